@@ -1,0 +1,159 @@
+// VS Code client for the copydesk language server (`copydesk lsp`, stdio).
+import * as path from "path";
+import * as vscode from "vscode";
+import {
+  DocumentFilter,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+const SECTION = "copydesk";
+/** Settings whose change needs a new server process (the rest is sent live). */
+const RESTART_KEYS = ["copydesk.path", "copydesk.documentSelector"];
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+
+/**
+ * The settings the server reads, as initializationOptions:
+ * `{ copydesk: { style, rules, namesFile } }`. Later changes reach the server
+ * through `synchronize.configurationSection` (workspace/didChangeConfiguration
+ * with the whole `copydesk` section, same values, unmodified).
+ */
+function serverSettings(): { copydesk: Record<string, unknown> } {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const settings: Record<string, unknown> = {
+    style: cfg.get<string>("style", "generic"),
+    rules: cfg.get<Record<string, string>>("rules", {}),
+  };
+  const namesFile = cfg.get<string>("namesFile", "");
+  if (namesFile) {
+    settings.namesFile = namesFile;
+  }
+  return { copydesk: settings };
+}
+
+function firstWorkspaceFolder(): string | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined;
+}
+
+/** Expands `~` and `${workspaceFolder}`; resolves relative paths containing a separator. */
+function resolvePath(p: string): string {
+  const root = firstWorkspaceFolder();
+  let out = p.replace(/\$\{workspaceFolder\}/g, root ?? "");
+  if (out === "~" || out.startsWith("~/")) {
+    out = path.join(process.env.HOME ?? "", out.slice(1));
+  }
+  if (!path.isAbsolute(out) && (out.includes("/") || out.includes("\\")) && root) {
+    out = path.resolve(root, out);
+  }
+  return out;
+}
+
+function documentSelector(): DocumentFilter[] {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const raw = cfg.get<unknown[]>("documentSelector", []);
+  const filters: DocumentFilter[] = [];
+  for (const item of Array.isArray(raw) ? raw : []) {
+    if (item && typeof item === "object") {
+      const { language, scheme, pattern } = item as Record<string, unknown>;
+      const f: Record<string, string> = {};
+      if (typeof language === "string") f.language = language;
+      if (typeof scheme === "string") f.scheme = scheme;
+      if (typeof pattern === "string") f.pattern = pattern;
+      if (Object.keys(f).length > 0) filters.push(f as DocumentFilter);
+    }
+  }
+  if (filters.length === 0) {
+    output.appendLine("copydesk.documentSelector is empty or invalid; using plaintext and markdown files");
+    return [
+      { scheme: "file", language: "plaintext" },
+      { scheme: "file", language: "markdown" },
+    ];
+  }
+  return filters;
+}
+
+function createClient(): LanguageClient {
+  const command = resolvePath(
+    vscode.workspace.getConfiguration(SECTION).get<string>("path", "copydesk") || "copydesk",
+  );
+  const run = { command, args: ["lsp"], transport: TransportKind.stdio as const };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    initializationOptions: serverSettings(),
+    synchronize: { configurationSection: SECTION },
+    outputChannel: output,
+    traceOutputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticCollectionName: "copydesk",
+  };
+  output.appendLine(`Starting ${command} lsp`);
+  return new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);
+}
+
+async function startClient(): Promise<void> {
+  const c = createClient();
+  client = c;
+  try {
+    await c.start();
+    const info = c.initializeResult?.serverInfo;
+    output.appendLine(`copydesk server running${info ? `: ${info.name} ${info.version ?? ""}` : ""}`);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    output.appendLine(`Failed to start the copydesk server: ${msg}`);
+    const choice = await vscode.window.showErrorMessage(
+      `copydesk: could not start the language server (${msg}). Is copydesk.path set to the copydesk binary?`,
+      "Open Settings",
+      "Show Output",
+    );
+    if (choice === "Open Settings") {
+      void vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.path");
+    } else if (choice === "Show Output") {
+      output.show(true);
+    }
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) {
+    try {
+      await c.stop(2000);
+    } catch (err) {
+      output.appendLine(`Error stopping the server: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await c.dispose().then(undefined, () => undefined);
+  }
+}
+
+async function restart(): Promise<void> {
+  output.appendLine("Restarting the copydesk server");
+  await stopClient();
+  await startClient();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("copydesk");
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand("copydesk.restartServer", restart),
+    vscode.commands.registerCommand("copydesk.showOutput", () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (RESTART_KEYS.some((k) => e.affectsConfiguration(k))) {
+        void restart();
+      }
+    }),
+  );
+  await startClient();
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}

@@ -1,0 +1,57 @@
+//! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
+
+use crate::article::{self, Article, Format};
+use crate::config::{Config, Style};
+use crate::outline::{self, Symbol};
+use crate::rules::{self, Context, Finding};
+
+/// Everything the editor and the command line are told about one text.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub article: Article,
+    /// Sorted by position, then code.
+    pub findings: Vec<Finding>,
+    pub outline: Vec<Symbol>,
+    /// The house style the article was checked against.
+    pub style: Style,
+}
+
+pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
+    let article = article::parse(text, format);
+    let style = match config.style {
+        Some(s) => s,
+        None => article
+            .dateline()
+            .and_then(|d| d.credit)
+            .and_then(|c| Style::from_credit(c.agency.text(text)))
+            .unwrap_or(Style::Generic),
+    };
+    let cx = Context {
+        text,
+        article: &article,
+        style,
+        config,
+    };
+    let mut findings = Vec::new();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        let Some(severity) = config.severity(meta.code, meta.default_severity) else {
+            continue;
+        };
+        let from = findings.len();
+        rule.check(&cx, &mut findings);
+        for f in &mut findings[from..] {
+            f.severity = severity;
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    let outline = outline::outline(text, &article);
+    Analysis {
+        article,
+        findings,
+        outline,
+        style,
+    }
+}

@@ -1,0 +1,684 @@
+//! Reading the dateline at the start of the first body paragraph.
+//!
+//! The shape is `PLACE[/PLACE][, Region]*[, Date] (Credit) SEP ` with every piece optional
+//! but the credit or the separator. The reader is lenient: it records what it found, where,
+//! and in which form, and leaves judging the form to the `dateline/*` rules.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// Agencies whose credit may stand without a separator (`New Delhi, Apr 25 (PTI) The ...`)
+/// and that a dateline credit is recognised by.
+pub const KNOWN_AGENCIES: &[&str] = &[
+    "AP",
+    "UPI",
+    "Reuters",
+    "AFP",
+    "Xinhua",
+    "Bloomberg",
+    "PTI",
+    "IANS",
+    "ANI",
+    "dpa",
+    "DPA",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "RIA",
+    "EFE",
+    "ANSA",
+    "CNA",
+    "Bernama",
+    "Antara",
+    "APA",
+    "AAP",
+    "CP",
+    "KUNA",
+    "WAM",
+    "SPA",
+    "IRNA",
+    "Anadolu",
+    "MENA",
+    "PAP",
+    "CTK",
+    "BTA",
+    "VNA",
+    "KCNA",
+    "Interfax",
+    "Sputnik",
+    "Prensa Latina",
+    "NNA",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SeparatorKind {
+    /// `—` U+2014 (AP).
+    EmDash,
+    /// `–` U+2013.
+    EnDash,
+    /// `--` (Xinhua, UPI, Bloomberg).
+    DoubleHyphen,
+    /// `-` (Reuters, AFP).
+    Hyphen,
+    /// `:` (ANI).
+    Colon,
+}
+
+impl SeparatorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeparatorKind::EmDash => "—",
+            SeparatorKind::EnDash => "–",
+            SeparatorKind::DoubleHyphen => "--",
+            SeparatorKind::Hyphen => "-",
+            SeparatorKind::Colon => ":",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Separator {
+    pub span: Span,
+    pub kind: SeparatorKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    /// The whole credit, parentheses included.
+    pub span: Span,
+    /// The agency's name alone.
+    pub agency: Span,
+    pub parenthesized: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DatePart {
+    pub span: Span,
+    /// The month word as written (`Sept.`, `September`, `Sep`).
+    pub month: Span,
+    /// 1–12.
+    pub month_number: u8,
+    /// The day's digits.
+    pub day: Span,
+    pub day_number: u32,
+    /// An ordinal suffix after the day (`th` in `19th`).
+    pub suffix: Option<Span>,
+    /// A year given in the dateline (`March 3, 1987`).
+    pub year: Option<(Span, i32)>,
+}
+
+/// A parsed dateline. All spans point into the article text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// From the paragraph start through the separator and the spaces after it.
+    pub span: Span,
+    /// The place as written, joint places included (`WASHINGTON/BRUSSELS`); empty for
+    /// credit-only datelines such as `(Bloomberg) -- `.
+    pub place: Span,
+    /// Each place of a joint dateline.
+    pub places: Vec<Span>,
+    /// State, province or country parts between the place and the date.
+    pub regions: Vec<Span>,
+    pub date: Option<DatePart>,
+    pub credit: Option<Credit>,
+    pub separator: Option<Separator>,
+    /// Where a comma is missing between two parts (an empty span at the gap).
+    pub missing_commas: Vec<Span>,
+}
+
+/// What the start of a paragraph turned out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatelineRead {
+    Found(Box<Dateline>),
+    /// It looks like a dateline, but its parts cannot be made out.
+    Unparseable {
+        span: Span,
+        reason: String,
+    },
+    None,
+}
+
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    let lower = w.to_ascii_lowercase();
+    let n = match lower.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    // Month words are capitalised in datelines; "may" or "march" in lower case are verbs.
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(n)
+}
+
+/// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
+/// `Bosnia and Herzegovina`).
+const CONNECTORS: &[&str] = &[
+    "de", "da", "do", "dos", "das", "la", "le", "les", "del", "di", "of", "and", "el", "al",
+    "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
+];
+
+fn is_sep_at(s: &str, i: usize) -> Option<(usize, SeparatorKind)> {
+    let rest = &s[i..];
+    if rest.starts_with("--") {
+        let n = rest.len() - rest.trim_start_matches('-').len();
+        return Some((n, SeparatorKind::DoubleHyphen));
+    }
+    if rest.starts_with('—') {
+        return Some(('—'.len_utf8(), SeparatorKind::EmDash));
+    }
+    if rest.starts_with('–') {
+        return Some(('–'.len_utf8(), SeparatorKind::EnDash));
+    }
+    if rest.starts_with('-') {
+        return Some((1, SeparatorKind::Hyphen));
+    }
+    if rest.starts_with(':') {
+        return Some((1, SeparatorKind::Colon));
+    }
+    None
+}
+
+/// The longest a dateline's text before the credit or separator may be.
+const MAX_PREFIX: usize = 120;
+
+/// Read the dateline at the start of `span` (the first body paragraph).
+pub fn read(text: &str, span: Span) -> DatelineRead {
+    let para = span.text(text);
+    // Datelines live on the paragraph's first line.
+    let first_line_len = para.find(['\n', '\r']).unwrap_or(para.len());
+    let line = &para[..first_line_len];
+    let base = span.start;
+    let at = |i: usize| base + i;
+
+    // Scan to the credit's '(' or a separator, stopping at anything a dateline cannot hold.
+    let mut stop: Option<(usize, Stop)> = None;
+    let mut prev_space = true;
+    let mut word_start = true;
+    let mut lowercase_word: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        if i > MAX_PREFIX {
+            break;
+        }
+        if c == '(' {
+            stop = Some((i, Stop::Paren));
+            break;
+        }
+        if c == '—' || c == '–' || (c == '-' && line[i..].starts_with("--")) {
+            stop = Some((i, Stop::Separator));
+            break;
+        }
+        if c == '-' && prev_space && line[i + 1..].starts_with(char::is_whitespace) {
+            stop = Some((i, Stop::Separator));
+            break;
+        }
+        if matches!(c, '"' | '“' | '”' | '?' | '!' | ';' | ':') {
+            break;
+        }
+        if word_start && c.is_alphabetic() && c.is_lowercase() {
+            let word: String = line[i..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if !CONNECTORS.contains(&word.as_str()) {
+                lowercase_word = Some(i);
+                break;
+            }
+        }
+        prev_space = c.is_whitespace();
+        word_start = c.is_whitespace() || c == '/' || c == ',';
+    }
+
+    let Some((stop_at, kind)) = stop else {
+        return looks_like_dateline(line, base, lowercase_word);
+    };
+    let prefix_end = line[..stop_at].trim_end().len();
+    let prefix = Span::new(at(0), at(prefix_end));
+
+    let (credit, after_credit) = match kind {
+        Stop::Paren => {
+            let Some(close_rel) = line[stop_at..].find(')') else {
+                return looks_like_dateline(line, base, lowercase_word);
+            };
+            let close = stop_at + close_rel;
+            let inner = &line[stop_at + 1..close];
+            let agency_text = inner.trim();
+            let lead = inner.len() - inner.trim_start().len();
+            if !plausible_agency(agency_text) {
+                return looks_like_dateline(line, base, Some(stop_at));
+            }
+            let agency = Span::new(
+                at(stop_at + 1 + lead),
+                at(stop_at + 1 + lead + agency_text.len()),
+            );
+            (
+                Some(Credit {
+                    span: Span::new(at(stop_at), at(close + 1)),
+                    agency,
+                    parenthesized: true,
+                }),
+                close + 1,
+            )
+        }
+        Stop::Separator => (None, stop_at),
+    };
+
+    // The separator after the credit (or where the scan stopped).
+    let ws = line[after_credit..].len() - line[after_credit..].trim_start().len();
+    let sep_at = after_credit + ws;
+    let separator = is_sep_at(line, sep_at).map(|(len, kind)| Separator {
+        span: Span::new(at(sep_at), at(sep_at + len)),
+        kind,
+    });
+    let end_rel = match &separator {
+        Some(sep) => {
+            let after = sep.span.end - base;
+            after + (line[after..].len() - line[after..].trim_start().len())
+        }
+        None => sep_at,
+    };
+
+    // A separator-less dateline needs a credit from a known agency (PTI style).
+    if separator.is_none() {
+        let known = credit
+            .as_ref()
+            .is_some_and(|c| KNOWN_AGENCIES.contains(&c.agency.text(text)));
+        if !known {
+            return looks_like_dateline(line, base, lowercase_word);
+        }
+    }
+
+    // Split the prefix into comma-separated parts.
+    let mut parts: Vec<Span> = Vec::new();
+    let prefix_text = prefix.text(text);
+    let mut part_start = 0;
+    for (i, c) in prefix_text.char_indices() {
+        if c == ',' {
+            parts.push(trim_span(text, prefix.sub(part_start, i)));
+            part_start = i + 1;
+        }
+    }
+    if part_start < prefix_text.len() {
+        parts.push(trim_span(text, prefix.sub(part_start, prefix_text.len())));
+    }
+    parts.retain(|p| !p.is_empty());
+
+    let mut missing_commas = Vec::new();
+    let mut place = Span::empty(base);
+    let mut regions = Vec::new();
+    let mut date: Option<DatePart> = None;
+    if credit.is_none() && parts.is_empty() {
+        return DatelineRead::None;
+    }
+    for (n, part) in parts.iter().copied().enumerate() {
+        if n == 0 {
+            // The place, which may run into a date when a comma is missing.
+            match split_embedded_date(text, part) {
+                Some((p, d)) => {
+                    place = p;
+                    missing_commas.push(Span::empty(p.end));
+                    date = Some(d);
+                }
+                None => place = part,
+            }
+            if !place.text(text).starts_with(|c: char| c.is_uppercase()) {
+                return unparseable(base, end_rel, "the place must come first");
+            }
+            continue;
+        }
+        if let Some(d) = date.as_mut() {
+            if d.year.is_none() {
+                if let Some(y) = parse_year(part.text(text)) {
+                    d.year = Some((part, y));
+                    d.span = d.span.cover(part);
+                    continue;
+                }
+            }
+        }
+        if let Some(d) = parse_date(text, part) {
+            date = Some(d);
+        } else if let Some((r, d)) = split_embedded_date(text, part)
+            .filter(|(r, _)| date.is_none() && is_region(r.text(text)))
+        {
+            regions.push(r);
+            missing_commas.push(Span::empty(r.end));
+            date = Some(d);
+        } else if is_region(part.text(text)) && date.is_none() {
+            regions.push(part);
+        } else {
+            let what = part.text(text);
+            return unparseable(
+                base,
+                end_rel,
+                &format!("cannot read `{what}` as a region or a date"),
+            );
+        }
+    }
+
+    // Without a credit, only an all-capitals place or a date makes a dateline: an ordinary
+    // sentence with a dash in it is not one.
+    if credit.is_none() {
+        let place_text = place.text(text);
+        let all_caps = place_text.chars().any(|c| c.is_alphabetic())
+            && !place_text.chars().any(|c| c.is_lowercase());
+        if !all_caps && date.is_none() {
+            return DatelineRead::None;
+        }
+    }
+
+    let places = split_places(text, place);
+    DatelineRead::Found(Box::new(Dateline {
+        span: Span::new(base, at(end_rel)),
+        place,
+        places,
+        regions,
+        date,
+        credit,
+        separator,
+        missing_commas,
+    }))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    Paren,
+    Separator,
+}
+
+fn unparseable(base: usize, end_rel: usize, reason: &str) -> DatelineRead {
+    DatelineRead::Unparseable {
+        span: Span::new(base, base + end_rel),
+        reason: reason.to_string(),
+    }
+}
+
+/// No credit or separator was found. It still looks like a failed dateline when the
+/// paragraph opens with a capitalised place, a comma and a date (`BEIJING, Sept. 19 Officials`).
+fn looks_like_dateline(line: &str, base: usize, stop: Option<usize>) -> DatelineRead {
+    let first_word_end = line.find([',', ' ']).unwrap_or(line.len());
+    let first = &line[..first_word_end];
+    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(|c| c.is_lowercase());
+    if !caps || !line[first_word_end..].starts_with(',') {
+        return DatelineRead::None;
+    }
+    let head_end = stop.unwrap_or(line.len().min(MAX_PREFIX));
+    let head = &line[..floor_char_boundary(line, head_end)];
+    let has_date = head
+        .split([',', ' '])
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| month_number(w[0]).is_some() && parse_day(w[1]).is_some());
+    if !has_date {
+        return DatelineRead::None;
+    }
+    let span_end = head.trim_end().len();
+    DatelineRead::Unparseable {
+        span: Span::new(base, base + span_end),
+        reason: "no credit or separator follows the place and date".into(),
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn plausible_agency(s: &str) -> bool {
+    if KNOWN_AGENCIES.contains(&s) {
+        return true;
+    }
+    !s.is_empty()
+        && s.len() <= 40
+        && s.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    crate::article::lines::trimmed(text, span)
+}
+
+fn split_places(text: &str, place: Span) -> Vec<Span> {
+    if place.is_empty() {
+        return Vec::new();
+    }
+    let s = place.text(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '/' {
+            out.push(trim_span(text, place.sub(start, i)));
+            start = i + 1;
+        }
+    }
+    out.push(trim_span(text, place.sub(start, s.len())));
+    out
+}
+
+fn is_region(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        if CONNECTORS.contains(&w) {
+            continue;
+        }
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A day number with an optional ordinal suffix: `(digits_len, day, suffix_len)`.
+fn parse_day(s: &str) -> Option<(usize, u32, usize)> {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &s[digits..];
+    let suffix = match rest.to_ascii_lowercase().as_str() {
+        "" => 0,
+        "st" | "nd" | "rd" | "th" => 2,
+        _ => return None,
+    };
+    Some((digits, s[..digits].parse().ok()?, suffix))
+}
+
+/// `Month Day` or `Day Month`, e.g. `Sept. 19`, `September 19th`, `19 Sept`.
+fn parse_date(text: &str, part: Span) -> Option<DatePart> {
+    let s = part.text(text);
+    let words: Vec<(usize, &str)> = word_offsets(s);
+    let make = |mo: usize, m: &str, do_: usize, d: &str| -> Option<DatePart> {
+        let month_number = month_number(m)?;
+        let (digits, day_number, suffix) = parse_day(d)?;
+        let month = part.sub(mo, mo + m.len());
+        let day = part.sub(do_, do_ + digits);
+        Some(DatePart {
+            span: part,
+            month,
+            month_number,
+            day,
+            day_number,
+            suffix: (suffix > 0).then(|| Span::new(day.end, day.end + suffix)),
+            year: None,
+        })
+    };
+    match words.as_slice() {
+        [(a, x), (b, y)] => make(*a, x, *b, y).or_else(|| make(*b, y, *a, x)),
+        [(mo, m), (do_, d), (yo, y)] => {
+            // `Sept. 19 2019` with the year's comma missing.
+            let year = parse_year(y)?;
+            let mut date = make(*mo, m, *do_, d)?;
+            date.year = Some((part.sub(*yo, yo + y.len()), year));
+            Some(date)
+        }
+        _ => None,
+    }
+}
+
+fn word_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// `BEIJING Sept. 19`: a place or region that runs into a date because a comma is missing.
+fn split_embedded_date(text: &str, part: Span) -> Option<(Span, DatePart)> {
+    let s = part.text(text);
+    let words = word_offsets(s);
+    for &(at, word) in words.iter().skip(1) {
+        if month_number(word).is_some() {
+            let date_span = part.sub(at, s.len());
+            if let Some(d) = parse_date(text, date_span) {
+                let before = trim_span(text, part.sub(0, at));
+                return Some((before, d));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> DatelineRead {
+        read(s, Span::new(0, s.len()))
+    }
+
+    fn found(s: &str) -> Dateline {
+        match read_str(s) {
+            DatelineRead::Found(d) => *d,
+            other => panic!("no dateline in {s:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn xinhua_with_region() {
+        let s = "ST. PETERSBURG, Russia, Sept. 19 (Xinhua) -- Officials met.";
+        let d = found(s);
+        assert_eq!(d.place.text(s), "ST. PETERSBURG");
+        assert_eq!(d.regions.len(), 1);
+        assert_eq!(d.regions[0].text(s), "Russia");
+        let date = d.date.unwrap();
+        assert_eq!(date.month.text(s), "Sept.");
+        assert_eq!((date.month_number, date.day_number), (9, 19));
+        assert_eq!(d.credit.unwrap().agency.text(s), "Xinhua");
+        assert_eq!(d.separator.unwrap().kind, SeparatorKind::DoubleHyphen);
+        assert_eq!(
+            d.span.text(s),
+            "ST. PETERSBURG, Russia, Sept. 19 (Xinhua) -- "
+        );
+    }
+
+    #[test]
+    fn ap_em_dash_no_date() {
+        let s = "DALLAS (AP) — The council voted.";
+        let d = found(s);
+        assert_eq!(d.place.text(s), "DALLAS");
+        assert!(d.date.is_none());
+        assert_eq!(d.separator.unwrap().kind, SeparatorKind::EmDash);
+        assert_eq!(d.span.text(s), "DALLAS (AP) — ");
+    }
+
+    #[test]
+    fn reuters_1987_without_credit() {
+        let s = "LOMBARD, Ill., March 3, 1987 - The company said.";
+        let d = found(s);
+        assert_eq!(d.regions[0].text(s), "Ill.");
+        assert_eq!(d.date.unwrap().year.unwrap().1, 1987);
+        assert!(d.credit.is_none());
+    }
+
+    #[test]
+    fn bloomberg_credit_only_and_joint_places() {
+        let s = "(Bloomberg) -- Bonds rose.";
+        let d = found(s);
+        assert!(d.place.is_empty());
+        let s = "WASHINGTON/BRUSSELS, Jan 27 (Reuters) - Talks began.";
+        let d = found(s);
+        assert_eq!(d.places.len(), 2);
+    }
+
+    #[test]
+    fn missing_space_and_comma_are_recorded_not_fatal() {
+        let s = "BRISBANE, Australia, Jan. 1(Xinhua) -- Rain fell.";
+        assert_eq!(found(s).credit.unwrap().span.text(s), "(Xinhua)");
+        let s = "BEIJING Sept. 19 (Xinhua) -- Rain fell.";
+        let d = found(s);
+        assert_eq!(d.place.text(s), "BEIJING");
+        assert_eq!(d.missing_commas.len(), 1);
+        let s = "RICHMOND, Va. Feb 26 - Rain fell.";
+        let d = found(s);
+        assert_eq!(d.regions[0].text(s), "Va.");
+        assert_eq!(d.date.unwrap().day_number, 26);
+        assert_eq!(d.missing_commas.len(), 1);
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        for s in [
+            "The minister said on Monday that talks would resume.",
+            "Officials (from both sides) met.",
+            "Prices rose - sharply - on Tuesday.",
+            "“We will go on,” the minister said.",
+            "NATO allies met in Brussels on Tuesday.",
+        ] {
+            assert_eq!(read_str(s), DatelineRead::None, "{s}");
+        }
+    }
+
+    #[test]
+    fn unparseable_parts() {
+        assert!(matches!(
+            read_str("BEIJING, 19/9 (Xinhua) -- Officials met."),
+            DatelineRead::Unparseable { .. }
+        ));
+        assert!(matches!(
+            read_str("BEIJING, Sept. 19 Officials met on Thursday."),
+            DatelineRead::Unparseable { .. }
+        ));
+    }
+}

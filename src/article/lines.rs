@@ -1,0 +1,120 @@
+//! Splitting text into lines and blank-line separated blocks, with byte spans.
+
+use crate::span::Span;
+
+/// One line: `content` excludes the terminator, `full` includes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub content: Span,
+    pub full: Span,
+}
+
+/// Lines break at `\n`, `\r\n` and `\r` only (as LSP clients count them).
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Line {
+                    content: Span::new(start, i),
+                    full: Span::new(start, i + 1),
+                });
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                out.push(Line {
+                    content: Span::new(start, i),
+                    full: Span::new(start, end),
+                });
+                i = end;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push(Line {
+            content: Span::new(start, bytes.len()),
+            full: Span::new(start, bytes.len()),
+        });
+    }
+    out
+}
+
+pub fn is_blank(text: &str, line: &Line) -> bool {
+    line.content.text(text).trim().is_empty()
+}
+
+/// A run of non-blank lines: indices into the line list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub first: usize,
+    /// Exclusive.
+    pub last: usize,
+}
+
+pub fn blocks(text: &str, lines: &[Line]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if is_blank(text, &lines[i]) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < lines.len() && !is_blank(text, &lines[i]) {
+            i += 1;
+        }
+        out.push(Block { first, last: i });
+    }
+    out
+}
+
+/// The span of a line's content with surrounding whitespace removed.
+pub fn trimmed(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return Span::empty(span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_terminators() {
+        let t = "a\r\nb\rc\nd";
+        let ls = lines(t);
+        let contents: Vec<&str> = ls.iter().map(|l| l.content.text(t)).collect();
+        assert_eq!(contents, ["a", "b", "c", "d"]);
+        assert_eq!(ls[0].full, Span::new(0, 3));
+    }
+
+    #[test]
+    fn unicode_separators_do_not_break_lines() {
+        let t = "a\u{2028}b\u{85}c";
+        assert_eq!(lines(t).len(), 1);
+    }
+
+    #[test]
+    fn blocks_split_on_blank_lines() {
+        let t = "h\n\n p1\np1b\n  \np2\n";
+        let ls = lines(t);
+        let bs = blocks(t, &ls);
+        assert_eq!(bs.len(), 3);
+        assert_eq!(bs[1], Block { first: 2, last: 4 });
+    }
+}

@@ -1,0 +1,258 @@
+//! `copydesk check`: the engine over files and folders, with human and JSON output.
+
+pub mod render;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::analysis::analyze;
+use crate::article::Format;
+use crate::config::Config;
+use crate::rules::{Finding, Severity};
+use crate::text::{Document, Encoding};
+
+/// Exit codes of `copydesk check`.
+pub mod exit {
+    /// No error-severity finding.
+    pub const CLEAN: i32 = 0;
+    /// At least one error-severity finding.
+    pub const FINDINGS: i32 = 1;
+    /// Bad usage, or a file that could not be read.
+    pub const TROUBLE: i32 = 2;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// The result of checking one file.
+pub struct FileReport {
+    pub path: PathBuf,
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// A file that could not be checked.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Expand folders into the `.txt` and `.md` files below them, sorted; files named directly
+/// are always checked.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_article_path(e.path()) => {
+                        found.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(FileError {
+                        path: e.path().map_or_else(|| p.clone(), Path::to_path_buf),
+                        message: walk_error(&e),
+                    }),
+                }
+            }
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        format!("symbolic link loop back to {}", ancestor.display())
+    } else if let Some(io) = e.io_error() {
+        io.to_string()
+    } else {
+        e.to_string()
+    }
+}
+
+fn is_article_path(p: &Path) -> bool {
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// Read and check one file.
+pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| FileError {
+        path: path.to_path_buf(),
+        message: format!(
+            "not valid UTF-8: invalid byte sequence at byte offset {}",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    let format = Format::from_path(&path.to_string_lossy());
+    let analysis = analyze(&text, format, config);
+    Ok(FileReport {
+        path: path.to_path_buf(),
+        text,
+        findings: analysis.findings,
+    })
+}
+
+/// Check every file, in parallel across cores; results keep the input order.
+pub fn check_all(files: &[PathBuf], config: &Config) -> Vec<Result<FileReport, FileError>> {
+    files.par_iter().map(|f| check_file(f, config)).collect()
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    start: JsonPosition,
+    end: JsonPosition,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: String,
+    range: JsonRange,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    path: String,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: &'static str,
+    files_checked: usize,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+}
+
+/// Run `copydesk check` and return its exit code.
+pub fn run(
+    paths: &[PathBuf],
+    config: &Config,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let (files, mut errors) = collect(paths);
+    let results = check_all(&files, config);
+    let mut reports = Vec::new();
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => errors.push(e),
+        }
+    }
+    let any_error = reports
+        .iter()
+        .any(|r| r.findings.iter().any(|f| f.severity == Severity::Error));
+
+    match format {
+        OutputFormat::Human => {
+            let color = false;
+            for rep in &reports {
+                for f in &rep.findings {
+                    render::human(out, &rep.path, &rep.text, f, color)?;
+                }
+            }
+            for e in &errors {
+                writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
+            }
+            let count = reports.iter().map(|r| r.findings.len()).sum::<usize>();
+            writeln!(
+                err,
+                "checked {} file{}: {} finding{}{}",
+                reports.len(),
+                if reports.len() == 1 { "" } else { "s" },
+                count,
+                if count == 1 { "" } else { "s" },
+                if errors.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", {} file{} not checked",
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" }
+                    )
+                }
+            )?;
+        }
+        OutputFormat::Json => {
+            let mut findings = Vec::new();
+            for rep in &reports {
+                let doc = Document::new(&rep.text, 0);
+                for f in &rep.findings {
+                    let (s, e) = doc.range(f.span, Encoding::Utf32);
+                    findings.push(JsonFinding {
+                        path: rep.path.display().to_string(),
+                        range: JsonRange {
+                            start: JsonPosition {
+                                line: s.line + 1,
+                                column: s.column + 1,
+                            },
+                            end: JsonPosition {
+                                line: e.line + 1,
+                                column: e.column + 1,
+                            },
+                        },
+                        severity: f.severity,
+                        code: f.code,
+                        message: &f.message,
+                    });
+                }
+            }
+            let report = JsonReport {
+                version: env!("CARGO_PKG_VERSION"),
+                files_checked: reports.len(),
+                findings,
+                errors: errors
+                    .iter()
+                    .map(|e| JsonError {
+                        path: e.path.display().to_string(),
+                        message: &e.message,
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if !errors.is_empty() {
+        exit::TROUBLE
+    } else if any_error {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    })
+}

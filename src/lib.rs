@@ -1,0 +1,21 @@
+//! copydesk: a language server and checker for news wire copy.
+//!
+//! The engine — [`article`], [`rules`], [`outline`], [`analysis`], [`config`] — is plain
+//! synchronous Rust over byte [`span::Span`]s. [`text`] holds open documents and converts
+//! positions; [`lsp`] adapts the engine to the protocol and [`cli`] to the command line.
+//! See ARCHITECTURE.md for the map.
+
+pub mod analysis;
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod hover;
+pub mod lsp;
+pub mod outline;
+pub mod rules;
+pub mod span;
+pub mod text;
+
+pub use analysis::{analyze, Analysis};
+pub use article::Format;
+pub use config::Config;

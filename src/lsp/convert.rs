@@ -1,0 +1,101 @@
+//! Conversion between engine types (byte spans, findings, symbols) and LSP types.
+//! The only place where byte offsets meet protocol positions.
+
+use tower_lsp::lsp_types as lsp;
+
+use crate::outline::{Symbol, SymbolKind};
+use crate::rules::{Finding, Severity};
+use crate::span::Span;
+use crate::text::{Document, Encoding, Position};
+
+pub fn position(doc: &Document, offset: usize, enc: Encoding) -> lsp::Position {
+    let p = doc.position(offset, enc);
+    lsp::Position::new(p.line, p.column)
+}
+
+pub fn range(doc: &Document, span: Span, enc: Encoding) -> lsp::Range {
+    lsp::Range::new(position(doc, span.start, enc), position(doc, span.end, enc))
+}
+
+pub fn text_position(p: lsp::Position) -> Position {
+    Position::new(p.line, p.character)
+}
+
+pub fn offset(doc: &Document, p: lsp::Position, enc: Encoding) -> usize {
+    doc.offset(text_position(p), enc).0
+}
+
+pub fn span(doc: &Document, r: lsp::Range, enc: Encoding) -> Span {
+    let a = offset(doc, r.start, enc);
+    let b = offset(doc, r.end, enc);
+    Span::new(a.min(b), a.max(b))
+}
+
+pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
+    match s {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+        Severity::Hint => lsp::DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn diagnostic(doc: &Document, uri: &lsp::Url, f: &Finding, enc: Encoding) -> lsp::Diagnostic {
+    let related = (!f.related.is_empty()).then(|| {
+        f.related
+            .iter()
+            .map(|r| lsp::DiagnosticRelatedInformation {
+                location: lsp::Location::new(uri.clone(), range(doc, r.span, enc)),
+                message: r.message.clone(),
+            })
+            .collect()
+    });
+    lsp::Diagnostic {
+        range: range(doc, f.span, enc),
+        severity: Some(severity(f.severity)),
+        code: Some(lsp::NumberOrString::String(f.code.to_string())),
+        code_description: None,
+        source: Some("copydesk".into()),
+        message: f.message.clone(),
+        related_information: related,
+        tags: None,
+        data: None,
+    }
+}
+
+fn symbol_kind(k: SymbolKind) -> lsp::SymbolKind {
+    match k {
+        SymbolKind::Article => lsp::SymbolKind::FILE,
+        SymbolKind::Lede => lsp::SymbolKind::STRING,
+        SymbolKind::Section => lsp::SymbolKind::STRING,
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be given.
+pub fn document_symbol(doc: &Document, s: &Symbol, enc: Encoding) -> lsp::DocumentSymbol {
+    let range = range(doc, s.span, enc);
+    let mut selection = self::range(doc, s.selection, enc);
+    // The protocol requires the selection inside the range.
+    if selection.start < range.start || selection.end > range.end {
+        selection = lsp::Range::new(range.start, range.start);
+    }
+    lsp::DocumentSymbol {
+        name: if s.name.trim().is_empty() {
+            "(untitled)".into()
+        } else {
+            s.name.clone()
+        },
+        detail: s.detail.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: Some(
+            s.children
+                .iter()
+                .map(|c| document_symbol(doc, c, enc))
+                .collect(),
+        ),
+    }
+}

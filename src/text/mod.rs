@@ -1,0 +1,313 @@
+//! Open documents: a `ropey::Rope` plus its version, with position conversion.
+//!
+//! Positions here are plain `(line, column)` pairs in a chosen [`Encoding`]; they are
+//! deliberately not `lsp_types` so that the engine and its tests never depend on the
+//! protocol. Lines break at `\n`, `\r\n` and `\r` only — ropey is built without its
+//! `unicode_lines` feature, so U+2028, U+2029 and U+0085 are ordinary characters, exactly
+//! as LSP clients count them.
+//!
+//! Invariant: no function in this module panics, whatever the position it is given.
+//! Out-of-range positions are clamped (and reported through [`Clamped`] so the caller can
+//! log them).
+
+use ropey::Rope;
+
+use crate::span::Span;
+
+/// How columns are counted, as negotiated with the client (LSP 3.17 `positionEncoding`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// Columns count UTF-8 bytes.
+    Utf8,
+    /// Columns count UTF-16 code units (the LSP default).
+    #[default]
+    Utf16,
+    /// Columns count Unicode scalar values.
+    Utf32,
+}
+
+impl Encoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16 => "utf-16",
+            Encoding::Utf32 => "utf-32",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "utf-8" => Some(Encoding::Utf8),
+            "utf-16" => Some(Encoding::Utf16),
+            "utf-32" => Some(Encoding::Utf32),
+            _ => None,
+        }
+    }
+}
+
+/// A zero-based line and column, the column counted in some [`Encoding`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    pub const fn new(line: u32, column: u32) -> Self {
+        Position { line, column }
+    }
+}
+
+/// Whether a position given by the client had to be moved to fit the document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Clamped(pub bool);
+
+/// One edit as a client sends it: a range (or `None` for the whole text) and new text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub range: Option<(Position, Position)>,
+    pub text: String,
+}
+
+/// An open document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    rope: Rope,
+    version: i32,
+}
+
+impl Document {
+    pub fn new(text: &str, version: i32) -> Self {
+        Document {
+            rope: Rope::from_str(text),
+            version,
+        }
+    }
+
+    pub fn rope(&self) -> &Rope {
+        &self.rope
+    }
+
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+
+    /// Apply one client edit. Returns whether any position had to be clamped.
+    ///
+    /// A reversed range (end before start) is treated as the range between the two points.
+    pub fn apply(&mut self, change: &Change, encoding: Encoding) -> Clamped {
+        match change.range {
+            None => {
+                self.rope = Rope::from_str(&change.text);
+                Clamped(false)
+            }
+            Some((a, b)) => {
+                let (start, c1) = position_to_char(&self.rope, a, encoding);
+                let (end, c2) = position_to_char(&self.rope, b, encoding);
+                let (start, end) = if start <= end {
+                    (start, end)
+                } else {
+                    (end, start)
+                };
+                self.rope.remove(start..end);
+                self.rope.insert(start, &change.text);
+                Clamped(c1.0 || c2.0)
+            }
+        }
+    }
+
+    pub fn set_version(&mut self, version: i32) {
+        self.version = version;
+    }
+
+    /// Byte offset of a client position (clamped into the document).
+    pub fn offset(&self, pos: Position, encoding: Encoding) -> (usize, Clamped) {
+        let (ch, clamped) = position_to_char(&self.rope, pos, encoding);
+        (self.rope.char_to_byte(ch), clamped)
+    }
+
+    /// Client position of a byte offset. Offsets past the end, or inside a character,
+    /// are moved to the end or to the start of that character.
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        byte_to_position(&self.rope, offset, encoding)
+    }
+
+    pub fn range(&self, span: Span, encoding: Encoding) -> (Position, Position) {
+        (
+            self.position(span.start, encoding),
+            self.position(span.end, encoding),
+        )
+    }
+}
+
+/// Number of chars of line `line` excluding its terminator (`\n`, `\r\n` or `\r`).
+fn line_content_chars(rope: &Rope, line: usize) -> usize {
+    let slice = rope.line(line);
+    let mut n = slice.len_chars();
+    if n > 0 && slice.char(n - 1) == '\n' {
+        n -= 1;
+        if n > 0 && slice.char(n - 1) == '\r' {
+            n -= 1;
+        }
+    } else if n > 0 && slice.char(n - 1) == '\r' {
+        n -= 1;
+    }
+    n
+}
+
+/// Char index of a position, clamped to the document and to the line's content.
+pub fn position_to_char(rope: &Rope, pos: Position, encoding: Encoding) -> (usize, Clamped) {
+    let line = pos.line as usize;
+    let lines = rope.len_lines();
+    if line >= lines {
+        return (rope.len_chars(), Clamped(true));
+    }
+    let line_start = rope.line_to_char(line);
+    let content = line_content_chars(rope, line);
+    let col = pos.column as usize;
+    let (chars, clamped) = match encoding {
+        Encoding::Utf32 => {
+            if col > content {
+                (content, true)
+            } else {
+                (col, false)
+            }
+        }
+        Encoding::Utf8 => {
+            let base = rope.char_to_byte(line_start);
+            let content_bytes = rope.char_to_byte(line_start + content) - base;
+            if col > content_bytes {
+                (content, true)
+            } else {
+                // A column inside a multi-byte character snaps to that character's start.
+                let ch = rope.byte_to_char(base + col) - line_start;
+                let exact = rope.char_to_byte(line_start + ch) == base + col;
+                (ch, !exact)
+            }
+        }
+        Encoding::Utf16 => {
+            let base = rope.char_to_utf16_cu(line_start);
+            let content_cu = rope.char_to_utf16_cu(line_start + content) - base;
+            if col > content_cu {
+                (content, true)
+            } else {
+                let ch = rope.utf16_cu_to_char(base + col) - line_start;
+                let exact = rope.char_to_utf16_cu(line_start + ch) == base + col;
+                (ch, !exact)
+            }
+        }
+    };
+    (line_start + chars, Clamped(clamped))
+}
+
+/// Position of a byte offset.
+pub fn byte_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
+    let offset = offset.min(rope.len_bytes());
+    // byte_to_char rounds down into the character containing the byte.
+    let ch = rope.byte_to_char(offset);
+    let line = rope.char_to_line(ch);
+    let line_start = rope.line_to_char(line);
+    let column = match encoding {
+        Encoding::Utf32 => ch - line_start,
+        Encoding::Utf8 => rope.char_to_byte(ch) - rope.char_to_byte(line_start),
+        Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_start),
+    };
+    Position::new(line as u32, column as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Document {
+        Document::new(s, 0)
+    }
+
+    #[test]
+    fn lines_break_only_at_lf_crlf_cr() {
+        let d = doc("a\nb\r\nc\rd\u{2028}e\u{85}f\u{2029}g");
+        assert_eq!(d.rope().len_lines(), 4);
+        // "d\u{2028}e\u{85}f\u{2029}g" is one line.
+        let g = d.text().find('g').unwrap();
+        assert_eq!(d.position(g, Encoding::Utf16), Position::new(3, 6));
+    }
+
+    #[test]
+    fn columns_in_each_encoding_after_non_ascii() {
+        // “ (3 bytes, 1 cu), — (3 bytes, 1 cu), 北 (3 bytes, 1 cu), 😀 (4 bytes, 2 cu).
+        let s = "“Hi”—北😀x";
+        let d = doc(s);
+        let x = s.find('x').unwrap();
+        assert_eq!(d.position(x, Encoding::Utf8), Position::new(0, 18));
+        assert_eq!(d.position(x, Encoding::Utf16), Position::new(0, 8));
+        assert_eq!(d.position(x, Encoding::Utf32), Position::new(0, 7));
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let p = d.position(x, enc);
+            assert_eq!(d.offset(p, enc), (x, Clamped(false)));
+        }
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let d = doc("ab\r\ncd");
+        assert_eq!(
+            d.offset(Position::new(0, 99), Encoding::Utf16),
+            (2, Clamped(true))
+        );
+        assert_eq!(
+            d.offset(Position::new(9, 0), Encoding::Utf16),
+            (6, Clamped(true))
+        );
+        // Inside a surrogate pair snaps to the emoji's start.
+        let d = doc("a😀b");
+        assert_eq!(
+            d.offset(Position::new(0, 2), Encoding::Utf16),
+            (1, Clamped(true))
+        );
+        assert_eq!(
+            d.offset(Position::new(0, 3), Encoding::Utf8),
+            (1, Clamped(true))
+        );
+    }
+
+    #[test]
+    fn incremental_edits_in_utf16() {
+        let mut d = doc("“Quote” — 北京\nsecond");
+        // Replace 北京 (cols 10..12) with Beijing.
+        d.apply(
+            &Change {
+                range: Some((Position::new(0, 10), Position::new(0, 12))),
+                text: "Beijing".into(),
+            },
+            Encoding::Utf16,
+        );
+        assert_eq!(d.text(), "“Quote” — Beijing\nsecond");
+        // Delete across the line break.
+        d.apply(
+            &Change {
+                range: Some((Position::new(0, 17), Position::new(1, 0))),
+                text: " ".into(),
+            },
+            Encoding::Utf16,
+        );
+        assert_eq!(d.text(), "“Quote” — Beijing second");
+    }
+
+    #[test]
+    fn whole_text_replacement() {
+        let mut d = doc("old");
+        d.apply(
+            &Change {
+                range: None,
+                text: "new\r\ntext".into(),
+            },
+            Encoding::Utf8,
+        );
+        assert_eq!(d.text(), "new\r\ntext");
+        assert_eq!(d.rope().len_lines(), 2);
+    }
+}

@@ -1,0 +1,363 @@
+-- Headless Neovim (0.11+) end-to-end test of editors/nvim/lsp/copydesk.lua
+-- against a real copydesk binary.
+--
+--   COPYDESK_BIN=/path/to/copydesk nvim --headless --clean -u NONE -l tests/editors/nvim_test.lua
+--
+-- Usually run through tests/editors/run-nvim.sh. Environment:
+--   COPYDESK_BIN            copydesk binary (required)
+--   COPYDESK_NVIM_ENCODING  utf-8 | utf-16 | utf-32: offer only that position
+--                           encoding to the server (default: Neovim's own offer,
+--                           utf-8 first, so a conforming server picks utf-8)
+--   COPYDESK_NVIM_TIMEOUT   ms to wait for each server reaction (default 10000)
+-- Prints one line per test and a summary `nvim (<encoding>): N ok, M failed`;
+-- exits 1 if any test failed.
+--
+-- Fixture: tests/editors/fixtures/grain-deal.txt (0-based lines):
+--   0  headline                          6  SHIPPING SCHEDULE (subhead)
+--   2  BEIJING, Sept. 19 (Xinhua) -- ... 8  paragraph with CJK + unclosed “
+--   4  “We expect ...” paragraph         10 PRICE OUTLOOK (subhead)
+--                                        12 last paragraph
+-- Line 8 is
+--   The agreement, known in Chinese as 粮食协议, covers soybeans and corn carried
+--   by 𠮷祥 Shipping. A Brazilian official said “the first cargoes will leave
+--   Santos in October.
+-- Column of the opening “ on line 8, by hand:
+--   "The agreement, known in Chinese as " = 35 chars (ASCII);
+--   粮食协议 = 4 chars (3 UTF-8 bytes, 1 UTF-16 unit each)      -> 39 chars
+--   ", covers soybeans and corn carried by " = 38 ASCII          -> 77
+--   𠮷 (U+20BB7: 4 bytes, 2 UTF-16 units), 祥 (3 bytes, 1 unit)  -> 79 chars
+--   " Shipping. A Brazilian official said " = 37 ASCII           -> 116 chars
+--   UTF-32: 116;  UTF-16: 116 + 1 (surrogate pair) = 117;
+--   UTF-8: 116 + 4*2 (粮食协议) + 3 (𠮷) + 2 (祥) = 129 bytes.
+
+local t0 = vim.uv.hrtime()
+local function out(s) io.stdout:write(s .. '\n') end
+local function errout(s) io.stderr:write(s .. '\n') end
+
+local script = debug.getinfo(1, 'S').source:gsub('^@', '')
+local repo = vim.fn.fnamemodify(script, ':p:h:h:h')
+local bin = os.getenv('COPYDESK_BIN')
+local forced_enc = os.getenv('COPYDESK_NVIM_ENCODING')
+if forced_enc == '' then forced_enc = nil end
+local TIMEOUT = tonumber(os.getenv('COPYDESK_NVIM_TIMEOUT') or '') or 10000
+
+if not bin or bin == '' or vim.fn.executable(bin) ~= 1 then
+  errout('nvim_test: COPYDESK_BIN is not set or not executable: ' .. tostring(bin))
+  os.exit(2)
+end
+if vim.fn.has('nvim-0.11') ~= 1 then
+  errout('nvim_test: needs Neovim 0.11+, this is ' .. tostring(vim.version()))
+  os.exit(2)
+end
+if forced_enc and not vim.tbl_contains({ 'utf-8', 'utf-16', 'utf-32' }, forced_enc) then
+  errout('nvim_test: COPYDESK_NVIM_ENCODING must be utf-8, utf-16 or utf-32')
+  os.exit(2)
+end
+
+-- Expected columns of the opening quote on line 8, per position encoding.
+local QUOTE_COL = { ['utf-8'] = 129, ['utf-16'] = 117, ['utf-32'] = 116 }
+-- After inserting 贸易 inside 粮食协议 (2 chars, 6 bytes, 2 UTF-16 units).
+local QUOTE_COL_AFTER_EDIT = { ['utf-8'] = 135, ['utf-16'] = 119, ['utf-32'] = 118 }
+local HEADLINE = 'China, Brazil sign grain deal as harvest outlook brightens'
+local SECTIONS = { 'Lede', 'SHIPPING SCHEDULE', 'PRICE OUTLOOK' }
+
+-- ---------------------------------------------------------------------------
+-- harness
+local passed, failed = 0, 0
+local failures = {}
+
+local function fail(msg, ...)
+  error(string.format(msg, ...), 2)
+end
+local function expect(cond, msg, ...)
+  if not cond then error(string.format(msg, ...), 2) end
+end
+
+local function test(name, fn)
+  local ok, err = xpcall(fn, function(e)
+    if type(e) == 'string' then return e end
+    return vim.inspect(e)
+  end)
+  if ok then
+    passed = passed + 1
+    out('  ok    ' .. name)
+  else
+    failed = failed + 1
+    table.insert(failures, name)
+    out('  FAIL  ' .. name)
+    for line in tostring(err):gmatch('[^\n]+') do out('        ' .. line) end
+  end
+end
+
+local notifications = {}
+vim.notify = function(msg, level)
+  table.insert(notifications, string.format('[%s] %s', tostring(level), tostring(msg)))
+end
+local select_calls = {}
+vim.ui.select = function(items, _, on_choice)
+  table.insert(select_calls, items)
+  on_choice(nil)
+end
+
+local function copydesk_diags(buf)
+  local res = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.source == 'copydesk' then table.insert(res, d) end
+  end
+  table.sort(res, function(a, b)
+    if a.lnum ~= b.lnum then return a.lnum < b.lnum end
+    return a.col < b.col
+  end)
+  return res
+end
+
+local function fmt_diags(diags)
+  if #diags == 0 then return '    (none)' end
+  local lines = {}
+  for _, d in ipairs(diags) do
+    local r = d.user_data and d.user_data.lsp and d.user_data.lsp.range
+    table.insert(lines, string.format('    %s %d:%d (lsp %s) %q',
+      tostring(d.code), d.lnum, d.col,
+      r and string.format('%d:%d-%d:%d', r.start.line, r.start.character, r['end'].line, r['end'].character) or '?',
+      d.message))
+  end
+  return table.concat(lines, '\n')
+end
+
+local function find_diag(buf, code)
+  for _, d in ipairs(copydesk_diags(buf)) do
+    if d.code == code then return d end
+  end
+end
+
+-- Waits until pred() is truthy; returns its value or nil on timeout.
+local function wait_for(pred, timeout)
+  local val
+  vim.wait(timeout or TIMEOUT, function()
+    val = pred()
+    return val
+  end, 20)
+  return val
+end
+
+local function request(client, buf, method, params)
+  local resp, err = client:request_sync(method, params, TIMEOUT, buf)
+  if not resp then fail('%s: no response (%s)', method, tostring(err)) end
+  if resp.err then fail('%s: error response %s', method, vim.inspect(resp.err)) end
+  return resp.result
+end
+
+local function hover_text(contents)
+  if type(contents) == 'string' then return contents end
+  if contents.kind then return contents.value end -- MarkupContent
+  if contents.value then return contents.value end -- MarkedString {language, value}
+  local parts = {}
+  for _, c in ipairs(contents) do table.insert(parts, hover_text(c)) end
+  return table.concat(parts, '\n')
+end
+
+-- ---------------------------------------------------------------------------
+-- setup: load the shipped config from editors/nvim, override only cmd/settings
+vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
+vim.cmd('filetype on')
+vim.opt.swapfile = false
+vim.opt.shortmess:append('F')
+
+local shipped = vim.api.nvim_get_runtime_file('lsp/copydesk.lua', false)[1]
+local override = {
+  cmd = { bin, 'lsp' },
+  settings = { copydesk = { style = 'xinhua' } },
+}
+if forced_enc then
+  override.capabilities = { general = { positionEncodings = { forced_enc } } }
+end
+vim.lsp.config('copydesk', override)
+vim.lsp.enable('copydesk')
+
+-- Work on a copy in a temp project (with a .git root marker).
+local dir = vim.fn.tempname()
+vim.fn.mkdir(dir .. '/.git', 'p')
+local fixture = repo .. '/tests/editors/fixtures/grain-deal.txt'
+local path = dir .. '/grain-deal.txt'
+vim.fn.writefile(vim.fn.readfile(fixture, 'b'), path, 'b')
+
+out(string.format('nvim_test: %s, copydesk %s, offered encoding: %s',
+  tostring(vim.version()), bin, forced_enc or 'default (utf-8, utf-16, utf-32)'))
+vim.cmd.edit(vim.fn.fnameescape(path))
+local buf = vim.api.nvim_get_current_buf()
+local client
+local enc -- negotiated
+
+-- ---------------------------------------------------------------------------
+test('shipped config loads and server attaches (initialize handshake)', function()
+  expect(shipped ~= nil, 'lsp/copydesk.lua not found on runtimepath (%s/editors/nvim)', repo)
+  expect(vim.bo[buf].filetype == 'text', "fixture filetype is %q, expected 'text'", vim.bo[buf].filetype)
+  local cfg = vim.lsp.config.copydesk
+  expect(cfg and vim.deep_equal(cfg.filetypes, { 'text', 'markdown' }), 'filetypes: %s', vim.inspect(cfg and cfg.filetypes))
+  client = wait_for(function()
+    local c = vim.lsp.get_clients({ bufnr = buf, name = 'copydesk' })[1]
+    return c and c.initialized and c or nil
+  end)
+  expect(client, 'no initialized copydesk client attached to the buffer within %d ms; notifications: %s',
+    TIMEOUT, vim.inspect(notifications))
+  expect(client.root_dir == dir, 'root_dir %s, expected %s (.git marker)', tostring(client.root_dir), dir)
+  enc = client.offset_encoding
+  local want = forced_enc or 'utf-8'
+  expect(enc == want, 'negotiated position encoding %s, expected %s (server capabilities.positionEncoding = %s)',
+    tostring(enc), want, tostring(client.server_capabilities.positionEncoding))
+  local caps = client.server_capabilities
+  local missing = {}
+  for _, k in ipairs({ 'documentSymbolProvider', 'hoverProvider', 'codeActionProvider', 'foldingRangeProvider' }) do
+    if not caps[k] then table.insert(missing, k) end
+  end
+  expect(#missing == 0, 'server capabilities missing: %s', table.concat(missing, ', '))
+  local sync = caps.textDocumentSync
+  local change = type(sync) == 'table' and sync.change or sync
+  expect(change == 2, 'textDocumentSync.change = %s, expected 2 (incremental)', tostring(change))
+end)
+
+if not client then
+  out(string.format('nvim (%s): %d ok, %d failed (server did not attach; later tests skipped)',
+    forced_enc or 'default', passed, failed + 1))
+  os.exit(1)
+end
+
+test('diagnostic quotes/unclosed at 8:' .. QUOTE_COL['utf-8'] .. ' (byte col after CJK + astral char)', function()
+  local d = wait_for(function() return find_diag(buf, 'quotes/unclosed') end)
+  expect(d, 'no quotes/unclosed diagnostic within %d ms; copydesk diagnostics:\n%s', TIMEOUT, fmt_diags(copydesk_diags(buf)))
+  expect(d.lnum == 8 and d.col == QUOTE_COL['utf-8'],
+    'quotes/unclosed at %d:%d (buffer bytes), expected 8:%d', d.lnum, d.col, QUOTE_COL['utf-8'])
+  local r = d.user_data.lsp.range
+  expect(r.start.line == 8 and r.start.character == QUOTE_COL[enc],
+    'raw LSP range start %d:%d, expected 8:%d in %s', r.start.line, r.start.character, QUOTE_COL[enc], enc)
+  expect(type(d.message) == 'string' and d.message ~= '', 'empty message')
+  local others = {}
+  for _, x in ipairs(copydesk_diags(buf)) do
+    if tostring(x.code):match('^dateline/') then table.insert(others, x) end
+  end
+  expect(#others == 0, 'unexpected dateline diagnostics on a valid dateline:\n%s', fmt_diags(others))
+end)
+
+test('documentSymbol: article named by headline, children Lede + subheads', function()
+  local res = request(client, buf, 'textDocument/documentSymbol',
+    { textDocument = vim.lsp.util.make_text_document_params(buf) })
+  expect(type(res) == 'table' and #res >= 1, 'empty documentSymbol result: %s', vim.inspect(res))
+  local top = res[1]
+  expect(top.children ~= nil, 'expected hierarchical DocumentSymbol[], got %s', vim.inspect(res))
+  expect(top.name == HEADLINE, 'top symbol %q, expected the headline %q', tostring(top.name), HEADLINE)
+  local names = {}
+  for _, c in ipairs(top.children or {}) do table.insert(names, c.name) end
+  expect(vim.deep_equal(names, SECTIONS), 'children %s, expected %s', vim.inspect(names), vim.inspect(SECTIONS))
+  local shipping = top.children[2]
+  expect(shipping.selectionRange.start.line == 6, 'SHIPPING SCHEDULE selectionRange starts on line %d, expected 6',
+    shipping.selectionRange.start.line)
+end)
+
+test('foldingRange: sections fold', function()
+  local res = request(client, buf, 'textDocument/foldingRange',
+    { textDocument = vim.lsp.util.make_text_document_params(buf) })
+  expect(type(res) == 'table' and #res > 0, 'no folding ranges: %s', vim.inspect(res))
+  local starts = {}
+  for _, r in ipairs(res) do
+    expect(r.startLine <= r.endLine and r.endLine <= 13, 'bad folding range %s', vim.inspect(r))
+    starts[r.startLine] = true
+  end
+  expect(starts[6] and starts[10], 'expected ranges starting at the subheads (lines 6, 10); got %s', vim.inspect(res))
+end)
+
+test('hover on the dateline shows its parsed parts', function()
+  local res = request(client, buf, 'textDocument/hover', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    position = { line = 2, character = 3 },
+  })
+  expect(res and res.contents, 'no hover on the dateline (2:3): %s', vim.inspect(res))
+  local text = hover_text(res.contents)
+  local lower = text:lower()
+  expect(lower:find('beijing', 1, true), 'hover lacks the place BEIJING:\n%s', text)
+  expect(lower:find('xinhua', 1, true), 'hover lacks the credit Xinhua:\n%s', text)
+  expect(lower:find('sept', 1, true), 'hover lacks the date (Sept./September):\n%s', text)
+  expect(lower:find('19', 1, true), 'hover lacks the day 19:\n%s', text)
+end)
+
+test('edit: inserting a paragraph above moves the diagnostic to line 10', function()
+  vim.api.nvim_buf_set_lines(buf, 7, 7, true, { 'Trade officials met for two days in Beijing.', '' })
+  local d = wait_for(function()
+    local x = find_diag(buf, 'quotes/unclosed')
+    return x and x.lnum == 10 and x or nil
+  end)
+  expect(d, 'quotes/unclosed did not move to line 10; now:\n%s', fmt_diags(copydesk_diags(buf)))
+  expect(d.col == QUOTE_COL['utf-8'], 'column %d after the move, expected %d', d.col, QUOTE_COL['utf-8'])
+end)
+
+test('edit inside the CJK word (incremental sync) shifts the column', function()
+  -- 粮食协议 -> 粮食贸易协议: insert after 粮食 (byte 35 + 6 on line 10)
+  local line = vim.api.nvim_buf_get_lines(buf, 10, 11, true)[1]
+  local at = line:find('协议', 1, true)
+  expect(at == 42, 'fixture changed? 协议 at byte %s', tostring(at))
+  vim.api.nvim_buf_set_text(buf, 10, at - 1, 10, at - 1, { '贸易' })
+  local d = wait_for(function()
+    local x = find_diag(buf, 'quotes/unclosed')
+    return x and x.lnum == 10 and x.col == QUOTE_COL_AFTER_EDIT['utf-8'] and x or nil
+  end)
+  expect(d, 'quotes/unclosed not at 10:%d after the edit; now:\n%s', QUOTE_COL_AFTER_EDIT['utf-8'],
+    fmt_diags(copydesk_diags(buf)))
+  local r = d.user_data.lsp.range
+  expect(r.start.character == QUOTE_COL_AFTER_EDIT[enc], 'raw LSP character %d, expected %d (%s)',
+    r.start.character, QUOTE_COL_AFTER_EDIT[enc], enc)
+end)
+
+test('quick fix via vim.lsp.buf.code_action inserts the closing quote', function()
+  local d = find_diag(buf, 'quotes/unclosed')
+  expect(d, 'no quotes/unclosed diagnostic to fix:\n%s', fmt_diags(copydesk_diags(buf)))
+  vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+  local before = vim.api.nvim_buf_get_lines(buf, 0, -1, true)
+  -- What the server offers here (for the failure message).
+  local offered = request(client, buf, 'textDocument/codeAction', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = d.user_data.lsp.range,
+    context = { diagnostics = { d.user_data.lsp }, triggerKind = 1 },
+  }) or {}
+  local titles = {}
+  for _, a in ipairs(offered) do table.insert(titles, string.format('%q (kind %s)', a.title, tostring(a.kind))) end
+  local function is_fix(a)
+    if not (a.kind and vim.startswith(a.kind, 'quickfix')) then return false end
+    for _, x in ipairs(a.diagnostics or {}) do
+      if x.code == 'quotes/unclosed' then return true end
+    end
+    return (a.title or ''):lower():find('quot') ~= nil
+  end
+  notifications = {}
+  vim.lsp.buf.code_action({ apply = true, filter = is_fix })
+  local changed = wait_for(function()
+    return not vim.deep_equal(vim.api.nvim_buf_get_lines(buf, 0, -1, true), before)
+  end)
+  expect(changed, 'buffer unchanged after code_action; server offered: [%s]; notifications: %s; ui.select calls: %d',
+    table.concat(titles, ', '), vim.inspect(notifications), #select_calls)
+  local want = 'The agreement, known in Chinese as 粮食贸易协议, covers soybeans and corn carried by 𠮷祥 Shipping.'
+    .. ' A Brazilian official said “the first cargoes will leave Santos in October.”'
+  local got = vim.api.nvim_buf_get_lines(buf, 10, 11, true)[1]
+  expect(got == want, 'line 10 after the fix:\n    got  %q\n    want %q', got, want)
+  local gone = wait_for(function() return find_diag(buf, 'quotes/unclosed') == nil end)
+  expect(gone, 'quotes/unclosed still reported after the fix:\n%s', fmt_diags(copydesk_diags(buf)))
+end)
+
+test('edit: deleting the dateline brings dateline/missing', function()
+  local line = vim.api.nvim_buf_get_lines(buf, 2, 3, true)[1]
+  local prefix = 'BEIJING, Sept. 19 (Xinhua) -- '
+  expect(vim.startswith(line, prefix), 'line 2 is %q', line)
+  vim.api.nvim_buf_set_text(buf, 2, 0, 2, #prefix, {})
+  local d = wait_for(function() return find_diag(buf, 'dateline/missing') end)
+  expect(d, 'no dateline/missing after removing the dateline; now:\n%s', fmt_diags(copydesk_diags(buf)))
+  expect(d.severity ~= nil, 'no severity')
+end)
+
+-- ---------------------------------------------------------------------------
+pcall(function() client:stop() end)
+vim.wait(2000, function() return client:is_stopped() end, 20)
+vim.fn.delete(dir, 'rf')
+local secs = (vim.uv.hrtime() - t0) / 1e9
+if failed > 0 then
+  out('failed: ' .. table.concat(failures, '; '))
+end
+out(string.format('nvim (%s): %d ok, %d failed in %.1fs', enc or forced_enc or 'default', passed, failed, secs))
+os.exit(failed == 0 and 0 or 1)

@@ -1,0 +1,355 @@
+// End-to-end test of the copydesk VS Code extension in a real VS Code
+// (code-server, VS Code 1.139) driven through headless Debian Chromium.
+// Run through tests/editors/run-vscode.sh, which installs everything and sets:
+//   NODE24        Node 24 binary for code-server
+//   CODE_SERVER   code-server entry script (out/node/entry.js)
+//   VSIX          the packaged extension (editors/vscode/copydesk.vsix)
+//   COPYDESK_BIN  the copydesk binary
+//   SCREENSHOT    where to write the screenshot (default docs/img/vscode.png)
+//   CHROMIUM      browser (default /usr/bin/chromium)
+// Prints one line per check and `vscode: N passed, M failed`; exits 1 on failure.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../../..");
+const env = (k, d) => process.env[k] || d;
+const NODE24 = env("NODE24");
+const CODE_SERVER = env("CODE_SERVER");
+const VSIX = env("VSIX", path.join(repo, "editors/vscode/copydesk.vsix"));
+const COPYDESK_BIN = env("COPYDESK_BIN");
+const SCREENSHOT = path.resolve(repo, env("SCREENSHOT", "docs/img/vscode.png"));
+const CHROMIUM = env("CHROMIUM", "/usr/bin/chromium");
+const TIMEOUT = Number(env("COPYDESK_VSCODE_TIMEOUT", "60000"));
+const FIXTURE = path.join(repo, "tests/editors/fixtures/grain-deal.txt");
+const FILE = "grain-deal.txt";
+
+const t0 = Date.now();
+const log = (s) => console.log(`[vscode-test +${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
+function die(msg) {
+  console.error(`vscode-test: ERROR: ${msg}`);
+  process.exit(2);
+}
+for (const [k, v] of Object.entries({ NODE24, CODE_SERVER, COPYDESK_BIN, VSIX, CHROMIUM })) {
+  if (!v || !fs.existsSync(v)) die(`${k}=${v ?? ""} does not exist (run tests/editors/run-vscode.sh)`);
+}
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ok    ${name}`);
+    return true;
+  } catch (e) {
+    failed++;
+    failures.push(name);
+    console.log(`  FAIL  ${name}`);
+    for (const line of String(e?.message ?? e).split("\n")) console.log(`        ${line}`);
+    return false;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHttp(url, ms, proc) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (proc.exitCode !== null) throw new Error(`code-server exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+// --- a fresh profile, extensions dir and workspace --------------------------
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-vscode-"));
+const userData = path.join(tmp, "user-data");
+const extDir = path.join(tmp, "extensions");
+const workspace = path.join(tmp, "newsroom");
+const xdg = path.join(tmp, "xdg");
+fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+fs.mkdirSync(extDir, { recursive: true });
+fs.mkdirSync(workspace, { recursive: true });
+fs.mkdirSync(xdg, { recursive: true });
+fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
+const settings = {
+  "copydesk.path": COPYDESK_BIN,
+  "copydesk.style": "xinhua",
+  "copydesk.trace.server": "messages",
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "workbench.colorTheme": "Default Dark Modern",
+  "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.ignoreRecommendations": true,
+  "outline.collapseItems": "alwaysExpand",
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.commandCenter.enabled": false,
+  "window.commandCenter": false,
+  "editor.wordWrap": "on",
+  "editor.minimap.enabled": false,
+  "files.autoSave": "off",
+};
+fs.writeFileSync(path.join(userData, "User/settings.json"), JSON.stringify(settings, null, 2));
+// code-server windows are "remote": machine-scoped settings such as
+// copydesk.path (scope machine-overridable) are read from Machine/settings.json.
+fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
+fs.writeFileSync(
+  path.join(userData, "Machine/settings.json"),
+  JSON.stringify({ "copydesk.path": COPYDESK_BIN }, null, 2),
+);
+
+const csEnv = {
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(xdg, "config"),
+  XDG_DATA_HOME: path.join(xdg, "data"),
+  XDG_CACHE_HOME: path.join(xdg, "cache"),
+};
+delete csEnv.VSCODE_IPC_HOOK_CLI;
+const csArgs = ["--user-data-dir", userData, "--extensions-dir", extDir];
+
+let server;
+let browser;
+const serverLog = path.join(tmp, "code-server.log");
+async function cleanup() {
+  try {
+    await browser?.close();
+  } catch {
+    /* ignore */
+  }
+  if (server && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* ignore */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function dumpLogs() {
+  const tail = (f, n = 60) => {
+    try {
+      const lines = fs.readFileSync(f, "utf8").split("\n");
+      return lines.slice(-n).join("\n");
+    } catch {
+      return "(missing)";
+    }
+  };
+  console.log(`--- code-server log (${serverLog}) ---\n${tail(serverLog)}`);
+  const walk = (d) =>
+    fs.existsSync(d)
+      ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)],
+        )
+      : [];
+  for (const f of walk(path.join(userData, "logs"))) {
+    if (/copydesk|exthost\.log$|remoteexthost\.log$/i.test(f)) {
+      console.log(`--- ${path.relative(tmp, f)} ---\n${tail(f, 40)}`);
+    }
+  }
+}
+
+let exitCode = 0;
+try {
+  // --- install the .vsix -----------------------------------------------------
+  await check("code-server --install-extension copydesk.vsix", async () => {
+    const r = spawnSync(NODE24, [CODE_SERVER, ...csArgs, "--install-extension", VSIX], {
+      env: csEnv,
+      encoding: "utf8",
+      timeout: 120000,
+    });
+    const outText = `${r.stdout}\n${r.stderr}`;
+    if (r.status !== 0) throw new Error(`exit ${r.status}: ${outText}`);
+    const list = spawnSync(NODE24, [CODE_SERVER, ...csArgs, "--list-extensions", "--show-versions"], {
+      env: csEnv,
+      encoding: "utf8",
+      timeout: 60000,
+    });
+    if (!/copydesk\.copydesk@/i.test(list.stdout)) {
+      throw new Error(`extension not listed after install:\n${list.stdout}\n${list.stderr}\n${outText}`);
+    }
+    log(`installed: ${list.stdout.trim()}`);
+  });
+
+  // --- start code-server -----------------------------------------------------
+  const port = await freePort();
+  const out = fs.openSync(serverLog, "w");
+  server = spawn(
+    NODE24,
+    [
+      CODE_SERVER,
+      ...csArgs,
+      "--bind-addr",
+      `127.0.0.1:${port}`,
+      "--auth",
+      "none",
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
+      "--ignore-last-opened",
+      workspace,
+    ],
+    { env: csEnv, stdio: ["ignore", out, out], detached: true },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const up = await check("code-server starts on 127.0.0.1", async () => {
+    await waitHttp(`${base}/healthz`, 60000, server);
+    log(`code-server up at ${base}`);
+  });
+  if (!up) throw new Error("code-server did not start");
+
+  // --- browser ---------------------------------------------------------------
+  const profile = path.join(tmp, "chromium-profile");
+  // A fresh --user-data-dir: Playwright passes it for a persistent context.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: "domcontentloaded" });
+
+  const loaded = await check("workbench loads with the folder", async () => {
+    await page.locator(".monaco-workbench").waitFor({ timeout: TIMEOUT });
+    await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: TIMEOUT });
+  });
+  if (!loaded) throw new Error("workbench did not load");
+
+  async function runCommand(label) {
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${label}`);
+    const row = page
+      .locator(".quick-input-list .monaco-list-row")
+      .filter({ hasText: label })
+      .first();
+    await row.waitFor({ timeout: 10000 });
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+  }
+
+  await check(`open ${FILE} from the Explorer`, async () => {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${FILE}"]`).first().click();
+    await page.locator(`.tabs-container .tab[aria-label*="${FILE}"]`).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines").first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines", { hasText: "SHIPPING SCHEDULE" }).first().waitFor({ timeout: TIMEOUT });
+  });
+
+  // VS Code shows 1-based columns in UTF-16 code units (the client negotiates
+  // utf-16): opening “ on line 9 (1-based) is at UTF-16 unit 117 -> Col 118.
+  await check("Problems panel lists copydesk quotes/unclosed at Ln 9, Col 118", async () => {
+    await runCommand("Problems: Focus on Problems View");
+    const rows = page.locator(".markers-panel .monaco-list-row");
+    const row = rows.filter({ hasText: "quotes/unclosed" }).first();
+    try {
+      await row.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const all = await rows.allInnerTexts().catch(() => []);
+      throw new Error(`no quotes/unclosed row in Problems; rows: ${JSON.stringify(all)}`);
+    }
+    const text = (await row.innerText()).replace(/\s+/g, " ");
+    const aria = (await row.getAttribute("aria-label")) ?? "";
+    log(`problem row: ${text} | aria: ${aria}`);
+    if (!/copydesk/.test(text + aria)) throw new Error(`row does not name the source copydesk: ${text}`);
+    if (!/Ln 9, Col 118/.test(text + " " + aria)) throw new Error(`expected [Ln 9, Col 118], row: ${text} | ${aria}`);
+    const dl = await rows.filter({ hasText: "dateline/" }).count();
+    if (dl > 0) throw new Error(`unexpected dateline finding(s) on a valid dateline: ${await rows.allInnerTexts()}`);
+  });
+
+  await check("Outline view lists headline, Lede and the subheads", async () => {
+    await runCommand("Explorer: Focus on Outline View");
+    const outline = page.locator(".outline-pane, .pane-body.outline-pane, [id='outline']").first();
+    const want = ["China, Brazil sign grain deal as harvest outlook brightens", "Lede", "SHIPPING SCHEDULE", "PRICE OUTLOOK"];
+    const rowsSel = ".monaco-list-row";
+    for (const name of want) {
+      try {
+        await page
+          .locator(`.pane:has(.pane-header[aria-label*="Outline" i]) ${rowsSel}`)
+          .filter({ hasText: name })
+          .first()
+          .waitFor({ timeout: TIMEOUT });
+      } catch {
+        const got = await page
+          .locator(`.pane:has(.pane-header[aria-label*="Outline" i]) ${rowsSel}`)
+          .allInnerTexts()
+          .catch(() => []);
+        throw new Error(`Outline lacks "${name}"; it shows: ${JSON.stringify(got)} (outline pane found: ${await outline.count()})`);
+      }
+    }
+  });
+
+  // Show the finding in the editor for the screenshot: go to the problem.
+  await runCommand("Go to Next Problem in Files (Error, Warning, Info)").catch(() => {});
+  await page.waitForTimeout(1500);
+  await check(`screenshot ${path.relative(repo, SCREENSHOT)}`, async () => {
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    if (fs.statSync(SCREENSHOT).size < 10000) throw new Error("screenshot suspiciously small");
+  });
+  if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
+} catch (e) {
+  if (failed === 0) {
+    failed++;
+    failures.push(String(e?.message ?? e));
+  }
+  console.log(`vscode-test: aborted: ${e?.stack ?? e}`);
+} finally {
+  if (failed > 0) dumpLogs();
+  await cleanup();
+  if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+  else log(`kept ${tmp}`);
+}
+if (failed > 0) {
+  console.log(`failed: ${failures.join("; ")}`);
+  exitCode = 1;
+}
+log(`done in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+console.log(`vscode: ${passed} passed, ${failed} failed`);
+process.exit(exitCode);
