@@ -205,6 +205,9 @@ const ELISIONS: &[&str] = &[
     "ave",
 ];
 
+/// What follows an apostrophe inside a word: `country's`, `don't`, `we'll`.
+const APOSTROPHE_SUFFIXES: &[&str] = &["s", "t", "ll", "re", "ve", "d", "m", "S", "T"];
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -253,6 +256,8 @@ enum Read {
     /// Closes an open quotation of its kind if no later mark does; otherwise an apostrophe
     /// (`countries’`, `goin’`) or a prime (`6'`).
     MaybeClose,
+    /// Like `MaybeClose` after a figure (`the 12' boat`): a prime when it closes nothing.
+    MaybePrime,
     /// Direction from state: closes if a quotation is open, else opens.
     Either,
     /// A straight `"` after a figure: inches unless a quotation is open.
@@ -318,12 +323,11 @@ fn read_marks(text: &str, span: Span, headline: bool) -> Vec<(QuoteMark, Read)> 
                     // `rock ’n’ roll`: both marks are apostrophes.
                     if r == Read::Fixed(Role::Apostrophe) {
                         let mut rest = after.chars();
-                        if rest.next().is_some_and(|n| n == 'n' || n == 'N') {
-                            if rest.next().is_some_and(|m| matches!(m, '\'' | '’' | '‘'))
-                                && !rest.next().is_some_and(is_word)
-                            {
-                                apostrophe_at = Some(i + c.len_utf8() + 1);
-                            }
+                        if rest.next().is_some_and(|n| n == 'n' || n == 'N')
+                            && rest.next().is_some_and(|m| matches!(m, '\'' | '’' | '‘'))
+                            && !rest.next().is_some_and(is_word)
+                        {
+                            apostrophe_at = Some(i + c.len_utf8() + 1);
                         }
                     }
                     r
@@ -351,8 +355,13 @@ fn read_double(para: &str, i: usize, c: char, prev: Option<char>, next: Option<c
             Some(false) => return Read::Inches,
             None => {}
         }
+        // `country"s`, `don"t`: an apostrophe typed as a double mark. `said"It` is a
+        // missing space before an opening mark instead.
         if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
-            return Read::Fixed(Role::InWord);
+            let w = word_at(&para[i + 1..]);
+            if APOSTROPHE_SUFFIXES.contains(&w) {
+                return Read::Fixed(Role::InWord);
+            }
         }
     }
     let opens = opening_before(prev) || prev.is_some_and(is_mark);
@@ -383,14 +392,13 @@ fn read_single(para: &str, i: usize, c: char, prev: Option<char>, after: &str) -
             }
         }
         // countries’, goin’, 'quoted', 6'
+        (true, false) if prev.is_some_and(|p| p.is_ascii_digit()) => Read::MaybePrime,
         (true, false) => Read::MaybeClose,
         // ’90s, ’em, 'quoted
         (false, true) => {
             if is_elision(after) {
                 Read::Fixed(Role::Apostrophe)
-            } else if c == '‘' {
-                Read::Open
-            } else if prev.is_some_and(|p| matches!(p, '"' | '“')) {
+            } else if c == '‘' || prev.is_some_and(|p| matches!(p, '"' | '“')) {
                 Read::Open
             } else {
                 Read::WeakOpen
@@ -412,9 +420,7 @@ fn read_single(para: &str, i: usize, c: char, prev: Option<char>, after: &str) -
                         Read::Close
                     }
                 }
-                Some(p) if matches!(p, ',' | '!' | '?' | ';' | ':' | '…' | '—' | '–') => {
-                    Read::Close
-                }
+                Some(',' | '!' | '?' | ';' | ':' | '…' | '—' | '–') => Read::Close,
                 Some(p) if matches!(p, '"' | '”') && closing_after(next) => Read::Close,
                 Some(p) if matches!(p, '"' | '“' | '(' | '[') && !closing_after(next) => {
                     Read::Open
@@ -477,12 +483,8 @@ fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
                     tentative: None,
                 });
             }
-            Read::Close => {
-                if !close_top(&mut stack, &mut out, i) {
-                    out.unmatched.push(i);
-                }
-            }
-            Read::MaybeClose => {
+            Read::Close if !close_top(&mut stack, &mut out, i) => out.unmatched.push(i),
+            Read::MaybeClose | Read::MaybePrime => {
                 if let Some(top) = stack.last_mut() {
                     top.tentative = Some(i);
                 }
@@ -509,7 +511,10 @@ fn opens_with_mark(text: &str, span: Span, kind: MarkKind) -> bool {
     match kind {
         MarkKind::Double => t.starts_with(['"', '“']),
         MarkKind::Single => {
-            t.starts_with(['\'', '‘']) && !is_elision(&t[1..]) && !t[1..].starts_with(' ')
+            let mut chars = t.chars();
+            chars.next().is_some_and(|c| matches!(c, '\'' | '‘'))
+                && chars.as_str().starts_with(|c: char| !c.is_whitespace())
+                && !is_elision(chars.as_str())
         }
     }
 }
@@ -711,7 +716,7 @@ impl Stretch<'_> {
             if m.role == Role::Unknown {
                 m.role = match r {
                     Read::Fixed(role) => *role,
-                    Read::Inches => Role::Prime,
+                    Read::Inches | Read::MaybePrime => Role::Prime,
                     Read::MaybeClose | Read::WeakOpen => {
                         if m.kind == MarkKind::Single {
                             Role::Apostrophe
