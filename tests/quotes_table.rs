@@ -162,7 +162,32 @@ const CORRECT: &[Case] = &[
         "A banker said\"It will help.\"",
     ),
     c("em dash inside", "“We will —” he began."),
-    c("UPI comma inside", "\"We will go on,\" he said."),
+    with(
+        "UPI comma inside",
+        Setup::Upi,
+        "\"We will go on,\" he said.",
+    ),
+    with(
+        "German low-high pair",
+        Setup::Reuters,
+        "The banner read „Wir kommen“, officials said.",
+    ),
+    c(
+        "apostrophe after closing inner mark",
+        "“Call it ‘the Smiths’ house,’ ” he said.",
+    ),
+    c(
+        "trailing possessive then close",
+        "“We met the Joneses’ lawyers,” she said.",
+    ),
+    c(
+        "em dash before opening mark",
+        "He paused —“we will go on,” he said.",
+    ),
+    c(
+        "quoted single word with CJK",
+        "Locals call it “福” for luck.",
+    ),
     c(
         "running quote after partial",
         "He said the city “will not stop. We will rebuild.\n\n“Every street,” he said.",
@@ -317,6 +342,14 @@ const BROKEN: &[Case] = &[
     c(
         "comma outside curly with em dash before",
         "Officials — all of them — said “yes”⟦punctuation-outside|,⟧ and left.",
+    ),
+    c(
+        "closing mark used to open with emoji",
+        "😀 ⟦wrong-direction|”⟧Smile,” the sign said.",
+    ),
+    c(
+        "unclosed after curly pair and em dash",
+        "Volunteers hung “good luck” banners — 福气 — and ⟦unclosed|“⟧we waited, Chan said.\n\nPolice left.",
     ),
     c(
         "wrong direction after CJK",
@@ -520,7 +553,7 @@ fn fix_replaces_wrong_nesting_and_double_apostrophes() {
 #[test]
 fn conversion_to_typographic_never_curls_an_apostrophe_left() {
     let body =
-        "\"'Tis the '90s, don't 'quote' me,\" he said of the Joneses' 6'2\" son on a 12' boat.\n\n\
+        "‘Twas late. \"'Tis the '90s, don't 'quote' me,\" he said of the Joneses' 6'2\" son on a 12' boat.\n\n\
                 \"We're goin' on. Rock 'n' roll.\n\n\"Class of '62,\" O'Reilly said.";
     let text = format!("{LEDE}{body}\n");
     let analysis = analyze(&text, Format::Plain, &config(Setup::Ap));
@@ -528,7 +561,7 @@ fn conversion_to_typographic_never_curls_an_apostrophe_left() {
     let out = apply(&text, &edits);
     assert_eq!(
         &out[LEDE.len()..],
-        "“’Tis the ’90s, don’t ‘quote’ me,” he said of the Joneses’ 6'2\" son on a 12' boat.\n\n\
+        "’Twas late. “’Tis the ’90s, don’t ‘quote’ me,” he said of the Joneses’ 6'2\" son on a 12' boat.\n\n\
          “We’re goin’ on. Rock ’n’ roll.\n\n“Class of ’62,” O’Reilly said.\n"
     );
     // The converted text is clean: no quotation finding at all.

@@ -213,12 +213,12 @@ fn is_word(c: char) -> bool {
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
+    matches!(c, '"' | '“' | '”' | '„' | '\'' | '‘' | '’')
 }
 
 fn kind_of(c: char) -> Option<MarkKind> {
     match c {
-        '"' | '“' | '”' => Some(MarkKind::Double),
+        '"' | '“' | '”' | '„' => Some(MarkKind::Double),
         '\'' | '‘' | '’' => Some(MarkKind::Single),
         _ => None,
     }
@@ -349,6 +349,9 @@ fn read_marks(text: &str, span: Span, headline: bool) -> Vec<(QuoteMark, Read)> 
 }
 
 fn read_double(para: &str, i: usize, c: char, prev: Option<char>, next: Option<char>) -> Read {
+    if c == '„' {
+        return Read::Open;
+    }
     if c == '"' {
         match inches(para, i) {
             Some(true) => return Read::Fixed(Role::Prime),
@@ -526,6 +529,8 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Quotes {
 
 struct Stretch<'a> {
     marks: Vec<(QuoteMark, Read)>,
+    /// Every pair found, as indices into `marks`.
+    pairs: Vec<(usize, usize)>,
     quotes: &'a mut Quotes,
 }
 
@@ -545,6 +550,7 @@ pub fn scan_with(
         };
         let mut st = Stretch {
             marks: read_marks(text, h, true),
+            pairs: Vec::new(),
             quotes: &mut quotes,
         };
         st.run(outer, 0, h, None, true, settings.headline_singles);
@@ -555,6 +561,7 @@ pub fn scan_with(
         let next = paragraphs.get(p + 1).copied();
         let mut st = Stretch {
             marks: read_marks(text, span, false),
+            pairs: Vec::new(),
             quotes: &mut quotes,
         };
         let runs_on = next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
@@ -598,8 +605,7 @@ impl Stretch<'_> {
         let mut interiors: Vec<Span> = Vec::new();
         for &(o, c, parent) in &pairing.pairs {
             let nested = parent.is_some_and(|pa| closed.contains(&pa));
-            self.set(o, Role::Open);
-            self.set(c, Role::Close);
+            self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
             if nested {
                 self.quotes.wrong_nesting.push(WrongNesting {
@@ -647,8 +653,7 @@ impl Stretch<'_> {
             let idx = self.indices(inner, Some(*interior));
             let pr = pair(&self.marks, &idx);
             for &(o, c, parent) in &pr.pairs {
-                self.set(o, Role::Open);
-                self.set(c, Role::Close);
+                self.paired(o, c);
                 let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
                 self.push(Quotation {
                     open: os,
@@ -689,8 +694,7 @@ impl Stretch<'_> {
             .collect();
         let pr = pair(&self.marks, &outside);
         for &(o, c, _) in &pr.pairs {
-            self.set(o, Role::Open);
-            self.set(c, Role::Close);
+            self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
             // In a lenient headline either kind may quote; elsewhere the outer kind must.
             if !headline || strict_headline {
@@ -728,14 +732,24 @@ impl Stretch<'_> {
                 };
             }
         }
-        // Typographic marks pointing the wrong way for the role they play.
-        for (m, _) in &self.marks {
-            let wrong = matches!((m.ch, m.role), ('“' | '‘', Role::Close) | ('”', Role::Open))
-                || (m.ch == '’' && m.role == Role::Open);
-            if wrong {
-                self.quotes.wrong_direction.push(m.span);
+        // Typographic marks of a pair pointing the wrong way for the role they play. An
+        // unpaired mark is reported as unclosed or unmatched instead.
+        for &(o, c) in &self.pairs {
+            let (open, close) = (&self.marks[o].0, &self.marks[c].0);
+            if matches!(open.ch, '”' | '’') {
+                self.quotes.wrong_direction.push(open.span);
+            }
+            // `„…“` is the German pair: `“` closes it rightly.
+            if close.ch == '‘' || (close.ch == '“' && open.ch != '„') {
+                self.quotes.wrong_direction.push(close.span);
             }
         }
+    }
+
+    fn paired(&mut self, o: usize, c: usize) {
+        self.set(o, Role::Open);
+        self.set(c, Role::Close);
+        self.pairs.push((o, c));
     }
 
     fn indices(&self, kind: MarkKind, within: Option<Span>) -> Vec<usize> {
@@ -800,14 +814,24 @@ pub fn typographic(m: &QuoteMark) -> Option<char> {
 }
 
 /// Edits that turn every straight or misdirected mark of the article into its typographic
-/// form: “ ” for double quotations, ‘ ’ for single ones, ’ for every apostrophe. Primes and
-/// marks that cannot be read are left alone.
+/// form: “ ” for double quotations, ‘ ’ for single ones, ’ for every apostrophe (a leading
+/// `‘` curled the wrong way, as in `‘Twas`, becomes `’`). Typographic marks already right,
+/// other languages' marks (`„`), primes and marks that cannot be read are left alone.
 pub fn to_typographic(text: &str, article: &crate::article::Article) -> Vec<Edit> {
     article
         .quotes
         .marks
         .iter()
         .filter(|m| m.span.end <= text.len())
+        .filter(|m| {
+            m.straight()
+                || (m.ch == '‘' && m.role == Role::Apostrophe)
+                || article
+                    .quotes
+                    .wrong_direction
+                    .binary_search(&m.span)
+                    .is_ok()
+        })
         .filter_map(|m| {
             typographic(m).map(|c| Edit {
                 span: m.span,
