@@ -626,16 +626,155 @@ fn corpus_counts() {
         return;
     };
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    let mut converted = 0;
     for entry in std::fs::read_dir(&dir).expect("corpus dir") {
         let path = entry.expect("entry").path();
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        for f in analyze(&text, Format::Plain, &Config::default()).findings {
+        let before = analyze(&text, Format::Plain, &Config::default());
+        for f in &before.findings {
             if f.code.starts_with("quotes/") {
                 *counts.entry(f.code).or_default() += 1;
             }
         }
+        // Converting to typographic marks keeps every quotation and adds no finding.
+        let edits = copydesk::article::quotes::to_typographic(&text, &before.article);
+        let out = apply(&text, &edits);
+        let after = analyze(&out, Format::Plain, &Config::default());
+        let shape = |a: &copydesk::Analysis| {
+            let q = &a.article.quotes;
+            (
+                q.quotations
+                    .iter()
+                    .map(|q| (q.paragraph, q.level, q.close.is_some(), q.runs_on))
+                    .collect::<Vec<_>>(),
+                q.unmatched_closes.len(),
+            )
+        };
+        assert_eq!(shape(&before), shape(&after), "{}", path.display());
+        converted += usize::from(!edits.is_empty());
     }
-    eprintln!("corpus quotation findings: {counts:?}");
+    eprintln!("corpus quotation findings: {counts:?}; {converted} files converted to typographic marks with every quotation kept");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "a", "We", "s", "n", "t", " ", " ", "\"", "\"", "'", "'", "“", "”", "‘", "’", "„", ".",
+        ",", "?", "6", "90", "\n\n", "\r\n\r\n", "😀", "福气", "—", "(", ")", "em", "Tis",
+    ];
+
+    fn article() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    }
+
+    fn on_boundary(text: &str, s: copydesk::span::Span) -> bool {
+        s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any text: no panic, every span and edit on character boundaries, a fix's edits
+        /// never overlap, and applying one gives text that analyses without panicking.
+        #[test]
+        fn spans_and_fixes_are_sound(body in article(), ap in any::<bool>()) {
+            let text = format!("{LEDE}{body}");
+            let setup = if ap { Setup::Ap } else { Setup::British };
+            for f in quote_findings(&text, setup) {
+                prop_assert!(on_boundary(&text, f.span), "{f:?}");
+                for fix in &f.fixes {
+                    let mut spans: Vec<_> = fix.edits.iter().map(|e| e.span).collect();
+                    spans.sort();
+                    for w in spans.windows(2) {
+                        prop_assert!(w[0].end <= w[1].start, "overlap in {fix:?}");
+                    }
+                    for s in &spans {
+                        prop_assert!(on_boundary(&text, *s), "{fix:?}");
+                    }
+                    let _ = quote_findings(&apply(&text, &fix.edits), setup);
+                }
+            }
+        }
+
+        /// Copy whose marks are all sound stays sound when converted to typographic marks,
+        /// with its quotations where they were.
+        #[test]
+        fn typographic_conversion_keeps_clean_copy_clean(body in article()) {
+            let text = format!("{LEDE}{body}");
+            let before = analyze(&text, Format::Plain, &config(Setup::Reuters));
+            let quote_codes = |a: &copydesk::Analysis| {
+                a.findings
+                    .iter()
+                    .filter(|f| f.code.starts_with("quotes/") && f.code != "quotes/mixed-marks")
+                    .map(|f| f.code)
+                    .collect::<Vec<_>>()
+            };
+            if !quote_codes(&before).is_empty() {
+                return Ok(());
+            }
+            let edits = copydesk::article::quotes::to_typographic(&text, &before.article);
+            let out = apply(&text, &edits);
+            let after = analyze(&out, Format::Plain, &config(Setup::Reuters));
+            prop_assert!(quote_codes(&after).is_empty(), "{:?} -> {:?}: {:?}", text, out, after.findings);
+            prop_assert!(!after.findings.iter().any(|f| f.code == "quotes/mixed-marks"), "{:?}", out);
+            let opens = |a: &copydesk::Analysis| {
+                a.article.quotes.quotations.iter().map(|q| (q.paragraph, q.level, q.close.is_some())).collect::<Vec<_>>()
+            };
+            prop_assert_eq!(opens(&before), opens(&after), "{:?} -> {:?}", text, out);
+        }
+    }
+}
+
+#[test]
+fn british_nesting_is_a_config_setting() {
+    let c = Config::from_toml("style = \"reuters\"\n[quotes]\nnesting = \"british\"\n")
+        .expect("valid config");
+    assert_eq!(c.quotes.nesting, Some(Nesting::British));
+    assert!(Config::from_toml("[quotes]\nnesting = \"french\"\n").is_err());
+    // LSP settings override the file key by key.
+    let over = Config::from_json(&serde_json::json!({"quotes": {"nesting": "us"}})).expect("json");
+    assert_eq!(c.clone().merged(&over).quotes.nesting, Some(Nesting::Us));
+    assert_eq!(
+        c.clone().merged(&Config::default()).quotes.nesting,
+        Some(Nesting::British)
+    );
+    // The same copy reads differently under the two settings.
+    let text = format!("{LEDE}The mayor called it “a good start”.\n");
+    let codes = |c: &Config| -> Vec<&'static str> {
+        analyze(&text, Format::Plain, c)
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("quotes/"))
+            .map(|f| f.code)
+            .collect()
+    };
+    assert_eq!(codes(&c), ["quotes/wrong-nesting"]);
+    assert_eq!(codes(&config(Setup::Reuters)), Vec::<&str>::new());
+    assert_eq!(codes(&config(Setup::Ap)), ["quotes/punctuation-outside"]);
+}
+
+#[test]
+fn inner_quotation_fix_closes_before_the_outer_mark() {
+    assert_eq!(
+        fixed("“He said ‘no way, and left,” she said.", "quotes/unclosed"),
+        "“He said ‘no way, and left,’” she said."
+    );
+}
+
+#[test]
+fn headline_quotations_are_read_with_headline_rules() {
+    let text = format!("Mayor calls plan 'a good start'\n\n{LEDE}Officials agreed.\n");
+    let a = analyze(&text, Format::Plain, &config(Setup::Ap));
+    let q = &a.article.quotes.headline_quotations;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].open.text(&text), "'");
+    assert_eq!(q[0].kind, copydesk::article::quotes::MarkKind::Single);
+    assert!(a.article.quotes.quotations.is_empty());
+    // In Reuters copy, double marks in a headline are fine too.
+    let text = format!("Mayor calls plan \"a good start\"\n\n{LEDE}Officials agreed.\n");
+    assert!(quote_findings(&text, Setup::Reuters).is_empty());
 }

@@ -721,7 +721,9 @@ impl Stretch<'_> {
                 m.role = match r {
                     Read::Fixed(role) => *role,
                     Read::Inches | Read::MaybePrime => Role::Prime,
-                    Read::MaybeClose | Read::WeakOpen => {
+                    // A single mark that opened nothing is an elision the lexicon lacks
+                    // (`’Bama`); one that closed nothing is a possessive or dropped g.
+                    Read::MaybeClose | Read::WeakOpen | Read::Open => {
                         if m.kind == MarkKind::Single {
                             Role::Apostrophe
                         } else {
