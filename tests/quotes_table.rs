@@ -352,6 +352,14 @@ const BROKEN: &[Case] = &[
         "Volunteers hung “good luck” banners — 福气 — and ⟦unclosed|“⟧we waited, Chan said.\n\nPolice left.",
     ),
     c(
+        "unclosed before a closed quotation and a running paragraph",
+        "⟦unclosed|\"⟧It's gloomy, said Wyss. \"I'm worried.\"\n\n\"Nobody knows,\" he said.",
+    ),
+    c(
+        "single marks inside an unclosed quotation and a later one",
+        "⟦unclosed|“⟧He said ‘no,’ Wyss said. “I think ‘yes,’ ” she said.",
+    ),
+    c(
         "wrong direction after CJK",
         "“北京 is ready,⟦wrong-direction|“⟧ he said.",
     ),
@@ -684,6 +692,20 @@ mod properties {
         fn spans_and_fixes_are_sound(body in article(), ap in any::<bool>()) {
             let text = format!("{LEDE}{body}");
             let setup = if ap { Setup::Ap } else { Setup::British };
+            // Each mark opens or closes at most one quotation.
+            let a = analyze(&text, Format::Plain, &config(setup));
+            let q = &a.article.quotes;
+            let mut used: Vec<usize> = q
+                .quotations
+                .iter()
+                .chain(&q.headline_quotations)
+                .flat_map(|q| std::iter::once(q.open.start).chain(q.close.map(|c| c.start)))
+                .chain(q.unmatched_closes.iter().map(|s| s.start))
+                .collect();
+            let n = used.len();
+            used.sort();
+            used.dedup();
+            prop_assert_eq!(used.len(), n, "{:?}", q);
             for f in quote_findings(&text, setup) {
                 prop_assert!(on_boundary(&text, f.span), "{f:?}");
                 for fix in &f.fixes {

@@ -228,7 +228,10 @@ fn kind_of(c: char) -> Option<MarkKind> {
 fn opening_before(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'),
+        // `*` and `_`: Markdown emphasis around a quotation (`*"Yes"*`).
+        Some(c) => {
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '*' | '_')
+        }
     }
 }
 
@@ -240,7 +243,20 @@ fn closing_after(c: Option<char>) -> bool {
             c.is_whitespace()
                 || matches!(
                     c,
-                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '…'
+                        | '*'
+                        | '_'
                 )
         }
     }
@@ -486,7 +502,12 @@ fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
                     tentative: None,
                 });
             }
-            Read::Close if !close_top(&mut stack, &mut out, i) => out.unmatched.push(i),
+            Read::Close => {
+                let closed = close_top(&mut stack, &mut out, i);
+                if !closed {
+                    out.unmatched.push(i);
+                }
+            }
             Read::MaybeClose | Read::MaybePrime => {
                 if let Some(top) = stack.last_mut() {
                     top.tentative = Some(i);
@@ -627,25 +648,32 @@ impl Stretch<'_> {
                 headline,
             });
         }
-        let n_left = pairing.open_left.len();
-        for (k, &o) in pairing.open_left.iter().enumerate() {
+        for &o in &pairing.open_left {
             self.set(o, Role::Open);
+        }
+        for &u in &pairing.unmatched {
+            self.set(u, Role::Close);
+        }
+        for &o in &pairing.open_left {
             let os = self.marks[o].0.span;
-            // Only the innermost open quotation can run on into the next paragraph.
-            let runs = runs_on.unwrap_or(false) && k + 1 == n_left;
-            interiors.push(Span::new(os.end, span.end));
+            // An unclosed quotation reaches to the next mark of its kind, or the paragraph
+            // end; only one that reaches the end can run on into the next paragraph.
+            let next = self.marks[o + 1..]
+                .iter()
+                .find(|(m, _)| m.kind == outer && matches!(m.role, Role::Open | Role::Close))
+                .map(|(m, _)| m.span.start);
+            interiors.push(Span::new(os.end, next.unwrap_or(span.end)));
             self.push(Quotation {
                 open: os,
                 close: None,
                 paragraph: p,
-                runs_on: runs,
+                runs_on: runs_on.unwrap_or(false) && next.is_none(),
                 kind: outer,
                 level: 1,
                 headline,
             });
         }
         for &u in &pairing.unmatched {
-            self.set(u, Role::Close);
             self.quotes.unmatched_closes.push(self.marks[u].0.span);
         }
         // Inner marks inside each outer quotation.
@@ -684,13 +712,14 @@ impl Stretch<'_> {
             }
         }
         // Inner marks outside every outer quotation: quotations in the wrong kind.
+        let mut sorted = interiors.clone();
+        sorted.sort();
+        let inside = |at: usize| {
+            let k = sorted.partition_point(|s| s.start <= at);
+            k > 0 && sorted[k - 1].contains(at)
+        };
         let outside: Vec<usize> = (0..self.marks.len())
-            .filter(|&i| {
-                self.marks[i].0.kind == inner
-                    && !interiors
-                        .iter()
-                        .any(|s| s.contains(self.marks[i].0.span.start))
-            })
+            .filter(|&i| self.marks[i].0.kind == inner && !inside(self.marks[i].0.span.start))
             .collect();
         let pr = pair(&self.marks, &outside);
         for &(o, c, _) in &pr.pairs {
@@ -754,12 +783,18 @@ impl Stretch<'_> {
         self.pairs.push((o, c));
     }
 
+    /// Marks of `kind`, within `within` when given. Marks are in text order, so the
+    /// range is found by binary search: pairing stays linear in the number of marks.
     fn indices(&self, kind: MarkKind, within: Option<Span>) -> Vec<usize> {
-        (0..self.marks.len())
-            .filter(|&i| {
-                let m = &self.marks[i].0;
-                m.kind == kind && within.map_or(true, |s| s.contains(m.span.start))
-            })
+        let (from, to) = match within {
+            Some(s) => (
+                self.marks.partition_point(|(m, _)| m.span.start < s.start),
+                self.marks.partition_point(|(m, _)| m.span.start < s.end),
+            ),
+            None => (0, self.marks.len()),
+        };
+        (from..to)
+            .filter(|&i| self.marks[i].0.kind == kind)
             .collect()
     }
 
