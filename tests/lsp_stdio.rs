@@ -241,13 +241,13 @@ fn encoding_round_trip(offered: &[&str], expected: &str) {
     c.change(
         URI,
         2,
-        json!([{"range": {"start": {"line": 4, "character": emoji_end}, "end": {"line": 4, "character": emoji_end}}, "text": " ‘añadido’"}]),
+        json!([{"range": {"start": {"line": 4, "character": emoji_end}, "end": {"line": 4, "character": emoji_end}}, "text": " añadido — 北京 😀"}]),
     );
     let diags = c.diagnostics(URI, 2);
     let added = match expected {
-        "utf-8" => " ‘añadido’".len(),
-        "utf-16" => " ‘añadido’".encode_utf16().count(),
-        _ => " ‘añadido’".chars().count(),
+        "utf-8" => " añadido — 北京 😀".len(),
+        "utf-16" => " añadido — 北京 😀".encode_utf16().count(),
+        _ => " añadido — 北京 😀".chars().count(),
     } as u64;
     assert_eq!(range(&diags[0]).1, col + added);
 
