@@ -116,6 +116,12 @@ pub struct Config {
     pub style: Option<Style>,
     /// Rule levels keyed by code (`quotes/unclosed`) or family (`dateline/*`).
     pub rules: std::collections::BTreeMap<String, Level>,
+    /// The names file: `[names]` (preferred spellings, kinds, roles, notes).
+    #[serde(default)]
+    pub names: crate::entities::NamesConfig,
+    /// A names file to add to `[names]`, relative to the workspace root.
+    #[serde(default)]
+    pub names_file: Option<String>,
 }
 
 /// A configuration file that could not be read, with where the mistake is.
@@ -184,6 +190,10 @@ impl Config {
         }
         for (k, v) in &over.rules {
             self.rules.insert(k.clone(), *v);
+        }
+        self.names.extend(&over.names);
+        if over.names_file.is_some() {
+            self.names_file = over.names_file.clone();
         }
         self
     }

@@ -1,0 +1,780 @@
+//! The recognizer behind [`super::extract`].
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{
+    CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, ROLE_NOUNS, SPEECH_VERBS, STOPWORDS, TITLES,
+    WELL_KNOWN,
+};
+use super::places::{lookup_place, FEATURE_WORDS, REGIONS};
+use super::tokens::{is_all_caps, is_cap, is_title_case, tokenize, Tok};
+use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
+use crate::article::Article;
+use crate::span::Span;
+
+/// Titles that introduce a person even before a surname alone (`President Putin`).
+const STRONG_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Minister",
+    "Chancellor",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Gen.",
+    "Sheikh",
+    "Emir",
+];
+
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    kind: EntityKind,
+    canonical: String,
+    form: MentionForm,
+    role: Option<String>,
+    acronym: Option<String>,
+    heading: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Known {
+    kind: EntityKind,
+    canonical: String,
+    role: Option<String>,
+    acronym: Option<String>,
+    surname: Option<String>,
+    surname_first: bool,
+    note: Option<String>,
+    from_file: bool,
+    first_at: usize,
+}
+
+#[derive(Default)]
+struct Knowledge {
+    known: Vec<Known>,
+    /// Full name or alias -> index.
+    full: HashMap<String, usize>,
+    surnames: HashMap<String, Vec<usize>>,
+    acronyms: HashMap<String, usize>,
+}
+
+fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
+    (kind, canonical.to_lowercase())
+}
+
+impl Knowledge {
+    fn find(&self, kind: EntityKind, canonical: &str) -> Option<usize> {
+        let k = key(kind, canonical);
+        self.known
+            .iter()
+            .position(|x| key(x.kind, &x.canonical) == k)
+    }
+
+    fn add(&mut self, k: Known, aliases: &[String]) -> usize {
+        if let Some(i) = self.find(k.kind, &k.canonical) {
+            return i;
+        }
+        let i = self.known.len();
+        self.full.entry(k.canonical.clone()).or_insert(i);
+        for a in aliases {
+            self.full.entry(a.clone()).or_insert(i);
+        }
+        if let Some(s) = &k.surname {
+            if s != &k.canonical {
+                self.surnames.entry(s.clone()).or_default().push(i);
+            }
+        }
+        if let Some(a) = &k.acronym {
+            self.acronyms.entry(a.clone()).or_insert(i);
+        }
+        self.known.push(k);
+        i
+    }
+
+    fn from_names(names: &NamesConfig) -> Knowledge {
+        let mut kn = Knowledge::default();
+        for e in &names.entries {
+            let name = e.name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let kind = e
+                .kind
+                .unwrap_or_else(|| guess_kind(name, e.acronym.is_some()));
+            let (surname, first) = if kind == EntityKind::Person {
+                let (s, f) = surname_of(name, e.surname_first);
+                (Some(s), f)
+            } else {
+                (None, false)
+            };
+            kn.add(
+                Known {
+                    kind,
+                    canonical: name.to_string(),
+                    role: e.role.clone(),
+                    acronym: e.acronym.clone(),
+                    surname,
+                    surname_first: first,
+                    note: e.note.clone(),
+                    from_file: true,
+                    first_at: 0,
+                },
+                &e.aliases,
+            );
+        }
+        kn
+    }
+
+    /// The person a surname refers to at `pos`: the latest introduced before it, else the first.
+    fn by_surname(&self, w: &str, pos: usize) -> Option<usize> {
+        let ids = self.surnames.get(w)?;
+        ids.iter()
+            .copied()
+            .filter(|&i| self.known[i].first_at <= pos)
+            .max_by_key(|&i| self.known[i].first_at)
+            .or_else(|| ids.iter().copied().min_by_key(|&i| self.known[i].first_at))
+    }
+
+    fn learn(&mut self, found: &[Found]) {
+        for f in found {
+            if f.form != MentionForm::Full || f.kind == EntityKind::Place {
+                continue;
+            }
+            if self.find(f.kind, &f.canonical).is_some() {
+                continue;
+            }
+            let (surname, first) = if f.kind == EntityKind::Person {
+                let (s, fst) = surname_of(&f.canonical, None);
+                (Some(s), fst)
+            } else {
+                (None, false)
+            };
+            self.add(
+                Known {
+                    kind: f.kind,
+                    canonical: f.canonical.clone(),
+                    role: f.role.clone(),
+                    acronym: f.acronym.clone(),
+                    surname,
+                    surname_first: first,
+                    note: None,
+                    from_file: false,
+                    first_at: f.span.start,
+                },
+                &[],
+            );
+        }
+    }
+}
+
+fn guess_kind(name: &str, has_acronym: bool) -> EntityKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if has_acronym || words.iter().any(|w| ORG_WORDS.contains(w)) {
+        EntityKind::Organization
+    } else if lookup_place(name).is_some() {
+        EntityKind::Place
+    } else if (2..=4).contains(&words.len()) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    know: &'a Knowledge,
+    heading: bool,
+    toks: Vec<Tok>,
+    out: Vec<Found>,
+}
+
+impl<'a> Scanner<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.toks[i].span.text(self.text)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// The words `a..b` joined by single spaces.
+    fn joined(&self, a: usize, b: usize) -> String {
+        (a..b).map(|i| self.w(i)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn push(&mut self, span: Span, kind: EntityKind, canonical: String, form: MentionForm) {
+        self.out.push(Found {
+            span,
+            kind,
+            canonical,
+            form,
+            role: None,
+            acronym: None,
+            heading: self.heading,
+        });
+    }
+
+    fn push_known(&mut self, span: Span, idx: usize, form: MentionForm) {
+        let k = &self.know.known[idx];
+        self.push(span, k.kind, k.canonical.clone(), form);
+    }
+
+    fn scan(&mut self, span: Span) {
+        self.toks = tokenize(self.text, span);
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(self.w(i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && !self.toks[j - 1].possessive {
+                if self.toks[j].joined && is_cap(self.w(j)) {
+                    j += 1;
+                } else if let Some(skip) = self.connector_bridge(j) {
+                    j += skip;
+                } else {
+                    break;
+                }
+            }
+            self.run(i, j);
+            i = j;
+        }
+    }
+
+    /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
+    /// how many words to take.
+    fn connector_bridge(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        for len in 1..=2 {
+            if j + len >= n {
+                return None;
+            }
+            let all = (j..=j + len).all(|i| self.toks[i].joined);
+            let conns = (j..j + len).all(|i| CONNECTORS.contains(&self.w(i)));
+            if !all || !conns {
+                return None;
+            }
+            if is_cap(self.w(j + len)) {
+                return Some(len + 1);
+            }
+        }
+        None
+    }
+
+    fn run(&mut self, mut a: usize, mut b: usize) {
+        while a < b && (STOPWORDS.contains(&self.w(a)) || CONNECTORS.contains(&self.w(a))) {
+            a += 1;
+        }
+        while b > a && CONNECTORS.contains(&self.w(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if !self.heading && self.titled(a, b) {
+            return;
+        }
+        if self.org_or_other(a, b) {
+            return;
+        }
+        let mut s = a;
+        for k in a..=b {
+            if k == b || CONNECTORS.contains(&self.w(k)) {
+                if s < k {
+                    self.names(s, k);
+                }
+                s = k + 1;
+            }
+        }
+    }
+
+    fn name_token_ok(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let initial = w.len() <= 3 && w.ends_with('.') && is_cap(w);
+        (is_title_case(w) || initial)
+            && !ORG_WORDS.contains(&w)
+            && !OTHER_WORDS.contains(&w)
+            && !DEMONYMS.contains(&w)
+            && !STOPWORDS.contains(&w)
+            && !TITLES.contains(&w)
+            && !FEATURE_WORDS.contains(&w)
+    }
+
+    /// `[Nationality] Title Name`: a person introduced with a title.
+    fn titled(&mut self, a: usize, b: usize) -> bool {
+        let Some(k) = (a..b).rev().find(|&k| TITLES.contains(&self.w(k))) else {
+            return false;
+        };
+        // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
+        // title's own stretch starts after the last connector before it.
+        let a = match (a..k).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
+            Some(c) => {
+                let name = k + 1..b;
+                if name.is_empty() || !name.clone().all(|i| self.name_token_ok(i)) {
+                    return false;
+                }
+                self.run(a, c);
+                c + 1
+            }
+            None => a,
+        };
+        let name = k + 1..b;
+        if name.is_empty() || name.len() > 4 || !name.clone().all(|i| self.name_token_ok(i)) {
+            return false;
+        }
+        let title = self.w(k);
+        let single = name.len() == 1;
+        let name_text = self.joined(k + 1, b);
+        let span = self.span(k + 1, b);
+        if single && !STRONG_TITLES.contains(&title) && !self.know.surnames.contains_key(&name_text)
+        {
+            return false;
+        }
+        let role = Some(Span::new(self.toks[a].span.start, self.toks[k].span.end).text(self.text))
+            .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+        let (kind, canonical, form) = if let Some(&idx) = self.know.full.get(&name_text) {
+            let kn = &self.know.known[idx];
+            (kn.kind, kn.canonical.clone(), MentionForm::Full)
+        } else if let Some(idx) = single
+            .then(|| self.know.by_surname(&name_text, span.start))
+            .flatten()
+        {
+            let kn = &self.know.known[idx];
+            (kn.kind, kn.canonical.clone(), MentionForm::Surname)
+        } else {
+            (EntityKind::Person, name_text, MentionForm::Full)
+        };
+        self.out.push(Found {
+            span,
+            kind,
+            canonical,
+            form,
+            role,
+            acronym: None,
+            heading: self.heading,
+        });
+        true
+    }
+
+    /// A capitalized name holding an organization word (or an initiative word), with an
+    /// acronym in parentheses after it.
+    fn org_or_other(&mut self, a: usize, b: usize) -> bool {
+        let has = |list: &[&str]| (a..b).any(|i| list.contains(&self.w(i)));
+        let org = has(ORG_WORDS);
+        if !org && !has(OTHER_WORDS) {
+            return false;
+        }
+        let words = (a..b).filter(|&i| !CONNECTORS.contains(&self.w(i))).count();
+        if words < 2 {
+            return false;
+        }
+        // A sentence-initial demonym or stopword is not part of the name.
+        let span = self.span(a, b);
+        let mut canonical = self.joined(a, b);
+        let mut kind = if org {
+            EntityKind::Organization
+        } else {
+            EntityKind::Other
+        };
+        if let Some(&idx) = self.know.full.get(&canonical) {
+            kind = self.know.known[idx].kind;
+            canonical = self.know.known[idx].canonical.clone();
+        }
+        let acronym = paren_acronym(self.text, span.end);
+        self.out.push(Found {
+            span,
+            kind,
+            canonical: canonical.clone(),
+            form: MentionForm::Full,
+            role: None,
+            acronym: acronym.map(|(s, _)| s.to_string()),
+            heading: self.heading,
+        });
+        if let Some((_, sp)) = acronym {
+            self.push(sp, kind, canonical, MentionForm::Acronym);
+        }
+        true
+    }
+
+    fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
+        (1..=(e - p).min(5)).rev().find_map(|len| {
+            self.know
+                .full
+                .get(&self.joined(p, p + len))
+                .map(|&i| (len, i))
+        })
+    }
+
+    fn match_place(&self, p: usize, e: usize) -> Option<(usize, String, bool)> {
+        for len in (1..=(e - p).min(4)).rev() {
+            let name = self.joined(p, p + len);
+            if let Some(r) = REGIONS.iter().find(|r| **r == name) {
+                return Some((len, (*r).to_string(), false));
+            }
+            let Some(info) = lookup_place(&name) else {
+                continue;
+            };
+            let big = info.kind != "city"
+                || info.population
+                    >= if self.toks[p].sent_start {
+                        1_000_000
+                    } else {
+                        100_000
+                    };
+            if len >= 2 || big {
+                return Some((len, info.name.to_string(), true));
+            }
+        }
+        None
+    }
+
+    /// A stretch of capitalized words with no connector.
+    fn names(&mut self, s: usize, e: usize) {
+        let mut left: Vec<usize> = Vec::new();
+        let mut p = s;
+        while p < e {
+            let w = self.w(p);
+            if let Some((len, idx)) = self.match_full(p, e) {
+                self.leftover(&mut left);
+                let form = if self.know.known[idx].surname.as_deref() == Some(w) && len == 1 {
+                    MentionForm::Surname
+                } else {
+                    MentionForm::Full
+                };
+                self.push_known(self.span(p, p + len), idx, form);
+                p += len;
+                continue;
+            }
+            if DEMONYMS.contains(&w) || STOPWORDS.contains(&w) || TITLES.contains(&w) {
+                self.leftover(&mut left);
+                p += 1;
+                continue;
+            }
+            let sp = self.toks[p].span;
+            if let Some(idx) = self.know.by_surname(w, sp.start) {
+                self.leftover(&mut left);
+                self.push_known(sp, idx, MentionForm::Surname);
+                p += 1;
+                continue;
+            }
+            if is_all_caps(w) {
+                if let Some(&idx) = self.know.acronyms.get(w) {
+                    self.leftover(&mut left);
+                    self.push_known(sp, idx, MentionForm::Acronym);
+                    p += 1;
+                    continue;
+                }
+                if let Some(&(_, full, kind)) = WELL_KNOWN.iter().find(|x| x.0 == w) {
+                    self.leftover(&mut left);
+                    self.push(sp, kind, full.to_string(), MentionForm::Acronym);
+                    p += 1;
+                    continue;
+                }
+            }
+            if let Some((len, canonical, _)) = self.match_place(p, e) {
+                self.leftover(&mut left);
+                self.push(
+                    self.span(p, p + len),
+                    EntityKind::Place,
+                    canonical,
+                    MentionForm::Name,
+                );
+                p += len;
+                continue;
+            }
+            left.push(p);
+            p += 1;
+        }
+        self.leftover(&mut left);
+    }
+
+    fn speech_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i].joined && SPEECH_VERBS.contains(&self.w(i - 1))
+    }
+
+    fn speech_after(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.toks[i + 1].joined
+            && !self.toks[i].possessive
+            && SPEECH_VERBS.contains(&self.w(i + 1))
+    }
+
+    /// Capitalized words nothing else claimed.
+    fn leftover(&mut self, left: &mut Vec<usize>) {
+        let g = std::mem::take(left);
+        let (Some(&first), Some(&last)) = (g.first(), g.last()) else {
+            return;
+        };
+        let end = last + 1;
+        let all_names = g.iter().all(|&i| self.name_token_ok(i));
+        if !self.heading && (2..=4).contains(&g.len()) && all_names {
+            let role = appositive(self.text, self.toks[last].span.end);
+            if role.is_some() || self.speech_before(first) || self.speech_after(last) {
+                self.out.push(Found {
+                    span: self.span(first, end),
+                    kind: EntityKind::Person,
+                    canonical: self.joined(first, end),
+                    form: MentionForm::Full,
+                    role,
+                    acronym: None,
+                    heading: false,
+                });
+                return;
+            }
+        }
+        let first = if self.toks[first].sent_start {
+            first + 1
+        } else {
+            first
+        };
+        if first >= end {
+            return;
+        }
+        let span = self.span(first, end);
+        let name = self.joined(first, end);
+        if end - first >= 2 && FEATURE_WORDS.contains(&self.w(last)) {
+            self.push(span, EntityKind::Place, name, MentionForm::Name);
+        } else if end - first == 1 {
+            let w = self.w(first);
+            let camel = is_cap(w)
+                && w.chars().skip(1).any(char::is_uppercase)
+                && w.chars().any(char::is_lowercase);
+            if camel {
+                self.push(span, EntityKind::Other, name, MentionForm::Name);
+            }
+        } else {
+            self.push(span, EntityKind::Other, name, MentionForm::Name);
+        }
+    }
+}
+
+/// `(SCO)` right after a name: the acronym and its span.
+fn paren_acronym(text: &str, end: usize) -> Option<(&str, Span)> {
+    let rest = text.get(end..)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if lead > 2 {
+        return None;
+    }
+    let inner_start = end + lead + rest[lead..].strip_prefix('(').map(|_| 1)?;
+    let after = text.get(inner_start..)?;
+    let close = after.find(')')?;
+    let inner = &after[..close];
+    let ok = (2..=10).contains(&inner.len())
+        && is_all_caps(inner)
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '&' || c == '.' || c == '-');
+    ok.then(|| (inner, Span::new(inner_start, inner_start + inner.len())))
+}
+
+/// `, the Chinese premier,` after a name: the role (`Chinese premier`).
+fn appositive(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let stop = rest
+        .find([',', '.', ';', '—', '(', '"', '“', '”', '\n'])
+        .unwrap_or(rest.len())
+        .min(120);
+    let phrase = rest.get(..stop)?.trim();
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.len() > 12 {
+        return None;
+    }
+    if matches!(words.first(), Some(&("the" | "a" | "an"))) {
+        words.remove(0);
+    } else if words.first().is_some_and(|w| is_cap(w)) {
+        return None; // a list of names, not an appositive
+    }
+    words
+        .iter()
+        .take(6)
+        .any(|w| ROLE_NOUNS.contains(&w.trim_end_matches('s')) || ROLE_NOUNS.contains(w))
+        .then(|| words.join(" "))
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The blocks recognition reads: body paragraphs (the lede after its dateline), then
+/// the headline and subheads, which only mention what the body introduces.
+fn blocks(article: &Article) -> (Vec<Span>, Vec<Span>) {
+    let dl_end = article.dateline().map(|d| d.span.end);
+    let body = article
+        .paragraphs
+        .iter()
+        .map(|p| match dl_end {
+            Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
+            _ => p.span,
+        })
+        .collect();
+    let headings = article
+        .headline
+        .iter()
+        .map(|h| h.text)
+        .chain(article.sections.iter().map(|s| s.title))
+        .collect();
+    (body, headings)
+}
+
+fn scan_all(text: &str, spans: &[Span], know: &Knowledge, heading: bool) -> Vec<Found> {
+    let mut sc = Scanner {
+        text,
+        know,
+        heading,
+        toks: Vec::new(),
+        out: Vec::new(),
+    };
+    for &s in spans {
+        sc.scan(s);
+    }
+    sc.out
+}
+
+fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
+    let Some(d) = article.dateline() else {
+        return Vec::new();
+    };
+    d.places
+        .iter()
+        .chain(d.regions.iter())
+        .filter(|s| !s.is_empty())
+        .filter_map(|&span| {
+            let raw = span.text(text).trim_end_matches(',');
+            let span = Span::new(span.start, span.start + raw.len());
+            let canonical = match lookup_place(raw) {
+                Some(info) => info.name.to_string(),
+                // An unknown region (`Fla.`) is the dateline rules' business.
+                None if d.regions.contains(&span) || raw.ends_with('.') => return None,
+                None => title_case(raw),
+            };
+            Some(Found {
+                span,
+                kind: EntityKind::Place,
+                canonical,
+                form: MentionForm::Name,
+                role: None,
+                acronym: None,
+                heading: false,
+            })
+        })
+        .collect()
+}
+
+pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
+    let (body, headings) = blocks(article);
+    let mut know = Knowledge::from_names(names);
+    let first = scan_all(text, &body, &know, false);
+    know.learn(&first);
+    let mut found = dateline_places(text, article);
+    found.extend(scan_all(text, &body, &know, false));
+    found.extend(scan_all(text, &headings, &know, true));
+
+    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        if f.span.is_empty() || kept.last().is_some_and(|k| f.span.start < k.span.end) {
+            continue;
+        }
+        kept.push(f);
+    }
+    // Well-known acronyms join their spelled-out organization, if the article has it.
+    let body_keys: HashSet<(EntityKind, String)> = kept
+        .iter()
+        .filter(|f| !f.heading)
+        .map(|f| key(f.kind, &f.canonical))
+        .collect();
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for f in kept {
+        let k = key(f.kind, &f.canonical);
+        if f.heading && !body_keys.contains(&k) {
+            continue;
+        }
+        let id = *index.entry(k).or_insert_with(|| {
+            let known = know.find(f.kind, &f.canonical).map(|i| &know.known[i]);
+            let (surname, surname_first) = match (f.kind, known) {
+                (EntityKind::Person, Some(kn)) => (kn.surname.clone(), kn.surname_first),
+                (EntityKind::Person, None) => {
+                    let (s, fst) = surname_of(&f.canonical, None);
+                    (Some(s), fst)
+                }
+                _ => (None, false),
+            };
+            let acronym = known.and_then(|k| k.acronym.clone()).or_else(|| {
+                WELL_KNOWN
+                    .iter()
+                    .find(|x| x.1 == f.canonical && x.0 != x.1 && !x.0.contains('.'))
+                    .map(|x| x.0.to_string())
+            });
+            entities.push(Entity {
+                id: entities.len(),
+                kind: f.kind,
+                canonical: f.canonical.clone(),
+                role: known.and_then(|k| k.role.clone()),
+                surname,
+                surname_first,
+                acronym,
+                note: known.and_then(|k| k.note.clone()),
+                in_names_file: known.is_some_and(|k| k.from_file),
+                place: (f.kind == EntityKind::Place)
+                    .then(|| lookup_place(&f.canonical))
+                    .flatten(),
+                mentions: Vec::new(),
+                first: 0,
+            });
+            entities.len() - 1
+        });
+        let e = &mut entities[id];
+        if e.role.is_none() {
+            e.role = f.role;
+        }
+        if e.acronym.is_none() {
+            e.acronym = f.acronym;
+        }
+        e.mentions.push(Mention {
+            span: f.span,
+            form: f.form,
+            in_heading: f.heading,
+        });
+    }
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| m.span.start);
+        e.first = e
+            .mentions
+            .iter()
+            .position(|m| !m.in_heading && m.form == MentionForm::Full)
+            .or_else(|| e.mentions.iter().position(|m| !m.in_heading))
+            .unwrap_or(0);
+    }
+    entities.sort_by_key(|e| e.first_mention().map_or(usize::MAX, |m| m.span.start));
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = i;
+    }
+    Entities { entities }
+}
