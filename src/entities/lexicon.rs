@@ -57,6 +57,10 @@ pub const TITLES: &[&str] = &[
     "Mr.",
     "Mrs.",
     "Ms.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
     "Sheikh",
     "Emir",
     "Sultan",
@@ -158,6 +162,7 @@ pub const ORG_WORDS: &[&str] = &[
     "Inc",
     "Inc.",
     "Co.",
+    "Co",
     "Company",
     "Ltd",
     "Ltd.",
@@ -207,6 +212,7 @@ pub const ORG_WORDS: &[&str] = &[
     "Industries",
     "Motors",
     "Partners",
+    "House",
     "Securities",
     "Capital",
     "Management",
@@ -589,4 +595,39 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warned",
     "announced",
     "replied",
+];
+
+/// Particles that begin a surname (`de Graaf`, `van Gaal`): a name opening with one is a
+/// surname reference, not a full name.
+pub const PARTICLES: &[&str] = &[
+    "De", "Van", "Von", "Le", "La", "Da", "Di", "Du", "Del", "Der", "Den", "Al", "El", "Bin",
+    "Ter", "Dos", "Das",
+];
+
+/// Nouns that, right after a surname, use it as a modifier (`the Tower commission`).
+pub const ATTRIBUTIVE_NOUNS: &[&str] = &[
+    "commission",
+    "report",
+    "administration",
+    "plan",
+    "doctrine",
+    "government",
+    "era",
+    "camp",
+    "family",
+    "cabinet",
+    "team",
+    "campaign",
+    "proposal",
+    "amendment",
+    "bill",
+    "panel",
+    "board",
+    "committee",
+    "rule",
+    "affair",
+    "years",
+    "legacy",
+    "policy",
+    "policies",
 ];

@@ -229,15 +229,20 @@ pub fn hover_markdown(entity: &Entity, text: &str) -> String {
             first.span.text(text)
         );
     }
-    let mut forms: Vec<(String, usize)> = Vec::new();
+    // Forms as written, the full name first.
+    let mut forms: Vec<(String, usize, bool)> = Vec::new();
     for m in &entity.mentions {
         let f = m.span.text(text).to_string();
-        match forms.iter_mut().find(|(x, _)| *x == f) {
-            Some((_, n)) => *n += 1,
-            None => forms.push((f, 1)),
+        match forms.iter_mut().find(|(x, _, _)| *x == f) {
+            Some((_, n, _)) => *n += 1,
+            None => forms.push((f, 1, m.form == MentionForm::Full)),
         }
     }
-    let forms: Vec<String> = forms.iter().map(|(f, n)| format!("`{f}` ×{n}")).collect();
+    forms.sort_by_key(|(_, _, full)| !full);
+    let forms: Vec<String> = forms
+        .iter()
+        .map(|(f, n, _)| format!("`{f}` ×{n}"))
+        .collect();
     let _ = writeln!(
         md,
         "- mentions: {} ({})",
@@ -287,7 +292,7 @@ pub fn rename_edits(entity: &Entity, text: &str, new_name: &str) -> Vec<Edit> {
                 (MentionForm::Surname, _) => new_surname.clone(),
                 _ => match_case(old, new_name),
             };
-            (replacement != old).then(|| Edit {
+            (replacement != old).then_some(Edit {
                 span: m.span,
                 replacement,
             })

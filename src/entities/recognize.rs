@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, ROLE_NOUNS, SPEECH_VERBS, STOPWORDS, TITLES,
-    WELL_KNOWN,
+    CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, STOPWORDS,
+    TITLES, WELL_KNOWN,
 };
 use super::places::{lookup_place, FEATURE_WORDS, REGIONS};
 use super::tokens::{is_all_caps, is_cap, is_title_case, tokenize, Tok};
@@ -34,7 +34,20 @@ const STRONG_TITLES: &[&str] = &[
     "Gen.",
     "Sheikh",
     "Emir",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
+
+/// How a person was introduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Evidence {
+    Title,
+    Appositive,
+    Speech,
+    Other,
+}
 
 #[derive(Clone, Debug)]
 struct Found {
@@ -45,6 +58,7 @@ struct Found {
     role: Option<String>,
     acronym: Option<String>,
     heading: bool,
+    evidence: Evidence,
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +72,7 @@ struct Known {
     note: Option<String>,
     from_file: bool,
     first_at: usize,
+    evidence: Evidence,
 }
 
 #[derive(Default)]
@@ -129,6 +144,7 @@ impl Knowledge {
                     note: e.note.clone(),
                     from_file: true,
                     first_at: 0,
+                    evidence: Evidence::Other,
                 },
                 &e.aliases,
             );
@@ -171,10 +187,15 @@ impl Knowledge {
                     note: None,
                     from_file: false,
                     first_at: f.span.start,
+                    evidence: f.evidence,
                 },
                 &[],
             );
         }
+        // `Mr Volcker` before `Paul Volcker`: the one word is the surname, not a full name.
+        let surnames = &self.surnames;
+        self.full
+            .retain(|name, _| name.contains(' ') || !surnames.contains_key(name));
     }
 }
 
@@ -222,6 +243,7 @@ impl<'a> Scanner<'a> {
             role: None,
             acronym: None,
             heading: self.heading,
+            evidence: Evidence::Other,
         });
     }
 
@@ -293,7 +315,7 @@ impl<'a> Scanner<'a> {
         let mut s = a;
         for k in a..=b {
             if k == b || CONNECTORS.contains(&self.w(k)) {
-                if s < k {
+                if s < k && (self.heading || !self.titled(s, k)) {
                     self.names(s, k);
                 }
                 s = k + 1;
@@ -318,42 +340,52 @@ impl<'a> Scanner<'a> {
         let Some(k) = (a..b).rev().find(|&k| TITLES.contains(&self.w(k))) else {
             return false;
         };
-        // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
-        // title's own stretch starts after the last connector before it.
-        let a = match (a..k).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
-            Some(c) => {
-                let name = k + 1..b;
-                if name.is_empty() || !name.clone().all(|i| self.name_token_ok(i)) {
-                    return false;
-                }
-                self.run(a, c);
-                c + 1
+        // `Chief of Staff Howard Baker`: the name is the last two words after a connector.
+        let mut name_start = k + 1;
+        if let Some(c) = (k + 1..b).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
+            if b - (c + 1) < 3 {
+                return false;
             }
-            None => a,
-        };
-        let name = k + 1..b;
+            name_start = b - 2;
+        }
+        let name = name_start..b;
         if name.is_empty() || name.len() > 4 || !name.clone().all(|i| self.name_token_ok(i)) {
             return false;
         }
+        // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
+        // title's own stretch starts after the last connector before it.
+        let a = match (a..k).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
+            Some(c) if !(c..k).any(|i| TITLES.contains(&self.w(i))) || c + 1 < k => {
+                if (a..c).any(|i| TITLES.contains(&self.w(i))) {
+                    self.run(a, c);
+                    c + 1
+                } else {
+                    a
+                }
+            }
+            _ => a,
+        };
         let title = self.w(k);
         let single = name.len() == 1;
-        let name_text = self.joined(k + 1, b);
-        let span = self.span(k + 1, b);
+        let name_text = self.joined(name_start, b);
+        let span = self.span(name_start, b);
         if single && !STRONG_TITLES.contains(&title) && !self.know.surnames.contains_key(&name_text)
         {
             return false;
         }
-        let role = Some(Span::new(self.toks[a].span.start, self.toks[k].span.end).text(self.text))
-            .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
-        let (kind, canonical, form) = if let Some(&idx) = self.know.full.get(&name_text) {
-            let kn = &self.know.known[idx];
-            (kn.kind, kn.canonical.clone(), MentionForm::Full)
-        } else if let Some(idx) = single
+        let role = Some(
+            Span::new(self.toks[a].span.start, self.toks[name_start - 1].span.end).text(self.text),
+        )
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+        let by_surname = single
             .then(|| self.know.by_surname(&name_text, span.start))
-            .flatten()
-        {
+            .flatten();
+        let (kind, canonical, form) = if let Some(idx) = by_surname {
             let kn = &self.know.known[idx];
             (kn.kind, kn.canonical.clone(), MentionForm::Surname)
+        } else if let Some(&idx) = self.know.full.get(&name_text) {
+            let kn = &self.know.known[idx];
+            (kn.kind, kn.canonical.clone(), MentionForm::Full)
         } else {
             (EntityKind::Person, name_text, MentionForm::Full)
         };
@@ -365,6 +397,7 @@ impl<'a> Scanner<'a> {
             role,
             acronym: None,
             heading: self.heading,
+            evidence: Evidence::Title,
         });
         true
     }
@@ -402,6 +435,7 @@ impl<'a> Scanner<'a> {
             role: None,
             acronym: acronym.map(|(s, _)| s.to_string()),
             heading: self.heading,
+            evidence: Evidence::Other,
         });
         if let Some((_, sp)) = acronym {
             self.push(sp, kind, canonical, MentionForm::Acronym);
@@ -520,8 +554,14 @@ impl<'a> Scanner<'a> {
         };
         let end = last + 1;
         let all_names = g.iter().all(|&i| self.name_token_ok(i));
-        if !self.heading && (2..=4).contains(&g.len()) && all_names {
+        let particle = PARTICLES.contains(&self.w(first));
+        if !self.heading && (2..=4).contains(&g.len()) && all_names && !particle {
             let role = appositive(self.text, self.toks[last].span.end);
+            let evidence = if role.is_some() {
+                Evidence::Appositive
+            } else {
+                Evidence::Speech
+            };
             if role.is_some() || self.speech_before(first) || self.speech_after(last) {
                 self.out.push(Found {
                     span: self.span(first, end),
@@ -531,6 +571,7 @@ impl<'a> Scanner<'a> {
                     role,
                     acronym: None,
                     heading: false,
+                    evidence,
                 });
                 return;
             }
@@ -576,7 +617,7 @@ fn paren_acronym(text: &str, end: usize) -> Option<(&str, Span)> {
         && is_all_caps(inner)
         && inner
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '&' || c == '.' || c == '-');
+            .all(|c| c.is_alphanumeric() || c == '&' || c == '-');
     ok.then(|| (inner, Span::new(inner_start, inner_start + inner.len())))
 }
 
@@ -622,21 +663,23 @@ fn title_case(s: &str) -> String {
 
 /// The blocks recognition reads: body paragraphs (the lede after its dateline), then
 /// the headline and subheads, which only mention what the body introduces.
-fn blocks(article: &Article) -> (Vec<Span>, Vec<Span>) {
+fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
     let dl_end = article.dateline().map(|d| d.span.end);
-    let body = article
-        .paragraphs
-        .iter()
-        .map(|p| match dl_end {
-            Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
-            _ => p.span,
-        })
-        .collect();
+    let spans = article.paragraphs.iter().map(|p| match dl_end {
+        Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
+        _ => p.span,
+    });
+    // A paragraph in capitals is a headline or subhead the parser could not tell apart.
+    let (caps, body): (Vec<Span>, Vec<Span>) = spans.partition(|s| {
+        let t = s.text(text);
+        !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
+    });
     let headings = article
         .headline
         .iter()
         .map(|h| h.text)
         .chain(article.sections.iter().map(|s| s.title))
+        .chain(caps)
         .collect();
     (body, headings)
 }
@@ -680,13 +723,14 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
                 role: None,
                 acronym: None,
                 heading: false,
+                evidence: Evidence::Other,
             })
         })
         .collect()
 }
 
 pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
-    let (body, headings) = blocks(article);
+    let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
     let first = scan_all(text, &body, &know, false);
     know.learn(&first);
@@ -711,6 +755,14 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut speech_only: HashSet<usize> = HashSet::new();
+    let mut introduced: HashSet<usize> = HashSet::new();
+    let speech_known: HashSet<(EntityKind, String)> = know
+        .known
+        .iter()
+        .filter(|k| k.evidence == Evidence::Speech)
+        .map(|k| key(k.kind, &k.canonical))
+        .collect();
     for f in kept {
         let k = key(f.kind, &f.canonical);
         if f.heading && !body_keys.contains(&k) {
@@ -750,6 +802,20 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
             });
             entities.len() - 1
         });
+        let evidence = if speech_known.contains(&key(f.kind, &f.canonical)) {
+            Evidence::Speech
+        } else {
+            f.evidence
+        };
+        match evidence {
+            Evidence::Speech => {
+                speech_only.insert(id);
+            }
+            Evidence::Title | Evidence::Appositive => {
+                introduced.insert(id);
+            }
+            Evidence::Other => {}
+        }
         let e = &mut entities[id];
         if e.role.is_none() {
             e.role = f.role;
@@ -762,6 +828,33 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
             form: f.form,
             in_heading: f.heading,
         });
+    }
+    speech_only.retain(|id| !introduced.contains(id));
+    // A "person" known only from `X said`, repeated in full and never by surname alone, is
+    // most likely a company or a publication (`Pizza Inn said`).
+    for (id, e) in entities.iter_mut().enumerate() {
+        let fulls = e
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Full)
+            .count();
+        let surnames = e
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Surname)
+            .count();
+        if e.kind == EntityKind::Person
+            && speech_only.contains(&id)
+            && !e.in_names_file
+            && fulls >= 2
+            && surnames == 0
+        {
+            e.kind = EntityKind::Other;
+            e.surname = None;
+            for m in &mut e.mentions {
+                m.form = MentionForm::Name;
+            }
+        }
     }
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.span.start);

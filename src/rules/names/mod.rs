@@ -21,3 +21,20 @@ pub const RULES: &[&dyn Rule] = &[
     &NearMiss,
     &SurnameBeforeFull,
 ];
+
+/// Is byte `offset` inside a quotation? Quoted speech names people as the speaker does.
+pub(crate) fn in_quotation(article: &crate::article::Article, offset: usize) -> bool {
+    article.quotes.quotations.iter().any(|q| {
+        let end = match q.close {
+            Some(c) => c.end,
+            None => article
+                .paragraphs
+                .get(q.paragraph)
+                .map_or(q.open.end, |p| p.span.end),
+        };
+        q.open.start <= offset && offset < end
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,8 +2,8 @@ use std::collections::HashMap;
 
 use crate::declare_rule;
 use crate::entities::lexicon::{CONNECTORS, DEMONYMS, ORG_WORDS, STOPWORDS, TITLES};
-use crate::entities::tokens::{is_title_case, tokenize};
-use crate::entities::{line_of, lookup_place, surname_of, EntityKind};
+use crate::entities::tokens::{is_title_case, tokenize, Tok};
+use crate::entities::{line_of, lookup_place, EntityKind};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -29,9 +29,10 @@ declare_rule! {
     /// Medvedev said the deal would help farmers.
     /// ```
     ///
-    /// The quick fix writes the known spelling. Two people whose given names differ
-    /// (`Donald Regan`, `Ronald Reagan`) are not reported, nor are places, plurals and
-    /// possessives.
+    /// The quick fix writes the known spelling (preferred when the names file or a clear
+    /// majority says so). Two people are not reported: a word with a given name the other
+    /// never has (`Donald Regan` beside `President Reagan`), or a surname introduced with
+    /// its own title. Places, plurals, possessives and given names are not checked.
     pub struct NearMiss {
         code: "names/near-miss",
         severity: Warning,
@@ -45,8 +46,6 @@ struct Reference {
     word: String,
     first: Option<Span>,
     from_file: bool,
-    /// The given name of the person the word belongs to, if any.
-    given: Option<String>,
 }
 
 fn near(a: &str, b: &str) -> bool {
@@ -62,17 +61,27 @@ fn near(a: &str, b: &str) -> bool {
     d >= 1 && d <= (la.min(lb) / 4).clamp(1, 2) && strsim::jaro_winkler(a, b) >= 0.9
 }
 
-fn given_name(canonical: &str) -> Option<String> {
-    let (_, surname_first) = surname_of(canonical, None);
-    let tokens: Vec<&str> = canonical.split_whitespace().collect();
-    if tokens.len() < 2 {
-        return None;
-    }
-    Some(if surname_first {
-        tokens[1..].join(" ")
-    } else {
-        tokens[..tokens.len() - 1].join(" ")
-    })
+/// The given name written right before a word (`Donald` in `Donald Regan`).
+fn given_before(cx: &Context<'_>, toks: &[Tok], i: usize) -> Option<String> {
+    let prev = toks.get(i.checked_sub(1)?)?;
+    let w = prev.text(cx.text);
+    (toks[i].joined
+        && !prev.possessive
+        && is_title_case(w)
+        && !STOPWORDS.contains(&w)
+        && !TITLES.contains(&w)
+        && !DEMONYMS.contains(&w)
+        && !ORG_WORDS.contains(&w))
+    .then(|| w.to_string())
+}
+
+#[derive(Default)]
+struct Word {
+    spans: Vec<Span>,
+    /// Given names written before it.
+    given: Vec<String>,
+    /// It is itself followed by a capitalized word: a given name or part of a longer name.
+    leads: bool,
 }
 
 impl Rule for NearMiss {
@@ -82,32 +91,39 @@ impl Rule for NearMiss {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         // Every capitalized word of the body, with its occurrences.
-        let mut words: HashMap<&str, Vec<Span>> = HashMap::new();
+        let mut words: HashMap<&str, Word> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
         for p in &cx.article.paragraphs {
-            for t in tokenize(cx.text, p.span) {
+            let toks = tokenize(cx.text, p.span);
+            for (i, t) in toks.iter().enumerate() {
                 let w = t.text(cx.text);
                 if !is_title_case(w) {
                     continue;
                 }
-                let spans = words.entry(w).or_default();
-                if spans.is_empty() {
+                let entry = words.entry(w).or_default();
+                if entry.spans.is_empty() {
                     order.push(w);
                 }
-                spans.push(t.span);
+                entry.spans.push(t.span);
+                if let Some(g) = given_before(cx, &toks, i) {
+                    entry.given.push(g);
+                }
+                let next_cap = toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.joined && !t.possessive && is_title_case(n.text(cx.text)));
+                entry.leads |= next_cap;
             }
         }
-        // The spellings taken as right.
+        // The spellings taken as right: surnames of the people in the story, and every
+        // word of the names file.
         let mut refs: Vec<Reference> = Vec::new();
         for e in &cx.config.names.entries {
-            let given = given_name(&e.name);
             for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 for w in form.split_whitespace() {
                     refs.push(Reference {
                         word: w.to_string(),
                         first: None,
                         from_file: true,
-                        given: given.clone(),
                     });
                 }
             }
@@ -116,25 +132,18 @@ impl Rule for NearMiss {
             if e.kind != EntityKind::Person {
                 continue;
             }
-            let given = given_name(&e.canonical);
-            for w in e.canonical.split_whitespace() {
+            if let Some(s) = &e.surname {
                 refs.push(Reference {
-                    word: w.to_string(),
-                    first: words.get(w).and_then(|s| s.first().copied()),
+                    word: s.clone(),
+                    first: words.get(s.as_str()).and_then(|w| w.spans.first().copied()),
                     from_file: false,
-                    given: given.clone(),
                 });
             }
         }
-        let owner = |w: &str| -> Option<String> {
-            cx.entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person && e.surname.as_deref() == Some(w))
-                .find_map(|e| given_name(&e.canonical))
-        };
         for w in order {
-            let spans = &words[w];
-            if STOPWORDS.contains(&w)
+            let word = &words[w];
+            if word.leads
+                || STOPWORDS.contains(&w)
                 || DEMONYMS.contains(&w)
                 || TITLES.contains(&w)
                 || ORG_WORDS.contains(&w)
@@ -144,42 +153,65 @@ impl Rule for NearMiss {
             {
                 continue;
             }
-            let count = spans.len();
-            let first = spans[0];
+            let count = word.spans.len();
+            let first = word.spans[0];
             let best = refs.iter().find(|r| {
                 if r.word == w || !near(w, &r.word) {
                     return false;
                 }
-                if let (Some(g1), Some(g2)) = (owner(w), r.given.as_deref()) {
-                    if g1 != g2 {
-                        return false; // two different people
-                    }
-                }
                 if r.from_file {
                     return true;
                 }
-                let n = words.get(r.word.as_str()).map_or(0, Vec::len);
+                // `Donald Regan` beside `Ronald Reagan`: a given name the other never has.
+                let other = words.get(r.word.as_str());
+                let other_given = other.map(|o| o.given.as_slice()).unwrap_or_default();
+                if word.given.iter().any(|g| !other_given.contains(g)) {
+                    return false;
+                }
+                if count >= 2
+                    && !other_given.is_empty()
+                    && !other_given.iter().any(|g| word.given.contains(g))
+                {
+                    return false; // used often, and never with the other's given name
+                }
+                let introduced = cx.entities.iter().any(|e| {
+                    e.kind == EntityKind::Person
+                        && e.surname.as_deref() == Some(w)
+                        && e.role.is_some()
+                });
+                if introduced {
+                    return false; // a person of its own, introduced with a title or role
+                }
+                let n = other.map_or(0, |o| o.spans.len());
                 n > count || (n == count && r.first.is_some_and(|f| f.start < first.start))
             });
             let Some(r) = best else {
                 continue;
             };
+            let n = words.get(r.word.as_str()).map_or(0, |o| o.spans.len());
             let whence = match (r.from_file, r.first) {
                 (true, _) => "the names file".to_string(),
+                (false, Some(f)) if n == count => {
+                    format!(
+                        "line {}; one of the two spellings is wrong",
+                        line_of(cx.text, f.start)
+                    )
+                }
                 (false, Some(f)) => format!("line {}", line_of(cx.text, f.start)),
                 (false, None) => "this article".to_string(),
             };
-            for &span in spans {
+            for &span in &word.spans {
                 let mut f = Finding::new(
                     &Self::META,
                     span,
                     format!("`{w}` looks like a misspelling of `{}` ({whence})", r.word),
-                )
-                .with_fix(Fix::replace(
-                    format!("Change to `{}`", r.word),
-                    span,
-                    r.word.clone(),
-                ));
+                );
+                let fix = Fix::replace(format!("Change to `{}`", r.word), span, r.word.clone());
+                f = f.with_fix(if r.from_file || n > count {
+                    fix
+                } else {
+                    fix.not_preferred()
+                });
                 if let Some(first) = r.first {
                     f = f.with_related(first, "the known spelling");
                 }

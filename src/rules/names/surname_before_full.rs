@@ -1,6 +1,17 @@
 use crate::declare_rule;
+use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
 use crate::entities::{line_of, EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
+
+/// `Tower commission`: the surname is a modifier here, not a reference to the person.
+fn attributive(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    ATTRIBUTIVE_NOUNS.contains(&next.as_str())
+}
 
 declare_rule! {
     /// A person is called by surname alone before the story gives the full name.
@@ -25,7 +36,10 @@ declare_rule! {
     ///
     /// The finding sits on each early surname and points to the full introduction. The
     /// quick fix (not preferred: the title may belong there too) writes the full name at
-    /// the first early surname. Headlines are not checked: they use surnames by design.
+    /// the first early surname. Headlines are not checked (they use surnames by design),
+    /// nor are quotations (speakers name people as they please), nor surnames that also
+    /// name something else in the story (`Dean Foods` beside `Howard Dean`), nor surnames
+    /// used as modifiers (`the Tower commission`).
     pub struct SurnameBeforeFull {
         code: "names/surname-before-full",
         severity: Warning,
@@ -43,12 +57,26 @@ impl Rule for SurnameBeforeFull {
             if e.kind != EntityKind::Person {
                 continue;
             }
+            if !e.canonical.contains(' ') {
+                continue;
+            }
             let Some(full) = e.body_mentions().find(|m| m.form == MentionForm::Full) else {
                 continue;
             };
+            // `Dean Foods` and `Howard Dean`: the surname also names something else.
+            let surname = e.surname.as_deref().unwrap_or_default();
+            let shared = cx
+                .entities
+                .iter()
+                .any(|o| o.id != e.id && o.canonical.split_whitespace().any(|w| w == surname));
+            if shared {
+                continue;
+            }
             let early: Vec<_> = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
+                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .filter(|m| !attributive(cx.text, m.span.end))
                 .collect();
             for (i, m) in early.iter().enumerate() {
                 let mut f = Finding::new(
