@@ -300,5 +300,36 @@ pub fn rename_edits(entity: &Entity, text: &str, new_name: &str) -> Vec<Edit> {
         .collect()
 }
 
+/// Rename started from one mention: a single word typed over a surname renames the
+/// surname (the full name keeps its given name), a name typed over an acronym renames
+/// the acronym; otherwise as [`rename_edits`].
+pub fn rename_from(entity: &Entity, form: MentionForm, text: &str, new_name: &str) -> Vec<Edit> {
+    let new_name = new_name.trim();
+    let one_word = !new_name.is_empty() && !new_name.contains(char::is_whitespace);
+    match form {
+        MentionForm::Surname if one_word => {
+            let Some(old) = entity.surname.as_deref() else {
+                return rename_edits(entity, text, new_name);
+            };
+            let full: Vec<&str> = entity
+                .canonical
+                .split_whitespace()
+                .map(|w| if w == old { new_name } else { w })
+                .collect();
+            rename_edits(entity, text, &full.join(" "))
+        }
+        MentionForm::Acronym if one_word => entity
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Acronym && m.span.text(text) != new_name)
+            .map(|m| Edit {
+                span: m.span,
+                replacement: new_name.to_string(),
+            })
+            .collect(),
+        _ => rename_edits(entity, text, new_name),
+    }
+}
+
 #[cfg(test)]
 mod tests;
