@@ -212,6 +212,8 @@ pub const ORG_WORDS: &[&str] = &[
     "Industries",
     "Motors",
     "Partners",
+    "Cross",
+    "Crescent",
     "House",
     "Securities",
     "Capital",

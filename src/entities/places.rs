@@ -162,6 +162,11 @@ pub const FEATURE_WORDS: &[&str] = &[
     "Airport",
     "Harbor",
     "Harbour",
+    "Hall",
+    "Palace",
+    "Stadium",
+    "Bridge",
+    "Station",
 ];
 
 #[cfg(test)]

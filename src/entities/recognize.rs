@@ -40,6 +40,21 @@ const STRONG_TITLES: &[&str] = &[
     "Dr",
 ];
 
+/// Prepositions after which a smaller city's name is taken as the city (`from Dubuque`).
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];
+
+/// Lower-case nouns after a name that make it a place (`Liaoning province`).
+const ADMIN_NOUNS: &[&str] = &[
+    "province",
+    "region",
+    "prefecture",
+    "oblast",
+    "krai",
+    "county",
+    "district",
+    "municipality",
+];
+
 /// How a person was introduced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Evidence {
@@ -312,6 +327,19 @@ impl<'a> Scanner<'a> {
         if self.org_or_other(a, b) {
             return;
         }
+        // `Trinidad and Tobago`, `Bosnia and Herzegovina`: a place with a connector inside.
+        if (a..b).any(|i| CONNECTORS.contains(&self.w(i))) && b - a <= 5 {
+            if let Some(info) = lookup_place(&self.joined(a, b)) {
+                let span = self.span(a, b);
+                self.push(
+                    span,
+                    EntityKind::Place,
+                    info.name.to_string(),
+                    MentionForm::Name,
+                );
+                return;
+            }
+        }
         let mut s = a;
         for k in a..=b {
             if k == b || CONNECTORS.contains(&self.w(k)) {
@@ -406,32 +434,55 @@ impl<'a> Scanner<'a> {
     /// acronym in parentheses after it.
     fn org_or_other(&mut self, a: usize, b: usize) -> bool {
         let has = |list: &[&str]| (a..b).any(|i| list.contains(&self.w(i)));
-        let org = has(ORG_WORDS);
-        if !org && !has(OTHER_WORDS) {
+        let span = self.span(a, b);
+        let acronym = paren_acronym(self.text, span.end);
+        // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
+        let spelled_out = acronym
+            .is_some_and(|(acr, _)| acr.chars().next() == self.w(a).chars().next() && b - a >= 2);
+        let mut kind = if has(ORG_WORDS) || spelled_out && !has(OTHER_WORDS) {
+            EntityKind::Organization
+        } else if has(FEATURE_WORDS) {
+            EntityKind::Place
+        } else if has(OTHER_WORDS) {
+            EntityKind::Other
+        } else {
             return false;
+        };
+        let mut a = a;
+        let mut span = span;
+        if kind == EntityKind::Place {
+            // `China and the Korean Peninsula`: the place is what follows the last `and`.
+            if let Some(c) = (a..b).rev().find(|&i| matches!(self.w(i), "and" | "&")) {
+                let start = (c + 1..b)
+                    .find(|&i| !CONNECTORS.contains(&self.w(i)))
+                    .unwrap_or(b);
+                if start >= b {
+                    return false;
+                }
+                self.run(a, c);
+                a = start;
+                span = self.span(a, b);
+            }
         }
         let words = (a..b).filter(|&i| !CONNECTORS.contains(&self.w(i))).count();
         if words < 2 {
             return false;
         }
-        // A sentence-initial demonym or stopword is not part of the name.
-        let span = self.span(a, b);
         let mut canonical = self.joined(a, b);
-        let mut kind = if org {
-            EntityKind::Organization
-        } else {
-            EntityKind::Other
-        };
         if let Some(&idx) = self.know.full.get(&canonical) {
             kind = self.know.known[idx].kind;
             canonical = self.know.known[idx].canonical.clone();
         }
-        let acronym = paren_acronym(self.text, span.end);
+        let form = if kind == EntityKind::Place {
+            MentionForm::Name
+        } else {
+            MentionForm::Full
+        };
         self.out.push(Found {
             span,
             kind,
             canonical: canonical.clone(),
-            form: MentionForm::Full,
+            form,
             role: None,
             acronym: acronym.map(|(s, _)| s.to_string()),
             heading: self.heading,
@@ -461,13 +512,16 @@ impl<'a> Scanner<'a> {
             let Some(info) = lookup_place(&name) else {
                 continue;
             };
-            let big = info.kind != "city"
-                || info.population
-                    >= if self.toks[p].sent_start {
-                        1_000_000
-                    } else {
-                        100_000
-                    };
+            let after_preposition =
+                p > 0 && self.toks[p].joined && PLACE_PREPOSITIONS.contains(&self.w(p - 1));
+            let floor = if self.toks[p].sent_start {
+                1_000_000
+            } else if after_preposition {
+                15_000
+            } else {
+                100_000
+            };
+            let big = info.kind != "city" || info.population >= floor;
             if len >= 2 || big {
                 return Some((len, info.name.to_string(), true));
             }
@@ -539,6 +593,21 @@ impl<'a> Scanner<'a> {
         i > 0 && self.toks[i].joined && SPEECH_VERBS.contains(&self.w(i - 1))
     }
 
+    /// `A spokeswoman, Renee Castillo, said`, `spokesman Li Wei`: a role noun right before.
+    fn role_before(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| self.toks[p]) else {
+            return false;
+        };
+        let between = self
+            .text
+            .get(prev.span.end..self.toks[i].span.start)
+            .unwrap_or_default();
+        let w = prev.text(self.text);
+        (between == " " || between == ", ")
+            && w.chars().all(|c| !c.is_uppercase())
+            && ROLE_NOUNS.contains(&w)
+    }
+
     fn speech_after(&self, i: usize) -> bool {
         i + 1 < self.toks.len()
             && self.toks[i + 1].joined
@@ -562,7 +631,11 @@ impl<'a> Scanner<'a> {
             } else {
                 Evidence::Speech
             };
-            if role.is_some() || self.speech_before(first) || self.speech_after(last) {
+            if role.is_some()
+                || self.speech_before(first)
+                || self.speech_after(last)
+                || self.role_before(first)
+            {
                 self.out.push(Found {
                     span: self.span(first, end),
                     kind: EntityKind::Person,
@@ -586,7 +659,10 @@ impl<'a> Scanner<'a> {
         }
         let span = self.span(first, end);
         let name = self.joined(first, end);
-        if end - first >= 2 && FEATURE_WORDS.contains(&self.w(last)) {
+        let admin_after = self.toks.get(end).is_some_and(|t| {
+            t.joined && ADMIN_NOUNS.contains(&t.text(self.text)) && !self.toks[last].possessive
+        });
+        if admin_after || end - first >= 2 && FEATURE_WORDS.contains(&self.w(last)) {
             self.push(span, EntityKind::Place, name, MentionForm::Name);
         } else if end - first == 1 {
             let w = self.w(first);
@@ -633,6 +709,10 @@ fn appositive(text: &str, end: usize) -> Option<String> {
     if words.len() > 12 {
         return None;
     }
+    if words.first() == Some(&"who") && words.len() >= 2 {
+        // `Dale Whitaker, who runs a store,`: only people are `who`.
+        return Some(words[1..].join(" "));
+    }
     if matches!(words.first(), Some(&("the" | "a" | "an"))) {
         words.remove(0);
     } else if words.first().is_some_and(|w| is_cap(w)) {
@@ -641,7 +721,17 @@ fn appositive(text: &str, end: usize) -> Option<String> {
     words
         .iter()
         .take(6)
-        .any(|w| ROLE_NOUNS.contains(&w.trim_end_matches('s')) || ROLE_NOUNS.contains(w))
+        .any(|w| {
+            let lower = w.chars().all(|c| !c.is_uppercase());
+            ROLE_NOUNS.contains(&w.trim_end_matches('s'))
+                || ROLE_NOUNS.contains(w)
+                || lower
+                    && w.len() > 5
+                    && (w.ends_with("ist")
+                        || w.ends_with("man")
+                        || w.ends_with("woman")
+                        || w.ends_with("ian"))
+        })
         .then(|| words.join(" "))
 }
 
