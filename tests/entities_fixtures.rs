@@ -167,3 +167,59 @@ fn mentions_and_links_meet_the_floors() {
     assert!(links.precision() >= LINK_FLOOR, "{report}");
     assert!(links.recall() >= LINK_FLOOR, "{report}");
 }
+
+/// False alarms of the `names/` rules over the Reuters corpus stay rare. Runs only when
+/// `COPYDESK_CORPUS` names the corpus folder (e.g. /work/shared/corpus/reuters-1987).
+#[test]
+fn corpus_names_findings_stay_rare() {
+    let Ok(dir) = std::env::var("COPYDESK_CORPUS") else {
+        println!("note: COPYDESK_CORPUS is not set; skipping the corpus check");
+        return;
+    };
+    let mut files = 0;
+    let mut findings = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        files += 1;
+        let a = analyze(&text, Format::Plain, &Config::default());
+        findings += a
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("names/") && f.code != "names/full-name-repeated")
+            .count();
+    }
+    println!("{files} files, {findings} warning-level names/ findings");
+    assert!(files > 0);
+    // 6 on the 1,855-file Reuters-21578 sample, 5 of them real misspellings.
+    assert!(
+        findings * 200 <= files,
+        "{findings} findings over {files} files"
+    );
+}
+
+/// Entity extraction stays cheap enough to run on every keystroke.
+#[test]
+fn extraction_is_fast() {
+    let gold =
+        parse(&std::fs::read_to_string("tests/fixtures/entities/xinhua-summit.txt").unwrap());
+    // About 1,300 words: the fixture five times over.
+    let text = gold.text.repeat(5);
+    let article = copydesk::article::parse(&text, Format::Plain);
+    let names = copydesk::entities::NamesConfig::default();
+    let _ = copydesk::entities::extract(&text, &article, &names); // loads the gazetteer
+    let start = std::time::Instant::now();
+    let runs = 20;
+    for _ in 0..runs {
+        std::hint::black_box(copydesk::entities::extract(&text, &article, &names));
+    }
+    let each = start.elapsed() / runs;
+    println!(
+        "extract: {each:?} per {} words",
+        text.split_whitespace().count()
+    );
+    // Generous for unoptimized builds on a loaded machine.
+    assert!(each < std::time::Duration::from_millis(100), "{each:?}");
+}

@@ -293,3 +293,55 @@ async fn utf8_positions_when_offered() {
     // 29 + 3 (“) + 12 + 4 (🌊) + 1 + 3 (”) + 22 bytes.
     assert_eq!(d["range"], range(2, 74, 2, 84));
 }
+
+#[tokio::test]
+async fn names_file_is_loaded_from_the_root_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("copydesk.toml"), "names_file = \"names.toml\"\n").unwrap();
+    let names = |note: &str| {
+        format!(
+            "[[entry]]\nname = \"Dmitry Medvedev\"\nkind = \"person\"\nrole = \"Russian prime minister\"\nnote = \"{note}\"\n"
+        )
+    };
+    std::fs::write(root.join("names.toml"), names("Medvedev, not Medvedyev.")).unwrap();
+    let root_uri = tower_lsp::lsp_types::Url::from_directory_path(root).unwrap();
+    let doc_uri = root_uri.join("story.txt").unwrap();
+
+    let (service, socket) = LspService::new(Backend::new);
+    tokio::spawn(socket.for_each(|_| async {}));
+    let mut s = Server {
+        service,
+        next_id: 0,
+    };
+    s.request(
+        "initialize",
+        json!({"capabilities": {}, "processId": null, "rootUri": root_uri}),
+    )
+    .await;
+    s.notify("initialized", json!({})).await;
+    let text = "MOSCOW (AP) — Officials met Dmitry Medvedev. Medvedyev said “yes” 🌊.\n";
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": doc_uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    )
+    .await;
+    let pos = json!({"textDocument": {"uri": doc_uri}, "position": {"line": 0, "character": 31}});
+    let h = s.request("textDocument/hover", pos.clone()).await;
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("**Names file:** Medvedev, not Medvedyev."),
+        "{md}"
+    );
+    assert!(md.contains("- title/role: Russian prime minister"), "{md}");
+
+    std::fs::write(root.join("names.toml"), names("Check the patronymic.")).unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": root_uri.join("names.toml").unwrap(), "type": 2}]}),
+    )
+    .await;
+    let h = s.request("textDocument/hover", pos).await;
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("**Names file:** Check the patronymic."), "{md}");
+}

@@ -1,6 +1,46 @@
 //! Shipped word lists for recognition: titles, organization words, acronyms, surnames.
 //! Small, editable, and deliberately conservative.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A word list with a hash set built on first use, for the recognizer's hot loops.
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+/// Hash sets over the lists below.
+pub mod sets {
+    pub use super::WordSet;
+
+    pub static TITLES: WordSet = WordSet::new(super::TITLES);
+    pub static ROLE_NOUNS: WordSet = WordSet::new(super::ROLE_NOUNS);
+    pub static ORG_WORDS: WordSet = WordSet::new(super::ORG_WORDS);
+    pub static OTHER_WORDS: WordSet = WordSet::new(super::OTHER_WORDS);
+    pub static CONNECTORS: WordSet = WordSet::new(super::CONNECTORS);
+    pub static DEMONYMS: WordSet = WordSet::new(super::DEMONYMS);
+    pub static STOPWORDS: WordSet = WordSet::new(super::STOPWORDS);
+    pub static SPEECH_VERBS: WordSet = WordSet::new(super::SPEECH_VERBS);
+    pub static PARTICLES: WordSet = WordSet::new(super::PARTICLES);
+    pub static FEATURE_WORDS: WordSet = WordSet::new(crate::entities::places::FEATURE_WORDS);
+}
+
 /// Words that, capitalized before a name, make it a person (`Premier Li Keqiang`).
 /// The title may be preceded by other capitalized words (`Russian Prime Minister`).
 pub const TITLES: &[&str] = &[

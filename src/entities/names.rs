@@ -111,4 +111,27 @@ mod tests {
         assert_eq!(n.entries[0].note.as_deref(), Some("Not Medvedyev."));
         assert!(NamesConfig::from_toml("[[entry]]\nnam = \"x\"\n").is_err());
     }
+
+    #[test]
+    fn config_section_and_names_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("desk-names.toml"),
+            "[[entry]]\nname = \"Li Keqiang\"\nkind = \"person\"\nsurname_first = true\n",
+        )
+        .unwrap();
+        let mut c = crate::config::Config::from_toml(
+            "names_file = \"desk-names.toml\"\n[names]\nwell_known = [\"SCO\"]\n[[names.entry]]\nname = \"Eurasian Economic Union\"\nacronym = \"EAEU\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.names.entries.len(), 1);
+        resolve(&mut c, dir.path()).unwrap();
+        assert_eq!(c.names.entries.len(), 2);
+        assert_eq!(c.names.entries[1].surname_first, Some(true));
+        assert_eq!(c.names.well_known, ["SCO"]);
+        // A missing names file is a clear error, not a panic.
+        c.names_file = Some("missing.toml".into());
+        let e = resolve(&mut c, dir.path()).unwrap_err();
+        assert!(e.contains("missing.toml"), "{e}");
+    }
 }

@@ -2,11 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{
-    CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, PARTICLES, ROLE_NOUNS, SPEECH_VERBS, STOPWORDS,
-    TITLES, WELL_KNOWN,
-};
-use super::places::{lookup_place, FEATURE_WORDS, REGIONS};
+use super::lexicon::sets;
+use super::lexicon::WELL_KNOWN;
+use super::places::{lookup_place, REGIONS};
 use super::tokens::{is_all_caps, is_cap, is_title_case, tokenize, Tok};
 use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
 use crate::article::Article;
@@ -97,6 +95,8 @@ struct Knowledge {
     full: HashMap<String, usize>,
     surnames: HashMap<String, Vec<usize>>,
     acronyms: HashMap<String, usize>,
+    /// The most words in a key of `full`.
+    longest: usize,
 }
 
 fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
@@ -119,6 +119,9 @@ impl Knowledge {
         self.full.entry(k.canonical.clone()).or_insert(i);
         for a in aliases {
             self.full.entry(a.clone()).or_insert(i);
+        }
+        for name in std::iter::once(&k.canonical).chain(aliases) {
+            self.longest = self.longest.max(name.split_whitespace().count());
         }
         if let Some(s) = &k.surname {
             if s != &k.canonical {
@@ -216,7 +219,7 @@ impl Knowledge {
 
 fn guess_kind(name: &str, has_acronym: bool) -> EntityKind {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if has_acronym || words.iter().any(|w| ORG_WORDS.contains(w)) {
+    if has_acronym || words.iter().any(|w| sets::ORG_WORDS.contains(w)) {
         EntityKind::Organization
     } else if lookup_place(name).is_some() {
         EntityKind::Place
@@ -300,7 +303,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             let all = (j..=j + len).all(|i| self.toks[i].joined);
-            let conns = (j..j + len).all(|i| CONNECTORS.contains(&self.w(i)));
+            let conns = (j..j + len).all(|i| sets::CONNECTORS.contains(self.w(i)));
             if !all || !conns {
                 return None;
             }
@@ -312,10 +315,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn run(&mut self, mut a: usize, mut b: usize) {
-        while a < b && (STOPWORDS.contains(&self.w(a)) || CONNECTORS.contains(&self.w(a))) {
+        while a < b && (sets::STOPWORDS.contains(self.w(a)) || sets::CONNECTORS.contains(self.w(a)))
+        {
             a += 1;
         }
-        while b > a && CONNECTORS.contains(&self.w(b - 1)) {
+        while b > a && sets::CONNECTORS.contains(self.w(b - 1)) {
             b -= 1;
         }
         if a >= b {
@@ -328,7 +332,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         // `Trinidad and Tobago`, `Bosnia and Herzegovina`: a place with a connector inside.
-        if (a..b).any(|i| CONNECTORS.contains(&self.w(i))) && b - a <= 5 {
+        if (a..b).any(|i| sets::CONNECTORS.contains(self.w(i))) && b - a <= 5 {
             if let Some(info) = lookup_place(&self.joined(a, b)) {
                 let span = self.span(a, b);
                 self.push(
@@ -342,7 +346,7 @@ impl<'a> Scanner<'a> {
         }
         let mut s = a;
         for k in a..=b {
-            if k == b || CONNECTORS.contains(&self.w(k)) {
+            if k == b || sets::CONNECTORS.contains(self.w(k)) {
                 if s < k && (self.heading || !self.titled(s, k)) {
                     self.names(s, k);
                 }
@@ -355,22 +359,25 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         let initial = w.len() <= 3 && w.ends_with('.') && is_cap(w);
         (is_title_case(w) || initial)
-            && !ORG_WORDS.contains(&w)
-            && !OTHER_WORDS.contains(&w)
-            && !DEMONYMS.contains(&w)
-            && !STOPWORDS.contains(&w)
-            && !TITLES.contains(&w)
-            && !FEATURE_WORDS.contains(&w)
+            && !sets::ORG_WORDS.contains(w)
+            && !sets::OTHER_WORDS.contains(w)
+            && !sets::DEMONYMS.contains(w)
+            && !sets::STOPWORDS.contains(w)
+            && !sets::TITLES.contains(w)
+            && !sets::FEATURE_WORDS.contains(w)
     }
 
     /// `[Nationality] Title Name`: a person introduced with a title.
     fn titled(&mut self, a: usize, b: usize) -> bool {
-        let Some(k) = (a..b).rev().find(|&k| TITLES.contains(&self.w(k))) else {
+        let Some(k) = (a..b).rev().find(|&k| sets::TITLES.contains(self.w(k))) else {
             return false;
         };
         // `Chief of Staff Howard Baker`: the name is the last two words after a connector.
         let mut name_start = k + 1;
-        if let Some(c) = (k + 1..b).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
+        if let Some(c) = (k + 1..b)
+            .rev()
+            .find(|&c| sets::CONNECTORS.contains(self.w(c)))
+        {
             if b - (c + 1) < 3 {
                 return false;
             }
@@ -382,9 +389,9 @@ impl<'a> Scanner<'a> {
         }
         // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
         // title's own stretch starts after the last connector before it.
-        let a = match (a..k).rev().find(|&c| CONNECTORS.contains(&self.w(c))) {
-            Some(c) if !(c..k).any(|i| TITLES.contains(&self.w(i))) || c + 1 < k => {
-                if (a..c).any(|i| TITLES.contains(&self.w(i))) {
+        let a = match (a..k).rev().find(|&c| sets::CONNECTORS.contains(self.w(c))) {
+            Some(c) if !(c..k).any(|i| sets::TITLES.contains(self.w(i))) || c + 1 < k => {
+                if (a..c).any(|i| sets::TITLES.contains(self.w(i))) {
                     self.run(a, c);
                     c + 1
                 } else {
@@ -433,17 +440,17 @@ impl<'a> Scanner<'a> {
     /// A capitalized name holding an organization word (or an initiative word), with an
     /// acronym in parentheses after it.
     fn org_or_other(&mut self, a: usize, b: usize) -> bool {
-        let has = |list: &[&str]| (a..b).any(|i| list.contains(&self.w(i)));
+        let has = |list: &sets::WordSet| (a..b).any(|i| list.contains(self.w(i)));
         let span = self.span(a, b);
         let acronym = paren_acronym(self.text, span.end);
         // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
         let spelled_out = acronym
             .is_some_and(|(acr, _)| acr.chars().next() == self.w(a).chars().next() && b - a >= 2);
-        let mut kind = if has(ORG_WORDS) || spelled_out && !has(OTHER_WORDS) {
+        let mut kind = if has(&sets::ORG_WORDS) || spelled_out && !has(&sets::OTHER_WORDS) {
             EntityKind::Organization
-        } else if has(FEATURE_WORDS) {
+        } else if has(&sets::FEATURE_WORDS) {
             EntityKind::Place
-        } else if has(OTHER_WORDS) {
+        } else if has(&sets::OTHER_WORDS) {
             EntityKind::Other
         } else {
             return false;
@@ -454,7 +461,7 @@ impl<'a> Scanner<'a> {
             // `China and the Korean Peninsula`: the place is what follows the last `and`.
             if let Some(c) = (a..b).rev().find(|&i| matches!(self.w(i), "and" | "&")) {
                 let start = (c + 1..b)
-                    .find(|&i| !CONNECTORS.contains(&self.w(i)))
+                    .find(|&i| !sets::CONNECTORS.contains(self.w(i)))
                     .unwrap_or(b);
                 if start >= b {
                     return false;
@@ -464,7 +471,9 @@ impl<'a> Scanner<'a> {
                 span = self.span(a, b);
             }
         }
-        let words = (a..b).filter(|&i| !CONNECTORS.contains(&self.w(i))).count();
+        let words = (a..b)
+            .filter(|&i| !sets::CONNECTORS.contains(self.w(i)))
+            .count();
         if words < 2 {
             return false;
         }
@@ -495,7 +504,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
-        (1..=(e - p).min(5)).rev().find_map(|len| {
+        if self.know.full.is_empty() {
+            return None;
+        }
+        (1..=(e - p).min(self.know.longest)).rev().find_map(|len| {
             self.know
                 .full
                 .get(&self.joined(p, p + len))
@@ -546,7 +558,8 @@ impl<'a> Scanner<'a> {
                 p += len;
                 continue;
             }
-            if DEMONYMS.contains(&w) || STOPWORDS.contains(&w) || TITLES.contains(&w) {
+            if sets::DEMONYMS.contains(w) || sets::STOPWORDS.contains(w) || sets::TITLES.contains(w)
+            {
                 self.leftover(&mut left);
                 p += 1;
                 continue;
@@ -590,7 +603,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn speech_before(&self, i: usize) -> bool {
-        i > 0 && self.toks[i].joined && SPEECH_VERBS.contains(&self.w(i - 1))
+        i > 0 && self.toks[i].joined && sets::SPEECH_VERBS.contains(self.w(i - 1))
     }
 
     /// `A spokeswoman, Renee Castillo, said`, `spokesman Li Wei`: a role noun right before.
@@ -605,14 +618,14 @@ impl<'a> Scanner<'a> {
         let w = prev.text(self.text);
         (between == " " || between == ", ")
             && w.chars().all(|c| !c.is_uppercase())
-            && ROLE_NOUNS.contains(&w)
+            && sets::ROLE_NOUNS.contains(w)
     }
 
     fn speech_after(&self, i: usize) -> bool {
         i + 1 < self.toks.len()
             && self.toks[i + 1].joined
             && !self.toks[i].possessive
-            && SPEECH_VERBS.contains(&self.w(i + 1))
+            && sets::SPEECH_VERBS.contains(self.w(i + 1))
     }
 
     /// Capitalized words nothing else claimed.
@@ -623,7 +636,7 @@ impl<'a> Scanner<'a> {
         };
         let end = last + 1;
         let all_names = g.iter().all(|&i| self.name_token_ok(i));
-        let particle = PARTICLES.contains(&self.w(first));
+        let particle = sets::PARTICLES.contains(self.w(first));
         if !self.heading && (2..=4).contains(&g.len()) && all_names && !particle {
             let role = appositive(self.text, self.toks[last].span.end);
             let evidence = if role.is_some() {
@@ -662,7 +675,7 @@ impl<'a> Scanner<'a> {
         let admin_after = self.toks.get(end).is_some_and(|t| {
             t.joined && ADMIN_NOUNS.contains(&t.text(self.text)) && !self.toks[last].possessive
         });
-        if admin_after || end - first >= 2 && FEATURE_WORDS.contains(&self.w(last)) {
+        if admin_after || end - first >= 2 && sets::FEATURE_WORDS.contains(self.w(last)) {
             self.push(span, EntityKind::Place, name, MentionForm::Name);
         } else if end - first == 1 {
             let w = self.w(first);
@@ -723,8 +736,8 @@ fn appositive(text: &str, end: usize) -> Option<String> {
         .take(6)
         .any(|w| {
             let lower = w.chars().all(|c| !c.is_uppercase());
-            ROLE_NOUNS.contains(&w.trim_end_matches('s'))
-                || ROLE_NOUNS.contains(w)
+            sets::ROLE_NOUNS.contains(w.trim_end_matches('s'))
+                || sets::ROLE_NOUNS.contains(w)
                 || lower
                     && w.len() > 5
                     && (w.ends_with("ist")
