@@ -210,8 +210,16 @@ pub fn hover_markdown(entity: &Entity, text: &str) -> String {
                 if p.kind != "country" {
                     let _ = writeln!(md, "- country: {country} ({})", p.country_code);
                 }
-                if !p.admin1.is_empty() {
-                    let _ = writeln!(md, "- region: {}", p.admin1);
+                let code = p.admin1.len() <= 3
+                    && p.admin1
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+                if !p.admin1.is_empty() && p.kind == "city" {
+                    if code {
+                        let _ = writeln!(md, "- region: GeoNames admin1 code {}", p.admin1);
+                    } else {
+                        let _ = writeln!(md, "- region: {}", p.admin1);
+                    }
                 }
                 if p.population > 0 {
                     let _ = writeln!(md, "- population: {}", thousands(p.population));

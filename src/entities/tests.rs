@@ -237,3 +237,32 @@ fn never_panics_on_odd_text() {
         let _ = ents(t);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn recognition_and_rules_never_panic(s in "[A-Za-z .,:;“”’'()\\-—🌊森山é\\n]{0,160}") {
+        let a = crate::analyze(&s, Format::Plain, &crate::Config::default());
+        for e in a.entities.iter() {
+            for m in &e.mentions {
+                proptest::prop_assert!(s.get(m.span.start..m.span.end).is_some());
+            }
+            let _ = hover_markdown(e, &s);
+            let _ = rename_edits(e, &s, "Zhao Wenhua");
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints hover examples for the notes"]
+fn print_hover_examples() {
+    let text = std::fs::read_to_string("samples/xinhua-grain-deal.txt").unwrap();
+    let a = parse(&text, Format::Plain);
+    let e = extract(&text, &a, &NamesConfig::default());
+    for name in [
+        "Li Keqiang",
+        "Saint Petersburg",
+        "Shanghai Cooperation Organization",
+    ] {
+        println!("{}\n=====", hover_markdown(find(&e, name), &text));
+    }
+}
