@@ -849,6 +849,26 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
         }
         kept.push(f);
     }
+    // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
+    // "full name" that is the surname of exactly one longer name joins it.
+    let mut by_surname: HashMap<String, HashSet<String>> = HashMap::new();
+    for f in &kept {
+        if f.kind == EntityKind::Person && f.canonical.contains(' ') {
+            let (s, _) = surname_of(&f.canonical, None);
+            by_surname.entry(s).or_default().insert(f.canonical.clone());
+        }
+    }
+    for f in &mut kept {
+        if f.kind != EntityKind::Person || f.canonical.contains(' ') {
+            continue;
+        }
+        if let Some(full) = by_surname.get(&f.canonical).filter(|s| s.len() == 1) {
+            if let Some(full) = full.iter().next() {
+                f.canonical = full.clone();
+                f.form = MentionForm::Surname;
+            }
+        }
+    }
     // Well-known acronyms join their spelled-out organization, if the article has it.
     let body_keys: HashSet<(EntityKind, String)> = kept
         .iter()
@@ -858,6 +878,7 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut role_full: HashSet<usize> = HashSet::new();
     let mut speech_only: HashSet<usize> = HashSet::new();
     let mut introduced: HashSet<usize> = HashSet::new();
     let speech_known: HashSet<(EntityKind, String)> = know
@@ -920,8 +941,13 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
             Evidence::Other => {}
         }
         let e = &mut entities[id];
-        if e.role.is_none() {
+        // The role given with the full name beats one given with a surname alone.
+        let from_full = f.form == MentionForm::Full;
+        if f.role.is_some() && (e.role.is_none() || from_full && !role_full.contains(&id)) {
             e.role = f.role;
+            if from_full {
+                role_full.insert(id);
+            }
         }
         if e.acronym.is_none() {
             e.acronym = f.acronym;

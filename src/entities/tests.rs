@@ -266,3 +266,21 @@ fn print_hover_examples() {
         println!("{}\n=====", hover_markdown(find(&e, name), &text));
     }
 }
+
+#[test]
+fn a_title_with_a_surname_joins_the_full_name() {
+    let t = "MOSCOW (AP) — President Putin spoke first. Later, Russian President Vladimir Putin said more. Putin left.";
+    let e = ents(t);
+    let p = find(&e, "Vladimir Putin");
+    assert_eq!(
+        forms(p, t),
+        [
+            ("Putin".to_string(), MentionForm::Surname),
+            ("Vladimir Putin".to_string(), MentionForm::Full),
+            ("Putin".to_string(), MentionForm::Surname),
+        ]
+    );
+    assert_eq!(p.first, 1);
+    assert_eq!(p.role.as_deref(), Some("Russian President"));
+    assert!(e.iter().all(|x| x.canonical != "Putin"));
+}
