@@ -81,19 +81,17 @@ fn mentions_and_links_meet_the_floors() {
     let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/entities")
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .filter(|p| !p.ends_with("README.md"))
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
         .collect();
     paths.sort();
     assert!(paths.len() >= 3);
     for path in paths {
         let gold = parse(&std::fs::read_to_string(&path).unwrap());
         let text = &gold.text;
-        let a = analyze(
-            text,
-            Format::from_path(&path.to_string_lossy()),
-            &Config::default(),
-        );
+        // `story.md.ann` is Markdown, `story.txt.ann` plain text.
+        let name = path.to_string_lossy();
+        let format = Format::from_path(name.trim_end_matches(".ann"));
+        let a = analyze(text, format, &Config::default());
 
         let gold_set: HashSet<(usize, usize, EntityKind)> =
             gold.mentions.iter().map(|m| (m.0, m.1, m.2)).collect();
@@ -204,7 +202,7 @@ fn corpus_names_findings_stay_rare() {
 #[test]
 fn extraction_is_fast() {
     let gold =
-        parse(&std::fs::read_to_string("tests/fixtures/entities/xinhua-summit.txt").unwrap());
+        parse(&std::fs::read_to_string("tests/fixtures/entities/xinhua-summit.txt.ann").unwrap());
     // About 1,300 words: the fixture five times over.
     let text = gold.text.repeat(5);
     let article = copydesk::article::parse(&text, Format::Plain);
