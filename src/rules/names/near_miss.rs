@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use crate::declare_rule;
-use crate::entities::lexicon::{CONNECTORS, DEMONYMS, ORG_WORDS, STOPWORDS, TITLES};
+use crate::entities::lexicon::{CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, STOPWORDS, TITLES};
 use crate::entities::tokens::{is_title_case, tokenize, Tok};
 use crate::entities::{line_of, lookup_place, EntityKind};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
@@ -119,7 +119,14 @@ impl Rule for NearMiss {
         let mut refs: Vec<Reference> = Vec::new();
         for e in &cx.config.names.entries {
             for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                for w in form.split_whitespace() {
+                // The names in a name, not its common words (`Union`, `of`).
+                let names = form.split_whitespace().filter(|w| {
+                    is_title_case(w)
+                        && !ORG_WORDS.contains(w)
+                        && !OTHER_WORDS.contains(w)
+                        && !CONNECTORS.contains(w)
+                });
+                for w in names {
                     refs.push(Reference {
                         word: w.to_string(),
                         first: None,
@@ -142,8 +149,7 @@ impl Rule for NearMiss {
         }
         for w in order {
             let word = &words[w];
-            if word.leads
-                || STOPWORDS.contains(&w)
+            if STOPWORDS.contains(&w)
                 || DEMONYMS.contains(&w)
                 || TITLES.contains(&w)
                 || ORG_WORDS.contains(&w)
@@ -161,6 +167,9 @@ impl Rule for NearMiss {
                 }
                 if r.from_file {
                     return true;
+                }
+                if word.leads {
+                    return false; // a given name, or part of a longer name
                 }
                 // `Donald Regan` beside `Ronald Reagan`: a given name the other never has.
                 let other = words.get(r.word.as_str());

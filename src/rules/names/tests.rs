@@ -98,3 +98,16 @@ fn acronym_before_spelled_out() {
     let config = Config::from_toml("[names]\nwell_known = [\"SCO\"]\n").unwrap();
     assert!(findings_with(t, &config).is_empty());
 }
+
+#[test]
+fn near_miss_against_an_organization_in_the_names_file() {
+    let config = Config::from_toml(
+        "[names]\n[[names.entry]]\nname = \"Eurasian Economic Union\"\nacronym = \"EAEU\"\n",
+    )
+    .unwrap();
+    let t = "MOSCOW (AP) — Members of the Euroasian Economic Union met. Unions protested.";
+    let f = findings_with(t, &config);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].span.text(t), "Euroasian");
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Eurasian");
+}
