@@ -118,6 +118,12 @@ pub struct Config {
     pub rules: std::collections::BTreeMap<String, Level>,
     /// `[quotes]`: how quotation marks nest.
     pub quotes: QuotesConfig,
+    /// The names file: `[names]` (preferred spellings, kinds, roles, notes).
+    #[serde(default)]
+    pub names: crate::entities::NamesConfig,
+    /// A names file to add to `[names]`, relative to the workspace root.
+    #[serde(default)]
+    pub names_file: Option<String>,
 }
 
 /// `[quotes]` settings.
@@ -197,6 +203,10 @@ impl Config {
         }
         for (k, v) in &over.rules {
             self.rules.insert(k.clone(), *v);
+        }
+        self.names.extend(&over.names);
+        if over.names_file.is_some() {
+            self.names_file = over.names_file.clone();
         }
         self
     }

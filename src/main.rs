@@ -87,6 +87,14 @@ fn discover_config(start: &Path) -> Option<PathBuf> {
 }
 
 fn load_config(path: &Path) -> Result<Config, String> {
+    let mut config = parse_config_file(path)?;
+    // A names file named in the configuration is relative to the configuration's folder.
+    let root = path.parent().unwrap_or(Path::new("."));
+    copydesk::entities::names::resolve(&mut config, root)?;
+    Ok(config)
+}
+
+fn parse_config_file(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Config::from_toml(&text).map_err(|e| match e.span {

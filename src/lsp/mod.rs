@@ -113,6 +113,20 @@ impl Backend {
         lock(&self.state).encoding
     }
 
+    /// The entity under a position: the snapshot, the encoding, the entity's id and the
+    /// index of the mention under the cursor.
+    fn entity_at(
+        &self,
+        pos: &TextDocumentPositionParams,
+    ) -> Option<(Arc<Snapshot>, Encoding, usize, usize)> {
+        let snap = self.snapshot(&pos.text_document.uri)?;
+        let enc = self.encoding();
+        let offset = convert::offset(&snap.doc, pos.position, enc);
+        let (e, m) = snap.analysis.entities.entity_at(offset)?;
+        let (id, mi) = (e.id, e.mentions.iter().position(|x| x == m)?);
+        Some((snap, enc, id, mi))
+    }
+
     /// Re-read `copydesk.toml`, merge the settings, and re-check every open document.
     fn reload_config(&self) {
         let (root, settings) = {
@@ -163,7 +177,17 @@ fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
     let path = root.join(CONFIG_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => match Config::from_toml(&text) {
-            Ok(c) => (c, None),
+            Ok(mut c) => match crate::entities::names::resolve(&mut c, root) {
+                Ok(()) => (c, None),
+                Err(message) => {
+                    warn!("{message}; names file ignored");
+                    let e = ConfigError {
+                        message,
+                        span: None,
+                    };
+                    (c, Some((text, e)))
+                }
+            },
             Err(e) => {
                 warn!("{}: {e}; using defaults", path.display());
                 (Config::default(), Some((text, e)))
@@ -350,6 +374,14 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -497,6 +529,174 @@ impl LanguageServer for Backend {
         )
     }
 
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let pos = params.text_document_position_params;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(first) = snap
+            .analysis
+            .entities
+            .get(id)
+            .and_then(|e| e.first_mention())
+        else {
+            return Ok(None);
+        };
+        let loc = convert::location(&snap.doc, &pos.text_document.uri, first.span, enc);
+        Ok(Some(GotoDefinitionResponse::Scalar(loc)))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let pos = params.text_document_position;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let first = e.first_mention().map(|m| m.span);
+        let uri = &pos.text_document.uri;
+        let locs = e
+            .mentions
+            .iter()
+            .filter(|m| params.context.include_declaration || Some(m.span) != first)
+            .map(|m| convert::location(&snap.doc, uri, m.span, enc))
+            .collect();
+        Ok(Some(locs))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let pos = params.text_document_position_params;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let first = e.first_mention().map(|m| m.span);
+        let highlights = e
+            .mentions
+            .iter()
+            .map(|m| DocumentHighlight {
+                range: convert::range(&snap.doc, m.span, enc),
+                // The first reference "defines" the name; the rest read it.
+                kind: Some(if Some(m.span) == first {
+                    DocumentHighlightKind::WRITE
+                } else {
+                    DocumentHighlightKind::READ
+                }),
+            })
+            .collect();
+        Ok(Some(highlights))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some((snap, enc, id, mi)) = self.entity_at(&params) else {
+            return Ok(None);
+        };
+        let Some(m) = snap
+            .analysis
+            .entities
+            .get(id)
+            .and_then(|e| e.mentions.get(mi))
+        else {
+            return Ok(None);
+        };
+        Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+            range: convert::range(&snap.doc, m.span, enc),
+            placeholder: m.span.text(&snap.text).to_string(),
+        }))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let pos = params.text_document_position;
+        let new_name = params.new_name.trim();
+        if new_name.is_empty() || new_name.contains(['\n', '\r']) {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(
+                "a name must be non-empty and on one line",
+            ));
+        }
+        let Some((snap, enc, id, mi)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let Some(form) = e.mentions.get(mi).map(|m| m.form) else {
+            return Ok(None);
+        };
+        let edits = crate::entities::rename_from(e, form, &snap.text, new_name);
+        let edits = convert::text_edits(&snap.doc, &edits, enc);
+        let uri = pos.text_document.uri;
+        let document_changes = lock(&self.state).document_changes;
+        Ok(Some(workspace_edit(
+            uri,
+            snap.doc.version(),
+            edits,
+            document_changes,
+        )))
+    }
+
+    #[allow(deprecated)] // `SymbolInformation::deprecated` must still be given.
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let query = params.query.to_lowercase();
+        let uris: Vec<Url> = {
+            let st = lock(&self.state);
+            let mut u: Vec<Url> = st.docs.keys().cloned().collect();
+            u.sort();
+            u
+        };
+        let enc = self.encoding();
+        let mut out = Vec::new();
+        for uri in uris {
+            let Some(snap) = snapshot(&self.state, &uri) else {
+                continue;
+            };
+            let container = uri
+                .path_segments()
+                .and_then(|mut s| s.next_back())
+                .map(str::to_string);
+            let mut push = |name: String, kind: SymbolKind, span| {
+                if query.is_empty() || name.to_lowercase().contains(&query) {
+                    out.push(SymbolInformation {
+                        name,
+                        kind,
+                        tags: None,
+                        deprecated: None,
+                        location: convert::location(&snap.doc, &uri, span, enc),
+                        container_name: container.clone(),
+                    });
+                }
+            };
+            for e in snap.analysis.entities.iter() {
+                if let Some(m) = e.first_mention() {
+                    push(
+                        e.canonical.clone(),
+                        convert::entity_symbol_kind(e.kind),
+                        m.span,
+                    );
+                }
+            }
+            for s in &snap.analysis.article.sections {
+                let title = s.title.text(&snap.text).trim().to_string();
+                push(title, convert::section_kind(), s.heading);
+            }
+        }
+        Ok(Some(out))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let wants = |kind: &str| {
@@ -529,7 +729,12 @@ impl LanguageServer for Backend {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::from(CONVERT_QUOTES_KIND)),
-                    edit: Some(workspace_edit(&snap, &uri, &fix, enc, document_changes)),
+                    edit: Some(workspace_edit(
+                        uri.clone(),
+                        snap.doc.version(),
+                        convert::text_edits(&snap.doc, &fix.edits, enc),
+                        document_changes,
+                    )),
                     ..CodeAction::default()
                 }));
             }
@@ -544,33 +749,12 @@ impl LanguageServer for Backend {
             }
             let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
             for fix in &f.fixes {
-                let edits: Vec<TextEdit> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        TextEdit::new(
-                            convert::range(&snap.doc, e.span, enc),
-                            e.replacement.clone(),
-                        )
-                    })
-                    .collect();
-                let edit = if document_changes {
-                    WorkspaceEdit {
-                        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                            text_document: OptionalVersionedTextDocumentIdentifier {
-                                uri: uri.clone(),
-                                version: Some(snap.doc.version()),
-                            },
-                            edits: edits.into_iter().map(OneOf::Left).collect(),
-                        }])),
-                        ..WorkspaceEdit::default()
-                    }
-                } else {
-                    WorkspaceEdit {
-                        changes: Some(HashMap::from([(uri.clone(), edits)])),
-                        ..WorkspaceEdit::default()
-                    }
-                };
+                let edit = workspace_edit(
+                    uri.clone(),
+                    snap.doc.version(),
+                    convert::text_edits(&snap.doc, &fix.edits, enc),
+                    document_changes,
+                );
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
@@ -588,30 +772,19 @@ impl LanguageServer for Backend {
 /// The source action that converts every mark of a document to typographic form.
 pub const CONVERT_QUOTES_KIND: &str = "source.convertQuotes.copydesk";
 
-/// A fix's edits as a workspace edit on one document.
+/// One document's edits, versioned when the client takes `documentChanges`.
 fn workspace_edit(
-    snap: &Snapshot,
-    uri: &Url,
-    fix: &crate::rules::Fix,
-    enc: Encoding,
+    uri: Url,
+    version: i32,
+    edits: Vec<TextEdit>,
     document_changes: bool,
 ) -> WorkspaceEdit {
-    let edits: Vec<TextEdit> = fix
-        .edits
-        .iter()
-        .map(|e| {
-            TextEdit::new(
-                convert::range(&snap.doc, e.span, enc),
-                e.replacement.clone(),
-            )
-        })
-        .collect();
     if document_changes {
         WorkspaceEdit {
             document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
                 text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: uri.clone(),
-                    version: Some(snap.doc.version()),
+                    uri,
+                    version: Some(version),
                 },
                 edits: edits.into_iter().map(OneOf::Left).collect(),
             }])),
@@ -619,7 +792,7 @@ fn workspace_edit(
         }
     } else {
         WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            changes: Some(HashMap::from([(uri, edits)])),
             ..WorkspaceEdit::default()
         }
     }
