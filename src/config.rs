@@ -116,6 +116,22 @@ pub struct Config {
     pub style: Option<Style>,
     /// Rule levels keyed by code (`quotes/unclosed`) or family (`dateline/*`).
     pub rules: std::collections::BTreeMap<String, Level>,
+    /// `[dateline]`: house additions to the dateline place lists.
+    #[serde(default)]
+    pub dateline: DatelineConfig,
+}
+
+/// `[dateline]` in `copydesk.toml`: places and stand-alone cities the house adds to (or
+/// removes from) the built-in lists. Names are matched case-insensitively, `ST.` = `SAINT`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatelineConfig {
+    /// Cities that stand alone in a dateline, in addition to the style's list.
+    pub standalone_add: Vec<String>,
+    /// Cities removed from the style's stand-alone list (they then need a region).
+    pub standalone_remove: Vec<String>,
+    /// Places the gazetteer does not know that are nevertheless right (`FORT MEADE`).
+    pub places: Vec<String>,
 }
 
 /// A configuration file that could not be read, with where the mistake is.
@@ -185,6 +201,14 @@ impl Config {
         for (k, v) in &over.rules {
             self.rules.insert(k.clone(), *v);
         }
+        let d = &over.dateline;
+        self.dateline
+            .standalone_add
+            .extend(d.standalone_add.iter().cloned());
+        self.dateline
+            .standalone_remove
+            .extend(d.standalone_remove.iter().cloned());
+        self.dateline.places.extend(d.places.iter().cloned());
         self
     }
 

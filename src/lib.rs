@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
 pub mod outline;

@@ -245,7 +245,26 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let Some((stop_at, kind)) = stop else {
         return looks_like_dateline(line, base, lowercase_word);
     };
-    let prefix_end = line[..stop_at].trim_end().len();
+    let mut prefix_end = line[..stop_at].trim_end().len();
+
+    // An unparenthesized credit before the separator: `BEIJING, Sept. 19 Xinhua -- `.
+    let mut bare_credit = None;
+    if kind == Stop::Separator {
+        let head = &line[..prefix_end];
+        let word_start = head
+            .rfind(|c: char| c.is_whitespace() || c == ',')
+            .map_or(0, |i| i + 1);
+        let word = &head[word_start..];
+        if word_start > 0 && KNOWN_AGENCIES.contains(&word) {
+            let agency = Span::new(at(word_start), at(prefix_end));
+            bare_credit = Some(Credit {
+                span: agency,
+                agency,
+                parenthesized: false,
+            });
+            prefix_end = head[..word_start].trim_end().len();
+        }
+    }
     let prefix = Span::new(at(0), at(prefix_end));
 
     let (credit, after_credit) = match kind {
@@ -273,7 +292,7 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 close + 1,
             )
         }
-        Stop::Separator => (None, stop_at),
+        Stop::Separator => (bare_credit, stop_at),
     };
 
     // The separator after the credit (or where the scan stopped).
@@ -655,6 +674,22 @@ mod tests {
         assert_eq!(d.regions[0].text(s), "Va.");
         assert_eq!(d.date.unwrap().day_number, 26);
         assert_eq!(d.missing_commas.len(), 1);
+    }
+
+    #[test]
+    fn bare_credit_and_unspaced_separator() {
+        let s = "BEIJING, Sept. 19 Xinhua -- Rain fell.";
+        let d = found(s);
+        let c = d.credit.unwrap();
+        assert_eq!(c.span.text(s), "Xinhua");
+        assert!(!c.parenthesized);
+        assert_eq!(d.date.unwrap().day_number, 19);
+        let s = "BEIJING, Sept. 19 (Xinhua)--Rain fell.";
+        let d = found(s);
+        assert_eq!(d.separator.unwrap().span.text(s), "--");
+        assert_eq!(d.span.text(s), "BEIJING, Sept. 19 (Xinhua)--");
+        let s = "BEIJING,  Sept.  19 (Xinhua) -- Rain fell.";
+        assert_eq!(found(s).date.unwrap().day_number, 19);
     }
 
     #[test]
