@@ -183,6 +183,9 @@ const EXTRA_COUNTRY_NAMES: &[(&str, &str)] = &[
     ("BURMA", "MM"),
 ];
 
+/// English exonyms of the wire era that GeoNames does not list: (alias key, name).
+const CITY_ALIASES: &[(&str, &str)] = &[("BASLE", "Basel"), ("LEGHORN", "Livorno")];
+
 impl Gazetteer {
     /// Parse the TSV text (see `data/README.md`). Malformed rows are skipped.
     pub fn parse(data: &'static str) -> Gazetteer {
@@ -256,6 +259,11 @@ impl Gazetteer {
                 if !list.contains(&i) {
                     list.push(i);
                 }
+            }
+        }
+        for (alias, name) in CITY_ALIASES {
+            if let Some(list) = by_key.get(&key(name)).cloned() {
+                by_key.entry((*alias).to_string()).or_default().extend(list);
             }
         }
         for list in by_key.values_mut() {

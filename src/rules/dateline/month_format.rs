@@ -34,12 +34,12 @@ impl Rule for MonthFormat {
         let Some((d, p)) = dateline(cx) else { return };
         let Some(date) = &d.date else { return };
         let written = date.month.text(cx.text);
+        if p.month_ok(date.month_number, written) {
+            return;
+        }
         let Some(expected) = p.month(date.month_number, written) else {
             return;
         };
-        if written == expected {
-            return;
-        }
         out.push(
             Finding::new(
                 &Self::META,

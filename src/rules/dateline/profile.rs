@@ -211,6 +211,23 @@ impl Profile {
         form.get(i).copied()
     }
 
+    /// Whether the month as written is right in this style. The permissive styles accept
+    /// every family (`Sept.`, `Sept`, PTI's `Sep`, `September`) in any consistent case
+    /// (`MARCH`), but no abbreviation with a period that AP does not use (`Sep.`, `Mar.`).
+    pub fn month_ok(&self, n: u8, written: &str) -> bool {
+        let Some(i) = usize::from(n).checked_sub(1) else {
+            return false;
+        };
+        match self.months {
+            MonthForm::Ap => AP_MONTHS.get(i) == Some(&written),
+            MonthForm::Reuters => REUTERS_MONTHS.get(i) == Some(&written),
+            MonthForm::Any => [AP_MONTHS, REUTERS_MONTHS, SHORT_MONTHS, FULL_MONTHS]
+                .iter()
+                .filter_map(|f| f.get(i))
+                .any(|m| *m == written || m.to_uppercase() == written),
+        }
+    }
+
     pub fn accepts_separator(&self, kind: SeparatorKind) -> bool {
         self.separators.is_empty() || self.separators.contains(&kind)
     }
@@ -227,6 +244,11 @@ pub const AP_MONTHS: &[&str] = &[
 pub const REUTERS_MONTHS: &[&str] = &[
     "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 ];
+/// PTI, IANS: three letters, no period.
+pub const SHORT_MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 pub const FULL_MONTHS: &[&str] = &[
     "January",
     "February",
@@ -666,5 +688,11 @@ mod tests {
         assert_eq!(GENERIC.month(9, "Sep."), Some("Sept."));
         assert_eq!(GENERIC.month(9, "September"), Some("September"));
         assert_eq!(GENERIC.month(3, "Mar."), Some("March"));
+        assert!(GENERIC.month_ok(3, "MARCH"));
+        assert!(GENERIC.month_ok(4, "Apr"));
+        assert!(!GENERIC.month_ok(3, "MArch"));
+        assert!(!GENERIC.month_ok(9, "Sep."));
+        assert!(!AP.month_ok(9, "Sep."));
+        assert!(AP.month_ok(9, "Sept."));
     }
 }

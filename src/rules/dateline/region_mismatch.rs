@@ -26,6 +26,9 @@ declare_rule! {
     }
 }
 
+/// A U.S. namesake this big makes a state mismatch worth reporting.
+const BIG_CITY: u32 = 200_000;
+
 impl Rule for RegionMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -63,6 +66,21 @@ impl Rule for RegionMismatch {
         };
         if reads.iter().any(|(_, rr)| rr.contains(place)) {
             return;
+        }
+        // The gazetteer holds no U.S. town under 15,000 people, and many share a name with
+        // a bigger place elsewhere (`OAKLAND, N.J.`, `LIVERPOOL, N.Y.`). Under a U.S. state
+        // only a mistake with a big U.S. namesake is worth a finding (`ST. PETERSBURG,
+        // Texas`).
+        if reads
+            .iter()
+            .all(|(_, rr)| rr.state.is_some() && rr.country.is_none())
+        {
+            let big_us = cities
+                .iter()
+                .any(|c| c.country == "US" && c.population >= BIG_CITY);
+            if !big_us {
+                return;
+            }
         }
         let known: Vec<String> = cities
             .iter()

@@ -132,7 +132,7 @@ impl Rule for Spacing {
             let at_end = sep.span.end == line_end;
             let after_ok = at_end || after.text(text) == " ";
             let has_before = sep.span.start > start;
-            if !(before_ok || !has_before) || !after_ok {
+            if (has_before && !before_ok) || !after_ok {
                 let missing =
                     (!colon && has_before && before.is_empty()) || (!at_end && after.is_empty());
                 let mut edits = Vec::new();

@@ -44,8 +44,20 @@ impl Rule for StateFormRule {
             if text == state.ap {
                 continue;
             }
-            if p.state_form == StateForm::Lenient && text == state.name {
-                continue;
+            // The permissive styles accept the full name and the AP form in any case and
+            // with or without periods (`Ill.`, `ILL.`, `Ill`, `Illinois`); not postal codes
+            // or old abbreviations (`Tex.`, `Penn.`).
+            if p.state_form == StateForm::Lenient {
+                let sq = |s: &str| -> String {
+                    s.chars()
+                        .filter(|c| *c != '.' && *c != ' ')
+                        .flat_map(char::to_uppercase)
+                        .collect()
+                };
+                let postal = text.len() == 2 && text.eq_ignore_ascii_case(state.postal);
+                if !postal && (sq(text) == sq(state.ap) || sq(text) == sq(state.name)) {
+                    continue;
+                }
             }
             // `TBILISI, Georgia`: the country, not the state.
             if let Some(country) = g.country(text) {

@@ -48,6 +48,14 @@ impl Rule for UnknownPlace {
                 continue;
             }
             let mut near = g.nearest(text, 5);
+            // Two edits away is a guess: keep it only when the first and last letters agree
+            // (`WALAHTAM` -> `WALTHAM`, but not `BELLPORT` -> `BELLMORE`).
+            let k = gazetteer::key(text);
+            near.retain(|n| {
+                n.distance < 2
+                    || (n.key.chars().next() == k.chars().next()
+                        && n.key.chars().last() == k.chars().last())
+            });
             if let Some(r) = &region {
                 near.retain(|n| r.contains(&n.key));
                 if near.is_empty() {
