@@ -358,6 +358,11 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     }
     for (n, part) in parts.iter().copied().enumerate() {
         if n == 0 {
+            // No place, only a date: Bloomberg's older `Dec. 23 (Bloomberg) -- `.
+            if let Some(d) = parse_date(text, part) {
+                date = Some(d);
+                continue;
+            }
             // The place, which may run into a date when a comma is missing.
             match split_embedded_date(text, part) {
                 Some((p, d)) => {
@@ -682,6 +687,10 @@ mod tests {
         let s = "(Bloomberg) -- Bonds rose.";
         let d = found(s);
         assert!(d.place.is_empty());
+        let s = "Dec. 23 (Bloomberg) -- Bonds rose.";
+        let d = found(s);
+        assert!(d.place.is_empty());
+        assert_eq!(d.date.unwrap().day_number, 23);
         let s = "WASHINGTON/BRUSSELS, Jan 27 (Reuters) - Talks began.";
         let d = found(s);
         assert_eq!(d.places.len(), 2);

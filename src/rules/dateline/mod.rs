@@ -115,6 +115,15 @@ fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str
     if listed(&cx.config.dateline.standalone_add, &k) {
         return Some("");
     }
+    if let Some(home) = p.home_country {
+        if gazetteer::gazetteer()
+            .cities(place)
+            .iter()
+            .any(|c| c.country == home)
+        {
+            return Some(home);
+        }
+    }
     let lists = p.standalone.iter().copied();
     let capitals = p.capitals_stand_alone.then_some(profile::CAPITALS);
     lists

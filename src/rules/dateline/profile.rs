@@ -60,6 +60,8 @@ pub struct Profile {
     pub standalone: &'static [&'static [(&'static str, &'static str)]],
     /// National capitals stand alone (Xinhua).
     pub capitals_stand_alone: bool,
+    /// The agency's home country, whose cities stand alone (Xinhua: China).
+    pub home_country: Option<&'static str>,
     pub state_form: StateForm,
 }
 
@@ -83,6 +85,7 @@ pub static AP: Profile = Profile {
     region_check: true,
     standalone: &[AP_US, AP_FOREIGN],
     capitals_stand_alone: false,
+    home_country: None,
     state_form: StateForm::Ap,
 };
 
@@ -96,8 +99,10 @@ pub static UPI: Profile = Profile {
     credit_required: true,
     place_caps: true,
     region_check: true,
-    standalone: &[AP_US, AP_FOREIGN],
+    // UPI names the country after foreign cities: `BEIRUT, Lebanon, Sept. 20 (UPI) -- `.
+    standalone: &[AP_US],
     capitals_stand_alone: false,
+    home_country: None,
     state_form: StateForm::Ap,
 };
 
@@ -113,6 +118,7 @@ pub static XINHUA: Profile = Profile {
     region_check: true,
     standalone: &[AP_US, AP_FOREIGN, XINHUA_EXTRA],
     capitals_stand_alone: true,
+    home_country: Some("CN"),
     state_form: StateForm::ApOrCountry,
 };
 
@@ -128,6 +134,7 @@ pub static REUTERS: Profile = Profile {
     region_check: false,
     standalone: &[AP_US, AP_FOREIGN],
     capitals_stand_alone: true,
+    home_country: None,
     state_form: StateForm::Lenient,
 };
 
@@ -143,6 +150,7 @@ pub static AFP: Profile = Profile {
     region_check: false,
     standalone: &[AP_US, AP_FOREIGN],
     capitals_stand_alone: true,
+    home_country: None,
     state_form: StateForm::Lenient,
 };
 
@@ -158,6 +166,7 @@ pub static BLOOMBERG: Profile = Profile {
     region_check: false,
     standalone: &[AP_US, AP_FOREIGN],
     capitals_stand_alone: true,
+    home_country: None,
     state_form: StateForm::Lenient,
 };
 
@@ -174,6 +183,7 @@ pub static GENERIC: Profile = Profile {
     region_check: false,
     standalone: &[AP_US, AP_FOREIGN, XINHUA_EXTRA],
     capitals_stand_alone: true,
+    home_country: None,
     state_form: StateForm::Lenient,
 };
 

@@ -29,6 +29,19 @@ declare_rule! {
     }
 }
 
+fn title_case(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_string() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Rule for UnknownPlace {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -67,13 +80,17 @@ impl Rule for UnknownPlace {
             near.truncate(3);
             let names: Vec<String> = near
                 .iter()
-                .filter_map(|n| {
+                .map(|n| {
+                    // The row spelled like the key (`Frankfurt`, not its alternate
+                    // `Frankfurt am Main`), else the key itself.
                     let rows = g.lookup(&n.key);
                     let row = rows
                         .iter()
-                        .find(|r| r.kind != Kind::State)
-                        .or(rows.first())?;
-                    Some(in_case_of(row.ascii, text))
+                        .find(|r| r.kind != Kind::State && gazetteer::key(r.ascii) == n.key);
+                    match row {
+                        Some(r) => in_case_of(r.ascii, text),
+                        None => in_case_of(&title_case(&n.key), text),
+                    }
                 })
                 .collect();
             let message = match names.as_slice() {
