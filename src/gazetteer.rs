@@ -67,8 +67,9 @@ pub struct Gazetteer {
     by_code: HashMap<&'static str, u32>,
     /// Postal code -> state row.
     by_postal: HashMap<&'static str, u32>,
-    /// The distinct keys of cities and countries, for [`Gazetteer::nearest`].
-    keys: Vec<String>,
+    /// The distinct keys of cities and countries, for [`Gazetteer::nearest`]; built on the
+    /// first typo, not at load.
+    keys: OnceLock<Vec<String>>,
     load_time: Duration,
 }
 
@@ -95,6 +96,20 @@ pub fn is_loaded() -> bool {
 /// Normalize a place name into its lookup key: upper case, diacritics folded, apostrophes
 /// straightened, periods dropped, whitespace collapsed, `ST`/`STE` spelled `SAINT`/`SAINTE`.
 pub fn key(name: &str) -> String {
+    // Fast path: plain ASCII with no period, no doubled space and no `ST`-like word (most
+    // of the data) only needs upper-casing.
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+        && !name.contains("  ")
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name
+            .split(' ')
+            .any(|w| matches!(w.to_ascii_uppercase().as_str(), "ST" | "STE" | "FT" | "MT"))
+    {
+        return name.to_ascii_uppercase();
+    }
     let mut folded = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
@@ -232,9 +247,11 @@ impl Gazetteer {
         for (i, p) in places.iter().enumerate() {
             let i = i as u32;
             let k = key(p.name);
-            let ka = key(p.ascii);
-            if ka != k {
-                by_key.entry(ka).or_default().push(i);
+            if p.ascii != p.name {
+                let ka = key(p.ascii);
+                if ka != k {
+                    by_key.entry(ka).or_default().push(i);
+                }
             }
             by_key.entry(k).or_default().push(i);
             match p.kind {
@@ -269,18 +286,12 @@ impl Gazetteer {
         for list in by_key.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(places[i as usize].population));
         }
-        let mut keys: Vec<String> = by_key
-            .iter()
-            .filter(|(_, v)| v.iter().any(|&i| places[i as usize].kind != Kind::State))
-            .map(|(k, _)| k.clone())
-            .collect();
-        keys.sort();
         Gazetteer {
             places,
             by_key,
             by_code,
             by_postal,
-            keys,
+            keys: OnceLock::new(),
             load_time: start.elapsed(),
         }
     }
@@ -405,7 +416,20 @@ impl Gazetteer {
         }
         let max = if n < 7 { 1 } else { 2 };
         let mut found: Vec<Nearest> = Vec::new();
-        for cand in &self.keys {
+        let keys = self.keys.get_or_init(|| {
+            let mut keys: Vec<String> = self
+                .by_key
+                .iter()
+                .filter(|(_, v)| {
+                    v.iter()
+                        .any(|&i| self.places[i as usize].kind != Kind::State)
+                })
+                .map(|(k, _)| k.clone())
+                .collect();
+            keys.sort();
+            keys
+        });
+        for cand in keys {
             let m = cand.chars().count();
             if m.abs_diff(n) > max || cand == &k {
                 continue;
@@ -459,6 +483,9 @@ mod tests {
         assert_eq!(key("São Paulo"), "SAO PAULO");
         assert_eq!(key("Xi’an"), "XI'AN");
         assert_eq!(key("  new   york "), "NEW YORK");
+        assert_eq!(key("St Louis"), "SAINT LOUIS");
+        assert_eq!(key("Mt Vernon"), "MOUNT VERNON");
+        assert_eq!(key("Port-au-Prince"), "PORT-AU-PRINCE");
     }
 
     #[test]

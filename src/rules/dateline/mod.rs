@@ -129,7 +129,8 @@ fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str
     lists
         .chain(capitals)
         .flat_map(|l| l.iter())
-        .find(|(name, _)| gazetteer::key(name) == k)
+        // The lists are written in key form (tested), so no normalizing per call.
+        .find(|(name, _)| *name == k)
         .map(|&(_, cc)| cc)
 }
 
@@ -137,7 +138,7 @@ fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str
 fn known_place(cx: &Context<'_>, p: &Profile, place: &str) -> bool {
     let k = gazetteer::key(place);
     gazetteer::gazetteer().knows(place)
-        || profile::EXTRA_PLACES.iter().any(|e| *e == k)
+        || profile::EXTRA_PLACES.contains(&k.as_str())
         || listed(&cx.config.dateline.places, &k)
         || cx
             .config
@@ -208,7 +209,7 @@ fn region_form(city: &Place) -> Option<String> {
     } else {
         gazetteer::gazetteer()
             .country_by_code(city.country)
-            .map(|c| c.name.to_string())
+            .map(|c| c.name.trim_start_matches("The ").to_string())
     }
 }
 

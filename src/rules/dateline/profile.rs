@@ -605,7 +605,6 @@ pub const CAPITALS: &[(&str, &str)] = &[
     ("NASSAU", "BS"),
     ("NAYPYIDAW", "MM"),
     ("NAY PYI TAW", "MM"),
-    ("NDJAMENA", "TD"),
     ("N'DJAMENA", "TD"),
     ("NEW DELHI", "IN"),
     ("NIAMEY", "NE"),
@@ -688,6 +687,32 @@ mod tests {
         assert_eq!(state("N.Y.").map(|s| s.postal), Some("NY"));
         assert_eq!(state("Russia"), None);
         assert_eq!(state("In"), None);
+    }
+
+    #[test]
+    fn lists_are_written_in_key_form() {
+        for list in [AP_US, AP_FOREIGN, XINHUA_EXTRA, CAPITALS] {
+            for (name, _) in list {
+                assert_eq!(crate::gazetteer::key(name), *name);
+            }
+        }
+        for name in EXTRA_PLACES {
+            assert_eq!(crate::gazetteer::key(name), *name);
+        }
+    }
+
+    #[test]
+    fn listed_places_are_in_the_gazetteer() {
+        let g = crate::gazetteer::gazetteer();
+        let mut missing = Vec::new();
+        for list in [AP_US, AP_FOREIGN, CAPITALS] {
+            for (name, cc) in list {
+                if !(g.cities(name).iter().any(|c| c.country == *cc) || g.country(name).is_some()) {
+                    missing.push(format!("{name} ({cc})"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
     }
 
     #[test]
