@@ -1060,3 +1060,79 @@ fn corpus_false_alarms() {
     }
     eprintln!("{files} files: {counts:?}");
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TOKENS: &[&str] = &[
+        "BEIJING",
+        "ST. PETERSBURG",
+        "Beijing",
+        ",",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "Sept.",
+        "Feb",
+        "march",
+        "19",
+        "31",
+        "29",
+        "th",
+        "2019",
+        "(Xinhua)",
+        "(",
+        ")",
+        "Xinhua",
+        "AP",
+        "--",
+        "---",
+        "—",
+        "–",
+        "-",
+        ":",
+        "福气",
+        "🌸",
+        "“",
+        "”",
+        "’",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "Ill.",
+        "IL",
+        "Texas",
+        "Officials met.",
+        "Source: Xinhua| 2019-02-28 14:05:29|Editor: huaxia\n\n",
+        "BEIJNG",
+        "/",
+        "UNITED NATIONS",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn dateline_rules_never_panic_and_spans_are_sound(
+            picks in proptest::collection::vec(0..TOKENS.len(), 0..24),
+            style in 0usize..8,
+        ) {
+            let text: String = picks.iter().map(|&i| TOKENS[i]).collect();
+            let style = ["ap", "upi", "reuters", "afp", "xinhua", "bloomberg", "generic"]
+                .get(style)
+                .copied();
+            for f in dateline_findings(&text, style) {
+                prop_assert!(f.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                for fix in &f.fixes {
+                    for e in &fix.edits {
+                        prop_assert!(e.span.start <= e.span.end && e.span.end <= text.len());
+                        prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                    }
+                    let _ = apply(&text, &Finding { fixes: vec![fix.clone()], ..f.clone() });
+                }
+            }
+        }
+    }
+}

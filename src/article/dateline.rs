@@ -267,7 +267,9 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
         let head = &line[..prefix_end];
         let word_start = head
             .rfind(|c: char| c.is_whitespace() || c == ',')
-            .map_or(0, |i| i + 1);
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &head[word_start..];
         if word_start > 0 && KNOWN_AGENCIES.contains(&word) {
             let agency = Span::new(at(word_start), at(prefix_end));
