@@ -104,6 +104,7 @@ fn correct_datelines_raise_nothing() {
         ok(None, "BOSTON (AP) — "),
         ok(Some("ap"), "SEATTLE (AP) — "),
         ok(Some("ap"), "CHARLESTON, W.Va. (AP) — "),
+        ok(Some("ap"), "PEKING (AP) — "),
         // UPI
         ok(Some("upi"), "LOMBARD, Ill., March 3 (UPI) -- "),
         ok(None, "BEIRUT, Lebanon, Sept. 20 (UPI) -- "),

@@ -124,14 +124,25 @@ fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str
             return Some(home);
         }
     }
-    let lists = p.standalone.iter().copied();
-    let capitals = p.capitals_stand_alone.then_some(profile::CAPITALS);
-    lists
-        .chain(capitals)
-        .flat_map(|l| l.iter())
-        // The lists are written in key form (tested), so no normalizing per call.
-        .find(|(name, _)| *name == k)
-        .map(|&(_, cc)| cc)
+    let lists = || {
+        let capitals = p.capitals_stand_alone.then_some(profile::CAPITALS);
+        p.standalone
+            .iter()
+            .copied()
+            .chain(capitals)
+            .flat_map(|l| l.iter())
+    };
+    // The lists are written in key form (tested), so no normalizing per call.
+    if let Some(&(_, cc)) = lists().find(|(name, _)| *name == k) {
+        return Some(cc);
+    }
+    // An older or other name of a listed city (`PEKING` for `BEIJING`, `BOMBAY`).
+    gazetteer::gazetteer().cities(place).iter().find_map(|c| {
+        let ck = gazetteer::key(c.ascii);
+        lists()
+            .find(|(name, cc)| *name == ck && *cc == c.country)
+            .map(|&(_, cc)| cc)
+    })
 }
 
 /// Whether the place is right by the gazetteer, the style's lists or the configuration.
