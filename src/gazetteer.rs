@@ -104,9 +104,11 @@ pub fn key(name: &str) -> String {
         && !name.contains("  ")
         && !name.starts_with(' ')
         && !name.ends_with(' ')
-        && !name
-            .split(' ')
-            .any(|w| matches!(w.to_ascii_uppercase().as_str(), "ST" | "STE" | "FT" | "MT"))
+        && !name.split(' ').any(|w| {
+            ["ST", "STE", "FT", "MT"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
     {
         return name.to_ascii_uppercase();
     }
