@@ -124,6 +124,9 @@ pub struct Config {
     /// A names file to add to `[names]`, relative to the workspace root.
     #[serde(default)]
     pub names_file: Option<String>,
+    /// `[dateline]`: house additions to the dateline place lists.
+    #[serde(default)]
+    pub dateline: DatelineConfig,
 }
 
 /// `[quotes]` settings.
@@ -132,6 +135,19 @@ pub struct Config {
 pub struct QuotesConfig {
     /// `"us"` (single inside double, the default) or `"british"` (double inside single).
     pub nesting: Option<crate::article::quotes::Nesting>,
+}
+
+/// `[dateline]` in `copydesk.toml`: places and stand-alone cities the house adds to (or
+/// removes from) the built-in lists. Names are matched case-insensitively, `ST.` = `SAINT`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatelineConfig {
+    /// Cities that stand alone in a dateline, in addition to the style's list.
+    pub standalone_add: Vec<String>,
+    /// Cities removed from the style's stand-alone list (they then need a region).
+    pub standalone_remove: Vec<String>,
+    /// Places the gazetteer does not know that are nevertheless right (`FORT MEADE`).
+    pub places: Vec<String>,
 }
 
 /// A configuration file that could not be read, with where the mistake is.
@@ -208,6 +224,14 @@ impl Config {
         if over.names_file.is_some() {
             self.names_file = over.names_file.clone();
         }
+        let d = &over.dateline;
+        self.dateline
+            .standalone_add
+            .extend(d.standalone_add.iter().cloned());
+        self.dateline
+            .standalone_remove
+            .extend(d.standalone_remove.iter().cloned());
+        self.dateline.places.extend(d.places.iter().cloned());
         self
     }
 

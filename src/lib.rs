@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod entities;
+pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
 pub mod outline;
