@@ -8,6 +8,7 @@
 
 pub mod dateline;
 pub mod quotes;
+pub mod suppress;
 
 use std::sync::OnceLock;
 
@@ -191,6 +192,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         let mut v: Vec<&'static dyn Rule> = Vec::new();
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
+        v.extend_from_slice(suppress::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })
