@@ -106,3 +106,40 @@ fn settings_override_the_file_key_by_key() {
     assert_eq!(m.rules.get("quotes/unclosed"), Some(&Level::Warning));
     assert_eq!(m.rules.get("dateline/*"), Some(&Level::Hint));
 }
+
+#[test]
+fn discovery_finds_the_nearest_file_and_caches_folders() {
+    use copydesk::cli::discover::{Found, Resolver, Source};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join("desk/metro/today")).unwrap();
+    std::fs::write(root.join("desk/copydesk.toml"), "style = \"upi\"\n").unwrap();
+    std::fs::write(root.join("desk/metro/copydesk.toml"), "style = \"afp\"\n").unwrap();
+    let mut r = Resolver::new(Source::Discover, None);
+    let style = |f: Found| match f {
+        Found::Config(c) => c.style,
+        Found::Invalid(p, e) => panic!("{}: {e}", p.display()),
+    };
+    assert_eq!(
+        style(r.config_for(&root.join("desk/metro/today/a.txt"))),
+        Some(Style::Afp)
+    );
+    let seen = r.folders_seen();
+    assert_eq!(seen, 2, "today/ and metro/ were looked at");
+    assert_eq!(
+        style(r.config_for(&root.join("desk/metro/today/b.txt"))),
+        Some(Style::Afp)
+    );
+    assert_eq!(r.folders_seen(), seen, "the second file uses the cache");
+    assert_eq!(
+        style(r.config_for(&root.join("desk/c.txt"))),
+        Some(Style::Upi)
+    );
+
+    // --style beats every file.
+    let mut r = Resolver::new(Source::Discover, Some(Style::Bloomberg));
+    assert_eq!(
+        style(r.config_for(&root.join("desk/metro/a.txt"))),
+        Some(Style::Bloomberg)
+    );
+}

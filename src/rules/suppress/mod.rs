@@ -113,11 +113,7 @@ pub fn marker_fix(text: &str, format: Format, finding: &Finding) -> Option<Fix> 
         return None;
     }
     let at = block_start(text, finding.span.start.min(text.len()));
-    let newline = if text[at..].contains("\r\n") || text[..at].contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     Some(
         Fix::replace(
             format!("Ignore `{}` in this paragraph", finding.code),
