@@ -367,6 +367,20 @@ fn a_bad_configuration_is_reported_with_its_position_and_exit_2() {
     );
     assert!(err.contains("checked 1 file"), "{err}");
 
+    assert!(
+        err.contains("error: bad/copydesk.toml:3:1: invalid"),
+        "{err}"
+    );
+    let o = run(d, &["check", "--format", "github", "bad"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).starts_with(
+            "::error file=bad/copydesk.toml,line=3,col=1,title=copydesk::invalid configuration: unknown rule"
+        ),
+        "{}",
+        stdout(&o)
+    );
+
     let o = run(d, &["check", "--config", "bad/copydesk.toml", "wire"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(":3:1: invalid configuration"));

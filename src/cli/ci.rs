@@ -385,12 +385,19 @@ pub fn github(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError])
         }
     }
     for e in errors {
-        writeln!(
-            out,
-            "::error file={},title=copydesk::{}",
-            escape_property(&e.path.display().to_string()),
-            escape_data(&e.message)
-        )?;
+        let file = escape_property(&e.path.display().to_string());
+        match super::error_position(&e.message) {
+            Some((line, col, message)) => writeln!(
+                out,
+                "::error file={file},line={line},col={col},title=copydesk::{}",
+                escape_data(message)
+            )?,
+            None => writeln!(
+                out,
+                "::error file={file},title=copydesk::{}",
+                escape_data(&e.message)
+            )?,
+        }
     }
     Ok(())
 }

@@ -219,8 +219,18 @@ pub fn run_check(
     let mut note_bad = |errors: &mut Vec<FileError>, file: PathBuf, message: String| {
         if !bad_configs.contains(&file) {
             bad_configs.push(file.clone());
+            // `PATH:L:C: msg` -> path PATH, message `L:C: msg`.
+            let prefix = format!("{}:", file.display());
+            let message = message
+                .strip_prefix(&prefix)
+                .map_or(message.clone(), str::to_string);
+            // Shown relative to the current folder when it is below it, like the articles.
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                .unwrap_or(file);
             errors.push(FileError {
-                path: file,
+                path: shown,
                 message,
             });
         }
@@ -310,7 +320,11 @@ pub fn run_check(
                 }
             }
             for e in &errors {
-                writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
+                if error_position(&e.message).is_some() {
+                    writeln!(err, "error: {}:{}", e.path.display(), e.message)?;
+                } else {
+                    writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
+                }
             }
             summary(err, &reports, &errors)?;
         }
@@ -328,6 +342,16 @@ pub fn run_check(
     } else {
         exit::CLEAN
     })
+}
+
+/// A file error that starts with `LINE:COLUMN: ` (an invalid configuration file):
+/// the position (1-based) and the rest of the message.
+pub fn error_position(message: &str) -> Option<(u32, u32, &str)> {
+    let (line, rest) = message.split_once(':')?;
+    let (col, rest) = rest.split_once(':')?;
+    let line = line.parse().ok()?;
+    let col = col.parse().ok()?;
+    Some((line, col, rest.trim_start()))
 }
 
 fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
