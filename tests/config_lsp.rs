@@ -430,6 +430,14 @@ async fn every_finding_offers_an_ignore_marker() {
         })
         .expect("an ignore action");
     assert_eq!(ignore["isPreferred"], false);
+    let whole = actions
+        .iter()
+        .find(|x| x["title"] == "Ignore `quotes/unclosed` in this article")
+        .expect("an article-wide ignore action");
+    assert_eq!(
+        whole["edit"]["changes"][&a][0]["newText"],
+        "copydesk-ignore-file: quotes/unclosed\n"
+    );
     let edit = &ignore["edit"]["changes"][&a][0];
     assert_eq!(edit["range"]["start"], json!({"line": 4, "character": 0}));
     assert_eq!(edit["newText"], "copydesk-ignore: quotes/unclosed\n");

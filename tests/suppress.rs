@@ -238,3 +238,29 @@ fn prose_mentioning_the_marker_is_not_a_marker() {
     assert!(a.article.suppressions.is_empty());
     assert_eq!(a.article.paragraphs.len(), 3);
 }
+
+#[test]
+fn the_article_wide_quick_fix_goes_on_top_or_below_front_matter() {
+    use copydesk::rules::suppress::file_marker_fix;
+    let a = analyze(STORY, Format::Plain, &Config::default());
+    let f = only(&a.findings, "quotes/unclosed");
+    let fix = file_marker_fix(STORY, &a.article, f).expect("a fix");
+    assert!(!fix.preferred);
+    let fixed = apply(STORY, &fix);
+    assert!(fixed.starts_with("copydesk-ignore-file: quotes/unclosed\nHarbor town"));
+    let after = analyze(&fixed, Format::Plain, &Config::default());
+    assert!(after.findings.is_empty(), "{:#?}", after.findings);
+    assert!(after.article.headline.is_some());
+
+    let md = format!("---\nslug: ferry-vote\ndate: 2026-11-03\n---\n{STORY}");
+    let a = analyze(&md, Format::Markdown, &Config::default());
+    let f = only(&a.findings, "quotes/unclosed");
+    let fixed = apply(&md, &file_marker_fix(&md, &a.article, f).unwrap());
+    assert!(
+        fixed.starts_with("---\nslug: ferry-vote\ndate: 2026-11-03\n---\n<!-- copydesk-ignore-file: quotes/unclosed -->\nHarbor"),
+        "{fixed}"
+    );
+    let after = analyze(&fixed, Format::Markdown, &Config::default());
+    assert!(after.findings.is_empty(), "{:#?}", after.findings);
+    assert_eq!(after.article.metadata_date().map(|d| d.day), Some(3));
+}

@@ -613,10 +613,13 @@ impl LanguageServer for Backend {
                 continue;
             }
             let diag = diagnostic(&snap.doc, &uri, f, enc, &config);
-            // The rule's own fixes first, then "ignore in this paragraph".
-            let marker =
-                crate::rules::suppress::marker_fix(&snap.text, snap.analysis.article.format, f);
-            for fix in f.fixes.iter().chain(marker.as_ref()) {
+            // The rule's own fixes first, then "ignore in this paragraph / article".
+            let article = &snap.analysis.article;
+            let markers = [
+                crate::rules::suppress::marker_fix(&snap.text, article.format, f),
+                crate::rules::suppress::file_marker_fix(&snap.text, article, f),
+            ];
+            for fix in f.fixes.iter().chain(markers.iter().flatten()) {
                 let edits: Vec<TextEdit> = fix
                     .edits
                     .iter()

@@ -100,10 +100,51 @@ fn enabled(config: &Config, pattern: &str) -> bool {
 
 /// The marker line that silences `code`, in the article's format.
 pub fn marker_line(code: &str, format: Format) -> String {
+    marker_with(marker::IGNORE, code, format)
+}
+
+fn marker_with(key: &str, code: &str, format: Format) -> String {
     match format {
-        Format::Markdown => format!("<!-- {}: {code} -->", marker::IGNORE),
-        Format::Plain => format!("{}: {code}", marker::IGNORE),
+        Format::Markdown => format!("<!-- {key}: {code} -->"),
+        Format::Plain => format!("{key}: {code}"),
     }
+}
+
+fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// A quick fix that silences `finding`'s rule in the whole article: a
+/// `copydesk-ignore-file` line at the top (below Markdown front matter). Never preferred.
+pub fn file_marker_fix(text: &str, article: &Article, finding: &Finding) -> Option<Fix> {
+    if finding.code == Unused::META.code {
+        return None;
+    }
+    let at = article
+        .metadata
+        .iter()
+        .find(|m| m.kind == crate::article::MetaKind::FrontMatter)
+        .map_or(0, |m| {
+            // The start of the line after the closing `---`.
+            let rest = &text[m.span.end.min(text.len())..];
+            m.span.end + rest.find('\n').map_or(rest.len(), |i| i + 1)
+        });
+    Some(
+        Fix::replace(
+            format!("Ignore `{}` in this article", finding.code),
+            Span::empty(at),
+            format!(
+                "{}{}",
+                marker_with(marker::IGNORE_FILE, finding.code, article.format),
+                newline(text)
+            ),
+        )
+        .not_preferred(),
+    )
 }
 
 /// A quick fix that adds a marker for `finding` above the paragraph (block) holding it.
@@ -113,7 +154,7 @@ pub fn marker_fix(text: &str, format: Format, finding: &Finding) -> Option<Fix> 
         return None;
     }
     let at = block_start(text, finding.span.start.min(text.len()));
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = newline(text);
     Some(
         Fix::replace(
             format!("Ignore `{}` in this paragraph", finding.code),
