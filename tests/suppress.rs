@@ -264,3 +264,50 @@ fn the_article_wide_quick_fix_goes_on_top_or_below_front_matter() {
     assert!(after.findings.is_empty(), "{:#?}", after.findings);
     assert_eq!(after.article.metadata_date().map(|d| d.day), Some(3));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("copydesk-ignore: quotes/unclosed\n".to_string()),
+            Just("<!-- copydesk-ignore: *, dateline/* -->\n".to_string()),
+            Just("copydesk-ignore-file: ,, x/ , \n".to_string()),
+            Just("copydesk-ignore:".to_string()),
+            Just("<!-- copydesk-ignore-file: quotes/*".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("“Quote é 東京 🚢".to_string()),
+            Just("PORT ELLIS, Maine (AP) — ".to_string()),
+            Just("---\n".to_string()),
+            "[a-zA-Z ,.:*/-]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn markers_anywhere(pieces in proptest::collection::vec(piece(), 0..24), md in any::<bool>()) {
+            let text: String = pieces.concat();
+            let format = if md { Format::Markdown } else { Format::Plain };
+            let a = analyze(&text, format, &Config::default());
+            for f in &a.findings {
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                for fix in f.fixes.iter().chain(marker_fix(&text, format, f).as_ref()) {
+                    for e in &fix.edits {
+                        prop_assert!(e.span.end <= text.len());
+                        prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                    }
+                    let _ = analyze(&apply(&text, fix), format, &Config::default());
+                }
+            }
+            for p in &a.article.paragraphs {
+                let body = p.span.text(&text);
+                prop_assert!(!body.lines().any(|l| {
+                    let t = l.trim();
+                    t.starts_with("copydesk-ignore:") || t.starts_with("copydesk-ignore-file:")
+                }), "a marker line inside a paragraph: {:?}", body);
+            }
+        }
+    }
+}
