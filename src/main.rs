@@ -141,12 +141,17 @@ fn main() -> ExitCode {
             let mut out = io::stdout().lock();
             let written = match format {
                 RulesFormat::Human => out.write_all(copydesk::catalogue::table().as_bytes()),
-                RulesFormat::Json => serde_json::to_writer_pretty(
-                    &mut out,
-                    &copydesk::catalogue::entries(&Config::default()),
-                )
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out)),
+                RulesFormat::Json => {
+                    // Links follow the docs_base_url of the copydesk.toml governing this folder.
+                    let mut resolver = discover::Resolver::new(discover::Source::Discover, None);
+                    let config = match resolver.config_for(std::path::Path::new("rules.txt")) {
+                        discover::Found::Config(c) => (*c).clone(),
+                        discover::Found::Invalid(..) => Config::default(),
+                    };
+                    serde_json::to_writer_pretty(&mut out, &copydesk::catalogue::entries(&config))
+                        .map_err(io::Error::from)
+                        .and_then(|()| writeln!(out))
+                }
             };
             match written.and_then(|()| out.flush()) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -419,6 +419,19 @@ fn rules_command() {
     let su = arr.iter().find(|e| e["code"] == "suppress/unused").unwrap();
     assert_eq!(su["default_severity"], "warning");
     assert_eq!(su["family"], "suppress");
+    assert!(su["docs_url"].as_str().unwrap().starts_with("file:///"));
+    write(
+        tmp.path(),
+        "copydesk.toml",
+        "docs_base_url = \"https://desk.example/r\"\n",
+    );
+    let o = run(tmp.path(), &["rules", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["docs_url"] == "https://desk.example/r/suppress/unused.md"));
 
     let o = run(tmp.path(), &["rules", "--write-docs", "pages"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
