@@ -173,6 +173,16 @@ fn unused_markers_are_reported_with_a_fix_that_deletes_them() {
 }
 
 #[test]
+fn a_marker_naming_no_rule_is_reported() {
+    let text = STORY.replace("Officials said", "copydesk-ignore:\nOfficials said");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let f = only(&a.findings, "suppress/unused");
+    assert_eq!(f.span.text(&text), "copydesk-ignore:");
+    assert!(f.message.contains("names no rule"), "{}", f.message);
+    assert_eq!(apply(&text, &f.fixes[0]), STORY);
+}
+
+#[test]
 fn unknown_codes_and_rules_turned_off() {
     let text = format!("copydesk-ignore-file: quotes/no-such-rule\n\n{STORY}");
     let a = analyze(&text, Format::Plain, &Config::default());

@@ -42,7 +42,25 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
     let Some(severity) = config.severity(Unused::META.code, Unused::META.default_severity) else {
         return;
     };
+    let silenced = sups.iter().any(|o| {
+        o.scope == SuppressionScope::File && o.matching(text, Unused::META.code).is_some()
+    });
     for (i, s) in sups.iter().enumerate() {
+        if s.codes.is_empty() && !silenced {
+            let mut f = Finding::new(
+                &Unused::META,
+                s.line,
+                "this marker suppresses nothing: it names no rule (`copydesk-ignore: CODE`)",
+            )
+            .with_fix(Fix::replace(
+                "Remove the copydesk-ignore marker",
+                s.full_line,
+                "",
+            ));
+            f.severity = severity;
+            findings.push(f);
+            continue;
+        }
         let all_unused = used[i].iter().all(|u| !u);
         for (j, c) in s.codes.iter().enumerate() {
             if used[i][j] {
@@ -73,9 +91,6 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
             .with_fix(fix);
             f.severity = severity;
             // Only a file-wide marker can cover a marker line.
-            let silenced = sups.iter().any(|o| {
-                o.scope == SuppressionScope::File && o.matching(text, Unused::META.code).is_some()
-            });
             if !silenced {
                 findings.push(f);
             }

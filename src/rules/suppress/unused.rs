@@ -8,9 +8,10 @@ declare_rule! {
     /// (`copydesk-ignore: CODE`, or `<!-- copydesk-ignore: CODE -->` in Markdown) or in the
     /// whole article (`copydesk-ignore-file: CODE`). Codes may name a family (`dateline/*`).
     /// When the text is corrected, or the rule is turned off, the marker stays behind and
-    /// would hide the next real mistake; this rule points it out. The finding sits on the
-    /// code in the marker, and the quick fix deletes the code, or the whole marker line
-    /// when nothing in it is still needed.
+    /// would hide the next real mistake; this rule points it out, as it does a misspelt
+    /// code and a marker that names no rule. The finding sits on the code in the marker,
+    /// and the quick fix deletes the code, or the whole marker line when nothing in it is
+    /// still needed.
     ///
     /// ## Example
     ///
