@@ -458,3 +458,36 @@ async fn every_finding_offers_an_ignore_marker() {
     .await;
     c.diagnostics_until(&a, |d| d.is_empty()).await;
 }
+
+#[tokio::test]
+async fn a_client_with_no_copydesk_section_keeps_the_initialization_options() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let mut c = TestClient::start();
+    // The pull answers `null` (Neovim does when `settings` has no such section).
+    c.initialize(
+        root,
+        serde_json::from_str(PULL_AND_WATCH).unwrap(),
+        json!({"copydesk": {"rules": {"quotes/unclosed": "hint"}}}),
+    )
+    .await;
+    let a = url(&root.join("a.txt"));
+    c.open(&a, STORY).await;
+    c.diagnostics_until(&a, |d| d.len() == 1 && d[0]["severity"] == 4)
+        .await;
+    for _ in 0..100 {
+        if c.seen.lock().unwrap().configuration_requests > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(c.seen.lock().unwrap().configuration_requests, 1);
+    // After the pull, still a hint: check the state the server answers from.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 2}, "contentChanges": [{"text": STORY}]}),
+    )
+    .await;
+    c.diagnostics_until(&a, |d| d.len() == 1 && d[0]["severity"] == 4)
+        .await;
+}

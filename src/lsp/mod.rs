@@ -53,8 +53,6 @@ struct State {
     config: Arc<Config>,
     config_gen: u64,
     document_changes: bool,
-    /// `initializationOptions`, under the settings the client sends later.
-    init_settings: Config,
     /// The client answers `workspace/configuration` (pull model).
     pull_settings: bool,
     /// The client accepts a dynamic registration for `workspace/didChangeWatchedFiles`.
@@ -147,11 +145,15 @@ impl Backend {
         }
     }
 
+    /// Replace the client settings with `value` (the client always sends them whole).
+    /// `null` — a client with no `copydesk` section, or a bare change notice — keeps them.
     fn apply_settings(&self, value: &serde_json::Value) {
+        if value.is_null() {
+            return;
+        }
         match Config::from_json(value) {
             Ok(settings) => {
-                let mut st = lock(&self.state);
-                st.settings = st.init_settings.clone().merged(&settings);
+                lock(&self.state).settings = settings;
             }
             Err(e) => {
                 warn!("ignoring invalid copydesk settings: {e}");
@@ -411,8 +413,6 @@ impl LanguageServer for Backend {
         }
         if let Some(opts) = &params.initialization_options {
             self.apply_settings(opts);
-            let mut st = lock(&self.state);
-            st.init_settings = st.settings.clone();
         }
         self.reload_config();
         info!("initialized: position encoding {}", encoding.as_str());
@@ -431,7 +431,10 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::from(CONVERT_QUOTES_KIND),
+                        ]),
                         ..CodeActionOptions::default()
                     },
                 )),
@@ -594,10 +597,15 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        if let Some(only) = &params.context.only {
-            if !only.iter().any(|k| k.as_str().starts_with("quickfix")) {
-                return Ok(Some(vec![]));
-            }
+        let wants = |kind: &str| {
+            params.context.only.as_ref().map_or(true, |only| {
+                only.iter()
+                    .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str())))
+            })
+        };
+        let (want_quickfix, want_convert) = (wants("quickfix"), wants(CONVERT_QUOTES_KIND));
+        if !want_quickfix && !want_convert {
+            return Ok(Some(vec![]));
         }
         let Some(snap) = self.snapshot(&uri) else {
             return Ok(None);
@@ -608,8 +616,24 @@ impl LanguageServer for Backend {
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
+        if want_convert {
+            let edits = crate::article::quotes::to_typographic(&snap.text, &snap.analysis.article);
+            if !edits.is_empty() {
+                let fix = crate::rules::Fix {
+                    title: "Convert quotation marks to typographic".into(),
+                    edits,
+                    preferred: false,
+                };
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::from(CONVERT_QUOTES_KIND)),
+                    edit: Some(workspace_edit(&snap, &uri, &fix, enc, document_changes)),
+                    ..CodeAction::default()
+                }));
+            }
+        }
         for f in &snap.analysis.findings {
-            if f.span.start > want.end || want.start > f.span.end {
+            if !want_quickfix || f.span.start > want.end || want.start > f.span.end {
                 continue;
             }
             let diag = diagnostic(&snap.doc, &uri, f, enc, &config);
@@ -620,33 +644,7 @@ impl LanguageServer for Backend {
                 crate::rules::suppress::file_marker_fix(&snap.text, article, f),
             ];
             for fix in f.fixes.iter().chain(markers.iter().flatten()) {
-                let edits: Vec<TextEdit> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        TextEdit::new(
-                            convert::range(&snap.doc, e.span, enc),
-                            e.replacement.clone(),
-                        )
-                    })
-                    .collect();
-                let edit = if document_changes {
-                    WorkspaceEdit {
-                        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                            text_document: OptionalVersionedTextDocumentIdentifier {
-                                uri: uri.clone(),
-                                version: Some(snap.doc.version()),
-                            },
-                            edits: edits.into_iter().map(OneOf::Left).collect(),
-                        }])),
-                        ..WorkspaceEdit::default()
-                    }
-                } else {
-                    WorkspaceEdit {
-                        changes: Some(HashMap::from([(uri.clone(), edits)])),
-                        ..WorkspaceEdit::default()
-                    }
-                };
+                let edit = workspace_edit(&snap, &uri, fix, enc, document_changes);
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
@@ -658,6 +656,46 @@ impl LanguageServer for Backend {
             }
         }
         Ok(Some(actions))
+    }
+}
+
+/// The source action that converts every mark of a document to typographic form.
+pub const CONVERT_QUOTES_KIND: &str = "source.convertQuotes.copydesk";
+
+/// A fix's edits as a workspace edit on one document.
+fn workspace_edit(
+    snap: &Snapshot,
+    uri: &Url,
+    fix: &crate::rules::Fix,
+    enc: Encoding,
+    document_changes: bool,
+) -> WorkspaceEdit {
+    let edits: Vec<TextEdit> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            TextEdit::new(
+                convert::range(&snap.doc, e.span, enc),
+                e.replacement.clone(),
+            )
+        })
+        .collect();
+    if document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(snap.doc.version()),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }
     }
 }
 
