@@ -50,6 +50,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             f.severity = severity;
         }
     }
+    rules::suppress::apply(text, &article, config, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });

@@ -116,6 +116,10 @@ pub struct Config {
     pub style: Option<Style>,
     /// Rule levels keyed by code (`quotes/unclosed`) or family (`dateline/*`).
     pub rules: std::collections::BTreeMap<String, Level>,
+    /// Where the rule pages live: `{docs_base_url}{code}.md` is a rule's page (LSP
+    /// `codeDescription`, SARIF `helpUri`). `None`: the `docs/rules/` folder of the source tree.
+    #[serde(alias = "docsBaseUrl", skip_serializing_if = "Option::is_none")]
+    pub docs_base_url: Option<String>,
     /// `[quotes]`: how quotation marks nest.
     pub quotes: QuotesConfig,
     /// The names file: `[names]` (preferred spellings, kinds, roles, notes).
@@ -158,6 +162,31 @@ pub struct ConfigError {
     pub span: Option<Span>,
 }
 
+/// The span of the first unknown key in the `[rules]` table of `text`.
+fn unknown_rule_key_span(text: &str) -> Option<Span> {
+    #[derive(Deserialize)]
+    struct Rules {
+        #[serde(default)]
+        rules: std::collections::BTreeMap<toml::Spanned<String>, toml::Value>,
+    }
+    let rules: Rules = toml::from_str(text).ok()?;
+    rules
+        .rules
+        .keys()
+        .find(|k| !known_rule_key(k.get_ref()))
+        .map(|k| Span::from(k.span()))
+}
+
+/// A rule code, a family (`dateline/*`) or `*`.
+fn known_rule_key(key: &str) -> bool {
+    match key.strip_suffix("/*") {
+        Some(family) => crate::rules::all()
+            .iter()
+            .any(|r| r.meta().family() == family),
+        None => key == "*" || crate::rules::by_code(key).is_some(),
+    }
+}
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -171,7 +200,12 @@ impl Config {
             message: e.message().to_string(),
             span: e.span().map(Span::from),
         })?;
-        config.validate()?;
+        config.validate().map_err(|mut e| {
+            if e.span.is_none() {
+                e.span = unknown_rule_key_span(text);
+            }
+            e
+        })?;
         Ok(config)
     }
 
@@ -181,7 +215,12 @@ impl Config {
         if inner.is_null() {
             return Ok(Config::default());
         }
-        let config: Config = serde_json::from_value(inner.clone()).map_err(|e| ConfigError {
+        let mut inner = inner.clone();
+        // VS Code's language client keeps `copydesk.trace.server` in the same section.
+        if let Some(obj) = inner.as_object_mut() {
+            obj.remove("trace");
+        }
+        let config: Config = serde_json::from_value(inner).map_err(|e| ConfigError {
             message: e.to_string(),
             span: None,
         })?;
@@ -191,13 +230,7 @@ impl Config {
 
     fn validate(&self) -> Result<(), ConfigError> {
         for key in self.rules.keys() {
-            let known = match key.strip_suffix("/*") {
-                Some(family) => crate::rules::all()
-                    .iter()
-                    .any(|r| r.meta().family() == family),
-                None => key == "*" || crate::rules::by_code(key).is_some(),
-            };
-            if !known {
+            if !known_rule_key(key) {
                 return Err(ConfigError {
                     message: format!(
                         "unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"
@@ -232,6 +265,9 @@ impl Config {
             .standalone_remove
             .extend(d.standalone_remove.iter().cloned());
         self.dateline.places.extend(d.places.iter().cloned());
+        if over.docs_base_url.is_some() {
+            self.docs_base_url.clone_from(&over.docs_base_url);
+        }
         self
     }
 

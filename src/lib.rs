@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod entities;

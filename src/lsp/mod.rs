@@ -53,6 +53,10 @@ struct State {
     config: Arc<Config>,
     config_gen: u64,
     document_changes: bool,
+    /// The client answers `workspace/configuration` (pull model).
+    pull_settings: bool,
+    /// The client accepts a dynamic registration for `workspace/didChangeWatchedFiles`.
+    watch_files: bool,
 }
 
 enum Job {
@@ -155,7 +159,12 @@ impl Backend {
         }
     }
 
+    /// Replace the client settings with `value` (the client always sends them whole).
+    /// `null` — a client with no `copydesk` section, or a bare change notice — keeps them.
     fn apply_settings(&self, value: &serde_json::Value) {
+        if value.is_null() {
+            return;
+        }
         match Config::from_json(value) {
             Ok(settings) => {
                 lock(&self.state).settings = settings;
@@ -170,6 +179,74 @@ impl Backend {
             }
         }
     }
+}
+
+impl Backend {
+    /// Ask the client for the `copydesk` section (`workspace/configuration`); `false` when
+    /// the client does not support it or the request failed.
+    async fn pull_settings(&self) -> bool {
+        if !lock(&self.state).pull_settings {
+            return false;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".into()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                let value = values.into_iter().next().unwrap_or_default();
+                self.apply_settings(&value);
+                true
+            }
+            Err(e) => {
+                warn!("workspace/configuration failed: {e}");
+                false
+            }
+        }
+    }
+
+    /// Ask the client to tell us when any `copydesk.toml` or TOML names file changes.
+    async fn watch_config_files(&self) {
+        if !lock(&self.state).watch_files {
+            return;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                },
+                // The names file may have any name; `did_change_watched_files` picks ours.
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.toml".into()),
+                    kind: None,
+                },
+            ],
+        };
+        let registration = Registration {
+            id: "copydesk-config-watcher".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            warn!("could not register a watcher for {CONFIG_FILE}: {e}");
+        }
+    }
+}
+
+/// The diagnostic for a finding, with `codeDescription` linking to the rule's page.
+fn diagnostic(
+    doc: &Document,
+    uri: &Url,
+    f: &crate::rules::Finding,
+    enc: Encoding,
+    config: &Config,
+) -> Diagnostic {
+    let mut d = convert::diagnostic(doc, uri, f, enc);
+    d.code_description = Url::parse(&crate::catalogue::docs_url(config, f.code))
+        .ok()
+        .map(|href| CodeDescription { href });
+    d
 }
 
 /// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
@@ -262,12 +339,15 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
                     if !is_current(&state, uri, snap.key) {
                         continue; // a newer edit is queued behind us
                     }
-                    let enc = lock(&state).encoding;
+                    let (enc, config) = {
+                        let st = lock(&state);
+                        (st.encoding, st.config.clone())
+                    };
                     let diags = snap
                         .analysis
                         .findings
                         .iter()
-                        .map(|f| convert::diagnostic(&snap.doc, uri, f, enc))
+                        .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
                         .collect();
                     client
                         .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
@@ -355,6 +435,12 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
                 .unwrap_or(false);
+            let workspace = params.capabilities.workspace.as_ref();
+            st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
+            st.watch_files = workspace
+                .and_then(|w| w.did_change_watched_files)
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
         }
         if let Some(opts) = &params.initialization_options {
             self.apply_settings(opts);
@@ -398,6 +484,15 @@ impl LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
         })
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        // tower-lsp drops notifications sent before the initialize response has gone out,
+        // so the config file's diagnostic from `initialize` may be lost: publish it again,
+        // now with any settings pulled from the client.
+        self.pull_settings().await;
+        self.reload_config();
+        self.watch_config_files().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -467,12 +562,31 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.apply_settings(&params.settings);
+        // Pull-model clients send no settings here (or stale ones): ask for them.
+        if !self.pull_settings().await {
+            self.apply_settings(&params.settings);
+        }
         self.reload_config();
     }
 
-    async fn did_change_watched_files(&self, _params: DidChangeWatchedFilesParams) {
-        self.reload_config();
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let names_file = {
+            let st = lock(&self.state);
+            match (&st.root, &st.file_config.names_file) {
+                (Some(root), Some(f)) => Some(root.join(f)),
+                _ => None,
+            }
+        };
+        let ours = params.changes.is_empty()
+            || params.changes.iter().any(|c| {
+                c.uri.path().ends_with(CONFIG_FILE)
+                    || names_file
+                        .as_deref()
+                        .is_some_and(|n| c.uri.to_file_path().is_ok_and(|p| p == n))
+            });
+        if ours {
+            self.reload_config();
+        }
     }
 
     async fn document_symbol(
@@ -712,9 +826,9 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri) else {
             return Ok(None);
         };
-        let (enc, document_changes) = {
+        let (enc, document_changes, config) = {
             let st = lock(&self.state);
-            (st.encoding, st.document_changes)
+            (st.encoding, st.document_changes, st.config.clone())
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
@@ -740,15 +854,17 @@ impl LanguageServer for Backend {
             }
         }
         for f in &snap.analysis.findings {
-            if !want_quickfix
-                || f.fixes.is_empty()
-                || f.span.start > want.end
-                || want.start > f.span.end
-            {
+            if !want_quickfix || f.span.start > want.end || want.start > f.span.end {
                 continue;
             }
-            let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
-            for fix in &f.fixes {
+            let diag = diagnostic(&snap.doc, &uri, f, enc, &config);
+            // The rule's own fixes first, then "ignore in this paragraph / article".
+            let article = &snap.analysis.article;
+            let markers = [
+                crate::rules::suppress::marker_fix(&snap.text, article.format, f),
+                crate::rules::suppress::file_marker_fix(&snap.text, article, f),
+            ];
+            for fix in f.fixes.iter().chain(markers.iter().flatten()) {
                 let edit = workspace_edit(
                     uri.clone(),
                     snap.doc.version(),

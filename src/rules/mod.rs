@@ -9,6 +9,7 @@
 pub mod dateline;
 pub mod names;
 pub mod quotes;
+pub mod suppress;
 
 use std::sync::OnceLock;
 
@@ -195,6 +196,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
         v.extend_from_slice(names::RULES);
+        v.extend_from_slice(suppress::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })
