@@ -8,15 +8,18 @@
 
 pub mod convert;
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use futures::FutureExt;
 use tokio::sync::mpsc;
-use tower_lsp::jsonrpc::Result;
+use tower_lsp::jsonrpc::{self, Result};
 use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer, LspService, Server};
+use tower_lsp::{Client, ClientSocket, LanguageServer, LspService, Server};
 use tracing::{error, info, warn};
 
 use crate::analysis::{analyze, Analysis};
@@ -83,6 +86,60 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
+/// The text of a panic payload, for the log.
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// Run a request handler, turning a panic into an logged internal error (-32603).
+///
+/// tower-lsp 0.20 does not catch panics: one would unwind through `Server::serve` and end
+/// the process. Every handler runs inside this (or [`guard_notification`]).
+async fn guard<T>(method: &'static str, fut: impl Future<Output = Result<T>>) -> Result<T> {
+    match AssertUnwindSafe(fut).catch_unwind().await {
+        Ok(r) => r,
+        Err(payload) => {
+            error!("{method} panicked: {}", panic_message(&*payload));
+            Err(jsonrpc::Error {
+                code: jsonrpc::ErrorCode::InternalError,
+                message: format!(
+                    "copydesk: internal error in {method}; the server is still running"
+                )
+                .into(),
+                data: None,
+            })
+        }
+    }
+}
+
+/// Run a notification handler, logging a panic instead of ending the server.
+async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
+    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+        error!("{method} panicked: {}", panic_message(&*payload));
+    }
+}
+
+/// The text and version the server holds for a document (`copydesk/debugText`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DebugText {
+    pub text: String,
+    pub version: i32,
+}
+
+/// The service with copydesk's custom requests: `copydesk/debugText` (the text the server
+/// holds, for tests and bug reports) and `copydesk/debugPanic` (panics on purpose, to
+/// prove that a panicking handler is answered with an internal error).
+pub fn service() -> (LspService<Backend>, ClientSocket) {
+    LspService::build(Backend::new)
+        .custom_method("copydesk/debugText", Backend::debug_text)
+        .custom_method("copydesk/debugPanic", Backend::debug_panic)
+        .finish()
+}
+
 impl Backend {
     pub fn new(client: Client) -> Backend {
         let (tx, rx) = mpsc::unbounded_channel();
@@ -93,6 +150,27 @@ impl Backend {
             state,
             jobs: tx,
         }
+    }
+
+    /// `copydesk/debugText`: the document's text and version, or null when it is not open.
+    pub async fn debug_text(&self, params: TextDocumentIdentifier) -> Result<Option<DebugText>> {
+        guard("copydesk/debugText", async move {
+            let st = lock(&self.state);
+            Ok(st.docs.get(&params.uri).map(|od| DebugText {
+                text: od.doc.text(),
+                version: od.doc.version(),
+            }))
+        })
+        .await
+    }
+
+    /// `copydesk/debugPanic`: panics inside a handler, with the store locked, on purpose.
+    pub async fn debug_panic(&self) -> Result<()> {
+        guard("copydesk/debugPanic", async move {
+            let _st = lock(&self.state);
+            panic!("copydesk/debugPanic was requested");
+        })
+        .await
     }
 
     fn send(&self, job: Job) {
@@ -230,46 +308,52 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
             if batch[i + 1..].iter().any(|j| j.uri() == batch[i].uri()) {
                 continue;
             }
-            match &batch[i] {
-                Job::Analyze(uri) => {
-                    let Some(snap) = snapshot(&state, uri) else {
-                        continue;
-                    };
-                    if !is_current(&state, uri, snap.key) {
-                        continue; // a newer edit is queued behind us
-                    }
-                    let enc = lock(&state).encoding;
-                    let diags = snap
-                        .analysis
-                        .findings
-                        .iter()
-                        .map(|f| convert::diagnostic(&snap.doc, uri, f, enc))
-                        .collect();
-                    client
-                        .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
-                        .await;
-                }
-                Job::Clear(uri) => client.publish_diagnostics(uri.clone(), vec![], None).await,
-                Job::ConfigError(uri, err) => {
-                    let diags = match err {
-                        None => vec![],
-                        Some((text, e)) => {
-                            let doc = Document::new(text, 0);
-                            let enc = lock(&state).encoding;
-                            let span = e.span.unwrap_or_default();
-                            vec![Diagnostic {
-                                range: convert::range(&doc, span, enc),
-                                severity: Some(DiagnosticSeverity::ERROR),
-                                code: Some(NumberOrString::String("config/invalid".into())),
-                                source: Some("copydesk".into()),
-                                message: format!("{e}; copydesk is using its defaults"),
-                                ..Diagnostic::default()
-                            }]
-                        }
-                    };
-                    client.publish_diagnostics(uri.clone(), diags, None).await;
-                }
+            // A panic while analysing or publishing loses that one result, not the worker.
+            guard_notification("analysis", run_job(&client, &state, &batch[i])).await;
+        }
+    }
+}
+
+/// Analyse and publish one job.
+async fn run_job(client: &Client, state: &Mutex<State>, job: &Job) {
+    match job {
+        Job::Analyze(uri) => {
+            let Some(snap) = snapshot(state, uri) else {
+                return;
+            };
+            if !is_current(state, uri, snap.key) {
+                return; // a newer edit is queued behind us
             }
+            let enc = lock(state).encoding;
+            let diags = snap
+                .analysis
+                .findings
+                .iter()
+                .map(|f| convert::diagnostic(&snap.doc, uri, f, enc))
+                .collect();
+            client
+                .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
+                .await;
+        }
+        Job::Clear(uri) => client.publish_diagnostics(uri.clone(), vec![], None).await,
+        Job::ConfigError(uri, err) => {
+            let diags = match err {
+                None => vec![],
+                Some((text, e)) => {
+                    let doc = Document::new(text, 0);
+                    let enc = lock(state).encoding;
+                    let span = e.span.unwrap_or_default();
+                    vec![Diagnostic {
+                        range: convert::range(&doc, span, enc),
+                        severity: Some(DiagnosticSeverity::ERROR),
+                        code: Some(NumberOrString::String("config/invalid".into())),
+                        source: Some("copydesk".into()),
+                        message: format!("{e}; copydesk is using its defaults"),
+                        ..Diagnostic::default()
+                    }]
+                }
+            };
+            client.publish_diagnostics(uri.clone(), diags, None).await;
         }
     }
 }
@@ -319,247 +403,313 @@ fn format_of(uri: &Url, language_id: &str) -> Format {
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let encoding = negotiate_encoding(&params);
-        {
-            let mut st = lock(&self.state);
-            st.encoding = encoding;
-            st.root = workspace_root(&params);
-            st.document_changes = params
-                .capabilities
-                .workspace
-                .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false);
-        }
-        if let Some(opts) = &params.initialization_options {
-            self.apply_settings(opts);
-        }
-        self.reload_config();
-        info!("initialized: position encoding {}", encoding.as_str());
-        Ok(InitializeResult {
-            capabilities: ServerCapabilities {
-                position_encoding: Some(PositionEncodingKind::from(encoding.as_str().to_string())),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                ..ServerCapabilities::default()
-            },
-            server_info: Some(ServerInfo {
-                name: "copydesk".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
-            }),
+        guard("initialize", async move {
+            let encoding = negotiate_encoding(&params);
+            {
+                let mut st = lock(&self.state);
+                st.encoding = encoding;
+                st.root = workspace_root(&params);
+                st.document_changes = params
+                    .capabilities
+                    .workspace
+                    .as_ref()
+                    .and_then(|w| w.workspace_edit.as_ref())
+                    .and_then(|e| e.document_changes)
+                    .unwrap_or(false);
+            }
+            if let Some(opts) = &params.initialization_options {
+                self.apply_settings(opts);
+            }
+            self.reload_config();
+            info!("initialized: position encoding {}", encoding.as_str());
+            Ok(InitializeResult {
+                capabilities: ServerCapabilities {
+                    position_encoding: Some(PositionEncodingKind::from(
+                        encoding.as_str().to_string(),
+                    )),
+                    text_document_sync: Some(TextDocumentSyncCapability::Options(
+                        TextDocumentSyncOptions {
+                            open_close: Some(true),
+                            change: Some(TextDocumentSyncKind::INCREMENTAL),
+                            ..TextDocumentSyncOptions::default()
+                        },
+                    )),
+                    document_symbol_provider: Some(OneOf::Left(true)),
+                    folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                    hover_provider: Some(HoverProviderCapability::Simple(true)),
+                    code_action_provider: Some(CodeActionProviderCapability::Options(
+                        CodeActionOptions {
+                            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                            ..CodeActionOptions::default()
+                        },
+                    )),
+                    ..ServerCapabilities::default()
+                },
+                server_info: Some(ServerInfo {
+                    name: "copydesk".into(),
+                    version: Some(env!("CARGO_PKG_VERSION").into()),
+                }),
+            })
         })
+        .await
     }
 
     async fn shutdown(&self) -> Result<()> {
-        info!("shutdown requested");
-        Ok(())
+        guard("shutdown", async move {
+            info!("shutdown requested");
+            Ok(())
+        })
+        .await
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let td = params.text_document;
-        let format = format_of(&td.uri, &td.language_id);
-        {
-            let mut st = lock(&self.state);
-            let rev = st.docs.get(&td.uri).map_or(0, |d| d.rev + 1);
-            st.docs.insert(
-                td.uri.clone(),
-                OpenDoc {
-                    doc: Document::new(&td.text, td.version),
-                    format,
-                    rev,
-                    snapshot: None,
-                },
-            );
-        }
-        self.send(Job::Analyze(td.uri));
+        guard_notification("textDocument/didOpen", async move {
+            let td = params.text_document;
+            let format = format_of(&td.uri, &td.language_id);
+            {
+                let mut st = lock(&self.state);
+                let rev = st.docs.get(&td.uri).map_or(0, |d| d.rev + 1);
+                st.docs.insert(
+                    td.uri.clone(),
+                    OpenDoc {
+                        doc: Document::new(&td.text, td.version),
+                        format,
+                        rev,
+                        snapshot: None,
+                    },
+                );
+            }
+            self.send(Job::Analyze(td.uri));
+        })
+        .await
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let version = params.text_document.version;
-        {
-            let mut st = lock(&self.state);
-            let enc = st.encoding;
-            let Some(od) = st.docs.get_mut(&uri) else {
-                warn!("didChange for a document that is not open: {uri}; ignored");
-                return;
-            };
-            if version <= od.doc.version() {
-                warn!(
-                    "didChange for {uri} has version {version}, not above {}",
-                    od.doc.version()
-                );
-            }
-            for c in params.content_changes {
-                let change = Change {
-                    range: c.range.map(|r| {
-                        (
-                            convert::text_position(r.start),
-                            convert::text_position(r.end),
-                        )
-                    }),
-                    text: c.text,
+        guard_notification("textDocument/didChange", async move {
+            let uri = params.text_document.uri;
+            let version = params.text_document.version;
+            {
+                let mut st = lock(&self.state);
+                let enc = st.encoding;
+                let Some(od) = st.docs.get_mut(&uri) else {
+                    warn!("didChange for a document that is not open: {uri}; ignored");
+                    return;
                 };
-                if od.doc.apply(&change, enc).0 {
-                    warn!("didChange for {uri}: a position outside the document was clamped");
+                if version <= od.doc.version() {
+                    warn!(
+                        "didChange for {uri} has version {version}, not above {}",
+                        od.doc.version()
+                    );
+                }
+                // Apply the whole batch to a copy (an O(1) rope clone) and commit it at
+                // once, so that the store never holds half a batch.
+                let applied = catch_unwind(AssertUnwindSafe(|| {
+                    let mut doc = od.doc.clone();
+                    for c in params.content_changes {
+                        let change = Change {
+                            range: c.range.map(|r| {
+                                (
+                                    convert::text_position(r.start),
+                                    convert::text_position(r.end),
+                                )
+                            }),
+                            text: c.text,
+                        };
+                        if doc.apply(&change, enc).0 {
+                            warn!("didChange for {uri}: a position outside the document was clamped");
+                        }
+                    }
+                    doc
+                }));
+                match applied {
+                    Ok(doc) => {
+                        od.doc = doc;
+                        od.doc.set_version(version);
+                        od.rev += 1;
+                    }
+                    Err(payload) => {
+                        // Never keep serving a text that differs from the editor's.
+                        error!(
+                            "applying didChange to {uri} panicked: {}; closing the document",
+                            panic_message(&*payload)
+                        );
+                        st.docs.remove(&uri);
+                        drop(st);
+                        self.send(Job::Clear(uri.clone()));
+                        let client = self.client.clone();
+                        tokio::spawn(async move {
+                            let msg = format!(
+                                "copydesk lost track of {uri}; close and reopen it to check it again"
+                            );
+                            client.show_message(MessageType::ERROR, msg).await;
+                        });
+                        return;
+                    }
                 }
             }
-            od.doc.set_version(version);
-            od.rev += 1;
-        }
-        self.send(Job::Analyze(uri));
+            self.send(Job::Analyze(uri));
+        })
+        .await
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        lock(&self.state).docs.remove(&uri);
-        self.send(Job::Clear(uri));
+        guard_notification("textDocument/didClose", async move {
+            let uri = params.text_document.uri;
+            lock(&self.state).docs.remove(&uri);
+            self.send(Job::Clear(uri));
+        })
+        .await
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.apply_settings(&params.settings);
-        self.reload_config();
+        guard_notification("workspace/didChangeConfiguration", async move {
+            self.apply_settings(&params.settings);
+            self.reload_config();
+        })
+        .await
     }
 
     async fn did_change_watched_files(&self, _params: DidChangeWatchedFilesParams) {
-        self.reload_config();
+        guard_notification("workspace/didChangeWatchedFiles", async move {
+            self.reload_config();
+        })
+        .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let enc = self.encoding();
-        let symbols = snap
-            .analysis
-            .outline
-            .iter()
-            .map(|s| convert::document_symbol(&snap.doc, s, enc))
-            .collect();
-        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        guard("textDocument/documentSymbol", async move {
+            let Some(snap) = self.snapshot(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            let enc = self.encoding();
+            let symbols = snap
+                .analysis
+                .outline
+                .iter()
+                .map(|s| convert::document_symbol(&snap.doc, s, enc))
+                .collect();
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        })
+        .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some(snap) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let enc = self.encoding();
-        let ranges = crate::outline::folding(&snap.analysis.article)
-            .into_iter()
-            .map(|span| convert::range(&snap.doc, span, enc))
-            .filter(|r| r.end.line > r.start.line)
-            .map(|r| FoldingRange {
-                start_line: r.start.line,
-                end_line: r.end.line,
-                kind: Some(FoldingRangeKind::Region),
-                ..FoldingRange::default()
-            })
-            .collect();
-        Ok(Some(ranges))
+        guard("textDocument/foldingRange", async move {
+            let Some(snap) = self.snapshot(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            let enc = self.encoding();
+            let ranges = crate::outline::folding(&snap.analysis.article)
+                .into_iter()
+                .map(|span| convert::range(&snap.doc, span, enc))
+                .filter(|r| r.end.line > r.start.line)
+                .map(|r| FoldingRange {
+                    start_line: r.start.line,
+                    end_line: r.end.line,
+                    kind: Some(FoldingRangeKind::Region),
+                    ..FoldingRange::default()
+                })
+                .collect();
+            Ok(Some(ranges))
+        })
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let pos = params.text_document_position_params;
-        let Some(snap) = self.snapshot(&pos.text_document.uri) else {
-            return Ok(None);
-        };
-        let enc = self.encoding();
-        let offset = convert::offset(&snap.doc, pos.position, enc);
-        Ok(
-            crate::hover::hover(&snap.analysis, &snap.text, offset).map(|(md, span)| Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: md,
+        guard("textDocument/hover", async move {
+            let pos = params.text_document_position_params;
+            let Some(snap) = self.snapshot(&pos.text_document.uri) else {
+                return Ok(None);
+            };
+            let enc = self.encoding();
+            let offset = convert::offset(&snap.doc, pos.position, enc);
+            Ok(
+                crate::hover::hover(&snap.analysis, &snap.text, offset).map(|(md, span)| Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: md,
+                    }),
+                    range: Some(convert::range(&snap.doc, span, enc)),
                 }),
-                range: Some(convert::range(&snap.doc, span, enc)),
-            }),
-        )
+            )
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        if let Some(only) = &params.context.only {
-            if !only.iter().any(|k| k.as_str().starts_with("quickfix")) {
-                return Ok(Some(vec![]));
+        guard("textDocument/codeAction", async move {
+            let uri = params.text_document.uri;
+            if let Some(only) = &params.context.only {
+                if !only.iter().any(|k| k.as_str().starts_with("quickfix")) {
+                    return Ok(Some(vec![]));
+                }
             }
-        }
-        let Some(snap) = self.snapshot(&uri) else {
-            return Ok(None);
-        };
-        let (enc, document_changes) = {
-            let st = lock(&self.state);
-            (st.encoding, st.document_changes)
-        };
-        let want = convert::span(&snap.doc, params.range, enc);
-        let mut actions = Vec::new();
-        for f in &snap.analysis.findings {
-            if f.fixes.is_empty() || f.span.start > want.end || want.start > f.span.end {
-                continue;
+            let Some(snap) = self.snapshot(&uri) else {
+                return Ok(None);
+            };
+            let (enc, document_changes) = {
+                let st = lock(&self.state);
+                (st.encoding, st.document_changes)
+            };
+            let want = convert::span(&snap.doc, params.range, enc);
+            let mut actions = Vec::new();
+            for f in &snap.analysis.findings {
+                if f.fixes.is_empty() || f.span.start > want.end || want.start > f.span.end {
+                    continue;
+                }
+                let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
+                for fix in &f.fixes {
+                    let edits: Vec<TextEdit> = fix
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            TextEdit::new(
+                                convert::range(&snap.doc, e.span, enc),
+                                e.replacement.clone(),
+                            )
+                        })
+                        .collect();
+                    let edit = if document_changes {
+                        WorkspaceEdit {
+                            document_changes: Some(DocumentChanges::Edits(vec![
+                                TextDocumentEdit {
+                                    text_document: OptionalVersionedTextDocumentIdentifier {
+                                        uri: uri.clone(),
+                                        version: Some(snap.doc.version()),
+                                    },
+                                    edits: edits.into_iter().map(OneOf::Left).collect(),
+                                },
+                            ])),
+                            ..WorkspaceEdit::default()
+                        }
+                    } else {
+                        WorkspaceEdit {
+                            changes: Some(HashMap::from([(uri.clone(), edits)])),
+                            ..WorkspaceEdit::default()
+                        }
+                    };
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diag.clone()]),
+                        edit: Some(edit),
+                        is_preferred: Some(fix.preferred),
+                        ..CodeAction::default()
+                    }));
+                }
             }
-            let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
-            for fix in &f.fixes {
-                let edits: Vec<TextEdit> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        TextEdit::new(
-                            convert::range(&snap.doc, e.span, enc),
-                            e.replacement.clone(),
-                        )
-                    })
-                    .collect();
-                let edit = if document_changes {
-                    WorkspaceEdit {
-                        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                            text_document: OptionalVersionedTextDocumentIdentifier {
-                                uri: uri.clone(),
-                                version: Some(snap.doc.version()),
-                            },
-                            edits: edits.into_iter().map(OneOf::Left).collect(),
-                        }])),
-                        ..WorkspaceEdit::default()
-                    }
-                } else {
-                    WorkspaceEdit {
-                        changes: Some(HashMap::from([(uri.clone(), edits)])),
-                        ..WorkspaceEdit::default()
-                    }
-                };
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: fix.title.clone(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diag.clone()]),
-                    edit: Some(edit),
-                    is_preferred: Some(fix.preferred),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        Ok(Some(actions))
+            Ok(Some(actions))
+        })
+        .await
     }
 }
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
 pub async fn serve_stdio() {
-    let (service, socket) = LspService::new(Backend::new);
+    let (service, socket) = service();
     Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
         .serve(service)
         .await;
