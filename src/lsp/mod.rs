@@ -7,6 +7,7 @@
 //! and a result is dropped when a newer edit has already arrived.
 
 pub mod convert;
+pub mod transport;
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ use futures::FutureExt;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::{self, Result};
 use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, ClientSocket, LanguageServer, LspService, Server};
+use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{error, info, warn};
 
 use crate::analysis::{analyze, Analysis};
@@ -298,6 +299,9 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
 }
 
 async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+    // What was last published for each document, so that a job queued for an edit whose
+    // state an earlier job already published does not publish it twice.
+    let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while let Ok(job) = rx.try_recv() {
@@ -306,16 +310,25 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
         for i in 0..batch.len() {
             // Only the last job for a document in a burst matters.
             if batch[i + 1..].iter().any(|j| j.uri() == batch[i].uri()) {
+                if let Job::Clear(uri) = &batch[i] {
+                    published.remove(uri); // reopened: its first state must be published
+                }
                 continue;
             }
             // A panic while analysing or publishing loses that one result, not the worker.
-            guard_notification("analysis", run_job(&client, &state, &batch[i])).await;
+            let job = &batch[i];
+            guard_notification("analysis", run_job(&client, &state, job, &mut published)).await;
         }
     }
 }
 
 /// Analyse and publish one job.
-async fn run_job(client: &Client, state: &Mutex<State>, job: &Job) {
+async fn run_job(
+    client: &Client,
+    state: &Mutex<State>,
+    job: &Job,
+    published: &mut HashMap<Url, (u64, u64)>,
+) {
     match job {
         Job::Analyze(uri) => {
             let Some(snap) = snapshot(state, uri) else {
@@ -324,6 +337,10 @@ async fn run_job(client: &Client, state: &Mutex<State>, job: &Job) {
             if !is_current(state, uri, snap.key) {
                 return; // a newer edit is queued behind us
             }
+            if published.get(uri) == Some(&snap.key) {
+                return; // already published by an earlier job
+            }
+            published.insert(uri.clone(), snap.key);
             let enc = lock(state).encoding;
             let diags = snap
                 .analysis
@@ -335,7 +352,10 @@ async fn run_job(client: &Client, state: &Mutex<State>, job: &Job) {
                 .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
                 .await;
         }
-        Job::Clear(uri) => client.publish_diagnostics(uri.clone(), vec![], None).await,
+        Job::Clear(uri) => {
+            published.remove(uri);
+            client.publish_diagnostics(uri.clone(), vec![], None).await
+        }
         Job::ConfigError(uri, err) => {
             let diags = match err {
                 None => vec![],
@@ -452,6 +472,12 @@ impl LanguageServer for Backend {
             })
         })
         .await
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        // tower-lsp drops notifications sent before `initialized`, so a bad copydesk.toml
+        // found during `initialize` must be reported again now.
+        guard_notification("initialized", async move { self.reload_config() }).await
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -708,9 +734,6 @@ impl LanguageServer for Backend {
 }
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
-pub async fn serve_stdio() {
-    let (service, socket) = service();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+pub async fn serve_stdio() -> transport::Ended {
+    transport::serve(tokio::io::stdin(), tokio::io::stdout()).await
 }
