@@ -213,24 +213,36 @@ fn check_published(msg: &Value, texts: &HashMap<i64, String>, enc: Encoding) {
         .get(&version)
         .unwrap_or_else(|| panic!("diagnostics for a version never sent: {version}"));
     for d in params["diagnostics"].as_array().expect("an array") {
-        let r = &d["range"];
-        let get = |p: &Value| {
-            (
-                p["line"].as_u64().expect("line") as u32,
-                p["character"].as_u64().expect("character") as u32,
-            )
-        };
-        let (sl, sc) = get(&r["start"]);
-        let (el, ec) = get(&r["end"]);
-        let start = model::offset(text, sl, sc, enc);
-        let end = model::offset(text, el, ec, enc);
-        match (start, end) {
-            (Ok(s), Ok(e)) => assert!(s <= e, "reversed range {r} in version {version}"),
-            (s, e) => panic!(
-                "diagnostic {} has a bad range {r} ({}) in version {version}: start {s:?}, end {e:?}\ntext: {text:?}",
-                d["code"], enc.as_str()
-            ),
+        let related = d["relatedInformation"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let ranges =
+            std::iter::once(&d["range"]).chain(related.iter().map(|r| &r["location"]["range"]));
+        for r in ranges {
+            check_range(d, r, text, version, enc);
         }
+    }
+}
+
+fn check_range(d: &Value, r: &Value, text: &str, version: i64, enc: Encoding) {
+    let get = |p: &Value| {
+        (
+            p["line"].as_u64().expect("line") as u32,
+            p["character"].as_u64().expect("character") as u32,
+        )
+    };
+    let (sl, sc) = get(&r["start"]);
+    let (el, ec) = get(&r["end"]);
+    let start = model::offset(text, sl, sc, enc);
+    let end = model::offset(text, el, ec, enc);
+    match (start, end) {
+        (Ok(s), Ok(e)) => assert!(s <= e, "reversed range {r} in version {version}"),
+        (s, e) => panic!(
+            "diagnostic {} has a bad range {r} ({}) in version {version}: start {s:?}, end {e:?}\ntext: {text:?}",
+            d["code"],
+            enc.as_str()
+        ),
     }
 }
 
