@@ -96,7 +96,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
         .unwrap_or("(no message)")
 }
 
-/// Run a request handler, turning a panic into an logged internal error (-32603).
+/// Run a request handler, turning a panic into a logged internal error (-32603).
 ///
 /// tower-lsp 0.20 does not catch panics: one would unwind through `Server::serve` and end
 /// the process. Every handler runs inside this (or [`guard_notification`]).
