@@ -105,10 +105,10 @@ fn run_lsp() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    rt.block_on(copydesk::lsp::serve_stdio());
+    let ended = rt.block_on(copydesk::lsp::serve_stdio());
     // stdin's reader thread may still be blocked in read(2): do not wait for it.
     rt.shutdown_timeout(std::time::Duration::from_millis(100));
-    ExitCode::SUCCESS
+    ExitCode::from(ended.exit_code())
 }
 
 fn main() -> ExitCode {

@@ -85,6 +85,13 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
 fn walk_error(e: &walkdir::Error) -> String {
     if let Some(ancestor) = e.loop_ancestor() {
         format!("symbolic link loop back to {}", ancestor.display())
+    } else if let (Some(path), Some(io)) = (e.path(), e.io_error()) {
+        match std::fs::read_link(path) {
+            Ok(target) if io.kind() == io::ErrorKind::NotFound => {
+                format!("broken symbolic link to {}", target.display())
+            }
+            _ => io.to_string(),
+        }
     } else if let Some(io) = e.io_error() {
         io.to_string()
     } else {
@@ -104,10 +111,35 @@ fn is_article_path(p: &Path) -> bool {
 
 /// Read and check one file.
 pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
+    let fail = |message: String| FileError {
         path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    // Look before reading: opening a FIFO would block forever, and a broken symbolic link
+    // deserves a better message than "No such file or directory".
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(fail(
+                "is a folder; name it on its own to check the articles in it".into(),
+            ))
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(fail(
+                "not a regular file (a pipe, socket or device); copydesk checks files and folders"
+                    .into(),
+            ))
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Err(fail(match std::fs::read_link(path) {
+                Ok(target) if e.kind() == io::ErrorKind::NotFound => {
+                    format!("broken symbolic link to {}", target.display())
+                }
+                _ => e.to_string(),
+            }))
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| FileError {
         path: path.to_path_buf(),
         message: format!(

@@ -7,16 +7,20 @@
 //! and a result is dropped when a newer edit has already arrived.
 
 pub mod convert;
+pub mod transport;
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use futures::FutureExt;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer, LspService, Server};
+use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{error, info, warn};
 
 use crate::analysis::{analyze, Analysis};
@@ -36,7 +40,9 @@ pub struct Snapshot {
 struct OpenDoc {
     doc: Document,
     format: Format,
-    /// Bumped by every change, whatever version the client claims.
+    /// A revision unique across every document's lifetime (`State::next_rev`), renewed by
+    /// every open and change whatever version the client claims: a snapshot computed for a
+    /// closed document can never be taken for its reopened successor.
     rev: u64,
     snapshot: Option<Arc<Snapshot>>,
 }
@@ -52,6 +58,8 @@ struct State {
     settings: Config,
     config: Arc<Config>,
     config_gen: u64,
+    /// The next document revision to hand out.
+    next_rev: u64,
     document_changes: bool,
     /// The client answers `workspace/configuration` (pull model).
     pull_settings: bool,
@@ -87,6 +95,40 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
+/// The text of a panic payload, for the log.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// Run work outside the request path (the analysis worker), logging a panic instead of
+/// ending the server. Handlers are covered by `transport::Guarded`.
+async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
+    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+        error!("{method} panicked: {}", panic_message(&*payload));
+    }
+}
+
+/// The text and version the server holds for a document (`copydesk/debugText`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DebugText {
+    pub text: String,
+    pub version: i32,
+}
+
+/// The service with copydesk's custom requests: `copydesk/debugText` (the text the server
+/// holds, for tests and bug reports) and `copydesk/debugPanic` (panics on purpose, to
+/// prove that a panicking handler is answered with an internal error).
+pub fn service() -> (LspService<Backend>, ClientSocket) {
+    LspService::build(Backend::new)
+        .custom_method("copydesk/debugText", Backend::debug_text)
+        .custom_method("copydesk/debugPanic", Backend::debug_panic)
+        .finish()
+}
+
 impl Backend {
     pub fn new(client: Client) -> Backend {
         let (tx, rx) = mpsc::unbounded_channel();
@@ -97,6 +139,21 @@ impl Backend {
             state,
             jobs: tx,
         }
+    }
+
+    /// `copydesk/debugText`: the document's text and version, or null when it is not open.
+    pub async fn debug_text(&self, params: TextDocumentIdentifier) -> Result<Option<DebugText>> {
+        let st = lock(&self.state);
+        Ok(st.docs.get(&params.uri).map(|od| DebugText {
+            text: od.doc.text(),
+            version: od.doc.version(),
+        }))
+    }
+
+    /// `copydesk/debugPanic`: panics inside a handler, with the store locked, on purpose.
+    pub async fn debug_panic(&self) -> Result<()> {
+        let _st = lock(&self.state);
+        panic!("copydesk/debugPanic was requested");
     }
 
     fn send(&self, job: Job) {
@@ -321,6 +378,9 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
 }
 
 async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+    // What was last published for each document, so that a job queued for an edit whose
+    // state an earlier job already published does not publish it twice.
+    let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while let Ok(job) = rx.try_recv() {
@@ -329,51 +389,73 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
         for i in 0..batch.len() {
             // Only the last job for a document in a burst matters.
             if batch[i + 1..].iter().any(|j| j.uri() == batch[i].uri()) {
+                if let Job::Clear(uri) = &batch[i] {
+                    published.remove(uri); // reopened: its first state must be published
+                }
                 continue;
             }
-            match &batch[i] {
-                Job::Analyze(uri) => {
-                    let Some(snap) = snapshot(&state, uri) else {
-                        continue;
-                    };
-                    if !is_current(&state, uri, snap.key) {
-                        continue; // a newer edit is queued behind us
-                    }
-                    let (enc, config) = {
-                        let st = lock(&state);
-                        (st.encoding, st.config.clone())
-                    };
-                    let diags = snap
-                        .analysis
-                        .findings
-                        .iter()
-                        .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
-                        .collect();
-                    client
-                        .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
-                        .await;
-                }
-                Job::Clear(uri) => client.publish_diagnostics(uri.clone(), vec![], None).await,
-                Job::ConfigError(uri, err) => {
-                    let diags = match err {
-                        None => vec![],
-                        Some((text, e)) => {
-                            let doc = Document::new(text, 0);
-                            let enc = lock(&state).encoding;
-                            let span = e.span.unwrap_or_default();
-                            vec![Diagnostic {
-                                range: convert::range(&doc, span, enc),
-                                severity: Some(DiagnosticSeverity::ERROR),
-                                code: Some(NumberOrString::String("config/invalid".into())),
-                                source: Some("copydesk".into()),
-                                message: format!("{e}; copydesk is using its defaults"),
-                                ..Diagnostic::default()
-                            }]
-                        }
-                    };
-                    client.publish_diagnostics(uri.clone(), diags, None).await;
-                }
+            // A panic while analysing or publishing loses that one result, not the worker.
+            let job = &batch[i];
+            guard_notification("analysis", run_job(&client, &state, job, &mut published)).await;
+        }
+    }
+}
+
+/// Analyse and publish one job.
+async fn run_job(
+    client: &Client,
+    state: &Mutex<State>,
+    job: &Job,
+    published: &mut HashMap<Url, (u64, u64)>,
+) {
+    match job {
+        Job::Analyze(uri) => {
+            let Some(snap) = snapshot(state, uri) else {
+                return;
+            };
+            if !is_current(state, uri, snap.key) {
+                return; // a newer edit is queued behind us
             }
+            if published.get(uri) == Some(&snap.key) {
+                return; // already published by an earlier job
+            }
+            published.insert(uri.clone(), snap.key);
+            let (enc, config) = {
+                let st = lock(state);
+                (st.encoding, st.config.clone())
+            };
+            let diags = snap
+                .analysis
+                .findings
+                .iter()
+                .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
+                .collect();
+            client
+                .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
+                .await;
+        }
+        Job::Clear(uri) => {
+            published.remove(uri);
+            client.publish_diagnostics(uri.clone(), vec![], None).await
+        }
+        Job::ConfigError(uri, err) => {
+            let diags = match err {
+                None => vec![],
+                Some((text, e)) => {
+                    let doc = Document::new(text, 0);
+                    let enc = lock(state).encoding;
+                    let span = e.span.unwrap_or_default();
+                    vec![Diagnostic {
+                        range: convert::range(&doc, span, enc),
+                        severity: Some(DiagnosticSeverity::ERROR),
+                        code: Some(NumberOrString::String("config/invalid".into())),
+                        source: Some("copydesk".into()),
+                        message: format!("{e}; copydesk is using its defaults"),
+                        ..Diagnostic::default()
+                    }]
+                }
+            };
+            client.publish_diagnostics(uri.clone(), diags, None).await;
         }
     }
 }
@@ -505,7 +587,8 @@ impl LanguageServer for Backend {
         let format = format_of(&td.uri, &td.language_id);
         {
             let mut st = lock(&self.state);
-            let rev = st.docs.get(&td.uri).map_or(0, |d| d.rev + 1);
+            st.next_rev += 1;
+            let rev = st.next_rev;
             st.docs.insert(
                 td.uri.clone(),
                 OpenDoc {
@@ -525,6 +608,8 @@ impl LanguageServer for Backend {
         {
             let mut st = lock(&self.state);
             let enc = st.encoding;
+            st.next_rev += 1;
+            let next_rev = st.next_rev;
             let Some(od) = st.docs.get_mut(&uri) else {
                 warn!("didChange for a document that is not open: {uri}; ignored");
                 return;
@@ -535,22 +620,51 @@ impl LanguageServer for Backend {
                     od.doc.version()
                 );
             }
-            for c in params.content_changes {
-                let change = Change {
-                    range: c.range.map(|r| {
-                        (
-                            convert::text_position(r.start),
-                            convert::text_position(r.end),
-                        )
-                    }),
-                    text: c.text,
-                };
-                if od.doc.apply(&change, enc).0 {
-                    warn!("didChange for {uri}: a position outside the document was clamped");
+            // Apply the whole batch to a copy (an O(1) rope clone) and commit it at
+            // once, so that the store never holds half a batch.
+            let applied = catch_unwind(AssertUnwindSafe(|| {
+                let mut doc = od.doc.clone();
+                for c in params.content_changes {
+                    let change = Change {
+                        range: c.range.map(|r| {
+                            (
+                                convert::text_position(r.start),
+                                convert::text_position(r.end),
+                            )
+                        }),
+                        text: c.text,
+                    };
+                    if doc.apply(&change, enc).0 {
+                        warn!("didChange for {uri}: a position outside the document was clamped");
+                    }
+                }
+                doc
+            }));
+            match applied {
+                Ok(doc) => {
+                    od.doc = doc;
+                    od.doc.set_version(version);
+                    od.rev = next_rev;
+                }
+                Err(payload) => {
+                    // Never keep serving a text that differs from the editor's.
+                    error!(
+                        "applying didChange to {uri} panicked: {}; closing the document",
+                        panic_message(&*payload)
+                    );
+                    st.docs.remove(&uri);
+                    drop(st);
+                    self.send(Job::Clear(uri.clone()));
+                    let client = self.client.clone();
+                    tokio::spawn(async move {
+                        let msg = format!(
+                            "copydesk lost track of {uri}; close and reopen it to check it again"
+                        );
+                        client.show_message(MessageType::ERROR, msg).await;
+                    });
+                    return;
                 }
             }
-            od.doc.set_version(version);
-            od.rev += 1;
         }
         self.send(Job::Analyze(uri));
     }
@@ -915,9 +1029,6 @@ fn workspace_edit(
 }
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
-pub async fn serve_stdio() {
-    let (service, socket) = LspService::new(Backend::new);
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+pub async fn serve_stdio() -> transport::Ended {
+    transport::serve(tokio::io::stdin(), tokio::io::stdout()).await
 }
