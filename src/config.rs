@@ -154,6 +154,31 @@ pub struct DatelineConfig {
     pub places: Vec<String>,
 }
 
+/// The top-level keys of [`Config`], as `copydesk.toml` spells them.
+pub const SETTINGS_KEYS: &[&str] = &[
+    "style",
+    "rules",
+    "docs_base_url",
+    "quotes",
+    "names",
+    "names_file",
+    "dateline",
+];
+
+/// `namesFile` -> `names_file`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A configuration file that could not be read, with where the mistake is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
@@ -211,21 +236,40 @@ impl Config {
 
     /// Parse LSP settings: `{ "copydesk": { ... } }` or the inner object alone.
     pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
+        Config::from_settings(value).map(|(config, _)| config)
+    }
+
+    /// Parse LSP settings as editors send them: a whole `copydesk` section, which also
+    /// holds editor-only keys (`path`, `trace`, `documentSelector`). Keys copydesk does not
+    /// know are left out and returned, so one editor key never discards the user's
+    /// settings; camelCase names (`namesFile`) are read as their snake_case keys.
+    pub fn from_settings(value: &serde_json::Value) -> Result<(Config, Vec<String>), ConfigError> {
         let inner = value.get("copydesk").unwrap_or(value);
         if inner.is_null() {
-            return Ok(Config::default());
+            return Ok((Config::default(), Vec::new()));
         }
         let mut inner = inner.clone();
-        // VS Code's language client keeps `copydesk.trace.server` in the same section.
+        let mut ignored = Vec::new();
         if let Some(obj) = inner.as_object_mut() {
-            obj.remove("trace");
+            let keys: Vec<String> = obj.keys().cloned().collect();
+            for key in keys {
+                let snake = snake_case(&key);
+                if !SETTINGS_KEYS.contains(&snake.as_str()) {
+                    obj.remove(&key);
+                    ignored.push(key);
+                } else if snake != key {
+                    if let Some(v) = obj.remove(&key) {
+                        obj.insert(snake, v);
+                    }
+                }
+            }
         }
         let config: Config = serde_json::from_value(inner).map_err(|e| ConfigError {
             message: e.to_string(),
             span: None,
         })?;
         config.validate()?;
-        Ok(config)
+        Ok((config, ignored))
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
@@ -314,6 +358,39 @@ mod tests {
         assert_eq!(span.text(text), "\"apx\"");
         let e = Config::from_toml("[rules]\n\"no/such\" = \"off\"\n").unwrap_err();
         assert!(e.message.contains("no/such"), "{}", e.message);
+    }
+
+    #[test]
+    fn settings_keys_list_every_field() {
+        let mut c = Config::default();
+        c.docs_base_url = Some("x".into());
+        let v = serde_json::to_value(&c).unwrap();
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                SETTINGS_KEYS.contains(&key.as_str()),
+                "{key} missing from SETTINGS_KEYS"
+            );
+        }
+        assert_eq!(v.as_object().unwrap().len(), SETTINGS_KEYS.len());
+    }
+
+    #[test]
+    fn editor_keys_are_ignored_and_camel_case_is_read() {
+        let v = serde_json::json!({"copydesk": {
+            "style": "ap",
+            "path": "/usr/bin/copydesk",
+            "documentSelector": [{"language": "markdown"}],
+            "trace": {"server": "off"},
+            "namesFile": "names.toml",
+            "rules": {"quotes/unclosed": "warning"}
+        }});
+        let (c, mut ignored) = Config::from_settings(&v).unwrap();
+        ignored.sort();
+        assert_eq!(ignored, ["documentSelector", "path", "trace"]);
+        assert_eq!(c.style, Some(Style::Ap));
+        assert_eq!(c.names_file.as_deref(), Some("names.toml"));
+        // A bad value in a known key is still an error.
+        assert!(Config::from_settings(&serde_json::json!({"style": "apx"})).is_err());
     }
 
     #[test]

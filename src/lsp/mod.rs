@@ -21,7 +21,7 @@ use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 use crate::analysis::{analyze, Analysis};
 use crate::article::Format;
@@ -222,8 +222,12 @@ impl Backend {
         if value.is_null() {
             return;
         }
-        match Config::from_json(value) {
-            Ok(settings) => {
+        match Config::from_settings(value) {
+            Ok((settings, ignored)) => {
+                if !ignored.is_empty() {
+                    // Editors send their own keys (path, trace, documentSelector) too.
+                    debug!("settings keys not for the server: {}", ignored.join(", "));
+                }
                 lock(&self.state).settings = settings;
             }
             Err(e) => {
