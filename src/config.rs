@@ -165,6 +165,15 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "dateline",
 ];
 
+/// The settings key an unknown key was probably meant to be (`stlye` -> `style`).
+pub fn near_setting_key(key: &str) -> Option<&'static str> {
+    let snake = snake_case(key);
+    SETTINGS_KEYS
+        .iter()
+        .copied()
+        .find(|k| strsim::damerau_levenshtein(k, &snake) <= 2 && snake.len() >= 3)
+}
+
 /// `namesFile` -> `names_file`.
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
@@ -362,8 +371,10 @@ mod tests {
 
     #[test]
     fn settings_keys_list_every_field() {
-        let mut c = Config::default();
-        c.docs_base_url = Some("x".into());
+        let c = Config {
+            docs_base_url: Some("x".into()),
+            ..Config::default()
+        };
         let v = serde_json::to_value(&c).unwrap();
         for key in v.as_object().unwrap().keys() {
             assert!(

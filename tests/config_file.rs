@@ -88,7 +88,11 @@ fn lsp_settings_camel_case_and_client_keys() {
         c.docs_base_url.as_deref(),
         Some("https://desk.example/rules/")
     );
-    assert!(Config::from_json(&serde_json::json!({"stlye": "ap"})).is_err());
+    // Unknown keys (editor-only ones, typos) are left out and named, never fatal.
+    let (c, ignored) = Config::from_settings(&serde_json::json!({"stlye": "ap"})).unwrap();
+    assert_eq!(c.style, None);
+    assert_eq!(ignored, ["stlye"]);
+    assert_eq!(copydesk::config::near_setting_key("stlye"), Some("style"));
     assert!(Config::from_json(&serde_json::json!({"rules": {"no/such": "off"}})).is_err());
 }
 

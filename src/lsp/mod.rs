@@ -228,6 +228,22 @@ impl Backend {
                     // Editors send their own keys (path, trace, documentSelector) too.
                     debug!("settings keys not for the server: {}", ignored.join(", "));
                 }
+                // A key one typo away from ours is the user's mistake: say so.
+                let typos: Vec<String> = ignored
+                    .iter()
+                    .filter_map(|k| {
+                        crate::config::near_setting_key(k)
+                            .map(|near| format!("`{k}` (did you mean `{near}`?)"))
+                    })
+                    .collect();
+                if !typos.is_empty() {
+                    let client = self.client.clone();
+                    let msg = format!("copydesk: unknown settings ignored: {}", typos.join(", "));
+                    warn!("{msg}");
+                    tokio::spawn(async move {
+                        client.show_message(MessageType::WARNING, msg).await;
+                    });
+                }
                 lock(&self.state).settings = settings;
             }
             Err(e) => {
