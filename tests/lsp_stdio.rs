@@ -1,148 +1,52 @@
 //! End-to-end tests: spawn the real `copydesk lsp` binary and speak JSON-RPC over stdio.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+#[path = "support/stdio.rs"]
+mod stdio;
+
+use std::time::Duration;
 
 use serde_json::{json, Value};
+use stdio::Server;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// A minimal LSP client over the child's stdio.
-struct Client {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    rx: Receiver<Value>,
-    backlog: Vec<Value>,
-    next_id: i64,
-}
-
-fn read_frame(r: &mut impl BufRead) -> Option<Value> {
-    let mut len = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length: ") {
-            len = v.parse::<usize>().ok();
-        }
-    }
-    let mut buf = vec![0; len?];
-    r.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
-}
+/// The shared stdio client with the few calls these tests make.
+struct Client(Server);
 
 impl Client {
     fn spawn(args: &[&str]) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(args)
-            .env("COPYDESK_LOG", "copydesk=debug")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn copydesk");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            while let Some(v) = read_frame(&mut r) {
-                if tx.send(v).is_err() {
-                    break;
-                }
-            }
-        });
-        let stdin = child.stdin.take();
-        Client {
-            child,
-            stdin,
-            rx,
-            backlog: Vec::new(),
-            next_id: 0,
-        }
-    }
-
-    fn send(&mut self, v: Value) {
-        let body = v.to_string();
-        let stdin = self.stdin.as_mut().expect("stdin open");
-        write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        stdin.flush().unwrap();
+        Client(Server::spawn_with(args, None))
     }
 
     fn notify(&mut self, method: &str, params: Value) {
-        let mut msg = json!({"jsonrpc": "2.0", "method": method});
-        if !params.is_null() {
-            msg["params"] = params;
-        }
-        self.send(msg);
+        self.0.notify(method, params);
     }
 
-    /// Wait for a message matching `pred`, keeping the others for later.
     fn wait(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(&pred) {
-            return self.backlog.remove(i);
-        }
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(v) if pred(&v) => return v,
-                Ok(v) => self.backlog.push(v),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; got {:#?}", self.backlog)
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("server closed stdout waiting for {what}")
-                }
-            }
-        }
+        self.0.wait_for(what, pred)
     }
 
+    /// A request's result; an error response fails the test.
     fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        let mut msg = json!({"jsonrpc": "2.0", "id": id, "method": method});
-        if !params.is_null() {
-            msg["params"] = params;
-        }
-        self.send(msg);
-        let resp = self.wait(method, |v| {
-            v["id"] == json!(id) && v.get("method").is_none()
-        });
+        let resp = self.0.call(method, params);
         assert!(resp.get("error").is_none(), "{method} failed: {resp}");
         resp["result"].clone()
     }
 
     /// The next publishDiagnostics for `uri` with the given version.
     fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let v = self.wait("publishDiagnostics", |v| {
-            v["method"] == "textDocument/publishDiagnostics"
-                && v["params"]["uri"] == uri
-                && v["params"]["version"] == json!(version)
-        });
-        v["params"]["diagnostics"].as_array().unwrap().clone()
+        let p = self
+            .0
+            .wait_diagnostics(uri, |p| p["version"] == json!(version));
+        p["params"]["diagnostics"].as_array().unwrap().clone()
     }
 
     fn initialize(&mut self, encodings: &[&str]) -> Value {
-        let r = self.request(
-            "initialize",
+        self.0.initialize(
             json!({
-                "processId": null,
-                "rootUri": null,
-                "capabilities": {
-                    "general": {"positionEncodings": encodings},
-                    "workspace": {"workspaceEdit": {"documentChanges": true}}
-                }
+                "general": {"positionEncodings": encodings},
+                "workspace": {"workspaceEdit": {"documentChanges": true}}
             }),
-        );
-        self.notify("initialized", json!({}));
-        r
+            None,
+        )
     }
 
     fn open(&mut self, uri: &str, lang: &str, text: &str) {
@@ -160,27 +64,7 @@ impl Client {
     }
 
     fn shutdown_and_exit(mut self) -> std::process::ExitStatus {
-        self.request("shutdown", Value::Null);
-        self.notify("exit", Value::Null);
-        self.stdin.take();
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "server did not exit after `exit`"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.0.shutdown()
     }
 }
 
@@ -417,13 +301,9 @@ fn missing_dateline_is_reported_on_the_first_word() {
 fn exits_when_stdin_closes() {
     let mut c = Client::spawn(&["lsp"]);
     c.initialize(&[]);
-    c.stdin.take();
-    let deadline = Instant::now() + TIMEOUT;
-    while c.child.try_wait().unwrap().is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "server kept running after stdin closed"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    c.0.close_stdin();
+    assert!(
+        c.0.wait_exit(Duration::from_secs(20)).is_some(),
+        "server kept running after stdin closed"
+    );
 }

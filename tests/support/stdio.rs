@@ -46,8 +46,13 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 impl Server {
     /// Spawn `copydesk lsp` in `cwd` (or the current folder).
     pub fn spawn(cwd: Option<&Path>) -> Server {
+        Server::spawn_with(&["lsp"], cwd)
+    }
+
+    /// Spawn `copydesk ARGS...` (`lsp`, `lsp --stdio`, `--stdio`) in `cwd`.
+    pub fn spawn_with(args: &[&str], cwd: Option<&Path>) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-        cmd.arg("lsp")
+        cmd.args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
