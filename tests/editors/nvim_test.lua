@@ -346,8 +346,10 @@ test('quick fix via vim.lsp.buf.code_action inserts the closing quote', function
   }) or {}
   local titles = {}
   for _, a in ipairs(offered) do table.insert(titles, string.format('%q (kind %s)', a.title, tostring(a.kind))) end
+  -- The certain fix is the preferred one; the "Ignore ..." actions are offered too.
   local function is_fix(a)
     if not (a.kind and vim.startswith(a.kind, 'quickfix')) then return false end
+    if not a.isPreferred then return false end
     for _, x in ipairs(a.diagnostics or {}) do
       if x.code == 'quotes/unclosed' then return true end
     end
