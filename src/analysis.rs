@@ -17,7 +17,7 @@ pub struct Analysis {
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
-    let article = article::parse(text, format);
+    let mut article = article::parse(text, format);
     let style = match config.style {
         Some(s) => s,
         None => article
@@ -26,6 +26,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             .and_then(|c| Style::from_credit(c.agency.text(text)))
             .unwrap_or(Style::Generic),
     };
+    article::quotes::apply_settings(text, &mut article, config, style);
     let cx = Context {
         text,
         article: &article,

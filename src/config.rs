@@ -116,6 +116,16 @@ pub struct Config {
     pub style: Option<Style>,
     /// Rule levels keyed by code (`quotes/unclosed`) or family (`dateline/*`).
     pub rules: std::collections::BTreeMap<String, Level>,
+    /// `[quotes]`: how quotation marks nest.
+    pub quotes: QuotesConfig,
+}
+
+/// `[quotes]` settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuotesConfig {
+    /// `"us"` (single inside double, the default) or `"british"` (double inside single).
+    pub nesting: Option<crate::article::quotes::Nesting>,
 }
 
 /// A configuration file that could not be read, with where the mistake is.
@@ -181,6 +191,9 @@ impl Config {
     pub fn merged(mut self, over: &Config) -> Config {
         if over.style.is_some() {
             self.style = over.style;
+        }
+        if over.quotes.nesting.is_some() {
+            self.quotes.nesting = over.quotes.nesting;
         }
         for (k, v) in &over.rules {
             self.rules.insert(k.clone(), *v);

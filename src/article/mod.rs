@@ -410,7 +410,8 @@ pub fn parse(text: &str, format: Format) -> Article {
     body_paragraphs(&p, &mut article, &line_queue[body_start_block..]);
 
     let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-    article.quotes = quotes::scan(text, &spans);
+    let headline = article.headline.as_ref().map(|h| h.text);
+    article.quotes = quotes::scan_with(text, headline, &spans, quotes::Settings::default());
     article
 }
 

@@ -352,7 +352,10 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::from(CONVERT_QUOTES_KIND),
+                        ]),
                         ..CodeActionOptions::default()
                     },
                 )),
@@ -496,10 +499,15 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        if let Some(only) = &params.context.only {
-            if !only.iter().any(|k| k.as_str().starts_with("quickfix")) {
-                return Ok(Some(vec![]));
-            }
+        let wants = |kind: &str| {
+            params.context.only.as_ref().map_or(true, |only| {
+                only.iter()
+                    .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str())))
+            })
+        };
+        let (want_quickfix, want_convert) = (wants("quickfix"), wants(CONVERT_QUOTES_KIND));
+        if !want_quickfix && !want_convert {
+            return Ok(Some(vec![]));
         }
         let Some(snap) = self.snapshot(&uri) else {
             return Ok(None);
@@ -510,8 +518,28 @@ impl LanguageServer for Backend {
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
+        if want_convert {
+            let edits = crate::article::quotes::to_typographic(&snap.text, &snap.analysis.article);
+            if !edits.is_empty() {
+                let fix = crate::rules::Fix {
+                    title: "Convert quotation marks to typographic".into(),
+                    edits,
+                    preferred: false,
+                };
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::from(CONVERT_QUOTES_KIND)),
+                    edit: Some(workspace_edit(&snap, &uri, &fix, enc, document_changes)),
+                    ..CodeAction::default()
+                }));
+            }
+        }
         for f in &snap.analysis.findings {
-            if f.fixes.is_empty() || f.span.start > want.end || want.start > f.span.end {
+            if !want_quickfix
+                || f.fixes.is_empty()
+                || f.span.start > want.end
+                || want.start > f.span.end
+            {
                 continue;
             }
             let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
@@ -554,6 +582,46 @@ impl LanguageServer for Backend {
             }
         }
         Ok(Some(actions))
+    }
+}
+
+/// The source action that converts every mark of a document to typographic form.
+pub const CONVERT_QUOTES_KIND: &str = "source.convertQuotes.copydesk";
+
+/// A fix's edits as a workspace edit on one document.
+fn workspace_edit(
+    snap: &Snapshot,
+    uri: &Url,
+    fix: &crate::rules::Fix,
+    enc: Encoding,
+    document_changes: bool,
+) -> WorkspaceEdit {
+    let edits: Vec<TextEdit> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            TextEdit::new(
+                convert::range(&snap.doc, e.span, enc),
+                e.replacement.clone(),
+            )
+        })
+        .collect();
+    if document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(snap.doc.version()),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }
     }
 }
 

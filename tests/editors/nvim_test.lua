@@ -306,6 +306,33 @@ test('edit inside the CJK word (incremental sync) shifts the column', function()
     r.start.character, QUOTE_COL_AFTER_EDIT[enc], enc)
 end)
 
+test('settings: workspace/didChangeConfiguration rules change severity / turn a rule off', function()
+  local function set_rules(rules)
+    client.settings = vim.tbl_deep_extend('force', {}, client.settings or {})
+    client.settings.copydesk = client.settings.copydesk or {}
+    client.settings.copydesk.rules = rules
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  end
+  local S = vim.diagnostic.severity
+  set_rules({ ['quotes/*'] = 'hint' })
+  local d = wait_for(function()
+    local x = find_diag(buf, 'quotes/unclosed')
+    return x and x.severity == S.HINT and x or nil
+  end)
+  expect(d, "after rules {'quotes/*': 'hint'}: quotes/unclosed not at severity hint; now:\n%s",
+    fmt_diags(copydesk_diags(buf)))
+  set_rules({ ['quotes/unclosed'] = 'off' })
+  local gone = wait_for(function() return find_diag(buf, 'quotes/unclosed') == nil end)
+  expect(gone, "after rules {'quotes/unclosed': 'off'}: still reported:\n%s", fmt_diags(copydesk_diags(buf)))
+  set_rules(vim.empty_dict())
+  d = wait_for(function()
+    local x = find_diag(buf, 'quotes/unclosed')
+    return x and x.severity ~= S.HINT and x or nil
+  end)
+  expect(d, 'after rules {}: quotes/unclosed did not come back at its default severity; now:\n%s',
+    fmt_diags(copydesk_diags(buf)))
+end)
+
 test('quick fix via vim.lsp.buf.code_action inserts the closing quote', function()
   local d = find_diag(buf, 'quotes/unclosed')
   expect(d, 'no quotes/unclosed diagnostic to fix:\n%s', fmt_diags(copydesk_diags(buf)))

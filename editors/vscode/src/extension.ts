@@ -2,6 +2,7 @@
 import * as path from "path";
 import * as vscode from "vscode";
 import {
+  DidChangeConfigurationNotification,
   DocumentFilter,
   LanguageClient,
   LanguageClientOptions,
@@ -18,17 +19,23 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
 /**
- * The settings the server reads, as initializationOptions:
- * `{ copydesk: { style, rules, namesFile } }`. Later changes reach the server
- * through `synchronize.configurationSection` (workspace/didChangeConfiguration
- * with the whole `copydesk` section, same values, unmodified).
+ * The settings the server reads: `{ copydesk: { style?, rules, namesFile? } }`.
+ * Only these keys are sent (as initializationOptions, with
+ * workspace/didChangeConfiguration and in answer to workspace/configuration):
+ * the `copydesk` section also holds client-only settings (path, trace,
+ * documentSelector) that the server does not know. `style: "auto"` and an
+ * empty `namesFile` are left out, so the server uses its defaults (style
+ * inferred from the dateline credit, no names file).
  */
-function serverSettings(): { copydesk: Record<string, unknown> } {
-  const cfg = vscode.workspace.getConfiguration(SECTION);
+function serverSettings(scope?: vscode.Uri): { copydesk: Record<string, unknown> } {
+  const cfg = vscode.workspace.getConfiguration(SECTION, scope);
   const settings: Record<string, unknown> = {
-    style: cfg.get<string>("style", "generic"),
     rules: cfg.get<Record<string, string>>("rules", {}),
   };
+  const style = cfg.get<string>("style", "auto");
+  if (style && style !== "auto") {
+    settings.style = style;
+  }
   const namesFile = cfg.get<string>("namesFile", "");
   if (namesFile) {
     settings.namesFile = namesFile;
@@ -79,6 +86,7 @@ function documentSelector(): DocumentFilter[] {
 }
 
 function createClient(): LanguageClient {
+  let c: LanguageClient | undefined;
   const command = resolvePath(
     vscode.workspace.getConfiguration(SECTION).get<string>("path", "copydesk") || "copydesk",
   );
@@ -88,13 +96,39 @@ function createClient(): LanguageClient {
     documentSelector: documentSelector(),
     initializationOptions: serverSettings(),
     synchronize: { configurationSection: SECTION },
+    middleware: {
+      workspace: {
+        // The synchronized section would carry every copydesk.* setting; send
+        // only what the server reads.
+        didChangeConfiguration: async () => {
+          await c?.sendNotification(DidChangeConfigurationNotification.type, { settings: serverSettings() });
+        },
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) {
+            return result;
+          }
+          return params.items.map((item, i) => {
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            if (item.section === SECTION) {
+              return serverSettings(scope).copydesk;
+            }
+            if (!item.section && result[i] && typeof result[i] === "object") {
+              return { ...(result[i] as object), ...serverSettings(scope) };
+            }
+            return result[i];
+          });
+        },
+      },
+    },
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: "copydesk",
   };
   output.appendLine(`Starting ${command} lsp`);
-  return new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);
+  c = new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);
+  return c;
 }
 
 async function startClient(): Promise<void> {

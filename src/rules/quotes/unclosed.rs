@@ -41,18 +41,48 @@ impl Rule for Unclosed {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for q in cx.article.quotes.unclosed() {
-            let Some(para) = cx.article.paragraphs.get(q.paragraph) else {
-                continue;
+            let (stretch, message, related) = if q.headline {
+                let Some(h) = &cx.article.headline else {
+                    continue;
+                };
+                (
+                    h.text,
+                    "this quotation is never closed: the headline ends inside it",
+                    "the headline ends here",
+                )
+            } else if q.level > 1 {
+                let Some(para) = cx.article.paragraphs.get(q.paragraph) else {
+                    continue;
+                };
+                let end = cx
+                    .article
+                    .quotes
+                    .quotations
+                    .iter()
+                    .filter(|o| o.paragraph == q.paragraph && o.level == 1)
+                    .filter(|o| o.open.start < q.open.start)
+                    .filter_map(|o| o.close)
+                    .find(|c| c.start > q.open.start)
+                    .map_or(para.span, |c| Span::new(para.span.start, c.start));
+                (
+                    end,
+                    "this quotation inside a quotation is never closed before the outer one ends",
+                    "the outer quotation ends here",
+                )
+            } else {
+                let Some(para) = cx.article.paragraphs.get(q.paragraph) else {
+                    continue;
+                };
+                (
+                    para.span,
+                    "this quotation is never closed: the paragraph ends inside it and the next \
+                     paragraph does not open with a quotation mark",
+                    "the paragraph ends here",
+                )
             };
-            let end = Span::empty(para.span.end);
-            let mut finding = Finding::new(
-                &Self::META,
-                q.open,
-                "this quotation is never closed: the paragraph ends inside it and the next \
-                 paragraph does not open with a quotation mark",
-            )
-            .with_related(end, "the paragraph ends here");
-            if let Some(fix) = closing_fix(cx.text, q.open, para.span) {
+            let end = Span::empty(stretch.end);
+            let mut finding = Finding::new(&Self::META, q.open, message).with_related(end, related);
+            if let Some(fix) = closing_fix(cx.text, q.open, stretch) {
                 finding = finding.with_fix(fix);
             }
             out.push(finding);
@@ -62,12 +92,13 @@ impl Rule for Unclosed {
 
 /// Insert the closing mark after the end of the sentence the quotation opens.
 fn closing_fix(text: &str, open: Span, para: Span) -> Option<Fix> {
-    let close = if open.text(text) == "“" {
-        "”"
-    } else {
-        "\""
+    let close = match open.text(text) {
+        "“" | "”" => "”",
+        "‘" | "’" => "’",
+        "'" => "'",
+        _ => "\"",
     };
-    let after = &text[open.end..para.end];
+    let after = text.get(open.end..para.end)?;
     let mut chars = after.char_indices().peekable();
     let mut at = None;
     while let Some((i, c)) = chars.next() {
@@ -85,7 +116,8 @@ fn closing_fix(text: &str, open: Span, para: Span) -> Option<Fix> {
             }
         }
     }
-    let rel = at?;
+    // A headline or a nested quotation may end without a full stop: close at its end.
+    let rel = at.or_else(|| (!after.trim().is_empty()).then(|| after.trim_end().len()))?;
     let pos = open.end + rel;
     let fix = Fix::replace(
         format!("Close the quotation with {close}"),

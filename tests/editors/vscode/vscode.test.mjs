@@ -97,15 +97,17 @@ fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
 const settings = {
   "copydesk.path": COPYDESK_BIN,
   "copydesk.style": "xinhua",
+  "copydesk.rules": { "quotes/*": "warning" },
   "copydesk.trace.server": "messages",
+  "copydesk.namesFile": "",
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
-  "workbench.colorTheme": "Default Dark Modern",
+  "workbench.colorTheme": "Dark Modern",
   "security.workspace.trust.enabled": false,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
-  "extensions.autoUpdate": false,
+  "extensions.autoUpdate": "off",
   "extensions.autoCheckUpdates": false,
   "extensions.ignoreRecommendations": true,
   "outline.collapseItems": "alwaysExpand",
@@ -117,7 +119,8 @@ const settings = {
   "editor.minimap.enabled": false,
   "files.autoSave": "off",
 };
-fs.writeFileSync(path.join(userData, "User/settings.json"), JSON.stringify(settings, null, 2));
+const userSettingsFile = path.join(userData, "User/settings.json");
+fs.writeFileSync(userSettingsFile, JSON.stringify(settings, null, 2));
 // code-server windows are "remote": machine-scoped settings such as
 // copydesk.path (scope machine-overridable) are read from Machine/settings.json.
 fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
@@ -137,6 +140,7 @@ const csArgs = ["--user-data-dir", userData, "--extensions-dir", extDir];
 
 let server;
 let browser;
+let page;
 const serverLog = path.join(tmp, "code-server.log");
 async function cleanup() {
   try {
@@ -250,7 +254,7 @@ try {
       "--disable-sync",
     ],
   });
-  const page = browser.pages()[0] ?? (await browser.newPage());
+  page = browser.pages()[0] ?? (await browser.newPage());
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: "domcontentloaded" });
@@ -299,6 +303,9 @@ try {
     log(`problem row: ${text} | aria: ${aria}`);
     if (!/copydesk/.test(text + aria)) throw new Error(`row does not name the source copydesk: ${text}`);
     if (!/Ln 9, Col 118/.test(text + " " + aria)) throw new Error(`expected [Ln 9, Col 118], row: ${text} | ${aria}`);
+    if (!/^Warning:/.test(aria)) {
+      throw new Error(`expected severity Warning (copydesk.rules {"quotes/*": "warning"} via initializationOptions), row: ${aria}`);
+    }
     const dl = await rows.filter({ hasText: "dateline/" }).count();
     if (dl > 0) throw new Error(`unexpected dateline finding(s) on a valid dateline: ${await rows.allInnerTexts()}`);
   });
@@ -333,6 +340,36 @@ try {
     await page.screenshot({ path: SCREENSHOT });
     if (fs.statSync(SCREENSHOT).size < 10000) throw new Error("screenshot suspiciously small");
   });
+  await check("settings change (workspace copydesk.rules -> info) reaches the server live", async () => {
+    // A workspace settings file, as a user would add to a newsroom repo.
+    // VS Code sees it through its workspace file watcher.
+    fs.mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, ".vscode/settings.json"),
+      JSON.stringify({ "copydesk.rules": { "quotes/unclosed": "info" } }, null, 2),
+    );
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "quotes/unclosed" }).first();
+    const end = Date.now() + TIMEOUT;
+    let aria = "";
+    while (Date.now() < end) {
+      aria = (await row.getAttribute("aria-label").catch(() => "")) ?? "";
+      if (/^Info:/.test(aria)) break;
+      await page.waitForTimeout(250);
+    }
+    if (!/^Info:/.test(aria)) throw new Error(`severity did not change to Info; row: ${aria}`);
+  });
+
+  await check("no copydesk notifications (e.g. rejected settings, failed start)", async () => {
+    // Toasts hide themselves after a while; the notification center keeps them.
+    await runCommand("Notifications: Show Notifications");
+    const items = page.locator(".notifications-center .monaco-list-row");
+    await page.waitForTimeout(500);
+    const texts = await items.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") || e.textContent || ""));
+    await runCommand("Notifications: Hide Notifications").catch(() => {});
+    const bad = texts.filter((t) => /copydesk/i.test(t));
+    if (bad.length) throw new Error(`notifications: ${JSON.stringify(bad)}`);
+  });
+
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
 } catch (e) {
   if (failed === 0) {
@@ -341,7 +378,16 @@ try {
   }
   console.log(`vscode-test: aborted: ${e?.stack ?? e}`);
 } finally {
-  if (failed > 0) dumpLogs();
+  if (failed > 0) {
+    dumpLogs();
+    const shot = path.join(os.tmpdir(), "copydesk-vscode-failure.png");
+    try {
+      await page?.screenshot({ path: shot });
+      console.log(`vscode-test: screenshot at failure: ${shot}`);
+    } catch {
+      /* no page */
+    }
+  }
   await cleanup();
   if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   else log(`kept ${tmp}`);
