@@ -319,7 +319,7 @@ impl Server {
         let id = self.request("shutdown", Value::Null);
         let _ = self.response(id);
         self.notify("exit", Value::Null);
-        let deadline = Instant::now() + Duration::from_secs(3);
+        let deadline = Instant::now() + self.timeout;
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return;
