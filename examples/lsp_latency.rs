@@ -28,8 +28,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -155,26 +154,34 @@ struct Incoming {
 
 struct Server {
     child: Child,
-    stdin: Arc<Mutex<ChildStdin>>,
+    stdin: Sender<Vec<u8>>,
     rx: Receiver<Incoming>,
     next_id: i64,
     timeout: Duration,
 }
 
-fn write_message(w: &Mutex<ChildStdin>, msg: &Value) {
+/// Frame a message and hand it to the writer thread. Writing happens on its own thread so
+/// that neither the main thread nor the reader ever blocks on a full pipe: a server that
+/// waits for our answer to its own request before it reads more input cannot deadlock us.
+fn write_message(w: &Sender<Vec<u8>>, msg: &Value) {
     let body = serde_json::to_vec(msg).expect("JSON serialises");
-    let mut w = w.lock().unwrap_or_else(|p| p.into_inner());
-    let header = format!("Content-Length: {}\r\n\r\n", body.len());
-    let ok =
-        w.write_all(header.as_bytes()).is_ok() && w.write_all(&body).is_ok() && w.flush().is_ok();
-    if !ok {
-        eprintln!("lsp_latency: the server closed its input");
+    let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    framed.extend_from_slice(&body);
+    let _ = w.send(framed);
+}
+
+fn writer(mut stdin: ChildStdin, rx: Receiver<Vec<u8>>) {
+    for m in rx {
+        if stdin.write_all(&m).and_then(|()| stdin.flush()).is_err() {
+            eprintln!("lsp_latency: the server closed its input");
+            return;
+        }
     }
 }
 
 /// Read framed JSON-RPC messages; answer the server's own requests (configuration,
 /// capability registration, progress) so it never waits on us; pass everything on.
-fn reader(stdout: impl Read, stdin: Arc<Mutex<ChildStdin>>, tx: mpsc::Sender<Incoming>) {
+fn reader(stdout: impl Read, stdin: Sender<Vec<u8>>, tx: Sender<Incoming>) {
     let mut r = BufReader::with_capacity(1 << 16, stdout);
     let mut line = String::new();
     loop {
@@ -240,7 +247,9 @@ impl Server {
                 eprintln!("lsp_latency: cannot start `{}`: {e}", command.join(" "));
                 std::process::exit(2)
             });
-        let stdin = Arc::new(Mutex::new(child.stdin.take().expect("piped stdin")));
+        let (stdin, to_write) = mpsc::channel();
+        let pipe = child.stdin.take().expect("piped stdin");
+        thread::spawn(move || writer(pipe, to_write));
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, rx) = mpsc::channel();
         let w = stdin.clone();
