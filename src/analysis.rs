@@ -2,6 +2,7 @@
 
 use crate::article::{self, Article, Format};
 use crate::config::{Config, Style};
+use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
 use crate::rules::{self, Context, Finding};
 
@@ -12,6 +13,8 @@ pub struct Analysis {
     /// Sorted by position, then code.
     pub findings: Vec<Finding>,
     pub outline: Vec<Symbol>,
+    /// People, places, organizations and other names, with every mention.
+    pub entities: Entities,
     /// The house style the article was checked against.
     pub style: Style,
 }
@@ -27,11 +30,13 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             .unwrap_or(Style::Generic),
     };
     article::quotes::apply_settings(text, &mut article, config, style);
+    let entities = entities::extract(text, &article, &config.names);
     let cx = Context {
         text,
         article: &article,
         style,
         config,
+        entities: &entities,
     };
     let mut findings = Vec::new();
     for rule in rules::all() {
@@ -45,6 +50,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             f.severity = severity;
         }
     }
+    rules::suppress::apply(text, &article, config, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
@@ -53,6 +59,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         article,
         findings,
         outline,
+        entities,
         style,
     }
 }

@@ -116,8 +116,21 @@ pub struct Config {
     pub style: Option<Style>,
     /// Rule levels keyed by code (`quotes/unclosed`) or family (`dateline/*`).
     pub rules: std::collections::BTreeMap<String, Level>,
+    /// Where the rule pages live: `{docs_base_url}{code}.md` is a rule's page (LSP
+    /// `codeDescription`, SARIF `helpUri`). `None`: the `docs/rules/` folder of the source tree.
+    #[serde(alias = "docsBaseUrl", skip_serializing_if = "Option::is_none")]
+    pub docs_base_url: Option<String>,
     /// `[quotes]`: how quotation marks nest.
     pub quotes: QuotesConfig,
+    /// The names file: `[names]` (preferred spellings, kinds, roles, notes).
+    #[serde(default)]
+    pub names: crate::entities::NamesConfig,
+    /// A names file to add to `[names]`, relative to the workspace root.
+    #[serde(default)]
+    pub names_file: Option<String>,
+    /// `[dateline]`: house additions to the dateline place lists.
+    #[serde(default)]
+    pub dateline: DatelineConfig,
 }
 
 /// `[quotes]` settings.
@@ -128,12 +141,84 @@ pub struct QuotesConfig {
     pub nesting: Option<crate::article::quotes::Nesting>,
 }
 
+/// `[dateline]` in `copydesk.toml`: places and stand-alone cities the house adds to (or
+/// removes from) the built-in lists. Names are matched case-insensitively, `ST.` = `SAINT`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatelineConfig {
+    /// Cities that stand alone in a dateline, in addition to the style's list.
+    pub standalone_add: Vec<String>,
+    /// Cities removed from the style's stand-alone list (they then need a region).
+    pub standalone_remove: Vec<String>,
+    /// Places the gazetteer does not know that are nevertheless right (`FORT MEADE`).
+    pub places: Vec<String>,
+}
+
+/// The top-level keys of [`Config`], as `copydesk.toml` spells them.
+pub const SETTINGS_KEYS: &[&str] = &[
+    "style",
+    "rules",
+    "docs_base_url",
+    "quotes",
+    "names",
+    "names_file",
+    "dateline",
+];
+
+/// The settings key an unknown key was probably meant to be (`stlye` -> `style`).
+pub fn near_setting_key(key: &str) -> Option<&'static str> {
+    let snake = snake_case(key);
+    SETTINGS_KEYS
+        .iter()
+        .copied()
+        .find(|k| strsim::damerau_levenshtein(k, &snake) <= 2 && snake.len() >= 3)
+}
+
+/// `namesFile` -> `names_file`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A configuration file that could not be read, with where the mistake is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
     pub message: String,
     /// Byte span of the mistake in the file, when known.
     pub span: Option<Span>,
+}
+
+/// The span of the first unknown key in the `[rules]` table of `text`.
+fn unknown_rule_key_span(text: &str) -> Option<Span> {
+    #[derive(Deserialize)]
+    struct Rules {
+        #[serde(default)]
+        rules: std::collections::BTreeMap<toml::Spanned<String>, toml::Value>,
+    }
+    let rules: Rules = toml::from_str(text).ok()?;
+    rules
+        .rules
+        .keys()
+        .find(|k| !known_rule_key(k.get_ref()))
+        .map(|k| Span::from(k.span()))
+}
+
+/// A rule code, a family (`dateline/*`) or `*`.
+fn known_rule_key(key: &str) -> bool {
+    match key.strip_suffix("/*") {
+        Some(family) => crate::rules::all()
+            .iter()
+            .any(|r| r.meta().family() == family),
+        None => key == "*" || crate::rules::by_code(key).is_some(),
+    }
 }
 
 impl fmt::Display for ConfigError {
@@ -149,33 +234,56 @@ impl Config {
             message: e.message().to_string(),
             span: e.span().map(Span::from),
         })?;
-        config.validate()?;
+        config.validate().map_err(|mut e| {
+            if e.span.is_none() {
+                e.span = unknown_rule_key_span(text);
+            }
+            e
+        })?;
         Ok(config)
     }
 
     /// Parse LSP settings: `{ "copydesk": { ... } }` or the inner object alone.
     pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
+        Config::from_settings(value).map(|(config, _)| config)
+    }
+
+    /// Parse LSP settings as editors send them: a whole `copydesk` section, which also
+    /// holds editor-only keys (`path`, `trace`, `documentSelector`). Keys copydesk does not
+    /// know are left out and returned, so one editor key never discards the user's
+    /// settings; camelCase names (`namesFile`) are read as their snake_case keys.
+    pub fn from_settings(value: &serde_json::Value) -> Result<(Config, Vec<String>), ConfigError> {
         let inner = value.get("copydesk").unwrap_or(value);
         if inner.is_null() {
-            return Ok(Config::default());
+            return Ok((Config::default(), Vec::new()));
         }
-        let config: Config = serde_json::from_value(inner.clone()).map_err(|e| ConfigError {
+        let mut inner = inner.clone();
+        let mut ignored = Vec::new();
+        if let Some(obj) = inner.as_object_mut() {
+            let keys: Vec<String> = obj.keys().cloned().collect();
+            for key in keys {
+                let snake = snake_case(&key);
+                if !SETTINGS_KEYS.contains(&snake.as_str()) {
+                    obj.remove(&key);
+                    ignored.push(key);
+                } else if snake != key {
+                    if let Some(v) = obj.remove(&key) {
+                        obj.insert(snake, v);
+                    }
+                }
+            }
+        }
+        let config: Config = serde_json::from_value(inner).map_err(|e| ConfigError {
             message: e.to_string(),
             span: None,
         })?;
         config.validate()?;
-        Ok(config)
+        Ok((config, ignored))
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
         for key in self.rules.keys() {
-            let known = match key.strip_suffix("/*") {
-                Some(family) => crate::rules::all()
-                    .iter()
-                    .any(|r| r.meta().family() == family),
-                None => key == "*" || crate::rules::by_code(key).is_some(),
-            };
-            if !known {
+            if !known_rule_key(key) {
                 return Err(ConfigError {
                     message: format!(
                         "unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"
@@ -197,6 +305,21 @@ impl Config {
         }
         for (k, v) in &over.rules {
             self.rules.insert(k.clone(), *v);
+        }
+        self.names.extend(&over.names);
+        if over.names_file.is_some() {
+            self.names_file = over.names_file.clone();
+        }
+        let d = &over.dateline;
+        self.dateline
+            .standalone_add
+            .extend(d.standalone_add.iter().cloned());
+        self.dateline
+            .standalone_remove
+            .extend(d.standalone_remove.iter().cloned());
+        self.dateline.places.extend(d.places.iter().cloned());
+        if over.docs_base_url.is_some() {
+            self.docs_base_url.clone_from(&over.docs_base_url);
         }
         self
     }
@@ -244,6 +367,41 @@ mod tests {
         assert_eq!(span.text(text), "\"apx\"");
         let e = Config::from_toml("[rules]\n\"no/such\" = \"off\"\n").unwrap_err();
         assert!(e.message.contains("no/such"), "{}", e.message);
+    }
+
+    #[test]
+    fn settings_keys_list_every_field() {
+        let c = Config {
+            docs_base_url: Some("x".into()),
+            ..Config::default()
+        };
+        let v = serde_json::to_value(&c).unwrap();
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                SETTINGS_KEYS.contains(&key.as_str()),
+                "{key} missing from SETTINGS_KEYS"
+            );
+        }
+        assert_eq!(v.as_object().unwrap().len(), SETTINGS_KEYS.len());
+    }
+
+    #[test]
+    fn editor_keys_are_ignored_and_camel_case_is_read() {
+        let v = serde_json::json!({"copydesk": {
+            "style": "ap",
+            "path": "/usr/bin/copydesk",
+            "documentSelector": [{"language": "markdown"}],
+            "trace": {"server": "off"},
+            "namesFile": "names.toml",
+            "rules": {"quotes/unclosed": "warning"}
+        }});
+        let (c, mut ignored) = Config::from_settings(&v).unwrap();
+        ignored.sort();
+        assert_eq!(ignored, ["documentSelector", "path", "trace"]);
+        assert_eq!(c.style, Some(Style::Ap));
+        assert_eq!(c.names_file.as_deref(), Some("names.toml"));
+        // A bad value in a known key is still an error.
+        assert!(Config::from_settings(&serde_json::json!({"style": "apx"})).is_err());
     }
 
     #[test]

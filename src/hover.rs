@@ -3,8 +3,26 @@
 use crate::analysis::Analysis;
 use crate::span::Span;
 
-/// Hover for the byte `offset`: the Markdown text and the span it describes.
+/// Hover for the byte `offset`: the Markdown text and the span it describes. On the
+/// dateline it describes the dateline (and the place's entity, when on the place); on any
+/// other mention of an entity, the entity.
 pub fn hover(analysis: &Analysis, text: &str, offset: usize) -> Option<(String, Span)> {
+    let entity = analysis.entities.entity_at(offset);
+    match (dateline_hover(analysis, text, offset), entity) {
+        (Some((md, span)), Some((e, _))) => Some((
+            format!(
+                "{md}\n\n---\n\n{}",
+                crate::entities::hover_markdown(e, text)
+            ),
+            span,
+        )),
+        (Some(d), None) => Some(d),
+        (None, Some((e, m))) => Some((crate::entities::hover_markdown(e, text), m.span)),
+        (None, None) => None,
+    }
+}
+
+fn dateline_hover(analysis: &Analysis, text: &str, offset: usize) -> Option<(String, Span)> {
     let d = analysis.article.dateline()?;
     if !d.span.touches(offset) {
         return None;

@@ -7,8 +7,11 @@
 
 pub mod analysis;
 pub mod article;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod entities;
+pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
 pub mod outline;

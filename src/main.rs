@@ -1,10 +1,10 @@
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use copydesk::cli::{self, exit, OutputFormat};
+use copydesk::cli::{self, discover, exit, OutputFormat};
 use copydesk::config::{Config, Style};
 
 /// copydesk: a language server and checker for news wire copy.
@@ -27,8 +27,11 @@ enum Command {
         stdio: bool,
     },
     /// Check articles (files, or folders searched for .txt and .md files).
+    ///
+    /// Exit codes: 0 no error-severity finding; 1 at least one error-severity finding;
+    /// 2 bad usage, an invalid configuration, or a file that could not be read.
     Check {
-        /// Files or folders to check.
+        /// Files or folders to check; `-` reads one article from standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -37,16 +40,37 @@ enum Command {
         /// House style, overriding copydesk.toml.
         #[arg(long, value_parser = parse_style)]
         style: Option<Style>,
-        /// Configuration file (default: copydesk.toml in the first path's folder or a parent).
+        /// Configuration file for every article (default: the copydesk.toml nearest to
+        /// each article, in its folder or a parent).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// The file name standard input stands for: sets its format (.md is Markdown) and
+        /// where its copydesk.toml is looked up.
+        #[arg(long)]
+        stdin_filename: Option<PathBuf>,
     },
     /// List every rule with its code, default severity and summary.
-    Rules,
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+        /// Write the rule pages (`<family>/<name>.md` and README.md) to DIR and delete
+        /// stale ones, instead of listing.
+        #[arg(long, value_name = "DIR")]
+        write_docs: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
     Human,
     Json,
 }
@@ -68,43 +92,6 @@ fn init_logging(default: &str) {
         .init();
 }
 
-/// Find `copydesk.toml` in `start`'s folder or one of its parents.
-fn discover_config(start: &Path) -> Option<PathBuf> {
-    let abs = std::fs::canonicalize(start).ok()?;
-    let mut dir = if abs.is_dir() {
-        Some(abs.as_path())
-    } else {
-        abs.parent()
-    };
-    while let Some(d) = dir {
-        let candidate = d.join("copydesk.toml");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
-
-fn load_config(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Config::from_toml(&text).map_err(|e| match e.span {
-        Some(span) => {
-            let doc = copydesk::text::Document::new(&text, 0);
-            let p = doc.position(span.start, copydesk::text::Encoding::Utf32);
-            format!(
-                "{}:{}:{}: invalid configuration: {}",
-                path.display(),
-                p.line + 1,
-                p.column + 1,
-                e.message
-            )
-        }
-        None => format!("{}: invalid configuration: {}", path.display(), e.message),
-    })
-}
-
 fn run_lsp() -> ExitCode {
     init_logging("copydesk=info");
     let rt = match tokio::runtime::Builder::new_multi_thread()
@@ -118,10 +105,10 @@ fn run_lsp() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    rt.block_on(copydesk::lsp::serve_stdio());
+    let ended = rt.block_on(copydesk::lsp::serve_stdio());
     // stdin's reader thread may still be blocked in read(2): do not wait for it.
     rt.shutdown_timeout(std::time::Duration::from_millis(100));
-    ExitCode::SUCCESS
+    ExitCode::from(ended.exit_code())
 }
 
 fn main() -> ExitCode {
@@ -133,49 +120,91 @@ fn main() -> ExitCode {
             eprintln!("copydesk: no command given; try `copydesk check FILE` or `copydesk lsp` (`copydesk --help` lists all)");
             ExitCode::from(exit::TROUBLE as u8)
         }
-        Some(Command::Rules) => {
-            let mut out = io::stdout().lock();
-            for r in copydesk::rules::all() {
-                let m = r.meta();
-                let _ = writeln!(
-                    out,
-                    "{:<28} {:<8} {}",
-                    m.code,
-                    m.default_severity.as_str(),
-                    m.summary
-                );
+        Some(Command::Rules { format, write_docs }) => {
+            if let Some(dir) = write_docs {
+                return match copydesk::catalogue::write_docs(&dir) {
+                    Ok(written) => {
+                        eprintln!(
+                            "wrote {} page(s) under {} ({} rules)",
+                            written.len(),
+                            dir.display(),
+                            copydesk::rules::all().len()
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("error: cannot write {}: {e}", dir.display());
+                        ExitCode::from(exit::TROUBLE as u8)
+                    }
+                };
             }
-            ExitCode::SUCCESS
+            let mut out = io::stdout().lock();
+            let written = match format {
+                RulesFormat::Human => out.write_all(copydesk::catalogue::table().as_bytes()),
+                RulesFormat::Json => {
+                    // Links follow the docs_base_url of the copydesk.toml governing this folder.
+                    let mut resolver = discover::Resolver::new(discover::Source::Discover, None);
+                    let config = match resolver.config_for(std::path::Path::new("rules.txt")) {
+                        discover::Found::Config(c) => (*c).clone(),
+                        discover::Found::Invalid(..) => Config::default(),
+                    };
+                    serde_json::to_writer_pretty(&mut out, &copydesk::catalogue::entries(&config))
+                        .map_err(io::Error::from)
+                        .and_then(|()| writeln!(out))
+                }
+            };
+            match written.and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(exit::TROUBLE as u8)
+                }
+            }
         }
         Some(Command::Check {
             paths,
             format,
             style,
             config,
+            stdin_filename,
         }) => {
             init_logging("copydesk=warn");
-            let config_path = config.or_else(|| paths.first().and_then(|p| discover_config(p)));
-            let mut cfg = match config_path {
-                Some(p) => match load_config(&p) {
-                    Ok(c) => c,
+            if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+                eprintln!("error: `-` (standard input) can be given only once");
+                return ExitCode::from(exit::TROUBLE as u8);
+            }
+            let fixed = match config {
+                Some(p) => match discover::load_config(&p) {
+                    Ok(c) => Some(c),
                     Err(e) => {
                         eprintln!("error: {e}");
                         return ExitCode::from(exit::TROUBLE as u8);
                     }
                 },
-                None => Config::default(),
+                None => None,
             };
-            if style.is_some() {
-                cfg.style = style;
-            }
-            let fmt = match format {
-                Format::Human => OutputFormat::Human,
-                Format::Json => OutputFormat::Json,
+            let opts = cli::CheckOptions {
+                paths,
+                format: match format {
+                    Format::Human => OutputFormat::Human,
+                    Format::Json => OutputFormat::Json,
+                    Format::Sarif => OutputFormat::Sarif,
+                    Format::Github => OutputFormat::Github,
+                },
+                style,
+                config: fixed,
+                stdin_filename,
             };
             let stdout = io::stdout();
             let stderr = io::stderr();
             let mut out = io::BufWriter::new(stdout.lock());
-            let code = match cli::run(&paths, &cfg, fmt, &mut out, &mut stderr.lock()) {
+            let code = match cli::run_check(
+                &opts,
+                &mut io::stdin().lock(),
+                &mut out,
+                &mut stderr.lock(),
+            ) {
                 Ok(code) => code,
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::CLEAN,
                 Err(e) => {

@@ -140,6 +140,17 @@ pub enum DatelineRead {
 }
 
 pub fn month_number(word: &str) -> Option<u8> {
+    let n = month_number_any_case(word)?;
+    // Month words are capitalised in datelines; "may" or "march" in lower case are verbs.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(n)
+}
+
+/// The month a word names in any case (`march`, `FEb`): for a word already known to stand
+/// in a dateline's date, before the day.
+pub fn month_number_any_case(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
     let lower = w.to_ascii_lowercase();
     let n = match lower.as_str() {
@@ -157,10 +168,6 @@ pub fn month_number(word: &str) -> Option<u8> {
         "december" | "dec" => 12,
         _ => return None,
     };
-    // Month words are capitalised in datelines; "may" or "march" in lower case are verbs.
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
     Some(n)
 }
 
@@ -221,7 +228,10 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
             stop = Some((i, Stop::Separator));
             break;
         }
-        if c == '-' && prev_space && line[i + 1..].starts_with(char::is_whitespace) {
+        // ` - `, or `26- ` with the space before the hyphen missing after a date.
+        let after_digit = i > 0 && line.as_bytes()[i - 1].is_ascii_digit();
+        if c == '-' && (prev_space || after_digit) && line[i + 1..].starts_with(char::is_whitespace)
+        {
             stop = Some((i, Stop::Separator));
             break;
         }
@@ -233,7 +243,11 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
-            if !CONNECTORS.contains(&word.as_str()) {
+            // `march 2`: a month in lower case, still a date.
+            let rest = line[i + word.len()..].trim_start_matches(['.', ' ']);
+            let lower_month = month_number_any_case(&word).is_some()
+                && rest.starts_with(|c: char| c.is_ascii_digit());
+            if !CONNECTORS.contains(&word.as_str()) && !lower_month {
                 lowercase_word = Some(i);
                 break;
             }
@@ -245,7 +259,28 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let Some((stop_at, kind)) = stop else {
         return looks_like_dateline(line, base, lowercase_word);
     };
-    let prefix_end = line[..stop_at].trim_end().len();
+    let mut prefix_end = line[..stop_at].trim_end().len();
+
+    // An unparenthesized credit before the separator: `BEIJING, Sept. 19 Xinhua -- `.
+    let mut bare_credit = None;
+    if kind == Stop::Separator {
+        let head = &line[..prefix_end];
+        let word_start = head
+            .rfind(|c: char| c.is_whitespace() || c == ',')
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[word_start..];
+        if word_start > 0 && KNOWN_AGENCIES.contains(&word) {
+            let agency = Span::new(at(word_start), at(prefix_end));
+            bare_credit = Some(Credit {
+                span: agency,
+                agency,
+                parenthesized: false,
+            });
+            prefix_end = head[..word_start].trim_end().len();
+        }
+    }
     let prefix = Span::new(at(0), at(prefix_end));
 
     let (credit, after_credit) = match kind {
@@ -273,7 +308,7 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 close + 1,
             )
         }
-        Stop::Separator => (None, stop_at),
+        Stop::Separator => (bare_credit, stop_at),
     };
 
     // The separator after the credit (or where the scan stopped).
@@ -325,6 +360,11 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     }
     for (n, part) in parts.iter().copied().enumerate() {
         if n == 0 {
+            // No place, only a date: Bloomberg's older `Dec. 23 (Bloomberg) -- `.
+            if let Some(d) = parse_date(text, part) {
+                date = Some(d);
+                continue;
+            }
             // The place, which may run into a date when a comma is missing.
             match split_embedded_date(text, part) {
                 Some((p, d)) => {
@@ -369,13 +409,25 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     }
 
     // Without a credit, only an all-capitals place or a date makes a dateline: an ordinary
-    // sentence with a dash in it is not one.
+    // sentence with a dash in it is not one. An all-capitals headline with a dash
+    // (`ECONOMIC SPOTLIGHT - BANKAMERICA`) is not one either: a dateline's story follows it
+    // in sentence case.
     if credit.is_none() {
         let place_text = place.text(text);
         let all_caps = place_text.chars().any(|c| c.is_alphabetic())
             && !place_text.chars().any(|c| c.is_lowercase());
         if !all_caps && date.is_none() {
             return DatelineRead::None;
+        }
+        if date.is_none() && regions.is_empty() {
+            let story = &line[end_rel.min(line.len())..];
+            let sentence_words = story
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .count();
+            if sentence_words < 3 {
+                return DatelineRead::None;
+            }
         }
     }
 
@@ -519,7 +571,7 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
     let s = part.text(text);
     let words: Vec<(usize, &str)> = word_offsets(s);
     let make = |mo: usize, m: &str, do_: usize, d: &str| -> Option<DatePart> {
-        let month_number = month_number(m)?;
+        let month_number = month_number_any_case(m)?;
         let (digits, day_number, suffix) = parse_day(d)?;
         let month = part.sub(mo, mo + m.len());
         let day = part.sub(do_, do_ + digits);
@@ -637,6 +689,10 @@ mod tests {
         let s = "(Bloomberg) -- Bonds rose.";
         let d = found(s);
         assert!(d.place.is_empty());
+        let s = "Dec. 23 (Bloomberg) -- Bonds rose.";
+        let d = found(s);
+        assert!(d.place.is_empty());
+        assert_eq!(d.date.unwrap().day_number, 23);
         let s = "WASHINGTON/BRUSSELS, Jan 27 (Reuters) - Talks began.";
         let d = found(s);
         assert_eq!(d.places.len(), 2);
@@ -658,8 +714,30 @@ mod tests {
     }
 
     #[test]
+    fn bare_credit_and_unspaced_separator() {
+        let s = "BEIJING, Sept. 19 Xinhua -- Rain fell.";
+        let d = found(s);
+        let c = d.credit.unwrap();
+        assert_eq!(c.span.text(s), "Xinhua");
+        assert!(!c.parenthesized);
+        assert_eq!(d.date.unwrap().day_number, 19);
+        let s = "BEIJING, Sept. 19 (Xinhua)--Rain fell.";
+        let d = found(s);
+        assert_eq!(d.separator.unwrap().span.text(s), "--");
+        assert_eq!(d.span.text(s), "BEIJING, Sept. 19 (Xinhua)--");
+        let s = "BEIJING,  Sept.  19 (Xinhua) -- Rain fell.";
+        assert_eq!(found(s).date.unwrap().day_number, 19);
+        let s = "BOSTON, Mass., march 4 - Profit rose.";
+        assert_eq!(found(s).date.unwrap().month.text(s), "march");
+        let s = "MONTREAL, Feb 26- Profit rose.";
+        assert_eq!(found(s).separator.unwrap().span.text(s), "-");
+    }
+
+    #[test]
     fn ordinary_sentences_are_not_datelines() {
         for s in [
+            "ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>",
+            "U.S. FINANCIAL ANALYSTS - March 3",
             "The minister said on Monday that talks would resume.",
             "Officials (from both sides) met.",
             "Prices rose - sharply - on Tuesday.",

@@ -8,6 +8,7 @@
 pub mod dateline;
 pub mod lines;
 pub mod quotes;
+pub mod suppress;
 
 use serde::Serialize;
 
@@ -15,6 +16,7 @@ use crate::span::Span;
 pub use dateline::{Dateline, DatelineRead};
 use lines::{trimmed, Line};
 pub use quotes::{Quotation, Quotes};
+pub use suppress::{Suppression, SuppressionScope};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Format {
@@ -133,6 +135,8 @@ pub struct Article {
     pub trailers: Vec<Trailer>,
     /// From the lede's start to the end of the last body paragraph.
     pub body: Span,
+    /// `copydesk-ignore` marker lines, which are not part of any paragraph.
+    pub suppressions: Vec<Suppression>,
 }
 
 impl Article {
@@ -336,7 +340,13 @@ impl<'a> Parser<'a> {
 /// Parse an article. Never fails and never panics.
 pub fn parse(text: &str, format: Format) -> Article {
     let all_lines = lines::lines(text);
-    let blocks = lines::blocks(text, &all_lines);
+    // Suppression markers are not content: blocks break around them as at blank lines.
+    let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
+    let mut blocks = lines::blocks(text, &all_lines);
+    if !suppressions.is_empty() {
+        blocks = suppress::split_blocks(&blocks, &is_marker);
+        suppress::resolve(&mut suppressions, &blocks, &all_lines);
+    }
     let p = Parser {
         text,
         format,
@@ -344,6 +354,7 @@ pub fn parse(text: &str, format: Format) -> Article {
     };
     let mut article = Article {
         format,
+        suppressions,
         ..Article::default()
     };
 

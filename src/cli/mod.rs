@@ -1,9 +1,12 @@
 //! `copydesk check`: the engine over files and folders, with human and JSON output.
 
+pub mod ci;
+pub mod discover;
 pub mod render;
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,7 +17,7 @@ use crate::config::Config;
 use crate::rules::{Finding, Severity};
 use crate::text::{Document, Encoding};
 
-/// Exit codes of `copydesk check`.
+/// Exit codes of `copydesk check` (stable: CI scripts rely on them).
 pub mod exit {
     /// No error-severity finding.
     pub const CLEAN: i32 = 0;
@@ -28,6 +31,10 @@ pub mod exit {
 pub enum OutputFormat {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning views.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 /// The result of checking one file.
@@ -78,6 +85,13 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
 fn walk_error(e: &walkdir::Error) -> String {
     if let Some(ancestor) = e.loop_ancestor() {
         format!("symbolic link loop back to {}", ancestor.display())
+    } else if let (Some(path), Some(io)) = (e.path(), e.io_error()) {
+        match std::fs::read_link(path) {
+            Ok(target) if io.kind() == io::ErrorKind::NotFound => {
+                format!("broken symbolic link to {}", target.display())
+            }
+            _ => io.to_string(),
+        }
     } else if let Some(io) = e.io_error() {
         io.to_string()
     } else {
@@ -97,10 +111,35 @@ fn is_article_path(p: &Path) -> bool {
 
 /// Read and check one file.
 pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
+    let fail = |message: String| FileError {
         path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    // Look before reading: opening a FIFO would block forever, and a broken symbolic link
+    // deserves a better message than "No such file or directory".
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(fail(
+                "is a folder; name it on its own to check the articles in it".into(),
+            ))
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(fail(
+                "not a regular file (a pipe, socket or device); copydesk checks files and folders"
+                    .into(),
+            ))
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Err(fail(match std::fs::read_link(path) {
+                Ok(target) if e.kind() == io::ErrorKind::NotFound => {
+                    format!("broken symbolic link to {}", target.display())
+                }
+                _ => e.to_string(),
+            }))
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| FileError {
         path: path.to_path_buf(),
         message: format!(
@@ -157,7 +196,19 @@ struct JsonReport<'a> {
     errors: Vec<JsonError<'a>>,
 }
 
-/// Run `copydesk check` and return its exit code.
+/// What `copydesk check` was asked to do.
+pub struct CheckOptions {
+    /// Files or folders; `-` reads the article from standard input.
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    pub style: Option<crate::config::Style>,
+    /// `--config FILE`: use it for every file instead of discovering `copydesk.toml`.
+    pub config: Option<Config>,
+    /// The name standard input stands for: its format and where its configuration is found.
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// Run `copydesk check` with a fixed configuration and return its exit code.
 pub fn run(
     paths: &[PathBuf],
     config: &Config,
@@ -165,20 +216,134 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let (files, mut errors) = collect(paths);
-    let results = check_all(&files, config);
+    let opts = CheckOptions {
+        paths: paths.to_vec(),
+        format,
+        style: None,
+        config: Some(config.clone()),
+        stdin_filename: None,
+    };
+    run_check(&opts, &mut io::empty(), out, err)
+}
+
+/// Run `copydesk check`: find each file's configuration, check, write the report, and
+/// return the exit code ([`exit`]).
+pub fn run_check(
+    opts: &CheckOptions,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let stdin_path = Path::new("-");
+    let file_paths: Vec<PathBuf> = opts
+        .paths
+        .iter()
+        .filter(|p| p.as_path() != stdin_path)
+        .cloned()
+        .collect();
+    let (files, mut errors) = collect(&file_paths);
+    let source = match &opts.config {
+        Some(c) => discover::Source::Fixed(Arc::new(c.clone())),
+        None => discover::Source::Discover,
+    };
+    let mut resolver = discover::Resolver::new(source, opts.style);
+    let mut bad_configs: Vec<PathBuf> = Vec::new();
+    let mut note_bad = |errors: &mut Vec<FileError>, file: PathBuf, message: String| {
+        if !bad_configs.contains(&file) {
+            bad_configs.push(file.clone());
+            // `PATH:L:C: msg` -> path PATH, message `L:C: msg`.
+            let prefix = format!("{}:", file.display());
+            let message = message
+                .strip_prefix(&prefix)
+                .map_or(message.clone(), str::to_string);
+            // Shown relative to the current folder when it is below it, like the articles.
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                .unwrap_or(file);
+            errors.push(FileError {
+                path: shown,
+                message,
+            });
+        }
+    };
+
+    // Standard input first, as `-` (or the --stdin-filename).
     let mut reports = Vec::new();
-    for r in results {
+    if opts.paths.iter().any(|p| p.as_path() == stdin_path) {
+        let name = opts
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("-"));
+        let mut bytes = Vec::new();
+        match stdin.read_to_end(&mut bytes) {
+            Err(e) => errors.push(FileError {
+                path: name,
+                message: format!("cannot read standard input: {e}"),
+            }),
+            Ok(_) => match String::from_utf8(bytes) {
+                Err(e) => errors.push(FileError {
+                    path: name,
+                    message: format!(
+                        "not valid UTF-8: invalid byte sequence at byte offset {}",
+                        e.utf8_error().valid_up_to()
+                    ),
+                }),
+                Ok(text) => {
+                    let lookup = if name.as_path() == stdin_path {
+                        PathBuf::from("stdin.txt")
+                    } else {
+                        name.clone()
+                    };
+                    match resolver.config_for(&lookup) {
+                        discover::Found::Config(config) => {
+                            let format = Format::from_path(&name.to_string_lossy());
+                            let findings = analyze(&text, format, &config).findings;
+                            reports.push((
+                                FileReport {
+                                    path: name,
+                                    text,
+                                    findings,
+                                },
+                                config,
+                            ));
+                        }
+                        discover::Found::Invalid(file, e) => note_bad(&mut errors, file, e),
+                    }
+                }
+            },
+        }
+    }
+
+    // Files, grouped with their configuration, then checked in parallel.
+    let mut jobs: Vec<(PathBuf, Arc<Config>)> = Vec::new();
+    for f in files {
+        match resolver.config_for(&f) {
+            discover::Found::Config(c) => jobs.push((f, c)),
+            discover::Found::Invalid(file, e) => note_bad(&mut errors, file, e),
+        }
+    }
+    let results: Vec<_> = jobs
+        .par_iter()
+        .map(|(f, c)| (check_file(f, c), c.clone()))
+        .collect();
+    for (r, c) in results {
         match r {
-            Ok(rep) => reports.push(rep),
+            Ok(rep) => reports.push((rep, c)),
             Err(e) => errors.push(e),
         }
     }
     let any_error = reports
         .iter()
-        .any(|r| r.findings.iter().any(|f| f.severity == Severity::Error));
+        .any(|(r, _)| r.findings.iter().any(|f| f.severity == Severity::Error));
+    // Links in SARIF follow the first configuration (one run has one rule table).
+    let link_config = reports
+        .first()
+        .map(|(_, c)| c.clone())
+        .unwrap_or_else(|| Arc::new(opts.config.clone().unwrap_or_default()));
+    let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
 
-    match format {
+    match opts.format {
         OutputFormat::Human => {
             let color = false;
             for rep in &reports {
@@ -187,65 +352,19 @@ pub fn run(
                 }
             }
             for e in &errors {
-                writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
-            }
-            let count = reports.iter().map(|r| r.findings.len()).sum::<usize>();
-            writeln!(
-                err,
-                "checked {} file{}: {} finding{}{}",
-                reports.len(),
-                if reports.len() == 1 { "" } else { "s" },
-                count,
-                if count == 1 { "" } else { "s" },
-                if errors.is_empty() {
-                    String::new()
+                if error_position(&e.message).is_some() {
+                    writeln!(err, "error: {}:{}", e.path.display(), e.message)?;
                 } else {
-                    format!(
-                        ", {} file{} not checked",
-                        errors.len(),
-                        if errors.len() == 1 { "" } else { "s" }
-                    )
-                }
-            )?;
-        }
-        OutputFormat::Json => {
-            let mut findings = Vec::new();
-            for rep in &reports {
-                let doc = Document::new(&rep.text, 0);
-                for f in &rep.findings {
-                    let (s, e) = doc.range(f.span, Encoding::Utf32);
-                    findings.push(JsonFinding {
-                        path: rep.path.display().to_string(),
-                        range: JsonRange {
-                            start: JsonPosition {
-                                line: s.line + 1,
-                                column: s.column + 1,
-                            },
-                            end: JsonPosition {
-                                line: e.line + 1,
-                                column: e.column + 1,
-                            },
-                        },
-                        severity: f.severity,
-                        code: f.code,
-                        message: &f.message,
-                    });
+                    writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
                 }
             }
-            let report = JsonReport {
-                version: env!("CARGO_PKG_VERSION"),
-                files_checked: reports.len(),
-                findings,
-                errors: errors
-                    .iter()
-                    .map(|e| JsonError {
-                        path: e.path.display().to_string(),
-                        message: &e.message,
-                    })
-                    .collect(),
-            };
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)?;
+            summary(err, &reports, &errors)?;
+        }
+        OutputFormat::Json => json(out, &reports, &errors)?,
+        OutputFormat::Sarif => ci::sarif(out, &reports, &errors, &link_config)?,
+        OutputFormat::Github => {
+            ci::github(out, &reports, &errors)?;
+            summary(err, &reports, &errors)?;
         }
     }
     Ok(if !errors.is_empty() {
@@ -255,4 +374,75 @@ pub fn run(
     } else {
         exit::CLEAN
     })
+}
+
+/// A file error that starts with `LINE:COLUMN: ` (an invalid configuration file):
+/// the position (1-based) and the rest of the message.
+pub fn error_position(message: &str) -> Option<(u32, u32, &str)> {
+    let (line, rest) = message.split_once(':')?;
+    let (col, rest) = rest.split_once(':')?;
+    let line = line.parse().ok()?;
+    let col = col.parse().ok()?;
+    Some((line, col, rest.trim_start()))
+}
+
+fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
+    let count = reports.iter().map(|r| r.findings.len()).sum::<usize>();
+    writeln!(
+        err,
+        "checked {} file{}: {} finding{}{}",
+        reports.len(),
+        if reports.len() == 1 { "" } else { "s" },
+        count,
+        if count == 1 { "" } else { "s" },
+        if errors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} file{} not checked",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            )
+        }
+    )
+}
+
+fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
+    let mut findings = Vec::new();
+    for rep in reports {
+        let doc = Document::new(&rep.text, 0);
+        for f in &rep.findings {
+            let (s, e) = doc.range(f.span, Encoding::Utf32);
+            findings.push(JsonFinding {
+                path: rep.path.display().to_string(),
+                range: JsonRange {
+                    start: JsonPosition {
+                        line: s.line + 1,
+                        column: s.column + 1,
+                    },
+                    end: JsonPosition {
+                        line: e.line + 1,
+                        column: e.column + 1,
+                    },
+                },
+                severity: f.severity,
+                code: f.code,
+                message: &f.message,
+            });
+        }
+    }
+    let report = JsonReport {
+        version: env!("CARGO_PKG_VERSION"),
+        files_checked: reports.len(),
+        findings,
+        errors: errors
+            .iter()
+            .map(|e| JsonError {
+                path: e.path.display().to_string(),
+                message: &e.message,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
 }

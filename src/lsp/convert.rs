@@ -3,6 +3,7 @@
 
 use tower_lsp::lsp_types as lsp;
 
+use crate::entities::EntityKind;
 use crate::outline::{Symbol, SymbolKind};
 use crate::rules::{Finding, Severity};
 use crate::span::Span;
@@ -98,4 +99,35 @@ pub fn document_symbol(doc: &Document, s: &Symbol, enc: Encoding) -> lsp::Docume
                 .collect(),
         ),
     }
+}
+
+pub fn location(doc: &Document, uri: &lsp::Url, span: Span, enc: Encoding) -> lsp::Location {
+    lsp::Location::new(uri.clone(), range(doc, span, enc))
+}
+
+/// How entities show in symbol lists: people as objects, places as namespaces,
+/// organizations as structs, other names as constants.
+pub fn entity_symbol_kind(k: EntityKind) -> lsp::SymbolKind {
+    match k {
+        EntityKind::Person => lsp::SymbolKind::OBJECT,
+        EntityKind::Place => lsp::SymbolKind::NAMESPACE,
+        EntityKind::Organization => lsp::SymbolKind::STRUCT,
+        EntityKind::Other => lsp::SymbolKind::CONSTANT,
+    }
+}
+
+/// Section symbols (flattened) for workspace symbols.
+pub fn section_kind() -> lsp::SymbolKind {
+    symbol_kind(SymbolKind::Section)
+}
+
+pub fn text_edits(
+    doc: &Document,
+    edits: &[crate::rules::Edit],
+    enc: Encoding,
+) -> Vec<lsp::TextEdit> {
+    edits
+        .iter()
+        .map(|e| lsp::TextEdit::new(range(doc, e.span, enc), e.replacement.clone()))
+        .collect()
 }

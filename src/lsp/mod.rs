@@ -7,17 +7,21 @@
 //! and a result is dropped when a newer edit has already arrived.
 
 pub mod convert;
+pub mod transport;
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use futures::FutureExt;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer, LspService, Server};
-use tracing::{error, info, warn};
+use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
+use tracing::{debug, error, info, warn};
 
 use crate::analysis::{analyze, Analysis};
 use crate::article::Format;
@@ -36,7 +40,9 @@ pub struct Snapshot {
 struct OpenDoc {
     doc: Document,
     format: Format,
-    /// Bumped by every change, whatever version the client claims.
+    /// A revision unique across every document's lifetime (`State::next_rev`), renewed by
+    /// every open and change whatever version the client claims: a snapshot computed for a
+    /// closed document can never be taken for its reopened successor.
     rev: u64,
     snapshot: Option<Arc<Snapshot>>,
 }
@@ -52,7 +58,13 @@ struct State {
     settings: Config,
     config: Arc<Config>,
     config_gen: u64,
+    /// The next document revision to hand out.
+    next_rev: u64,
     document_changes: bool,
+    /// The client answers `workspace/configuration` (pull model).
+    pull_settings: bool,
+    /// The client accepts a dynamic registration for `workspace/didChangeWatchedFiles`.
+    watch_files: bool,
 }
 
 enum Job {
@@ -83,6 +95,40 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
+/// The text of a panic payload, for the log.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// Run work outside the request path (the analysis worker), logging a panic instead of
+/// ending the server. Handlers are covered by `transport::Guarded`.
+async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
+    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+        error!("{method} panicked: {}", panic_message(&*payload));
+    }
+}
+
+/// The text and version the server holds for a document (`copydesk/debugText`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DebugText {
+    pub text: String,
+    pub version: i32,
+}
+
+/// The service with copydesk's custom requests: `copydesk/debugText` (the text the server
+/// holds, for tests and bug reports) and `copydesk/debugPanic` (panics on purpose, to
+/// prove that a panicking handler is answered with an internal error).
+pub fn service() -> (LspService<Backend>, ClientSocket) {
+    LspService::build(Backend::new)
+        .custom_method("copydesk/debugText", Backend::debug_text)
+        .custom_method("copydesk/debugPanic", Backend::debug_panic)
+        .finish()
+}
+
 impl Backend {
     pub fn new(client: Client) -> Backend {
         let (tx, rx) = mpsc::unbounded_channel();
@@ -93,6 +139,21 @@ impl Backend {
             state,
             jobs: tx,
         }
+    }
+
+    /// `copydesk/debugText`: the document's text and version, or null when it is not open.
+    pub async fn debug_text(&self, params: TextDocumentIdentifier) -> Result<Option<DebugText>> {
+        let st = lock(&self.state);
+        Ok(st.docs.get(&params.uri).map(|od| DebugText {
+            text: od.doc.text(),
+            version: od.doc.version(),
+        }))
+    }
+
+    /// `copydesk/debugPanic`: panics inside a handler, with the store locked, on purpose.
+    pub async fn debug_panic(&self) -> Result<()> {
+        let _st = lock(&self.state);
+        panic!("copydesk/debugPanic was requested");
     }
 
     fn send(&self, job: Job) {
@@ -111,6 +172,20 @@ impl Backend {
 
     fn encoding(&self) -> Encoding {
         lock(&self.state).encoding
+    }
+
+    /// The entity under a position: the snapshot, the encoding, the entity's id and the
+    /// index of the mention under the cursor.
+    fn entity_at(
+        &self,
+        pos: &TextDocumentPositionParams,
+    ) -> Option<(Arc<Snapshot>, Encoding, usize, usize)> {
+        let snap = self.snapshot(&pos.text_document.uri)?;
+        let enc = self.encoding();
+        let offset = convert::offset(&snap.doc, pos.position, enc);
+        let (e, m) = snap.analysis.entities.entity_at(offset)?;
+        let (id, mi) = (e.id, e.mentions.iter().position(|x| x == m)?);
+        Some((snap, enc, id, mi))
     }
 
     /// Re-read `copydesk.toml`, merge the settings, and re-check every open document.
@@ -141,9 +216,34 @@ impl Backend {
         }
     }
 
+    /// Replace the client settings with `value` (the client always sends them whole).
+    /// `null` — a client with no `copydesk` section, or a bare change notice — keeps them.
     fn apply_settings(&self, value: &serde_json::Value) {
-        match Config::from_json(value) {
-            Ok(settings) => {
+        if value.is_null() {
+            return;
+        }
+        match Config::from_settings(value) {
+            Ok((settings, ignored)) => {
+                if !ignored.is_empty() {
+                    // Editors send their own keys (path, trace, documentSelector) too.
+                    debug!("settings keys not for the server: {}", ignored.join(", "));
+                }
+                // A key one typo away from ours is the user's mistake: say so.
+                let typos: Vec<String> = ignored
+                    .iter()
+                    .filter_map(|k| {
+                        crate::config::near_setting_key(k)
+                            .map(|near| format!("`{k}` (did you mean `{near}`?)"))
+                    })
+                    .collect();
+                if !typos.is_empty() {
+                    let client = self.client.clone();
+                    let msg = format!("copydesk: unknown settings ignored: {}", typos.join(", "));
+                    warn!("{msg}");
+                    tokio::spawn(async move {
+                        client.show_message(MessageType::WARNING, msg).await;
+                    });
+                }
                 lock(&self.state).settings = settings;
             }
             Err(e) => {
@@ -158,12 +258,90 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Ask the client for the `copydesk` section (`workspace/configuration`); `false` when
+    /// the client does not support it or the request failed.
+    async fn pull_settings(&self) -> bool {
+        if !lock(&self.state).pull_settings {
+            return false;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".into()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                let value = values.into_iter().next().unwrap_or_default();
+                self.apply_settings(&value);
+                true
+            }
+            Err(e) => {
+                warn!("workspace/configuration failed: {e}");
+                false
+            }
+        }
+    }
+
+    /// Ask the client to tell us when any `copydesk.toml` or TOML names file changes.
+    async fn watch_config_files(&self) {
+        if !lock(&self.state).watch_files {
+            return;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                },
+                // The names file may have any name; `did_change_watched_files` picks ours.
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.toml".into()),
+                    kind: None,
+                },
+            ],
+        };
+        let registration = Registration {
+            id: "copydesk-config-watcher".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            warn!("could not register a watcher for {CONFIG_FILE}: {e}");
+        }
+    }
+}
+
+/// The diagnostic for a finding, with `codeDescription` linking to the rule's page.
+fn diagnostic(
+    doc: &Document,
+    uri: &Url,
+    f: &crate::rules::Finding,
+    enc: Encoding,
+    config: &Config,
+) -> Diagnostic {
+    let mut d = convert::diagnostic(doc, uri, f, enc);
+    d.code_description = Url::parse(&crate::catalogue::docs_url(config, f.code))
+        .ok()
+        .map(|href| CodeDescription { href });
+    d
+}
+
 /// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
 fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
     let path = root.join(CONFIG_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => match Config::from_toml(&text) {
-            Ok(c) => (c, None),
+            Ok(mut c) => match crate::entities::names::resolve(&mut c, root) {
+                Ok(()) => (c, None),
+                Err(message) => {
+                    warn!("{message}; names file ignored");
+                    let e = ConfigError {
+                        message,
+                        span: None,
+                    };
+                    (c, Some((text, e)))
+                }
+            },
             Err(e) => {
                 warn!("{}: {e}; using defaults", path.display());
                 (Config::default(), Some((text, e)))
@@ -220,6 +398,9 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
 }
 
 async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+    // What was last published for each document, so that a job queued for an edit whose
+    // state an earlier job already published does not publish it twice.
+    let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while let Ok(job) = rx.try_recv() {
@@ -228,48 +409,73 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
         for i in 0..batch.len() {
             // Only the last job for a document in a burst matters.
             if batch[i + 1..].iter().any(|j| j.uri() == batch[i].uri()) {
+                if let Job::Clear(uri) = &batch[i] {
+                    published.remove(uri); // reopened: its first state must be published
+                }
                 continue;
             }
-            match &batch[i] {
-                Job::Analyze(uri) => {
-                    let Some(snap) = snapshot(&state, uri) else {
-                        continue;
-                    };
-                    if !is_current(&state, uri, snap.key) {
-                        continue; // a newer edit is queued behind us
-                    }
-                    let enc = lock(&state).encoding;
-                    let diags = snap
-                        .analysis
-                        .findings
-                        .iter()
-                        .map(|f| convert::diagnostic(&snap.doc, uri, f, enc))
-                        .collect();
-                    client
-                        .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
-                        .await;
-                }
-                Job::Clear(uri) => client.publish_diagnostics(uri.clone(), vec![], None).await,
-                Job::ConfigError(uri, err) => {
-                    let diags = match err {
-                        None => vec![],
-                        Some((text, e)) => {
-                            let doc = Document::new(text, 0);
-                            let enc = lock(&state).encoding;
-                            let span = e.span.unwrap_or_default();
-                            vec![Diagnostic {
-                                range: convert::range(&doc, span, enc),
-                                severity: Some(DiagnosticSeverity::ERROR),
-                                code: Some(NumberOrString::String("config/invalid".into())),
-                                source: Some("copydesk".into()),
-                                message: format!("{e}; copydesk is using its defaults"),
-                                ..Diagnostic::default()
-                            }]
-                        }
-                    };
-                    client.publish_diagnostics(uri.clone(), diags, None).await;
-                }
+            // A panic while analysing or publishing loses that one result, not the worker.
+            let job = &batch[i];
+            guard_notification("analysis", run_job(&client, &state, job, &mut published)).await;
+        }
+    }
+}
+
+/// Analyse and publish one job.
+async fn run_job(
+    client: &Client,
+    state: &Mutex<State>,
+    job: &Job,
+    published: &mut HashMap<Url, (u64, u64)>,
+) {
+    match job {
+        Job::Analyze(uri) => {
+            let Some(snap) = snapshot(state, uri) else {
+                return;
+            };
+            if !is_current(state, uri, snap.key) {
+                return; // a newer edit is queued behind us
             }
+            if published.get(uri) == Some(&snap.key) {
+                return; // already published by an earlier job
+            }
+            published.insert(uri.clone(), snap.key);
+            let (enc, config) = {
+                let st = lock(state);
+                (st.encoding, st.config.clone())
+            };
+            let diags = snap
+                .analysis
+                .findings
+                .iter()
+                .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
+                .collect();
+            client
+                .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
+                .await;
+        }
+        Job::Clear(uri) => {
+            published.remove(uri);
+            client.publish_diagnostics(uri.clone(), vec![], None).await
+        }
+        Job::ConfigError(uri, err) => {
+            let diags = match err {
+                None => vec![],
+                Some((text, e)) => {
+                    let doc = Document::new(text, 0);
+                    let enc = lock(state).encoding;
+                    let span = e.span.unwrap_or_default();
+                    vec![Diagnostic {
+                        range: convert::range(&doc, span, enc),
+                        severity: Some(DiagnosticSeverity::ERROR),
+                        code: Some(NumberOrString::String("config/invalid".into())),
+                        source: Some("copydesk".into()),
+                        message: format!("{e}; copydesk is using its defaults"),
+                        ..Diagnostic::default()
+                    }]
+                }
+            };
+            client.publish_diagnostics(uri.clone(), diags, None).await;
         }
     }
 }
@@ -331,6 +537,12 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
                 .unwrap_or(false);
+            let workspace = params.capabilities.workspace.as_ref();
+            st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
+            st.watch_files = workspace
+                .and_then(|w| w.did_change_watched_files)
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
         }
         if let Some(opts) = &params.initialization_options {
             self.apply_settings(opts);
@@ -350,6 +562,14 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -368,6 +588,15 @@ impl LanguageServer for Backend {
         })
     }
 
+    async fn initialized(&self, _params: InitializedParams) {
+        // tower-lsp drops notifications sent before the initialize response has gone out,
+        // so the config file's diagnostic from `initialize` may be lost: publish it again,
+        // now with any settings pulled from the client.
+        self.pull_settings().await;
+        self.reload_config();
+        self.watch_config_files().await;
+    }
+
     async fn shutdown(&self) -> Result<()> {
         info!("shutdown requested");
         Ok(())
@@ -378,7 +607,8 @@ impl LanguageServer for Backend {
         let format = format_of(&td.uri, &td.language_id);
         {
             let mut st = lock(&self.state);
-            let rev = st.docs.get(&td.uri).map_or(0, |d| d.rev + 1);
+            st.next_rev += 1;
+            let rev = st.next_rev;
             st.docs.insert(
                 td.uri.clone(),
                 OpenDoc {
@@ -398,6 +628,8 @@ impl LanguageServer for Backend {
         {
             let mut st = lock(&self.state);
             let enc = st.encoding;
+            st.next_rev += 1;
+            let next_rev = st.next_rev;
             let Some(od) = st.docs.get_mut(&uri) else {
                 warn!("didChange for a document that is not open: {uri}; ignored");
                 return;
@@ -408,22 +640,51 @@ impl LanguageServer for Backend {
                     od.doc.version()
                 );
             }
-            for c in params.content_changes {
-                let change = Change {
-                    range: c.range.map(|r| {
-                        (
-                            convert::text_position(r.start),
-                            convert::text_position(r.end),
-                        )
-                    }),
-                    text: c.text,
-                };
-                if od.doc.apply(&change, enc).0 {
-                    warn!("didChange for {uri}: a position outside the document was clamped");
+            // Apply the whole batch to a copy (an O(1) rope clone) and commit it at
+            // once, so that the store never holds half a batch.
+            let applied = catch_unwind(AssertUnwindSafe(|| {
+                let mut doc = od.doc.clone();
+                for c in params.content_changes {
+                    let change = Change {
+                        range: c.range.map(|r| {
+                            (
+                                convert::text_position(r.start),
+                                convert::text_position(r.end),
+                            )
+                        }),
+                        text: c.text,
+                    };
+                    if doc.apply(&change, enc).0 {
+                        warn!("didChange for {uri}: a position outside the document was clamped");
+                    }
+                }
+                doc
+            }));
+            match applied {
+                Ok(doc) => {
+                    od.doc = doc;
+                    od.doc.set_version(version);
+                    od.rev = next_rev;
+                }
+                Err(payload) => {
+                    // Never keep serving a text that differs from the editor's.
+                    error!(
+                        "applying didChange to {uri} panicked: {}; closing the document",
+                        panic_message(&*payload)
+                    );
+                    st.docs.remove(&uri);
+                    drop(st);
+                    self.send(Job::Clear(uri.clone()));
+                    let client = self.client.clone();
+                    tokio::spawn(async move {
+                        let msg = format!(
+                            "copydesk lost track of {uri}; close and reopen it to check it again"
+                        );
+                        client.show_message(MessageType::ERROR, msg).await;
+                    });
+                    return;
                 }
             }
-            od.doc.set_version(version);
-            od.rev += 1;
         }
         self.send(Job::Analyze(uri));
     }
@@ -435,12 +696,31 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.apply_settings(&params.settings);
+        // Pull-model clients send no settings here (or stale ones): ask for them.
+        if !self.pull_settings().await {
+            self.apply_settings(&params.settings);
+        }
         self.reload_config();
     }
 
-    async fn did_change_watched_files(&self, _params: DidChangeWatchedFilesParams) {
-        self.reload_config();
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let names_file = {
+            let st = lock(&self.state);
+            match (&st.root, &st.file_config.names_file) {
+                (Some(root), Some(f)) => Some(root.join(f)),
+                _ => None,
+            }
+        };
+        let ours = params.changes.is_empty()
+            || params.changes.iter().any(|c| {
+                c.uri.path().ends_with(CONFIG_FILE)
+                    || names_file
+                        .as_deref()
+                        .is_some_and(|n| c.uri.to_file_path().is_ok_and(|p| p == n))
+            });
+        if ours {
+            self.reload_config();
+        }
     }
 
     async fn document_symbol(
@@ -497,6 +777,174 @@ impl LanguageServer for Backend {
         )
     }
 
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let pos = params.text_document_position_params;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(first) = snap
+            .analysis
+            .entities
+            .get(id)
+            .and_then(|e| e.first_mention())
+        else {
+            return Ok(None);
+        };
+        let loc = convert::location(&snap.doc, &pos.text_document.uri, first.span, enc);
+        Ok(Some(GotoDefinitionResponse::Scalar(loc)))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let pos = params.text_document_position;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let first = e.first_mention().map(|m| m.span);
+        let uri = &pos.text_document.uri;
+        let locs = e
+            .mentions
+            .iter()
+            .filter(|m| params.context.include_declaration || Some(m.span) != first)
+            .map(|m| convert::location(&snap.doc, uri, m.span, enc))
+            .collect();
+        Ok(Some(locs))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let pos = params.text_document_position_params;
+        let Some((snap, enc, id, _)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let first = e.first_mention().map(|m| m.span);
+        let highlights = e
+            .mentions
+            .iter()
+            .map(|m| DocumentHighlight {
+                range: convert::range(&snap.doc, m.span, enc),
+                // The first reference "defines" the name; the rest read it.
+                kind: Some(if Some(m.span) == first {
+                    DocumentHighlightKind::WRITE
+                } else {
+                    DocumentHighlightKind::READ
+                }),
+            })
+            .collect();
+        Ok(Some(highlights))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some((snap, enc, id, mi)) = self.entity_at(&params) else {
+            return Ok(None);
+        };
+        let Some(m) = snap
+            .analysis
+            .entities
+            .get(id)
+            .and_then(|e| e.mentions.get(mi))
+        else {
+            return Ok(None);
+        };
+        Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+            range: convert::range(&snap.doc, m.span, enc),
+            placeholder: m.span.text(&snap.text).to_string(),
+        }))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let pos = params.text_document_position;
+        let new_name = params.new_name.trim();
+        if new_name.is_empty() || new_name.contains(['\n', '\r']) {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(
+                "a name must be non-empty and on one line",
+            ));
+        }
+        let Some((snap, enc, id, mi)) = self.entity_at(&pos) else {
+            return Ok(None);
+        };
+        let Some(e) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        let Some(form) = e.mentions.get(mi).map(|m| m.form) else {
+            return Ok(None);
+        };
+        let edits = crate::entities::rename_from(e, form, &snap.text, new_name);
+        let edits = convert::text_edits(&snap.doc, &edits, enc);
+        let uri = pos.text_document.uri;
+        let document_changes = lock(&self.state).document_changes;
+        Ok(Some(workspace_edit(
+            uri,
+            snap.doc.version(),
+            edits,
+            document_changes,
+        )))
+    }
+
+    #[allow(deprecated)] // `SymbolInformation::deprecated` must still be given.
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let query = params.query.to_lowercase();
+        let uris: Vec<Url> = {
+            let st = lock(&self.state);
+            let mut u: Vec<Url> = st.docs.keys().cloned().collect();
+            u.sort();
+            u
+        };
+        let enc = self.encoding();
+        let mut out = Vec::new();
+        for uri in uris {
+            let Some(snap) = snapshot(&self.state, &uri) else {
+                continue;
+            };
+            let container = uri
+                .path_segments()
+                .and_then(|mut s| s.next_back())
+                .map(str::to_string);
+            let mut push = |name: String, kind: SymbolKind, span| {
+                if query.is_empty() || name.to_lowercase().contains(&query) {
+                    out.push(SymbolInformation {
+                        name,
+                        kind,
+                        tags: None,
+                        deprecated: None,
+                        location: convert::location(&snap.doc, &uri, span, enc),
+                        container_name: container.clone(),
+                    });
+                }
+            };
+            for e in snap.analysis.entities.iter() {
+                if let Some(m) = e.first_mention() {
+                    push(
+                        e.canonical.clone(),
+                        convert::entity_symbol_kind(e.kind),
+                        m.span,
+                    );
+                }
+            }
+            for s in &snap.analysis.article.sections {
+                let title = s.title.text(&snap.text).trim().to_string();
+                push(title, convert::section_kind(), s.heading);
+            }
+        }
+        Ok(Some(out))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let wants = |kind: &str| {
@@ -512,9 +960,9 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri) else {
             return Ok(None);
         };
-        let (enc, document_changes) = {
+        let (enc, document_changes, config) = {
             let st = lock(&self.state);
-            (st.encoding, st.document_changes)
+            (st.encoding, st.document_changes, st.config.clone())
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
@@ -529,48 +977,34 @@ impl LanguageServer for Backend {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::from(CONVERT_QUOTES_KIND)),
-                    edit: Some(workspace_edit(&snap, &uri, &fix, enc, document_changes)),
+                    edit: Some(workspace_edit(
+                        uri.clone(),
+                        snap.doc.version(),
+                        convert::text_edits(&snap.doc, &fix.edits, enc),
+                        document_changes,
+                    )),
                     ..CodeAction::default()
                 }));
             }
         }
         for f in &snap.analysis.findings {
-            if !want_quickfix
-                || f.fixes.is_empty()
-                || f.span.start > want.end
-                || want.start > f.span.end
-            {
+            if !want_quickfix || f.span.start > want.end || want.start > f.span.end {
                 continue;
             }
-            let diag = convert::diagnostic(&snap.doc, &uri, f, enc);
-            for fix in &f.fixes {
-                let edits: Vec<TextEdit> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        TextEdit::new(
-                            convert::range(&snap.doc, e.span, enc),
-                            e.replacement.clone(),
-                        )
-                    })
-                    .collect();
-                let edit = if document_changes {
-                    WorkspaceEdit {
-                        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                            text_document: OptionalVersionedTextDocumentIdentifier {
-                                uri: uri.clone(),
-                                version: Some(snap.doc.version()),
-                            },
-                            edits: edits.into_iter().map(OneOf::Left).collect(),
-                        }])),
-                        ..WorkspaceEdit::default()
-                    }
-                } else {
-                    WorkspaceEdit {
-                        changes: Some(HashMap::from([(uri.clone(), edits)])),
-                        ..WorkspaceEdit::default()
-                    }
-                };
+            let diag = diagnostic(&snap.doc, &uri, f, enc, &config);
+            // The rule's own fixes first, then "ignore in this paragraph / article".
+            let article = &snap.analysis.article;
+            let markers = [
+                crate::rules::suppress::marker_fix(&snap.text, article.format, f),
+                crate::rules::suppress::file_marker_fix(&snap.text, article, f),
+            ];
+            for fix in f.fixes.iter().chain(markers.iter().flatten()) {
+                let edit = workspace_edit(
+                    uri.clone(),
+                    snap.doc.version(),
+                    convert::text_edits(&snap.doc, &fix.edits, enc),
+                    document_changes,
+                );
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
@@ -588,30 +1022,19 @@ impl LanguageServer for Backend {
 /// The source action that converts every mark of a document to typographic form.
 pub const CONVERT_QUOTES_KIND: &str = "source.convertQuotes.copydesk";
 
-/// A fix's edits as a workspace edit on one document.
+/// One document's edits, versioned when the client takes `documentChanges`.
 fn workspace_edit(
-    snap: &Snapshot,
-    uri: &Url,
-    fix: &crate::rules::Fix,
-    enc: Encoding,
+    uri: Url,
+    version: i32,
+    edits: Vec<TextEdit>,
     document_changes: bool,
 ) -> WorkspaceEdit {
-    let edits: Vec<TextEdit> = fix
-        .edits
-        .iter()
-        .map(|e| {
-            TextEdit::new(
-                convert::range(&snap.doc, e.span, enc),
-                e.replacement.clone(),
-            )
-        })
-        .collect();
     if document_changes {
         WorkspaceEdit {
             document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
                 text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: uri.clone(),
-                    version: Some(snap.doc.version()),
+                    uri,
+                    version: Some(version),
                 },
                 edits: edits.into_iter().map(OneOf::Left).collect(),
             }])),
@@ -619,16 +1042,13 @@ fn workspace_edit(
         }
     } else {
         WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            changes: Some(HashMap::from([(uri, edits)])),
             ..WorkspaceEdit::default()
         }
     }
 }
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
-pub async fn serve_stdio() {
-    let (service, socket) = LspService::new(Backend::new);
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+pub async fn serve_stdio() -> transport::Ended {
+    transport::serve(tokio::io::stdin(), tokio::io::stdout()).await
 }

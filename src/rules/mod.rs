@@ -7,7 +7,9 @@
 //! configuration of severities, which [`crate::analysis::analyze`] applies afterwards.
 
 pub mod dateline;
+pub mod names;
 pub mod quotes;
+pub mod suppress;
 
 use std::sync::OnceLock;
 
@@ -141,6 +143,8 @@ pub struct Context<'a> {
     /// The house style in force: configured, or inferred from the dateline credit.
     pub style: Style,
     pub config: &'a Config,
+    /// The article's entities (people, places, organizations).
+    pub entities: &'a crate::entities::Entities,
 }
 
 pub trait Rule: Sync {
@@ -191,6 +195,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         let mut v: Vec<&'static dyn Rule> = Vec::new();
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
+        v.extend_from_slice(names::RULES);
+        v.extend_from_slice(suppress::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })

@@ -1,15 +1,77 @@
 //! `dateline/*`: the dateline at the start of the first body paragraph.
+//!
+//! Each check is its own module and code. The house style in force ([`Context::style`])
+//! selects a [`profile::Profile`]; the place checks consult the embedded
+//! [`crate::gazetteer`] and the `[dateline]` configuration.
 
+mod comma;
+mod credit;
+mod date_forbidden;
+mod date_mismatch;
+mod date_missing;
+mod impossible_date;
+mod misplaced;
 mod missing;
+mod month_format;
+mod ordinal;
+mod place_case;
+pub mod profile;
+mod region_mismatch;
+mod region_needed;
+mod region_redundant;
+mod separator;
+mod spacing;
+mod state_form;
+mod unknown_place;
 mod unparseable;
 
+pub use comma::Comma;
+pub use credit::CreditRule;
+pub use date_forbidden::DateForbidden;
+pub use date_mismatch::DateMismatch;
+pub use date_missing::DateMissing;
+pub use impossible_date::ImpossibleDate;
+pub use misplaced::Misplaced;
 pub use missing::Missing;
+pub use month_format::MonthFormat;
+pub use ordinal::Ordinal;
+pub use place_case::PlaceCase;
+pub use region_mismatch::RegionMismatch;
+pub use region_needed::RegionNeeded;
+pub use region_redundant::RegionRedundant;
+pub use separator::SeparatorRule;
+pub use spacing::Spacing;
+pub use state_form::StateFormRule;
+pub use unknown_place::UnknownPlace;
 pub use unparseable::Unparseable;
 
-use super::Rule;
+use super::{Context, Rule};
+use crate::article::Dateline;
 use crate::config::Style;
+use crate::gazetteer::{self, Place};
+use profile::{Profile, StateRef};
 
-pub const RULES: &[&dyn Rule] = &[&Missing, &Unparseable];
+pub const RULES: &[&dyn Rule] = &[
+    &Comma,
+    &CreditRule,
+    &DateForbidden,
+    &DateMismatch,
+    &DateMissing,
+    &ImpossibleDate,
+    &Misplaced,
+    &Missing,
+    &MonthFormat,
+    &Ordinal,
+    &PlaceCase,
+    &RegionMismatch,
+    &RegionNeeded,
+    &RegionRedundant,
+    &SeparatorRule,
+    &Spacing,
+    &StateFormRule,
+    &UnknownPlace,
+    &Unparseable,
+];
 
 /// The dateline form a style expects, for messages.
 pub fn example(style: Style) -> &'static str {
@@ -21,5 +83,152 @@ pub fn example(style: Style) -> &'static str {
         Style::Xinhua => "`BEIJING, March 30 (Xinhua) -- `",
         Style::Bloomberg => "`(Bloomberg) -- `",
         Style::Generic => "`PLACE, Month Day (Agency) -- `",
+    }
+}
+
+/// The dateline under check and the profile of the style in force.
+fn dateline<'a>(cx: &'a Context<'_>) -> Option<(&'a Dateline, &'static Profile)> {
+    cx.article
+        .dateline()
+        .map(|d| (d, profile::profile(cx.style)))
+}
+
+/// The style's name for messages (`Xinhua style`, `the generic style`).
+fn style_name(cx: &Context<'_>) -> String {
+    match cx.style {
+        Style::Generic => "wire style".to_string(),
+        s => format!("{} style", s.agency()),
+    }
+}
+
+fn listed(list: &[String], key: &str) -> bool {
+    list.iter().any(|s| gazetteer::key(s) == key)
+}
+
+/// The country a place stands alone for (`""` for a place with no country such as UNITED
+/// NATIONS), or `None` when the place needs a region in this style.
+fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str> {
+    let k = gazetteer::key(place);
+    if listed(&cx.config.dateline.standalone_remove, &k) {
+        return None;
+    }
+    if listed(&cx.config.dateline.standalone_add, &k) {
+        return Some("");
+    }
+    if let Some(home) = p.home_country {
+        if gazetteer::gazetteer()
+            .cities(place)
+            .iter()
+            .any(|c| c.country == home)
+        {
+            return Some(home);
+        }
+    }
+    let lists = || {
+        let capitals = p.capitals_stand_alone.then_some(profile::CAPITALS);
+        p.standalone
+            .iter()
+            .copied()
+            .chain(capitals)
+            .flat_map(|l| l.iter())
+    };
+    // The lists are written in key form (tested), so no normalizing per call.
+    if let Some(&(_, cc)) = lists().find(|(name, _)| *name == k) {
+        return Some(cc);
+    }
+    // An older or other name of a listed city (`PEKING` for `BEIJING`, `BOMBAY`).
+    gazetteer::gazetteer().cities(place).iter().find_map(|c| {
+        let ck = gazetteer::key(c.ascii);
+        lists()
+            .find(|(name, cc)| *name == ck && *cc == c.country)
+            .map(|&(_, cc)| cc)
+    })
+}
+
+/// Whether the place is right by the gazetteer, the style's lists or the configuration.
+fn known_place(cx: &Context<'_>, p: &Profile, place: &str) -> bool {
+    let k = gazetteer::key(place);
+    gazetteer::gazetteer().knows(place)
+        || profile::EXTRA_PLACES.contains(&k.as_str())
+        || listed(&cx.config.dateline.places, &k)
+        || cx
+            .config
+            .dateline
+            .places
+            .iter()
+            .any(|e| e.split(',').next().is_some_and(|n| gazetteer::key(n) == k))
+        || standalone(cx, p, place).is_some()
+}
+
+/// A dateline region read as a U.S. state and/or a country (`Georgia` is both).
+#[derive(Clone, Copy, Debug)]
+struct RegionRead {
+    state: Option<StateRef>,
+    country: Option<&'static Place>,
+}
+
+fn read_region(text: &str) -> RegionRead {
+    let g = gazetteer::gazetteer();
+    let state = profile::state(text);
+    let country = g
+        .country(text.trim_end_matches('.'))
+        .or_else(|| g.country(text));
+    RegionRead { state, country }
+}
+
+impl RegionRead {
+    fn is_known(&self) -> bool {
+        self.state.is_some() || self.country.is_some()
+    }
+
+    /// Whether the region holds a city (or is the country) of that name.
+    fn contains(&self, place: &str) -> bool {
+        let g = gazetteer::gazetteer();
+        let by_state = self
+            .state
+            .and_then(|s| g.state_by_postal(s.postal))
+            .is_some_and(|row| g.region_contains(gazetteer::Region::State(row), place));
+        let by_country = self
+            .country
+            .is_some_and(|c| g.region_contains(gazetteer::Region::Country(c), place));
+        by_state || by_country
+    }
+}
+
+/// Cities of that name, de-duplicated by (country, admin1): the distinct places meant.
+fn distinct_cities(place: &str) -> Vec<&'static Place> {
+    let mut out: Vec<&'static Place> = Vec::new();
+    for c in gazetteer::gazetteer().cities(place) {
+        if !out
+            .iter()
+            .any(|o| o.country == c.country && o.admin1 == c.admin1)
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How a city's region is written in this style: the AP state form for U.S. places, the
+/// country's name elsewhere.
+fn region_form(city: &Place) -> Option<String> {
+    if city.country == "US" {
+        profile::AP_STATES
+            .iter()
+            .find(|(_, name, _)| *name == city.admin1)
+            .map(|(_, _, ap)| (*ap).to_string())
+    } else {
+        gazetteer::gazetteer()
+            .country_by_code(city.country)
+            .map(|c| c.name.trim_start_matches("The ").to_string())
+    }
+}
+
+/// Write `name` in the case of `like`: capitals when `like` is in capitals.
+fn in_case_of(name: &str, like: &str) -> String {
+    if like.chars().any(|c| c.is_lowercase()) {
+        name.to_string()
+    } else {
+        name.to_uppercase()
     }
 }

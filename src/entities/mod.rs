@@ -1,0 +1,343 @@
+//! Entities: people, places, organizations and other proper names, with every mention.
+//!
+//! `extract(text, &article, &names) -> Entities`. Recognition is deterministic and uses
+//! only shipped word lists ([`lexicon`]), the gazetteer ([`places`]) and the desk's names
+//! file ([`names`]):
+//!
+//! - people are introduced with a title (`Chinese Premier Li Keqiang`), an appositive
+//!   (`Li Keqiang, the Chinese premier,`) or a verb of speech (`said Viktor Orlovsky`);
+//!   later surname references (`Li said`) are linked to them — the first token is the
+//!   surname for Chinese and Korean names;
+//! - organizations are capitalized names holding an organization word (`Ministry`,
+//!   `Organization`), with an acronym in parentheses linked to them, and well-known acronyms;
+//! - places come from the gazetteer and the dateline;
+//! - other proper names hold an initiative word, are camel-cased (`BeiDou`) or run to
+//!   several capitalized words mid-sentence.
+//!
+//! Headlines and subheads only mention entities found in the body; a capital that merely
+//! opens a sentence makes no entity. Recognition runs twice: the first pass finds the
+//! introductions, the second links every mention with them in view.
+
+pub mod lexicon;
+pub mod names;
+pub mod places;
+mod recognize;
+pub mod tokens;
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::rules::Edit;
+use crate::span::Span;
+pub use names::{NameEntry, NamesConfig};
+pub use places::{lookup_place, PlaceInfo};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    #[serde(alias = "org")]
+    Organization,
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    /// The full name (`Li Keqiang`, `Shanghai Cooperation Organization`).
+    Full,
+    /// A person's surname alone (`Li`).
+    Surname,
+    /// An organization's acronym (`SCO`).
+    Acronym,
+    /// A place or other name, as written.
+    Name,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub form: MentionForm,
+    /// In the headline or a subhead rather than the body.
+    pub in_heading: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// Index in [`Entities::entities`].
+    pub id: usize,
+    pub kind: EntityKind,
+    /// The full name (gazetteer name for places, names-file spelling for its entries).
+    pub canonical: String,
+    /// Title or role as the article (or the names file) gives it.
+    pub role: Option<String>,
+    /// A person's surname, as later references use it.
+    pub surname: Option<String>,
+    /// The surname comes first (`Li Keqiang`).
+    pub surname_first: bool,
+    /// An organization's acronym.
+    pub acronym: Option<String>,
+    /// The names-file note, when the entity is in the names file.
+    pub note: Option<String>,
+    pub in_names_file: bool,
+    #[serde(skip)]
+    pub place: Option<PlaceInfo>,
+    /// Every mention in text order.
+    pub mentions: Vec<Mention>,
+    /// Index in `mentions` of the first reference: the first full mention in the body, or
+    /// the first body mention.
+    pub first: usize,
+}
+
+impl Entity {
+    pub fn first_mention(&self) -> Option<&Mention> {
+        self.mentions.get(self.first).or(self.mentions.first())
+    }
+
+    /// Mentions in the body (not in headings), in text order.
+    pub fn body_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(|m| !m.in_heading)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+}
+
+impl Entities {
+    /// The entity and mention under byte `offset` (a cursor right after a word is on it).
+    pub fn entity_at(&self, offset: usize) -> Option<(&Entity, &Mention)> {
+        self.entities.iter().find_map(|e| {
+            e.mentions
+                .iter()
+                .find(|m| m.span.touches(offset))
+                .map(|m| (e, m))
+        })
+    }
+
+    pub fn get(&self, id: usize) -> Option<&Entity> {
+        self.entities.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entity> {
+        self.entities.iter()
+    }
+}
+
+/// Recognize the entities of an article.
+pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
+    recognize::extract(text, article, names)
+}
+
+/// The surname of a full name and whether it comes first: `Li Keqiang` -> (`Li`, true),
+/// `Dmitry Medvedev` -> (`Medvedev`, false). `surname_first` overrides the guess.
+pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
+    let tokens: Vec<&str> = name
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
+        .collect();
+    let Some(&last) = tokens.last() else {
+        return (String::new(), false);
+    };
+    let first = tokens[0];
+    let guess = tokens.len() >= 2 && tokens.len() <= 3 && lexicon::SURNAME_FIRST.contains(&first);
+    if tokens.len() >= 2 && surname_first.unwrap_or(guess) {
+        (first.to_string(), true)
+    } else {
+        (last.trim_end_matches(',').to_string(), false)
+    }
+}
+
+/// 1-based line of byte `offset` (lines break at `\n`, `\r\n` and `\r`).
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut line = 1;
+    for i in 0..end {
+        match b[i] {
+            b'\n' => line += 1,
+            b'\r' if b.get(i + 1) != Some(&b'\n') => line += 1,
+            _ => {}
+        }
+    }
+    line
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Hover text (Markdown) for an entity.
+pub fn hover_markdown(entity: &Entity, text: &str) -> String {
+    let mut md = format!("**{}** — {}\n\n", entity.canonical, entity.kind.as_str());
+    if let Some(role) = &entity.role {
+        let _ = writeln!(md, "- title/role: {role}");
+    }
+    match entity.kind {
+        EntityKind::Organization | EntityKind::Other => {
+            if let Some(a) = &entity.acronym {
+                let _ = writeln!(md, "- full name: {}", entity.canonical);
+                let _ = writeln!(md, "- acronym: {a}");
+            }
+        }
+        EntityKind::Place => {
+            if let Some(p) = &entity.place {
+                let country = p.country.unwrap_or(p.country_code);
+                if p.kind != "country" {
+                    let _ = writeln!(md, "- country: {country} ({})", p.country_code);
+                }
+                let code = p.admin1.len() <= 3
+                    && p.admin1
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+                if !p.admin1.is_empty() && p.kind == "city" {
+                    if code {
+                        let _ = writeln!(md, "- region: GeoNames admin1 code {}", p.admin1);
+                    } else {
+                        let _ = writeln!(md, "- region: {}", p.admin1);
+                    }
+                }
+                if p.population > 0 {
+                    let _ = writeln!(md, "- population: {}", thousands(p.population));
+                }
+                let _ = writeln!(md, "- gazetteer: {} (GeoNames)", p.kind);
+            }
+        }
+        EntityKind::Person => {}
+    }
+    if let Some(first) = entity.first_mention() {
+        let _ = writeln!(
+            md,
+            "- first reference: line {} (`{}`)",
+            line_of(text, first.span.start),
+            first.span.text(text)
+        );
+    }
+    // Forms as written, the full name first.
+    let mut forms: Vec<(String, usize, bool)> = Vec::new();
+    for m in &entity.mentions {
+        let f = m.span.text(text).to_string();
+        match forms.iter_mut().find(|(x, _, _)| *x == f) {
+            Some((_, n, _)) => *n += 1,
+            None => forms.push((f, 1, m.form == MentionForm::Full)),
+        }
+    }
+    forms.sort_by_key(|(_, _, full)| !full);
+    let forms: Vec<String> = forms
+        .iter()
+        .map(|(f, n, _)| format!("`{f}` ×{n}"))
+        .collect();
+    let _ = writeln!(
+        md,
+        "- mentions: {} ({})",
+        entity.mentions.len(),
+        forms.join(", ")
+    );
+    if entity.in_names_file {
+        match &entity.note {
+            Some(note) => {
+                let _ = write!(md, "\n**Names file:** {note}\n");
+            }
+            None => md.push_str("\nIn the names file.\n"),
+        }
+    }
+    md
+}
+
+/// Upper-case `s` when `like` is written in capitals (dateline places).
+fn match_case(like: &str, s: &str) -> String {
+    if tokens::is_all_caps(like) && !tokens::is_all_caps(s) {
+        s.to_uppercase()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The edits that rename an entity to `new_name`, every mention consistently: full
+/// mentions take the new name, surname mentions its surname. For an organization, a new
+/// name in capitals renames the acronym instead.
+pub fn rename_edits(entity: &Entity, text: &str, new_name: &str) -> Vec<Edit> {
+    let new_name = new_name.trim();
+    if new_name.is_empty() {
+        return Vec::new();
+    }
+    let acronym_rename =
+        entity.acronym.is_some() && !new_name.contains(' ') && tokens::is_all_caps(new_name);
+    let (new_surname, _) = surname_of(new_name, Some(entity.surname_first));
+    entity
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let old = m.span.text(text);
+            let replacement = match (m.form, entity.kind) {
+                (MentionForm::Acronym, _) if acronym_rename => new_name.to_string(),
+                (MentionForm::Acronym, _) => return None,
+                (_, _) if acronym_rename => return None,
+                (MentionForm::Surname, _) => new_surname.clone(),
+                _ => match_case(old, new_name),
+            };
+            (replacement != old).then_some(Edit {
+                span: m.span,
+                replacement,
+            })
+        })
+        .collect()
+}
+
+/// Rename started from one mention: a single word typed over a surname renames the
+/// surname (the full name keeps its given name), a name typed over an acronym renames
+/// the acronym; otherwise as [`rename_edits`].
+pub fn rename_from(entity: &Entity, form: MentionForm, text: &str, new_name: &str) -> Vec<Edit> {
+    let new_name = new_name.trim();
+    let one_word = !new_name.is_empty() && !new_name.contains(char::is_whitespace);
+    match form {
+        MentionForm::Surname if one_word => {
+            let Some(old) = entity.surname.as_deref() else {
+                return rename_edits(entity, text, new_name);
+            };
+            let full: Vec<&str> = entity
+                .canonical
+                .split_whitespace()
+                .map(|w| if w == old { new_name } else { w })
+                .collect();
+            rename_edits(entity, text, &full.join(" "))
+        }
+        MentionForm::Acronym if one_word => entity
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Acronym && m.span.text(text) != new_name)
+            .map(|m| Edit {
+                span: m.span,
+                replacement: new_name.to_string(),
+            })
+            .collect(),
+        _ => rename_edits(entity, text, new_name),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1002 @@
+//! The recognizer behind [`super::extract`].
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::sets;
+use super::lexicon::WELL_KNOWN;
+use super::places::{lookup_place, REGIONS};
+use super::tokens::{is_all_caps, is_cap, is_title_case, tokenize, Tok};
+use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
+use crate::article::Article;
+use crate::span::Span;
+
+/// Titles that introduce a person even before a surname alone (`President Putin`).
+const STRONG_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Minister",
+    "Chancellor",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Gen.",
+    "Sheikh",
+    "Emir",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Prepositions after which a smaller city's name is taken as the city (`from Dubuque`).
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];
+
+/// Lower-case nouns after a name that make it a place (`Liaoning province`).
+const ADMIN_NOUNS: &[&str] = &[
+    "province",
+    "region",
+    "prefecture",
+    "oblast",
+    "krai",
+    "county",
+    "district",
+    "municipality",
+];
+
+/// How a person was introduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Evidence {
+    Title,
+    Appositive,
+    Speech,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    kind: EntityKind,
+    canonical: String,
+    form: MentionForm,
+    role: Option<String>,
+    acronym: Option<String>,
+    heading: bool,
+    evidence: Evidence,
+}
+
+#[derive(Clone, Debug)]
+struct Known {
+    kind: EntityKind,
+    canonical: String,
+    role: Option<String>,
+    acronym: Option<String>,
+    surname: Option<String>,
+    surname_first: bool,
+    note: Option<String>,
+    from_file: bool,
+    first_at: usize,
+    evidence: Evidence,
+}
+
+#[derive(Default)]
+struct Knowledge {
+    known: Vec<Known>,
+    /// Full name or alias -> index.
+    full: HashMap<String, usize>,
+    surnames: HashMap<String, Vec<usize>>,
+    acronyms: HashMap<String, usize>,
+    /// The most words in a key of `full`.
+    longest: usize,
+}
+
+fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
+    (kind, canonical.to_lowercase())
+}
+
+impl Knowledge {
+    fn find(&self, kind: EntityKind, canonical: &str) -> Option<usize> {
+        let k = key(kind, canonical);
+        self.known
+            .iter()
+            .position(|x| key(x.kind, &x.canonical) == k)
+    }
+
+    fn add(&mut self, k: Known, aliases: &[String]) -> usize {
+        if let Some(i) = self.find(k.kind, &k.canonical) {
+            return i;
+        }
+        let i = self.known.len();
+        self.full.entry(k.canonical.clone()).or_insert(i);
+        for a in aliases {
+            self.full.entry(a.clone()).or_insert(i);
+        }
+        for name in std::iter::once(&k.canonical).chain(aliases) {
+            self.longest = self.longest.max(name.split_whitespace().count());
+        }
+        if let Some(s) = &k.surname {
+            if s != &k.canonical {
+                self.surnames.entry(s.clone()).or_default().push(i);
+            }
+        }
+        if let Some(a) = &k.acronym {
+            self.acronyms.entry(a.clone()).or_insert(i);
+        }
+        self.known.push(k);
+        i
+    }
+
+    fn from_names(names: &NamesConfig) -> Knowledge {
+        let mut kn = Knowledge::default();
+        for e in &names.entries {
+            let name = e.name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let kind = e
+                .kind
+                .unwrap_or_else(|| guess_kind(name, e.acronym.is_some()));
+            let (surname, first) = if kind == EntityKind::Person {
+                let (s, f) = surname_of(name, e.surname_first);
+                (Some(s), f)
+            } else {
+                (None, false)
+            };
+            kn.add(
+                Known {
+                    kind,
+                    canonical: name.to_string(),
+                    role: e.role.clone(),
+                    acronym: e.acronym.clone(),
+                    surname,
+                    surname_first: first,
+                    note: e.note.clone(),
+                    from_file: true,
+                    first_at: 0,
+                    evidence: Evidence::Other,
+                },
+                &e.aliases,
+            );
+        }
+        kn
+    }
+
+    /// The person a surname refers to at `pos`: the latest introduced before it, else the first.
+    fn by_surname(&self, w: &str, pos: usize) -> Option<usize> {
+        let ids = self.surnames.get(w)?;
+        ids.iter()
+            .copied()
+            .filter(|&i| self.known[i].first_at <= pos)
+            .max_by_key(|&i| self.known[i].first_at)
+            .or_else(|| ids.iter().copied().min_by_key(|&i| self.known[i].first_at))
+    }
+
+    fn learn(&mut self, found: &[Found]) {
+        for f in found {
+            if f.form != MentionForm::Full || f.kind == EntityKind::Place {
+                continue;
+            }
+            if self.find(f.kind, &f.canonical).is_some() {
+                continue;
+            }
+            let (surname, first) = if f.kind == EntityKind::Person {
+                let (s, fst) = surname_of(&f.canonical, None);
+                (Some(s), fst)
+            } else {
+                (None, false)
+            };
+            self.add(
+                Known {
+                    kind: f.kind,
+                    canonical: f.canonical.clone(),
+                    role: f.role.clone(),
+                    acronym: f.acronym.clone(),
+                    surname,
+                    surname_first: first,
+                    note: None,
+                    from_file: false,
+                    first_at: f.span.start,
+                    evidence: f.evidence,
+                },
+                &[],
+            );
+        }
+        // `Mr Volcker` before `Paul Volcker`: the one word is the surname, not a full name.
+        let surnames = &self.surnames;
+        self.full
+            .retain(|name, _| name.contains(' ') || !surnames.contains_key(name));
+    }
+}
+
+fn guess_kind(name: &str, has_acronym: bool) -> EntityKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if has_acronym || words.iter().any(|w| sets::ORG_WORDS.contains(w)) {
+        EntityKind::Organization
+    } else if lookup_place(name).is_some() {
+        EntityKind::Place
+    } else if (2..=4).contains(&words.len()) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    know: &'a Knowledge,
+    heading: bool,
+    toks: Vec<Tok>,
+    out: Vec<Found>,
+}
+
+impl<'a> Scanner<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.toks[i].span.text(self.text)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// The words `a..b` joined by single spaces.
+    fn joined(&self, a: usize, b: usize) -> String {
+        (a..b).map(|i| self.w(i)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn push(&mut self, span: Span, kind: EntityKind, canonical: String, form: MentionForm) {
+        self.out.push(Found {
+            span,
+            kind,
+            canonical,
+            form,
+            role: None,
+            acronym: None,
+            heading: self.heading,
+            evidence: Evidence::Other,
+        });
+    }
+
+    fn push_known(&mut self, span: Span, idx: usize, form: MentionForm) {
+        let k = &self.know.known[idx];
+        self.push(span, k.kind, k.canonical.clone(), form);
+    }
+
+    fn scan(&mut self, span: Span) {
+        self.toks = tokenize(self.text, span);
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(self.w(i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && !self.toks[j - 1].possessive {
+                if self.toks[j].joined && is_cap(self.w(j)) {
+                    j += 1;
+                } else if let Some(skip) = self.connector_bridge(j) {
+                    j += skip;
+                } else {
+                    break;
+                }
+            }
+            self.run(i, j);
+            i = j;
+        }
+    }
+
+    /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
+    /// how many words to take.
+    fn connector_bridge(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        for len in 1..=2 {
+            if j + len >= n {
+                return None;
+            }
+            let all = (j..=j + len).all(|i| self.toks[i].joined);
+            let conns = (j..j + len).all(|i| sets::CONNECTORS.contains(self.w(i)));
+            if !all || !conns {
+                return None;
+            }
+            if is_cap(self.w(j + len)) {
+                return Some(len + 1);
+            }
+        }
+        None
+    }
+
+    fn run(&mut self, mut a: usize, mut b: usize) {
+        while a < b && (sets::STOPWORDS.contains(self.w(a)) || sets::CONNECTORS.contains(self.w(a)))
+        {
+            a += 1;
+        }
+        while b > a && sets::CONNECTORS.contains(self.w(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if !self.heading && self.titled(a, b) {
+            return;
+        }
+        if self.org_or_other(a, b) {
+            return;
+        }
+        // `Trinidad and Tobago`, `Bosnia and Herzegovina`: a place with a connector inside.
+        if (a..b).any(|i| sets::CONNECTORS.contains(self.w(i))) && b - a <= 5 {
+            if let Some(info) = lookup_place(&self.joined(a, b)) {
+                let span = self.span(a, b);
+                self.push(
+                    span,
+                    EntityKind::Place,
+                    info.name.to_string(),
+                    MentionForm::Name,
+                );
+                return;
+            }
+        }
+        let mut s = a;
+        for k in a..=b {
+            if k == b || sets::CONNECTORS.contains(self.w(k)) {
+                if s < k && (self.heading || !self.titled(s, k)) {
+                    self.names(s, k);
+                }
+                s = k + 1;
+            }
+        }
+    }
+
+    fn name_token_ok(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let initial = w.len() <= 3 && w.ends_with('.') && is_cap(w);
+        (is_title_case(w) || initial)
+            && !sets::ORG_WORDS.contains(w)
+            && !sets::OTHER_WORDS.contains(w)
+            && !sets::DEMONYMS.contains(w)
+            && !sets::STOPWORDS.contains(w)
+            && !sets::TITLES.contains(w)
+            && !sets::FEATURE_WORDS.contains(w)
+    }
+
+    /// `[Nationality] Title Name`: a person introduced with a title.
+    fn titled(&mut self, a: usize, b: usize) -> bool {
+        let Some(k) = (a..b).rev().find(|&k| sets::TITLES.contains(self.w(k))) else {
+            return false;
+        };
+        // `Chief of Staff Howard Baker`: the name is the last two words after a connector.
+        let mut name_start = k + 1;
+        if let Some(c) = (k + 1..b)
+            .rev()
+            .find(|&c| sets::CONNECTORS.contains(self.w(c)))
+        {
+            if b - (c + 1) < 3 {
+                return false;
+            }
+            name_start = b - 2;
+        }
+        let name = name_start..b;
+        if name.is_empty() || name.len() > 4 || !name.clone().all(|i| self.name_token_ok(i)) {
+            return false;
+        }
+        // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
+        // title's own stretch starts after the last connector before it.
+        let a = match (a..k).rev().find(|&c| sets::CONNECTORS.contains(self.w(c))) {
+            Some(c) if !(c..k).any(|i| sets::TITLES.contains(self.w(i))) || c + 1 < k => {
+                if (a..c).any(|i| sets::TITLES.contains(self.w(i))) {
+                    self.run(a, c);
+                    c + 1
+                } else {
+                    a
+                }
+            }
+            _ => a,
+        };
+        let title = self.w(k);
+        let single = name.len() == 1;
+        let name_text = self.joined(name_start, b);
+        let span = self.span(name_start, b);
+        if single && !STRONG_TITLES.contains(&title) && !self.know.surnames.contains_key(&name_text)
+        {
+            return false;
+        }
+        let role = Some(
+            Span::new(self.toks[a].span.start, self.toks[name_start - 1].span.end).text(self.text),
+        )
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+        let by_surname = single
+            .then(|| self.know.by_surname(&name_text, span.start))
+            .flatten();
+        let (kind, canonical, form) = if let Some(idx) = by_surname {
+            let kn = &self.know.known[idx];
+            (kn.kind, kn.canonical.clone(), MentionForm::Surname)
+        } else if let Some(&idx) = self.know.full.get(&name_text) {
+            let kn = &self.know.known[idx];
+            (kn.kind, kn.canonical.clone(), MentionForm::Full)
+        } else {
+            (EntityKind::Person, name_text, MentionForm::Full)
+        };
+        self.out.push(Found {
+            span,
+            kind,
+            canonical,
+            form,
+            role,
+            acronym: None,
+            heading: self.heading,
+            evidence: Evidence::Title,
+        });
+        true
+    }
+
+    /// A capitalized name holding an organization word (or an initiative word), with an
+    /// acronym in parentheses after it.
+    fn org_or_other(&mut self, a: usize, b: usize) -> bool {
+        let has = |list: &sets::WordSet| (a..b).any(|i| list.contains(self.w(i)));
+        let span = self.span(a, b);
+        let acronym = paren_acronym(self.text, span.end);
+        // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
+        let spelled_out = acronym
+            .is_some_and(|(acr, _)| acr.chars().next() == self.w(a).chars().next() && b - a >= 2);
+        let mut kind = if has(&sets::ORG_WORDS) || spelled_out && !has(&sets::OTHER_WORDS) {
+            EntityKind::Organization
+        } else if has(&sets::FEATURE_WORDS) {
+            EntityKind::Place
+        } else if has(&sets::OTHER_WORDS) {
+            EntityKind::Other
+        } else {
+            return false;
+        };
+        let mut a = a;
+        let mut span = span;
+        if kind == EntityKind::Place {
+            // `China and the Korean Peninsula`: the place is what follows the last `and`.
+            if let Some(c) = (a..b).rev().find(|&i| matches!(self.w(i), "and" | "&")) {
+                let start = (c + 1..b)
+                    .find(|&i| !sets::CONNECTORS.contains(self.w(i)))
+                    .unwrap_or(b);
+                if start >= b {
+                    return false;
+                }
+                self.run(a, c);
+                a = start;
+                span = self.span(a, b);
+            }
+        }
+        let words = (a..b)
+            .filter(|&i| !sets::CONNECTORS.contains(self.w(i)))
+            .count();
+        if words < 2 {
+            return false;
+        }
+        let mut canonical = self.joined(a, b);
+        if let Some(&idx) = self.know.full.get(&canonical) {
+            kind = self.know.known[idx].kind;
+            canonical = self.know.known[idx].canonical.clone();
+        }
+        let form = if kind == EntityKind::Place {
+            MentionForm::Name
+        } else {
+            MentionForm::Full
+        };
+        self.out.push(Found {
+            span,
+            kind,
+            canonical: canonical.clone(),
+            form,
+            role: None,
+            acronym: acronym.map(|(s, _)| s.to_string()),
+            heading: self.heading,
+            evidence: Evidence::Other,
+        });
+        if let Some((_, sp)) = acronym {
+            self.push(sp, kind, canonical, MentionForm::Acronym);
+        }
+        true
+    }
+
+    fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
+        if self.know.full.is_empty() {
+            return None;
+        }
+        (1..=(e - p).min(self.know.longest)).rev().find_map(|len| {
+            self.know
+                .full
+                .get(&self.joined(p, p + len))
+                .map(|&i| (len, i))
+        })
+    }
+
+    fn match_place(&self, p: usize, e: usize) -> Option<(usize, String, bool)> {
+        for len in (1..=(e - p).min(4)).rev() {
+            let name = self.joined(p, p + len);
+            if let Some(r) = REGIONS.iter().find(|r| **r == name) {
+                return Some((len, (*r).to_string(), false));
+            }
+            let Some(info) = lookup_place(&name) else {
+                continue;
+            };
+            let after_preposition =
+                p > 0 && self.toks[p].joined && PLACE_PREPOSITIONS.contains(&self.w(p - 1));
+            let floor = if self.toks[p].sent_start {
+                1_000_000
+            } else if after_preposition {
+                15_000
+            } else {
+                100_000
+            };
+            let big = info.kind != "city" || info.population >= floor;
+            if len >= 2 || big {
+                return Some((len, info.name.to_string(), true));
+            }
+        }
+        None
+    }
+
+    /// A stretch of capitalized words with no connector.
+    fn names(&mut self, s: usize, e: usize) {
+        let mut left: Vec<usize> = Vec::new();
+        let mut p = s;
+        while p < e {
+            let w = self.w(p);
+            if let Some((len, idx)) = self.match_full(p, e) {
+                self.leftover(&mut left);
+                let form = if self.know.known[idx].surname.as_deref() == Some(w) && len == 1 {
+                    MentionForm::Surname
+                } else {
+                    MentionForm::Full
+                };
+                self.push_known(self.span(p, p + len), idx, form);
+                p += len;
+                continue;
+            }
+            if sets::DEMONYMS.contains(w) || sets::STOPWORDS.contains(w) || sets::TITLES.contains(w)
+            {
+                self.leftover(&mut left);
+                p += 1;
+                continue;
+            }
+            let sp = self.toks[p].span;
+            if let Some(idx) = self.know.by_surname(w, sp.start) {
+                self.leftover(&mut left);
+                self.push_known(sp, idx, MentionForm::Surname);
+                p += 1;
+                continue;
+            }
+            if is_all_caps(w) {
+                if let Some(&idx) = self.know.acronyms.get(w) {
+                    self.leftover(&mut left);
+                    self.push_known(sp, idx, MentionForm::Acronym);
+                    p += 1;
+                    continue;
+                }
+                if let Some(&(_, full, kind)) = WELL_KNOWN.iter().find(|x| x.0 == w) {
+                    self.leftover(&mut left);
+                    self.push(sp, kind, full.to_string(), MentionForm::Acronym);
+                    p += 1;
+                    continue;
+                }
+            }
+            if let Some((len, canonical, _)) = self.match_place(p, e) {
+                self.leftover(&mut left);
+                self.push(
+                    self.span(p, p + len),
+                    EntityKind::Place,
+                    canonical,
+                    MentionForm::Name,
+                );
+                p += len;
+                continue;
+            }
+            left.push(p);
+            p += 1;
+        }
+        self.leftover(&mut left);
+    }
+
+    fn speech_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i].joined && sets::SPEECH_VERBS.contains(self.w(i - 1))
+    }
+
+    /// `A spokeswoman, Renee Castillo, said`, `spokesman Li Wei`: a role noun right before.
+    fn role_before(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| self.toks[p]) else {
+            return false;
+        };
+        let between = self
+            .text
+            .get(prev.span.end..self.toks[i].span.start)
+            .unwrap_or_default();
+        let w = prev.text(self.text);
+        (between == " " || between == ", ")
+            && w.chars().all(|c| !c.is_uppercase())
+            && sets::ROLE_NOUNS.contains(w)
+    }
+
+    fn speech_after(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.toks[i + 1].joined
+            && !self.toks[i].possessive
+            && sets::SPEECH_VERBS.contains(self.w(i + 1))
+    }
+
+    /// Capitalized words nothing else claimed.
+    fn leftover(&mut self, left: &mut Vec<usize>) {
+        let g = std::mem::take(left);
+        let (Some(&first), Some(&last)) = (g.first(), g.last()) else {
+            return;
+        };
+        let end = last + 1;
+        let all_names = g.iter().all(|&i| self.name_token_ok(i));
+        let particle = sets::PARTICLES.contains(self.w(first));
+        if !self.heading && (2..=4).contains(&g.len()) && all_names && !particle {
+            let role = appositive(self.text, self.toks[last].span.end);
+            let evidence = if role.is_some() {
+                Evidence::Appositive
+            } else {
+                Evidence::Speech
+            };
+            if role.is_some()
+                || self.speech_before(first)
+                || self.speech_after(last)
+                || self.role_before(first)
+            {
+                self.out.push(Found {
+                    span: self.span(first, end),
+                    kind: EntityKind::Person,
+                    canonical: self.joined(first, end),
+                    form: MentionForm::Full,
+                    role,
+                    acronym: None,
+                    heading: false,
+                    evidence,
+                });
+                return;
+            }
+        }
+        let first = if self.toks[first].sent_start {
+            first + 1
+        } else {
+            first
+        };
+        if first >= end {
+            return;
+        }
+        let span = self.span(first, end);
+        let name = self.joined(first, end);
+        let admin_after = self.toks.get(end).is_some_and(|t| {
+            t.joined && ADMIN_NOUNS.contains(&t.text(self.text)) && !self.toks[last].possessive
+        });
+        if admin_after || end - first >= 2 && sets::FEATURE_WORDS.contains(self.w(last)) {
+            self.push(span, EntityKind::Place, name, MentionForm::Name);
+        } else if end - first == 1 {
+            let w = self.w(first);
+            let camel = is_cap(w)
+                && w.chars().skip(1).any(char::is_uppercase)
+                && w.chars().any(char::is_lowercase);
+            if camel {
+                self.push(span, EntityKind::Other, name, MentionForm::Name);
+            }
+        } else {
+            self.push(span, EntityKind::Other, name, MentionForm::Name);
+        }
+    }
+}
+
+/// `(SCO)` right after a name: the acronym and its span.
+fn paren_acronym(text: &str, end: usize) -> Option<(&str, Span)> {
+    let rest = text.get(end..)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if lead > 2 {
+        return None;
+    }
+    let inner_start = end + lead + rest[lead..].strip_prefix('(').map(|_| 1)?;
+    let after = text.get(inner_start..)?;
+    let close = after.find(')')?;
+    let inner = &after[..close];
+    let ok = (2..=10).contains(&inner.len())
+        && is_all_caps(inner)
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '&' || c == '-');
+    ok.then(|| (inner, Span::new(inner_start, inner_start + inner.len())))
+}
+
+/// `, the Chinese premier,` after a name: the role (`Chinese premier`).
+fn appositive(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let stop = rest
+        .find([',', '.', ';', '—', '(', '"', '“', '”', '\n'])
+        .unwrap_or(rest.len())
+        .min(120);
+    let phrase = rest.get(..stop)?.trim();
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.len() > 12 {
+        return None;
+    }
+    if words.first() == Some(&"who") && words.len() >= 2 {
+        // `Dale Whitaker, who runs a store,`: only people are `who`.
+        return Some(words[1..].join(" "));
+    }
+    if matches!(words.first(), Some(&("the" | "a" | "an"))) {
+        words.remove(0);
+    } else if words.first().is_some_and(|w| is_cap(w)) {
+        return None; // a list of names, not an appositive
+    }
+    words
+        .iter()
+        .take(6)
+        .any(|w| {
+            let lower = w.chars().all(|c| !c.is_uppercase());
+            sets::ROLE_NOUNS.contains(w.trim_end_matches('s'))
+                || sets::ROLE_NOUNS.contains(w)
+                || lower
+                    && w.len() > 5
+                    && (w.ends_with("ist")
+                        || w.ends_with("man")
+                        || w.ends_with("woman")
+                        || w.ends_with("ian"))
+        })
+        .then(|| words.join(" "))
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The blocks recognition reads: body paragraphs (the lede after its dateline), then
+/// the headline and subheads, which only mention what the body introduces.
+fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
+    let dl_end = article.dateline().map(|d| d.span.end);
+    let spans = article.paragraphs.iter().map(|p| match dl_end {
+        Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
+        _ => p.span,
+    });
+    // A paragraph in capitals is a headline or subhead the parser could not tell apart.
+    let (caps, body): (Vec<Span>, Vec<Span>) = spans.partition(|s| {
+        let t = s.text(text);
+        !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
+    });
+    let headings = article
+        .headline
+        .iter()
+        .map(|h| h.text)
+        .chain(article.sections.iter().map(|s| s.title))
+        .chain(caps)
+        .collect();
+    (body, headings)
+}
+
+fn scan_all(text: &str, spans: &[Span], know: &Knowledge, heading: bool) -> Vec<Found> {
+    let mut sc = Scanner {
+        text,
+        know,
+        heading,
+        toks: Vec::new(),
+        out: Vec::new(),
+    };
+    for &s in spans {
+        sc.scan(s);
+    }
+    sc.out
+}
+
+fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
+    let Some(d) = article.dateline() else {
+        return Vec::new();
+    };
+    d.places
+        .iter()
+        .chain(d.regions.iter())
+        .filter(|s| !s.is_empty())
+        .filter_map(|&span| {
+            let raw = span.text(text).trim_end_matches(',');
+            let span = Span::new(span.start, span.start + raw.len());
+            let canonical = match lookup_place(raw) {
+                Some(info) => info.name.to_string(),
+                // An unknown region (`Fla.`) is the dateline rules' business.
+                None if d.regions.contains(&span) || raw.ends_with('.') => return None,
+                None => title_case(raw),
+            };
+            Some(Found {
+                span,
+                kind: EntityKind::Place,
+                canonical,
+                form: MentionForm::Name,
+                role: None,
+                acronym: None,
+                heading: false,
+                evidence: Evidence::Other,
+            })
+        })
+        .collect()
+}
+
+pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
+    let (body, headings) = blocks(text, article);
+    let mut know = Knowledge::from_names(names);
+    let first = scan_all(text, &body, &know, false);
+    know.learn(&first);
+    let mut found = dateline_places(text, article);
+    found.extend(scan_all(text, &body, &know, false));
+    found.extend(scan_all(text, &headings, &know, true));
+
+    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        if f.span.is_empty() || kept.last().is_some_and(|k| f.span.start < k.span.end) {
+            continue;
+        }
+        kept.push(f);
+    }
+    // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
+    // "full name" that is the surname of exactly one longer name joins it.
+    let mut by_surname: HashMap<String, HashSet<String>> = HashMap::new();
+    for f in &kept {
+        if f.kind == EntityKind::Person && f.canonical.contains(' ') {
+            let (s, _) = surname_of(&f.canonical, None);
+            by_surname.entry(s).or_default().insert(f.canonical.clone());
+        }
+    }
+    for f in &mut kept {
+        if f.kind != EntityKind::Person || f.canonical.contains(' ') {
+            continue;
+        }
+        if let Some(full) = by_surname.get(&f.canonical).filter(|s| s.len() == 1) {
+            if let Some(full) = full.iter().next() {
+                f.canonical = full.clone();
+                f.form = MentionForm::Surname;
+            }
+        }
+    }
+    // Well-known acronyms join their spelled-out organization, if the article has it.
+    let body_keys: HashSet<(EntityKind, String)> = kept
+        .iter()
+        .filter(|f| !f.heading)
+        .map(|f| key(f.kind, &f.canonical))
+        .collect();
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut role_full: HashSet<usize> = HashSet::new();
+    let mut speech_only: HashSet<usize> = HashSet::new();
+    let mut introduced: HashSet<usize> = HashSet::new();
+    let speech_known: HashSet<(EntityKind, String)> = know
+        .known
+        .iter()
+        .filter(|k| k.evidence == Evidence::Speech)
+        .map(|k| key(k.kind, &k.canonical))
+        .collect();
+    for f in kept {
+        let k = key(f.kind, &f.canonical);
+        if f.heading && !body_keys.contains(&k) {
+            continue;
+        }
+        let id = *index.entry(k).or_insert_with(|| {
+            let known = know.find(f.kind, &f.canonical).map(|i| &know.known[i]);
+            let (surname, surname_first) = match (f.kind, known) {
+                (EntityKind::Person, Some(kn)) => (kn.surname.clone(), kn.surname_first),
+                (EntityKind::Person, None) => {
+                    let (s, fst) = surname_of(&f.canonical, None);
+                    (Some(s), fst)
+                }
+                _ => (None, false),
+            };
+            let acronym = known.and_then(|k| k.acronym.clone()).or_else(|| {
+                WELL_KNOWN
+                    .iter()
+                    .find(|x| x.1 == f.canonical && x.0 != x.1 && !x.0.contains('.'))
+                    .map(|x| x.0.to_string())
+            });
+            entities.push(Entity {
+                id: entities.len(),
+                kind: f.kind,
+                canonical: f.canonical.clone(),
+                role: known.and_then(|k| k.role.clone()),
+                surname,
+                surname_first,
+                acronym,
+                note: known.and_then(|k| k.note.clone()),
+                in_names_file: known.is_some_and(|k| k.from_file),
+                place: (f.kind == EntityKind::Place)
+                    .then(|| lookup_place(&f.canonical))
+                    .flatten(),
+                mentions: Vec::new(),
+                first: 0,
+            });
+            entities.len() - 1
+        });
+        let evidence = if speech_known.contains(&key(f.kind, &f.canonical)) {
+            Evidence::Speech
+        } else {
+            f.evidence
+        };
+        match evidence {
+            Evidence::Speech => {
+                speech_only.insert(id);
+            }
+            Evidence::Title | Evidence::Appositive => {
+                introduced.insert(id);
+            }
+            Evidence::Other => {}
+        }
+        let e = &mut entities[id];
+        // The role given with the full name beats one given with a surname alone.
+        let from_full = f.form == MentionForm::Full;
+        if f.role.is_some() && (e.role.is_none() || from_full && !role_full.contains(&id)) {
+            e.role = f.role;
+            if from_full {
+                role_full.insert(id);
+            }
+        }
+        if e.acronym.is_none() {
+            e.acronym = f.acronym;
+        }
+        e.mentions.push(Mention {
+            span: f.span,
+            form: f.form,
+            in_heading: f.heading,
+        });
+    }
+    speech_only.retain(|id| !introduced.contains(id));
+    // A "person" known only from `X said`, repeated in full and never by surname alone, is
+    // most likely a company or a publication (`Pizza Inn said`).
+    for (id, e) in entities.iter_mut().enumerate() {
+        let fulls = e
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Full)
+            .count();
+        let surnames = e
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Surname)
+            .count();
+        if e.kind == EntityKind::Person
+            && speech_only.contains(&id)
+            && !e.in_names_file
+            && fulls >= 2
+            && surnames == 0
+        {
+            e.kind = EntityKind::Other;
+            e.surname = None;
+            for m in &mut e.mentions {
+                m.form = MentionForm::Name;
+            }
+        }
+    }
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| m.span.start);
+        e.first = e
+            .mentions
+            .iter()
+            .position(|m| !m.in_heading && m.form == MentionForm::Full)
+            .or_else(|| e.mentions.iter().position(|m| !m.in_heading))
+            .unwrap_or(0);
+    }
+    entities.sort_by_key(|e| e.first_mention().map_or(usize::MAX, |m| m.span.start));
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = i;
+    }
+    Entities { entities }
+}

@@ -1,0 +1,286 @@
+use super::*;
+use crate::article::{parse, Format};
+
+fn run(text: &str, names: &NamesConfig) -> Entities {
+    let a = parse(text, Format::Plain);
+    extract(text, &a, names)
+}
+
+fn ents(text: &str) -> Entities {
+    run(text, &NamesConfig::default())
+}
+
+fn find<'a>(e: &'a Entities, canonical: &str) -> &'a Entity {
+    e.iter()
+        .find(|x| x.canonical == canonical)
+        .unwrap_or_else(|| panic!("no entity {canonical}: {:#?}", names_of(e)))
+}
+
+fn names_of(e: &Entities) -> Vec<(EntityKind, String)> {
+    e.iter().map(|x| (x.kind, x.canonical.clone())).collect()
+}
+
+fn forms(e: &Entity, text: &str) -> Vec<(String, MentionForm)> {
+    e.mentions
+        .iter()
+        .map(|m| (m.span.text(text).to_string(), m.form))
+        .collect()
+}
+
+const GRAIN: &str = "Spotlight: Li, Medvedev back grain deal\n\nMOSCOW, Sept. 19 (Xinhua) -- “Trade is up 🌊,” said Chinese Premier Li Keqiang as he met Russian Prime Minister Dmitry Medvedev on Thursday.\n\nLi said the Shanghai Cooperation Organization (SCO) would help. Medvedev agreed, and the SCO plan won praise from 王 officials.\n\nLi’s aides flew to Beijing.\n";
+
+#[test]
+fn titled_people_and_surname_links() {
+    let e = ents(GRAIN);
+    let li = find(&e, "Li Keqiang");
+    assert_eq!(li.kind, EntityKind::Person);
+    assert_eq!(li.role.as_deref(), Some("Chinese Premier"));
+    assert_eq!(li.surname.as_deref(), Some("Li"));
+    assert!(li.surname_first);
+    let f = forms(li, GRAIN);
+    assert_eq!(
+        f[0],
+        ("Li".into(), MentionForm::Surname),
+        "headline mention"
+    );
+    assert!(li.mentions[0].in_heading);
+    assert_eq!(f[1], ("Li Keqiang".into(), MentionForm::Full));
+    assert_eq!(f.len(), 4, "{f:?}");
+    assert_eq!(
+        li.first, 1,
+        "the first reference is the full name in the body"
+    );
+    let m = find(&e, "Dmitry Medvedev");
+    assert_eq!(m.role.as_deref(), Some("Russian Prime Minister"));
+    assert_eq!(m.surname.as_deref(), Some("Medvedev"));
+    assert!(!m.surname_first);
+    assert_eq!(m.mentions.len(), 3);
+}
+
+#[test]
+fn organizations_acronyms_and_places() {
+    let e = ents(GRAIN);
+    let sco = find(&e, "Shanghai Cooperation Organization");
+    assert_eq!(sco.kind, EntityKind::Organization);
+    assert_eq!(sco.acronym.as_deref(), Some("SCO"));
+    assert_eq!(
+        forms(sco, GRAIN).iter().map(|x| x.1).collect::<Vec<_>>(),
+        [
+            MentionForm::Full,
+            MentionForm::Acronym,
+            MentionForm::Acronym
+        ]
+    );
+    let moscow = find(&e, "Moscow");
+    assert_eq!(moscow.kind, EntityKind::Place);
+    assert_eq!(moscow.mentions[0].span.text(GRAIN), "MOSCOW");
+    assert_eq!(moscow.place.as_ref().unwrap().country, Some("Russia"));
+    assert_eq!(find(&e, "Beijing").kind, EntityKind::Place);
+    // Nothing else: no "Trade", "Thursday", "Spotlight" or "王" entities.
+    assert_eq!(e.entities.len(), 5, "{:?}", names_of(&e));
+}
+
+#[test]
+fn appositives_and_speech() {
+    let t = "Kim Hye-won, the South Korean trade minister, arrived. “We are ready,” said Viktor Orlovsky, a researcher. Kim said talks went well. Orlovsky agreed.";
+    let e = ents(t);
+    let kim = find(&e, "Kim Hye-won");
+    assert_eq!(kim.role.as_deref(), Some("South Korean trade minister"));
+    assert_eq!(kim.surname.as_deref(), Some("Kim"));
+    assert_eq!(kim.mentions.len(), 2);
+    let o = find(&e, "Viktor Orlovsky");
+    assert_eq!(o.role.as_deref(), Some("researcher"));
+    assert_eq!(forms(o, t)[1], ("Orlovsky".into(), MentionForm::Surname));
+}
+
+#[test]
+fn sentence_initial_capitals_make_no_entities() {
+    let t = "Officials met on Monday. Nice weather helped. Reading the text, analysts smiled. They left.";
+    let e = ents(t);
+    assert!(e.entities.is_empty(), "{:?}", names_of(&e));
+}
+
+#[test]
+fn all_caps_subheads_and_headlines_only_mention() {
+    let t = "SUMMIT ENDS IN PARIS\n\nBERLIN, Jan. 2 (AP) — Leaders met.\n\nTRADE WITH CHINA\n\nPresident Ana Ruiz spoke.\n";
+    let e = ents(t);
+    assert!(
+        e.iter().all(|x| x.canonical != "Paris"),
+        "{:?}",
+        names_of(&e)
+    );
+    assert!(e.iter().all(|x| x.canonical != "China"));
+    assert_eq!(find(&e, "Ana Ruiz").role.as_deref(), Some("President"));
+}
+
+#[test]
+fn well_known_acronyms_and_other_names() {
+    let t = "LONDON (Reuters) - The UN and NATO praised the Belt and Road Initiative, and engineers linked BeiDou with GLONASS.";
+    let e = ents(t);
+    assert_eq!(find(&e, "United Nations").kind, EntityKind::Organization);
+    assert_eq!(
+        find(&e, "North Atlantic Treaty Organization")
+            .acronym
+            .as_deref(),
+        Some("NATO")
+    );
+    assert_eq!(find(&e, "Belt and Road Initiative").kind, EntityKind::Other);
+    assert_eq!(find(&e, "BeiDou").kind, EntityKind::Other);
+    assert_eq!(find(&e, "GLONASS").kind, EntityKind::Other);
+}
+
+#[test]
+fn titles_joined_by_and_split_into_two_people() {
+    let t = "Talks between French President Marie Laurent and German Chancellor Jonas Weber ended.";
+    let e = ents(t);
+    assert_eq!(
+        find(&e, "Marie Laurent").role.as_deref(),
+        Some("French President")
+    );
+    assert_eq!(
+        find(&e, "Jonas Weber").role.as_deref(),
+        Some("German Chancellor")
+    );
+}
+
+#[test]
+fn names_file_entries_are_recognized_and_noted() {
+    let names = NamesConfig::from_toml(
+        "[[entry]]\nname = \"Wang Liming\"\nkind = \"person\"\nrole = \"Chinese ambassador\"\nnote = \"Use Wang on second reference.\"\n",
+    )
+    .unwrap();
+    let t = "Delegates heard Wang Liming. Wang said the plan was fair.";
+    let e = run(t, &names);
+    let w = find(&e, "Wang Liming");
+    assert!(w.in_names_file);
+    assert_eq!(w.role.as_deref(), Some("Chinese ambassador"));
+    assert_eq!(w.mentions.len(), 2);
+    let md = hover_markdown(w, t);
+    assert!(md.contains("Use Wang on second reference."), "{md}");
+}
+
+#[test]
+fn entity_at_and_hover() {
+    let e = ents(GRAIN);
+    let at = GRAIN.find("Medvedev agreed").unwrap() + 3;
+    let (ent, m) = e.entity_at(at).unwrap();
+    assert_eq!(ent.canonical, "Dmitry Medvedev");
+    assert_eq!(m.form, MentionForm::Surname);
+    let md = hover_markdown(ent, GRAIN);
+    assert!(md.starts_with("**Dmitry Medvedev** — person"), "{md}");
+    assert!(md.contains("- title/role: Russian Prime Minister"), "{md}");
+    assert!(md.contains("- first reference: line 3"), "{md}");
+    assert!(md.contains("`Dmitry Medvedev` ×1, `Medvedev` ×2"), "{md}");
+    let moscow = find(&e, "Moscow");
+    let md = hover_markdown(moscow, GRAIN);
+    assert!(md.contains("- population: "), "{md}");
+    let sco = find(&e, "Shanghai Cooperation Organization");
+    assert!(hover_markdown(sco, GRAIN).contains("- acronym: SCO"));
+}
+
+#[test]
+fn rename_changes_full_and_surname_forms() {
+    let e = ents(GRAIN);
+    let li = find(&e, "Li Keqiang");
+    let edits = rename_edits(li, GRAIN, "Zhao Wenhua");
+    let mut out = GRAIN.to_string();
+    let mut sorted = edits.clone();
+    sorted.sort_by_key(|x| std::cmp::Reverse(x.span.start));
+    for ed in sorted {
+        out.replace_range(ed.span.start..ed.span.end, &ed.replacement);
+    }
+    assert!(out.contains("Spotlight: Zhao, Medvedev"), "{out}");
+    assert!(out.contains("Chinese Premier Zhao Wenhua as"), "{out}");
+    assert!(out.contains("Zhao said the Shanghai"), "{out}");
+    assert!(out.contains("Zhao’s aides"), "{out}");
+    assert!(!out.contains("Li"), "{out}");
+    // Renaming an organization to capitals renames its acronym.
+    let sco = find(&e, "Shanghai Cooperation Organization");
+    let edits = rename_edits(sco, GRAIN, "OSC");
+    assert_eq!(edits.len(), 2);
+    assert!(edits.iter().all(|x| x.replacement == "OSC"));
+}
+
+#[test]
+fn surnames_and_lines() {
+    assert_eq!(surname_of("Li Keqiang", None), ("Li".into(), true));
+    assert_eq!(surname_of("Moon Jae-in", None), ("Moon".into(), true));
+    assert_eq!(
+        surname_of("Dmitry Medvedev", None),
+        ("Medvedev".into(), false)
+    );
+    assert_eq!(
+        surname_of("Martin Luther King Jr.", None),
+        ("King".into(), false)
+    );
+    assert_eq!(
+        surname_of("Lee Smith", Some(false)),
+        ("Smith".into(), false)
+    );
+    assert_eq!(line_of("a\nb\r\nc\rd", 9), 4);
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for t in [
+        "",
+        "(",
+        "Mr.",
+        "President",
+        "Chinese Premier",
+        "A (SCO",
+        "said X Y,",
+        "🌊 ’s ’ “ ” — 森山健二 Li",
+        "Li Keqiang, the",
+        "U.S.A. St. , ,",
+    ] {
+        let _ = ents(t);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn recognition_and_rules_never_panic(s in "[A-Za-z .,:;“”’'()\\-—🌊森山é\\n]{0,160}") {
+        let a = crate::analyze(&s, Format::Plain, &crate::Config::default());
+        for e in a.entities.iter() {
+            for m in &e.mentions {
+                proptest::prop_assert!(s.get(m.span.start..m.span.end).is_some());
+            }
+            let _ = hover_markdown(e, &s);
+            let _ = rename_edits(e, &s, "Zhao Wenhua");
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints hover examples for the notes"]
+fn print_hover_examples() {
+    let text = std::fs::read_to_string("samples/xinhua-grain-deal.txt").unwrap();
+    let a = parse(&text, Format::Plain);
+    let e = extract(&text, &a, &NamesConfig::default());
+    for name in [
+        "Li Keqiang",
+        "Saint Petersburg",
+        "Shanghai Cooperation Organization",
+    ] {
+        println!("{}\n=====", hover_markdown(find(&e, name), &text));
+    }
+}
+
+#[test]
+fn a_title_with_a_surname_joins_the_full_name() {
+    let t = "MOSCOW (AP) — President Putin spoke first. Later, Russian President Vladimir Putin said more. Putin left.";
+    let e = ents(t);
+    let p = find(&e, "Vladimir Putin");
+    assert_eq!(
+        forms(p, t),
+        [
+            ("Putin".to_string(), MentionForm::Surname),
+            ("Vladimir Putin".to_string(), MentionForm::Full),
+            ("Putin".to_string(), MentionForm::Surname),
+        ]
+    );
+    assert_eq!(p.first, 1);
+    assert_eq!(p.role.as_deref(), Some("Russian President"));
+    assert!(e.iter().all(|x| x.canonical != "Putin"));
+}

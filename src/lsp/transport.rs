@@ -1,0 +1,255 @@
+//! The stdio transport around tower-lsp's `Server`, fixing two things tower-lsp 0.20 gets
+//! wrong for a server that must never die:
+//!
+//! - **Malformed messages.** tower-lsp answers the first undecodable message with a parse
+//!   error and then stops reading (its `FramedRead` ends after a decoder error), so the server
+//!   quits. Here every frame is read and checked first: a frame that is not UTF-8 JSON-RPC is
+//!   replaced by an internal `$/copydesk/invalidMessage` request that [`Guarded`] answers
+//!   with -32700 (parse error) or -32600 (invalid request), id null, and the server goes on.
+//! - **`exit`.** tower-lsp marks the service exited but keeps waiting for input; here `exit`
+//!   ends [`serve`] at once. The exit code is 0 after `shutdown`, 1 without (LSP spec).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use futures::FutureExt;
+use serde_json::{json, Value};
+use std::panic::AssertUnwindSafe;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Error, ErrorCode, Id, Request, Response};
+use tower_lsp::{ExitedError, LspService, Server};
+use tower_service::Service;
+use tracing::{error, warn};
+
+use super::Backend;
+
+const INVALID: &str = "$/copydesk/invalidMessage";
+
+/// Bodies larger than this are skipped with an error rather than held in memory.
+const MAX_BODY: usize = 512 << 20;
+
+/// The LSP service, answering invalid messages and watching for `shutdown` and `exit`.
+pub struct Guarded {
+    inner: LspService<Backend>,
+    shutdown: Arc<AtomicBool>,
+    exited: Arc<Notify>,
+}
+
+impl Service<Request> for Guarded {
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), ExitedError>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        if req.method() == INVALID && req.id() == Some(&Id::Null) {
+            let params = req.params().cloned().unwrap_or(Value::Null);
+            let code = match params["code"].as_i64() {
+                Some(-32600) => ErrorCode::InvalidRequest,
+                _ => ErrorCode::ParseError,
+            };
+            let message = params["message"].as_str().unwrap_or("invalid message");
+            let err = Error {
+                code,
+                message: message.to_string().into(),
+                data: None,
+            };
+            return Box::pin(async move { Ok(Some(Response::from_error(Id::Null, err))) });
+        }
+        let is_shutdown = req.method() == "shutdown";
+        let is_exit = req.method() == "exit";
+        let method = req.method().to_string();
+        let id = req.id().cloned();
+        let fut = self.inner.call(req);
+        let shutdown = self.shutdown.clone();
+        let exited = self.exited.clone();
+        Box::pin(async move {
+            // tower-lsp 0.20 does not catch panics: one would unwind through `Server::serve`
+            // and end the process. Every handler runs under this: a request that panics is
+            // answered with an internal error (-32603), a notification's panic is logged.
+            let r = match AssertUnwindSafe(fut).catch_unwind().await {
+                Ok(r) => r,
+                Err(payload) => {
+                    error!("{method} panicked: {}", super::panic_message(&*payload));
+                    Ok(id.map(|id| {
+                        Response::from_error(
+                            id,
+                            Error {
+                                code: ErrorCode::InternalError,
+                                message: format!(
+                                    "copydesk: internal error in {method}; the server is still running"
+                                )
+                                .into(),
+                                data: None,
+                            },
+                        )
+                    }))
+                }
+            };
+            if is_shutdown
+                && r.as_ref()
+                    .is_ok_and(|r| r.as_ref().is_some_and(|r| r.is_ok()))
+            {
+                shutdown.store(true, Ordering::SeqCst);
+            }
+            if is_exit {
+                exited.notify_one();
+            }
+            r
+        })
+    }
+}
+
+/// How a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// An `exit` notification, after a successful `shutdown` or not.
+    Exit { after_shutdown: bool },
+    /// The end of input: the client went away.
+    InputClosed,
+}
+
+impl Ended {
+    /// The process exit code: 1 for `exit` without `shutdown` (as LSP says), else 0.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ended::Exit {
+                after_shutdown: false,
+            } => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Serve LSP over `input`/`output` until `exit` or the end of input.
+pub async fn serve<I, O>(input: I, output: O) -> Ended
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = super::service();
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let exited = Arc::new(Notify::new());
+    let guarded = Guarded {
+        inner: service,
+        shutdown: shutdown.clone(),
+        exited: exited.clone(),
+    };
+    let (reader, writer) = tokio::io::duplex(1 << 16);
+    let filter = tokio::spawn(filter_input(input, writer));
+    let ended = tokio::select! {
+        _ = Server::new(reader, output, socket).serve(guarded) => Ended::InputClosed,
+        _ = exited.notified() => Ended::Exit {
+            after_shutdown: shutdown.load(Ordering::SeqCst),
+        },
+    };
+    filter.abort();
+    ended
+}
+
+/// Copy framed messages from `input` to `output`, replacing each invalid one by an
+/// `$/copydesk/invalidMessage` request. Ends at the end of input.
+async fn filter_input(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
+    let mut input = BufReader::new(input);
+    loop {
+        let mut len: Option<usize> = None;
+        let mut bad_header = None;
+        let mut any = false;
+        loop {
+            let mut line = Vec::new();
+            match input.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim();
+            if text.is_empty() {
+                if any {
+                    break;
+                }
+                continue; // stray blank lines between messages
+            }
+            any = true;
+            if let Some((name, value)) = text.split_once(':') {
+                if name.trim().eq_ignore_ascii_case("content-length") {
+                    match value.trim().parse() {
+                        Ok(n) => len = Some(n),
+                        Err(_) => {
+                            bad_header = Some(format!("bad Content-Length `{}`", value.trim()))
+                        }
+                    }
+                }
+            } else {
+                bad_header = Some("a header line without a colon".to_string());
+            }
+        }
+        let replacement = match (len, bad_header) {
+            (Some(n), None) if n <= MAX_BODY => {
+                let mut body = vec![0; n];
+                if input.read_exact(&mut body).await.is_err() {
+                    return;
+                }
+                match check(&body) {
+                    Ok(()) => {
+                        if write_frame(&mut output, &body).await.is_err() {
+                            return;
+                        }
+                        continue;
+                    }
+                    Err(e) => e,
+                }
+            }
+            (Some(n), None) => {
+                let skipped =
+                    tokio::io::copy(&mut (&mut input).take(n as u64), &mut tokio::io::sink()).await;
+                if skipped.is_err() {
+                    return;
+                }
+                (-32600, format!("message of {n} bytes is too large"))
+            }
+            (_, Some(why)) => (-32700, format!("Parse error: {why}")),
+            (None, None) => (-32700, "Parse error: no Content-Length header".to_string()),
+        };
+        warn!("invalid message from the client: {}", replacement.1);
+        let req = json!({
+            "jsonrpc": "2.0",
+            "id": null,
+            "method": INVALID,
+            "params": { "code": replacement.0, "message": replacement.1 },
+        });
+        let body = serde_json::to_vec(&req).unwrap_or_default();
+        if write_frame(&mut output, &body).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Is `body` a JSON-RPC message tower-lsp will accept? Otherwise the error to answer.
+fn check(body: &[u8]) -> Result<(), (i64, String)> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| (-32700, format!("Parse error: {e}")))?;
+    if !value.is_object() {
+        return Err((-32600, "Invalid request: not a JSON object".into()));
+    }
+    let ok = serde_json::from_value::<Request>(value.clone()).is_ok()
+        || serde_json::from_value::<Response>(value).is_ok();
+    if ok {
+        Ok(())
+    } else {
+        Err((-32600, "Invalid request: not a JSON-RPC 2.0 message".into()))
+    }
+}
+
+async fn write_frame(out: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
+    out.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
+        .await?;
+    out.write_all(body).await?;
+    out.flush().await
+}

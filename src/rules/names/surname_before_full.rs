@@ -1,0 +1,108 @@
+use crate::declare_rule;
+use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
+use crate::entities::{line_of, EntityKind, MentionForm};
+use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
+
+/// `Tower commission`: the surname is a modifier here, not a reference to the person.
+fn attributive(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    ATTRIBUTIVE_NOUNS.contains(&next.as_str())
+}
+
+declare_rule! {
+    /// A person is called by surname alone before the story gives the full name.
+    ///
+    /// AP style: use a person's full name (with the title) on first reference and the
+    /// surname alone after that. A surname that comes before the introduction leaves the
+    /// reader guessing who is meant.
+    ///
+    /// ## Example
+    ///
+    /// ```text
+    /// Medvedev said the deal would help farmers.
+    ///
+    /// Russian Prime Minister Dmitry Medvedev arrived on Thursday.
+    /// ```
+    ///
+    /// Write instead:
+    ///
+    /// ```text
+    /// Russian Prime Minister Dmitry Medvedev said the deal would help farmers.
+    /// ```
+    ///
+    /// The finding sits on each early surname and points to the full introduction. The
+    /// quick fix (not preferred: the title may belong there too) writes the full name at
+    /// the first early surname. Headlines are not checked (they use surnames by design),
+    /// nor are quotations (speakers name people as they please), nor surnames that also
+    /// name something else in the story (`Dean Foods` beside `Howard Dean`), nor surnames
+    /// used as modifiers (`the Tower commission`).
+    pub struct SurnameBeforeFull {
+        code: "names/surname-before-full",
+        severity: Warning,
+        summary: "a surname is used before the person's full name is given",
+    }
+}
+
+impl Rule for SurnameBeforeFull {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        for e in cx.entities.iter() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            if !e.canonical.contains(' ') {
+                continue;
+            }
+            let Some(full) = e.body_mentions().find(|m| m.form == MentionForm::Full) else {
+                continue;
+            };
+            // `Dean Foods` and `Howard Dean`: the surname also names something else.
+            let surname = e.surname.as_deref().unwrap_or_default();
+            let shared = cx
+                .entities
+                .iter()
+                .any(|o| o.id != e.id && o.canonical.split_whitespace().any(|w| w == surname));
+            if shared {
+                continue;
+            }
+            let early: Vec<_> = e
+                .body_mentions()
+                .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
+                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .filter(|m| !attributive(cx.text, m.span.end))
+                .collect();
+            for (i, m) in early.iter().enumerate() {
+                let mut f = Finding::new(
+                    &Self::META,
+                    m.span,
+                    format!(
+                        "`{}` is used before the full name `{}` is given (line {}); give the \
+                         full name on first reference",
+                        m.span.text(cx.text),
+                        e.canonical,
+                        line_of(cx.text, full.span.start)
+                    ),
+                )
+                .with_related(full.span, "the full name is given here");
+                if i == 0 {
+                    f = f.with_fix(
+                        Fix::replace(
+                            format!("Write the full name `{}`", e.canonical),
+                            m.span,
+                            e.canonical.clone(),
+                        )
+                        .not_preferred(),
+                    );
+                }
+                out.push(f);
+            }
+        }
+    }
+}

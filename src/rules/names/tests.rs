@@ -1,0 +1,113 @@
+use crate::analysis::analyze;
+use crate::article::Format;
+use crate::config::Config;
+use crate::rules::Finding;
+
+fn findings_with(text: &str, config: &Config) -> Vec<Finding> {
+    analyze(text, Format::Plain, config)
+        .findings
+        .into_iter()
+        .filter(|f| f.code.starts_with("names/"))
+        .collect()
+}
+
+fn findings(text: &str) -> Vec<Finding> {
+    findings_with(text, &Config::default())
+}
+
+fn codes(text: &str) -> Vec<(&'static str, String)> {
+    findings(text)
+        .into_iter()
+        .map(|f| (f.code, f.span.text(text).to_string()))
+        .collect()
+}
+
+/// Copy that follows the reference rules raises nothing.
+const CLEAN: &[&str] = &[
+    "MOSCOW, Sept. 19 (Xinhua) -- Russian Prime Minister Dmitry Medvedev met Chinese Premier Li Keqiang. Li said trade grew. Medvedev agreed.",
+    "PARIS, Jan 1 (AFP) - “Li’s plan 🌊 works,” said Kenji Moriyama, a Japanese minister. Moriyama left for Tokyo.",
+    "BEIJING (AP) — The UN and NATO met the Shanghai Cooperation Organization (SCO). The SCO agreed.",
+    "WASHINGTON (Reuters) - White House Chief of Staff Donald Regan met President Reagan. Regan said Reagan was tired. Regan left.",
+    "LONDON (Reuters) - The Tower commission met. Senator John Tower said the Tower report was fair.",
+    "DALLAS (AP) — “Estrada is wrong,” a resident said of the plan. Mayor Carla Estrada said she would listen.",
+    "BERLIN (AP) — Dean Foods said Dean would grow. President Howard Dean said so.",
+    "SEOUL (AP) — Two people named Kim spoke: Foreign Minister Kim Sun-ho and Trade Minister Kim Ji-woo. Kim Sun-ho said talks went well, and Kim Ji-woo agreed.",
+];
+
+#[test]
+fn clean_copy_raises_nothing() {
+    for t in CLEAN {
+        assert!(findings(t).is_empty(), "{t}\n{:#?}", findings(t));
+    }
+}
+
+#[test]
+fn surname_before_full() {
+    let t = "BEIJING (AP) — Medvedev arrived on Thursday.\n\nRussian Prime Minister Dmitry Medvedev met officials.";
+    let f = findings(t);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "names/surname-before-full");
+    assert_eq!(f[0].span.text(t), "Medvedev");
+    assert_eq!(f[0].related[0].span.text(t), "Dmitry Medvedev");
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Dmitry Medvedev");
+    assert!(!f[0].fixes[0].preferred);
+}
+
+#[test]
+fn full_name_repeated() {
+    let t = "BEIJING (AP) — Chinese Premier Li Keqiang spoke. Li Keqiang then left.";
+    assert_eq!(
+        codes(t),
+        [("names/full-name-repeated", "Li Keqiang".to_string())]
+    );
+    let f = findings(t);
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Li");
+    assert_eq!(f[0].span.start, t.rfind("Li Keqiang").unwrap());
+}
+
+#[test]
+fn near_miss_in_article_and_names_file() {
+    let t = "MOSCOW (AP) — Russian Prime Minister Dmitry Medvedev spoke. Medvedev left. Medvedyev returned.";
+    let f = findings(t);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "names/near-miss");
+    assert_eq!(f[0].span.text(t), "Medvedyev");
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Medvedev");
+    assert!(f[0].fixes[0].preferred);
+
+    let config = Config::from_toml(
+        "[names]\n[[names.entry]]\nname = \"Sergei Lavrentyev\"\nkind = \"person\"\n",
+    )
+    .unwrap();
+    let t = "MOSCOW (AP) — Foreign Minister Sergei Lavrentiev spoke.";
+    let f = findings_with(t, &config);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].span.text(t), "Lavrentiev");
+    assert!(f[0].message.contains("names file"), "{}", f[0].message);
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Lavrentyev");
+}
+
+#[test]
+fn acronym_before_spelled_out() {
+    let t = "BEIJING (AP) — The SCO will meet in June. Members of the Shanghai Cooperation Organization (SCO) agreed.";
+    let f = findings(t);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "names/acronym-before-spelled-out");
+    assert_eq!(f[0].span.start, t.find("SCO").unwrap());
+    // A configured well-known acronym may stand.
+    let config = Config::from_toml("[names]\nwell_known = [\"SCO\"]\n").unwrap();
+    assert!(findings_with(t, &config).is_empty());
+}
+
+#[test]
+fn near_miss_against_an_organization_in_the_names_file() {
+    let config = Config::from_toml(
+        "[names]\n[[names.entry]]\nname = \"Eurasian Economic Union\"\nacronym = \"EAEU\"\n",
+    )
+    .unwrap();
+    let t = "MOSCOW (AP) — Members of the Euroasian Economic Union met. Unions protested.";
+    let f = findings_with(t, &config);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].span.text(t), "Euroasian");
+    assert_eq!(f[0].fixes[0].edits[0].replacement, "Eurasian");
+}

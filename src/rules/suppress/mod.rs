@@ -1,0 +1,181 @@
+//! `suppress/*`: `copydesk-ignore` markers, and applying them to the findings.
+//!
+//! Markers are parsed with the article ([`crate::article::suppress`]); [`apply`] runs after
+//! every other rule, drops the findings a marker covers and reports markers that cover
+//! nothing. [`marker_fix`] builds the quick fix that adds a marker for a finding.
+
+mod unused;
+
+pub use unused::Unused;
+
+use super::{Finding, Fix, Rule};
+use crate::article::suppress::{self as marker, block_start, SuppressionScope};
+use crate::article::{Article, Format};
+use crate::config::Config;
+use crate::span::Span;
+
+pub const RULES: &[&dyn Rule] = &[&Unused];
+
+/// Drop the findings that a marker covers; then add a `suppress/unused` finding for each
+/// code in a marker that covered nothing (unless that rule is off).
+pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<Finding>) {
+    let sups = &article.suppressions;
+    if sups.is_empty() {
+        return;
+    }
+    let mut used: Vec<Vec<bool>> = sups.iter().map(|s| vec![false; s.codes.len()]).collect();
+    findings.retain(|f| {
+        let mut suppressed = false;
+        for (i, s) in sups.iter().enumerate() {
+            if !s.covers(f.span.start) {
+                continue;
+            }
+            for (j, c) in s.codes.iter().enumerate() {
+                if marker::code_matches(c.span.text(text), f.code) {
+                    used[i][j] = true;
+                    suppressed = true;
+                }
+            }
+        }
+        !suppressed
+    });
+    let Some(severity) = config.severity(Unused::META.code, Unused::META.default_severity) else {
+        return;
+    };
+    let silenced = sups.iter().any(|o| {
+        o.scope == SuppressionScope::File && o.matching(text, Unused::META.code).is_some()
+    });
+    for (i, s) in sups.iter().enumerate() {
+        if s.codes.is_empty() && !silenced {
+            let mut f = Finding::new(
+                &Unused::META,
+                s.line,
+                "this marker suppresses nothing: it names no rule (`copydesk-ignore: CODE`)",
+            )
+            .with_fix(Fix::replace(
+                "Remove the copydesk-ignore marker",
+                s.full_line,
+                "",
+            ));
+            f.severity = severity;
+            findings.push(f);
+            continue;
+        }
+        let all_unused = used[i].iter().all(|u| !u);
+        for (j, c) in s.codes.iter().enumerate() {
+            if used[i][j] {
+                continue;
+            }
+            let pattern = c.span.text(text);
+            let why = if !known_pattern(pattern) {
+                format!("`{pattern}` is not a rule code (`copydesk rules` lists them)")
+            } else if !enabled(config, pattern) {
+                format!("`{pattern}` is turned off in the configuration")
+            } else if s.scope == SuppressionScope::Block(None) {
+                "no text follows the marker".to_string()
+            } else if s.scope == SuppressionScope::File {
+                format!("`{pattern}` finds nothing in this article")
+            } else {
+                format!("`{pattern}` finds nothing in the paragraph below")
+            };
+            let fix = if all_unused {
+                Fix::replace("Remove the copydesk-ignore marker", s.full_line, "")
+            } else {
+                Fix::replace(format!("Remove `{pattern}` from the marker"), c.removal, "")
+            };
+            let mut f = Finding::new(
+                &Unused::META,
+                c.span,
+                format!("this marker suppresses nothing: {why}"),
+            )
+            .with_fix(fix);
+            f.severity = severity;
+            // Only a file-wide marker can cover a marker line.
+            if !silenced {
+                findings.push(f);
+            }
+        }
+    }
+}
+
+fn known_pattern(pattern: &str) -> bool {
+    pattern == "*"
+        || super::all()
+            .iter()
+            .any(|r| marker::code_matches(pattern, r.meta().code))
+}
+
+fn enabled(config: &Config, pattern: &str) -> bool {
+    super::all().iter().any(|r| {
+        let m = r.meta();
+        marker::code_matches(pattern, m.code)
+            && config.severity(m.code, m.default_severity).is_some()
+    })
+}
+
+/// The marker line that silences `code`, in the article's format.
+pub fn marker_line(code: &str, format: Format) -> String {
+    marker_with(marker::IGNORE, code, format)
+}
+
+fn marker_with(key: &str, code: &str, format: Format) -> String {
+    match format {
+        Format::Markdown => format!("<!-- {key}: {code} -->"),
+        Format::Plain => format!("{key}: {code}"),
+    }
+}
+
+fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// A quick fix that silences `finding`'s rule in the whole article: a
+/// `copydesk-ignore-file` line at the top (below Markdown front matter). Never preferred.
+pub fn file_marker_fix(text: &str, article: &Article, finding: &Finding) -> Option<Fix> {
+    if finding.code == Unused::META.code {
+        return None;
+    }
+    let at = article
+        .metadata
+        .iter()
+        .find(|m| m.kind == crate::article::MetaKind::FrontMatter)
+        .map_or(0, |m| {
+            // The start of the line after the closing `---`.
+            let rest = &text[m.span.end.min(text.len())..];
+            m.span.end + rest.find('\n').map_or(rest.len(), |i| i + 1)
+        });
+    Some(
+        Fix::replace(
+            format!("Ignore `{}` in this article", finding.code),
+            Span::empty(at),
+            format!(
+                "{}{}",
+                marker_with(marker::IGNORE_FILE, finding.code, article.format),
+                newline(text)
+            ),
+        )
+        .not_preferred(),
+    )
+}
+
+/// A quick fix that adds a marker for `finding` above the paragraph (block) holding it.
+/// Never preferred: silencing a rule is a decision, not a correction.
+pub fn marker_fix(text: &str, format: Format, finding: &Finding) -> Option<Fix> {
+    if finding.code == Unused::META.code {
+        return None;
+    }
+    let at = block_start(text, finding.span.start.min(text.len()));
+    let newline = newline(text);
+    Some(
+        Fix::replace(
+            format!("Ignore `{}` in this paragraph", finding.code),
+            Span::empty(at),
+            format!("{}{newline}", marker_line(finding.code, format)),
+        )
+        .not_preferred(),
+    )
+}
