@@ -245,13 +245,28 @@ impl ValueFormatter for NanosFormatter {
     }
 }
 
+/// Parsing the embedded gazetteer (`data/gazetteer.tsv`, about 1.3 MB), which the server
+/// does once, lazily, on first use.
+fn gazetteer<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
+    const DATA: &str = include_str!("../data/gazetteer.tsv");
+    let mut g = c.benchmark_group(format!("{prefix}gazetteer"));
+    g.sample_size(20)
+        .throughput(Throughput::Bytes(DATA.len() as u64));
+    g.bench_function("parse data/gazetteer.tsv", |b| {
+        b.iter(|| copydesk::gazetteer::Gazetteer::parse(black_box(DATA)))
+    });
+    g.finish();
+}
+
 fn wall(c: &mut Criterion<WallTime>) {
+    gazetteer(c, "");
     analysis(c, "");
     parse(c, "");
     edit(c, "");
 }
 
 fn cpu(c: &mut Criterion<ThreadCpuTime>) {
+    gazetteer(c, "cpu-time/");
     analysis(c, "cpu-time/");
     parse(c, "cpu-time/");
     edit(c, "cpu-time/");
