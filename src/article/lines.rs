@@ -11,6 +11,18 @@ pub struct Line {
 
 /// Lines break at `\n`, `\r\n` and `\r` only (as LSP clients count them).
 pub fn lines(text: &str) -> Vec<Line> {
+    // Most copy has no `\r`: then `str::find` on one ASCII byte (memchr) finds each break
+    // many bytes at a time instead of one byte per step (this function was most of the
+    // cost of analysing a large document; see BENCHMARKS.md).
+    if text.contains('\r') {
+        any_lines(text)
+    } else {
+        lf_lines(text)
+    }
+}
+
+/// [`lines`] for any text, one byte at a time.
+fn any_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
@@ -45,6 +57,27 @@ pub fn lines(text: &str) -> Vec<Line> {
         out.push(Line {
             content: Span::new(start, bytes.len()),
             full: Span::new(start, bytes.len()),
+        });
+    }
+    out
+}
+
+/// [`lines`] for text without `\r`.
+fn lf_lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    while let Some(i) = text[start..].find('\n') {
+        let end = start + i;
+        out.push(Line {
+            content: Span::new(start, end),
+            full: Span::new(start, end + 1),
+        });
+        start = end + 1;
+    }
+    if start < text.len() {
+        out.push(Line {
+            content: Span::new(start, text.len()),
+            full: Span::new(start, text.len()),
         });
     }
     out
@@ -101,6 +134,38 @@ mod tests {
         let contents: Vec<&str> = ls.iter().map(|l| l.content.text(t)).collect();
         assert_eq!(contents, ["a", "b", "c", "d"]);
         assert_eq!(ls[0].full, Span::new(0, 3));
+    }
+
+    #[test]
+    fn lf_only_and_mixed_terminators_agree_with_the_byte_loop() {
+        // The fast path (no `\r`) must give exactly what the general loop gives.
+        for t in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "\n\na",
+            "“北京” — 😀\nb\n\nc",
+            "x\u{2028}y\n\u{85}z",
+        ] {
+            let fast = lf_lines(t);
+            let with_cr = t.replace('\n', "\r\n");
+            let slow = lines(&with_cr);
+            assert_eq!(fast.len(), slow.len(), "{t:?}");
+            for (f, s) in fast.iter().zip(&slow) {
+                assert_eq!(f.content.text(t), s.content.text(&with_cr), "{t:?}");
+            }
+            assert_eq!(lines(t), fast, "{t:?}");
+            assert_eq!(any_lines(t), fast, "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_equals_byte_loop(t in "[a\n“😀 \u{2028}\u{85}]{0,40}") {
+            proptest::prop_assert_eq!(lf_lines(&t), any_lines(&t));
+        }
     }
 
     #[test]

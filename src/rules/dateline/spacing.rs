@@ -93,7 +93,7 @@ impl Rule for Spacing {
                 if ws.len() > 1 || (ws.len() == 1 && ws.text(text) != " ") {
                     findings.push(single(ws, "doubled space in the dateline"));
                 }
-                i += ws.len().max(1);
+                i += ws.len().max(c.len_utf8());
                 continue;
             }
             i += c.len_utf8();
