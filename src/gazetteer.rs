@@ -62,7 +62,7 @@ impl Region {
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Normalized key -> indexes into `places`, most populous first.
-    by_key: HashMap<String, Vec<u32>>,
+    by_key: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// ISO code -> country row.
     by_code: HashMap<&'static str, u32>,
     /// Postal code -> state row.
@@ -243,7 +243,8 @@ impl Gazetteer {
                 alts.extend(alt.split(';').filter(|a| !a.is_empty()).map(|a| (idx, a)));
             }
         }
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::with_capacity(places.len() * 2);
+        let mut by_key: rustc_hash::FxHashMap<String, Vec<u32>> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(places.len() * 2, Default::default());
         let mut by_code = HashMap::new();
         let mut by_postal = HashMap::new();
         for (i, p) in places.iter().enumerate() {

@@ -1,13 +1,12 @@
 //! Shipped word lists for recognition: titles, organization words, acronyms, surnames.
 //! Small, editable, and deliberately conservative.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A word list with a hash set built on first use, for the recognizer's hot loops.
 pub struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl WordSet {

@@ -118,6 +118,9 @@ impl Entity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Entities {
     pub entities: Vec<Entity>,
+    /// The words of every block recognition read, for rules that read words too.
+    #[serde(skip)]
+    pub tokens: tokens::TokenCache,
 }
 
 impl Entities {

@@ -1,11 +1,6 @@
-//! Place lookup over `data/gazetteer.tsv`.
-//!
-//! A minimal loader kept behind [`lookup_place`] so that it can later be pointed at the
-//! shared gazetteer module without touching the recognizer. The table is embedded in the
-//! binary and indexed lazily on first use.
+//! Place lookup for the recognizer, over the shared gazetteer ([`crate::gazetteer`]).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use crate::gazetteer::{gazetteer, Kind, Place};
 
 /// What the gazetteer knows of a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,81 +18,32 @@ pub struct PlaceInfo {
     pub population: u64,
 }
 
-impl PlaceInfo {
-    /// Countries and U.S. states first, then cities by population.
-    fn rank(&self) -> (u8, u64) {
-        let k = match self.kind {
-            "country" => 2,
-            "state" => 1,
-            _ => 0,
-        };
-        (k, self.population)
-    }
-}
-
-const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
-
-struct Index {
-    /// Lower-cased name, ascii form or alternate name -> best entry.
-    by_name: HashMap<String, PlaceInfo>,
-}
-
-fn normalize(name: &str) -> String {
-    let mut s = name.trim().to_lowercase().replace('’', "'");
-    if let Some(rest) = s.strip_prefix("st. ").or_else(|| s.strip_prefix("st ")) {
-        s = format!("saint {rest}");
-    }
-    s
-}
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut countries: HashMap<&'static str, &'static str> = HashMap::new();
-        let mut rows = Vec::new();
-        for line in GAZETTEER.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            let [kind, name, ascii, cc, admin1, pop, alt] = cols[..] else {
-                continue;
-            };
-            if kind == "country" {
-                countries.insert(cc, name);
-            }
-            rows.push((kind, name, ascii, cc, admin1, pop.parse().unwrap_or(0), alt));
-        }
-        let mut by_name: HashMap<String, PlaceInfo> = HashMap::new();
-        for (kind, name, ascii, cc, admin1, population, alt) in rows {
-            let info = PlaceInfo {
-                kind,
-                name,
-                country_code: cc,
-                country: countries.get(cc).copied(),
-                admin1,
-                population,
-            };
-            let keys = [name, ascii]
-                .into_iter()
-                .chain(alt.split(';').filter(|a| !a.is_empty()));
-            for key in keys {
-                let key = normalize(key);
-                match by_name.get(&key) {
-                    Some(old) if old.rank() >= info.rank() => {}
-                    _ => {
-                        by_name.insert(key, info.clone());
-                    }
-                }
-            }
-        }
-        Index { by_name }
-    })
+/// Countries and U.S. states first, then cities by population.
+fn rank(p: &Place) -> (u8, u32) {
+    let k = match p.kind {
+        Kind::Country => 2,
+        Kind::State => 1,
+        Kind::City => 0,
+    };
+    (k, p.population)
 }
 
 /// The gazetteer entry for a place name, any capitalization (`BEIJING`, `St. Petersburg`).
 pub fn lookup_place(name: &str) -> Option<PlaceInfo> {
-    index().by_name.get(&normalize(name)).cloned()
+    let g = gazetteer();
+    let best = g.lookup(name).into_iter().max_by_key(|p| rank(p))?;
+    Some(PlaceInfo {
+        kind: match best.kind {
+            Kind::Country => "country",
+            Kind::State => "state",
+            Kind::City => "city",
+        },
+        name: best.name,
+        country_code: best.country,
+        country: g.country_by_code(best.country).map(|c| c.name),
+        admin1: best.admin1,
+        population: u64::from(best.population),
+    })
 }
 
 /// Places the gazetteer does not list but copy names all the time.

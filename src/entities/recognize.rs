@@ -1,11 +1,11 @@
 //! The recognizer behind [`super::extract`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::sets;
 use super::lexicon::WELL_KNOWN;
 use super::places::{lookup_place, REGIONS};
-use super::tokens::{is_all_caps, is_cap, is_title_case, tokenize, Tok};
+use super::tokens::{is_all_caps, is_cap, is_title_case, Tok, TokenCache};
 use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
 use crate::article::Article;
 use crate::span::Span;
@@ -234,6 +234,7 @@ struct Scanner<'a> {
     text: &'a str,
     know: &'a Knowledge,
     heading: bool,
+    tokens: &'a TokenCache,
     toks: Vec<Tok>,
     out: Vec<Found>,
 }
@@ -271,7 +272,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn scan(&mut self, span: Span) {
-        self.toks = tokenize(self.text, span);
+        self.toks.clear();
+        self.toks
+            .extend_from_slice(&self.tokens.get(self.text, span));
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -787,11 +790,18 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
     (body, headings)
 }
 
-fn scan_all(text: &str, spans: &[Span], know: &Knowledge, heading: bool) -> Vec<Found> {
+fn scan_all(
+    text: &str,
+    spans: &[Span],
+    know: &Knowledge,
+    heading: bool,
+    tokens: &TokenCache,
+) -> Vec<Found> {
     let mut sc = Scanner {
         text,
         know,
         heading,
+        tokens,
         toks: Vec::new(),
         out: Vec::new(),
     };
@@ -835,11 +845,13 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
 pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
     let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
-    let first = scan_all(text, &body, &know, false);
+    // Both passes read the same words: tokenize each block once.
+    let tokens = TokenCache::build(text, body.iter().chain(headings.iter()));
+    let first = scan_all(text, &body, &know, false, &tokens);
     know.learn(&first);
     let mut found = dateline_places(text, article);
-    found.extend(scan_all(text, &body, &know, false));
-    found.extend(scan_all(text, &headings, &know, true));
+    found.extend(scan_all(text, &body, &know, false, &tokens));
+    found.extend(scan_all(text, &headings, &know, true, &tokens));
 
     found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::new();
@@ -851,7 +863,7 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
     }
     // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
     // "full name" that is the surname of exactly one longer name joins it.
-    let mut by_surname: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut by_surname: HashMap<String, HashSet<String>> = HashMap::default();
     for f in &kept {
         if f.kind == EntityKind::Person && f.canonical.contains(' ') {
             let (s, _) = surname_of(&f.canonical, None);
@@ -877,10 +889,10 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
         .collect();
 
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut role_full: HashSet<usize> = HashSet::new();
-    let mut speech_only: HashSet<usize> = HashSet::new();
-    let mut introduced: HashSet<usize> = HashSet::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut role_full: HashSet<usize> = HashSet::default();
+    let mut speech_only: HashSet<usize> = HashSet::default();
+    let mut introduced: HashSet<usize> = HashSet::default();
     let speech_known: HashSet<(EntityKind, String)> = know
         .known
         .iter()
@@ -998,5 +1010,5 @@ pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = i;
     }
-    Entities { entities }
+    Entities { entities, tokens }
 }

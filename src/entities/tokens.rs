@@ -41,45 +41,95 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Split `span` of `text` into words. Never panics: every index comes from `char_indices`.
+/// The words of each block an analysis reads, tokenized once and shared by the
+/// recognizer's passes and the `names/` rules.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TokenCache(std::collections::HashMap<Span, Vec<Tok>>);
+
+impl TokenCache {
+    /// Tokenize every span once.
+    pub fn build<'s>(text: &str, spans: impl IntoIterator<Item = &'s Span>) -> TokenCache {
+        TokenCache(
+            spans
+                .into_iter()
+                .map(|&span| (span, tokenize(text, span)))
+                .collect(),
+        )
+    }
+
+    /// The words of `span`: cached, or tokenized now for a span the cache does not hold.
+    pub fn get(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Tok]> {
+        match self.0.get(&span) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(tokenize(text, span)),
+        }
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary), ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+    }
+}
+
+/// Split `span` of `text` into words. Never panics: every index is a character boundary
+/// reached by stepping whole characters.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
-    let mut out = Vec::new();
     let Some(s) = text.get(span.start..span.end) else {
-        return out;
+        return Vec::new();
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut i = 0;
+    let mut prev: Option<char> = None;
     let mut sentence_end = true;
     let mut joined = false;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
         if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | ':') {
                 sentence_end = true;
             }
-            if !c.is_whitespace() || c == '\n' && i > 0 && chars[i - 1].1 == '\n' {
+            if !c.is_whitespace() || c == '\n' && prev == Some('\n') {
                 joined = false;
             }
-            i += 1;
+            prev = Some(c);
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut j = i;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let mut last = c;
+        let bytes = s.as_bytes();
+        loop {
+            // Fast path: a run of ASCII letters and digits.
+            let run = bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                j += run;
+                last = bytes[j - 1] as char;
+            }
+            let Some(c) = char_at(s, j) else { break };
             if is_word_char(c) {
-                j += 1;
+                last = c;
+                j += c.len_utf8();
                 continue;
             }
-            let next_is_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+            let next_is_word = char_at(s, j + c.len_utf8()).is_some_and(is_word_char);
             if matches!(c, '\'' | '’' | '-' | '&') && next_is_word {
-                j += 1;
+                last = c;
+                j += c.len_utf8();
                 continue;
             }
             if c == '.' {
-                let word = &s[chars[start].0..chars[j].0];
+                let word = &s[start..j];
                 let initials = word.split('.').all(|p| p.chars().count() == 1);
                 if next_is_word && initials {
+                    last = c;
                     j += 1; // U.S
                     continue;
                 }
@@ -87,14 +137,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                     || ABBREVIATIONS.contains(&word)
                     || word.contains('.')
                 {
+                    last = c;
                     j += 1; // the period belongs to the word: `St.`, `U.S.`, `F.`
                 }
             }
             break;
         }
-        let a = chars[start].0;
-        let b = chars.get(j).map_or(s.len(), |&(o, _)| o);
-        let mut word = &s[a..b];
+        let mut word = &s[start..j];
         let mut possessive = false;
         for suffix in ["'s", "’s"] {
             if let Some(w) = word.strip_suffix(suffix) {
@@ -105,13 +154,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             }
         }
         out.push(Tok {
-            span: Span::new(span.start + a, span.start + a + word.len()),
+            span: Span::new(span.start + start, span.start + start + word.len()),
             possessive,
             sent_start: sentence_end,
             joined: joined && !sentence_end,
         });
         sentence_end = false;
         joined = true;
+        prev = Some(last);
         i = j;
     }
     out
@@ -120,6 +170,93 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first, simple tokenizer: the reference the fast one must agree with.
+    fn reference_tokenize(text: &str, span: Span) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let Some(s) = text.get(span.start..span.end) else {
+            return out;
+        };
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        let mut sentence_end = true;
+        let mut joined = false;
+        while i < chars.len() {
+            let (_, c) = chars[i];
+            if !is_word_char(c) {
+                if matches!(c, '.' | '!' | '?' | ':') {
+                    sentence_end = true;
+                }
+                if !c.is_whitespace() || c == '\n' && i > 0 && chars[i - 1].1 == '\n' {
+                    joined = false;
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i;
+            while j < chars.len() {
+                let c = chars[j].1;
+                if is_word_char(c) {
+                    j += 1;
+                    continue;
+                }
+                let next_is_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+                if matches!(c, '\'' | '’' | '-' | '&') && next_is_word {
+                    j += 1;
+                    continue;
+                }
+                if c == '.' {
+                    let word = &s[chars[start].0..chars[j].0];
+                    let initials = word.split('.').all(|p| p.chars().count() == 1);
+                    if next_is_word && initials {
+                        j += 1; // U.S
+                        continue;
+                    }
+                    if initials && word.chars().next().is_some_and(char::is_uppercase)
+                        || ABBREVIATIONS.contains(&word)
+                        || word.contains('.')
+                    {
+                        j += 1; // the period belongs to the word: `St.`, `U.S.`, `F.`
+                    }
+                }
+                break;
+            }
+            let a = chars[start].0;
+            let b = chars.get(j).map_or(s.len(), |&(o, _)| o);
+            let mut word = &s[a..b];
+            let mut possessive = false;
+            for suffix in ["'s", "’s"] {
+                if let Some(w) = word.strip_suffix(suffix) {
+                    if !w.is_empty() {
+                        word = w;
+                        possessive = true;
+                    }
+                }
+            }
+            out.push(Tok {
+                span: Span::new(span.start + a, span.start + a + word.len()),
+                possessive,
+                sent_start: sentence_end,
+                joined: joined && !sentence_end,
+            });
+            sentence_end = false;
+            joined = true;
+            i = j;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn fast_tokenizer_agrees_with_the_reference(
+            s in "([A-Za-z0-9 .,’'&:!?\\-\n]|St\\.|U\\.S\\.|’s|'s|森山|🌊|é){0,80}"
+        ) {
+            let span = Span::new(0, s.len());
+            prop_assert_eq!(tokenize(&s, span), reference_tokenize(&s, span));
+        }
+    }
 
     fn words(s: &str) -> Vec<(&str, bool, bool)> {
         tokenize(s, Span::new(0, s.len()))

@@ -589,6 +589,11 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _params: InitializedParams) {
+        // Parse the gazetteer off the request path now, so the first article's diagnostics
+        // do not wait for it (initialize itself never touches it).
+        std::thread::spawn(|| {
+            crate::gazetteer::gazetteer();
+        });
         // tower-lsp drops notifications sent before the initialize response has gone out,
         // so the config file's diagnostic from `initialize` may be lost: publish it again,
         // now with any settings pulled from the client.

@@ -1,8 +1,10 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::declare_rule;
-use crate::entities::lexicon::{CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, STOPWORDS, TITLES};
-use crate::entities::tokens::{is_title_case, tokenize, Tok};
+use crate::entities::lexicon::sets::{
+    CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, STOPWORDS, TITLES,
+};
+use crate::entities::tokens::{is_title_case, Tok};
 use crate::entities::{line_of, lookup_place, EntityKind};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
@@ -68,10 +70,10 @@ fn given_before(cx: &Context<'_>, toks: &[Tok], i: usize) -> Option<String> {
     (toks[i].joined
         && !prev.possessive
         && is_title_case(w)
-        && !STOPWORDS.contains(&w)
-        && !TITLES.contains(&w)
-        && !DEMONYMS.contains(&w)
-        && !ORG_WORDS.contains(&w))
+        && !STOPWORDS.contains(w)
+        && !TITLES.contains(w)
+        && !DEMONYMS.contains(w)
+        && !ORG_WORDS.contains(w))
     .then(|| w.to_string())
 }
 
@@ -91,10 +93,10 @@ impl Rule for NearMiss {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         // Every capitalized word of the body, with its occurrences.
-        let mut words: HashMap<&str, Word> = HashMap::new();
+        let mut words: HashMap<&str, Word> = HashMap::default();
         let mut order: Vec<&str> = Vec::new();
         for p in &cx.article.paragraphs {
-            let toks = tokenize(cx.text, p.span);
+            let toks = cx.entities.tokens.get(cx.text, p.span);
             for (i, t) in toks.iter().enumerate() {
                 let w = t.text(cx.text);
                 if !is_title_case(w) {
@@ -149,11 +151,11 @@ impl Rule for NearMiss {
         }
         for w in order {
             let word = &words[w];
-            if STOPWORDS.contains(&w)
-                || DEMONYMS.contains(&w)
-                || TITLES.contains(&w)
-                || ORG_WORDS.contains(&w)
-                || CONNECTORS.contains(&w)
+            if STOPWORDS.contains(w)
+                || DEMONYMS.contains(w)
+                || TITLES.contains(w)
+                || ORG_WORDS.contains(w)
+                || CONNECTORS.contains(w)
                 || refs.iter().any(|r| r.word == w && r.from_file)
                 || lookup_place(w).is_some()
             {
