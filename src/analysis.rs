@@ -20,7 +20,8 @@ pub struct Analysis {
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
-    let mut article = article::parse(text, format);
+    // Quotation marks are paired once, below, when the house style is known.
+    let mut article = article::parse_structure(text, format);
     let style = match config.style {
         Some(s) => s,
         None => article
@@ -29,7 +30,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             .and_then(|c| Style::from_credit(c.agency.text(text)))
             .unwrap_or(Style::Generic),
     };
-    article::quotes::apply_settings(text, &mut article, config, style);
+    article::quotes::scan_for_style(text, &mut article, config, style);
     let mut entities = entities::extract(text, &article, &config.names);
     let cx = Context {
         text,

@@ -339,6 +339,14 @@ impl<'a> Parser<'a> {
 
 /// Parse an article. Never fails and never panics.
 pub fn parse(text: &str, format: Format) -> Article {
+    let mut article = parse_structure(text, format);
+    quotes::scan_article(text, &mut article, quotes::Settings::default());
+    article
+}
+
+/// [`parse`] without pairing the quotation marks (`Article::quotes` is left empty), for a
+/// caller that pairs them once the house style is known ([`quotes::scan_article`]).
+pub fn parse_structure(text: &str, format: Format) -> Article {
     let all_lines = lines::lines(text);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
@@ -419,10 +427,6 @@ pub fn parse(text: &str, format: Format) -> Article {
     }
 
     body_paragraphs(&p, &mut article, &line_queue[body_start_block..]);
-
-    let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-    let headline = article.headline.as_ref().map(|h| h.text);
-    article.quotes = quotes::scan_with(text, headline, &spans, quotes::Settings::default());
     article
 }
 

@@ -832,20 +832,21 @@ pub fn settings_for(config: &crate::config::Config, style: crate::config::Style)
     }
 }
 
-/// Re-read the article's marks when the house settings differ from the defaults
-/// [`crate::article::parse`] used.
-pub fn apply_settings(
+/// Pair the marks of the article's headline and paragraphs with `settings`.
+pub fn scan_article(text: &str, article: &mut crate::article::Article, settings: Settings) {
+    let headline = article.headline.as_ref().map(|h| h.text);
+    let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
+    article.quotes = scan_with(text, headline, &spans, settings);
+}
+
+/// Pair the marks once, with the settings the configuration and house style call for.
+pub fn scan_for_style(
     text: &str,
     article: &mut crate::article::Article,
     config: &crate::config::Config,
     style: crate::config::Style,
 ) {
-    let settings = settings_for(config, style);
-    if settings != Settings::default() {
-        let headline = article.headline.as_ref().map(|h| h.text);
-        let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-        article.quotes = scan_with(text, headline, &spans, settings);
-    }
+    scan_article(text, article, settings_for(config, style));
 }
 
 /// The typographic form of a mark in its role: apostrophes become ’, never ‘.
