@@ -154,6 +154,10 @@ pub struct DatelineConfig {
     pub places: Vec<String>,
 }
 
+/// The configuration file's name, looked up at the workspace root (LSP) and in each
+/// checked file's folder or its parents (CLI).
+pub const CONFIG_FILE: &str = "copydesk.toml";
+
 /// The top-level keys of [`Config`], as `copydesk.toml` spells them.
 pub const SETTINGS_KEYS: &[&str] = &[
     "style",

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::config::{Config, Style};
 use crate::text::{Document, Encoding};
 
-pub const CONFIG_FILE: &str = "copydesk.toml";
+pub use crate::config::CONFIG_FILE;
 
 /// Read and parse a configuration file, with the names file it names (relative to the
 /// configuration's folder); the error names the file, line and column.

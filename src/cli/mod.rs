@@ -156,11 +156,6 @@ pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError>
     })
 }
 
-/// Check every file, in parallel across cores; results keep the input order.
-pub fn check_all(files: &[PathBuf], config: &Config) -> Vec<Result<FileReport, FileError>> {
-    files.par_iter().map(|f| check_file(f, config)).collect()
-}
-
 #[derive(Serialize)]
 struct JsonPosition {
     line: u32,
@@ -206,24 +201,6 @@ pub struct CheckOptions {
     pub config: Option<Config>,
     /// The name standard input stands for: its format and where its configuration is found.
     pub stdin_filename: Option<PathBuf>,
-}
-
-/// Run `copydesk check` with a fixed configuration and return its exit code.
-pub fn run(
-    paths: &[PathBuf],
-    config: &Config,
-    format: OutputFormat,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<i32> {
-    let opts = CheckOptions {
-        paths: paths.to_vec(),
-        format,
-        style: None,
-        config: Some(config.clone()),
-        stdin_filename: None,
-    };
-    run_check(&opts, &mut io::empty(), out, err)
 }
 
 /// Run `copydesk check`: find each file's configuration, check, write the report, and

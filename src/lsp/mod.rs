@@ -93,7 +93,7 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-pub const CONFIG_FILE: &str = "copydesk.toml";
+pub use crate::config::CONFIG_FILE;
 
 /// The text of a panic payload, for the log.
 pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
