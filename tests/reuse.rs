@@ -81,6 +81,12 @@ const PIECES: &[&str] = &[
     " said Anna Petrova",
     " Petrova",
     " Orlovsky said",
+    // A second person with a surname the story already has: which one a later bare
+    // surname means depends on where it is.
+    " said Councilwoman Rita Baptiste",
+    " Baptiste",
+    " Pruitt said",
+    " said Joel Pruitt",
     " Mayor Dana Whitfield",
     " Whitfield",
     "\n\n",
@@ -232,4 +238,47 @@ fn reuse_follows_a_names_file_change() {
             .expect("valid config");
     assert_same(text, Format::Plain, &with_names, &mut reuse, "names file");
     assert_same(text, Format::Plain, &plain, &mut reuse, "back to defaults");
+}
+
+#[test]
+fn a_shared_surname_is_resolved_again_when_its_paragraph_moves() {
+    // Two people named Baptiste: a bare `Baptiste` means the one introduced last before
+    // it, so the same paragraph text means a different person after a move.
+    let dana = "Mayor Dana Baptiste opened the meeting in the council chamber.";
+    let first_bare = "Baptiste said the budget was tight this year.";
+    let leo = "Sen. Leo Baptiste said he would vote against it.";
+    let second_bare = "Baptiste said the vote could wait a week.";
+    let head = "City weighs budget cuts\n\nSPRINGFIELD, Ill. (AP) — The council met on Tuesday.";
+    let before = [head, dana, first_bare, leo, second_bare].join("\n\n");
+    let after = [head, dana, leo, first_bare, second_bare].join("\n\n");
+    let config = Config::default();
+    let mut reuse = Reuse::default();
+    assert_same(
+        &before,
+        Format::Plain,
+        &config,
+        &mut reuse,
+        "before the move",
+    );
+    assert_same(&after, Format::Plain, &config, &mut reuse, "after the move");
+    assert_same(&before, Format::Plain, &config, &mut reuse, "moved back");
+
+    // And the answer really changes with the move (else this test proves nothing).
+    let person_at = |text: &str, needle: &str| {
+        let at = text.find(needle).expect("paragraph present");
+        analyze(text, Format::Plain, &config)
+            .entities
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.span.start == at))
+            .map(|e| e.canonical.clone())
+    };
+    assert_eq!(
+        person_at(&before, first_bare).as_deref(),
+        Some("Dana Baptiste")
+    );
+    assert_eq!(
+        person_at(&after, first_bare).as_deref(),
+        Some("Leo Baptiste")
+    );
 }

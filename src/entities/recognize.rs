@@ -172,13 +172,15 @@ impl Knowledge {
         kn
     }
 
-    /// A hash of everything the second pass reads from the knowledge, with each first
-    /// reference given as the index of the block it is in (`starts`: the blocks' start
-    /// offsets) and its rank among first references, not its offset: an edit that only
-    /// moves text keeps the fingerprint.
-    fn fingerprint(&self, starts: &[usize]) -> u64 {
+    /// Hashes of what the second pass reads from the knowledge: its content (names,
+    /// kinds, surnames, acronyms, the lookups), and separately where each first reference
+    /// is — the index of its block (`starts`: the blocks' start offsets) and its rank
+    /// among first references, not its offset, so an edit that only moves text keeps both.
+    /// Only a block whose scan asked which of two people a surname means depends on the
+    /// second.
+    fn fingerprints(&self, starts: &[usize]) -> (u64, u64) {
         use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
+        let mut content = rustc_hash::FxHasher::default();
         for k in &self.known {
             (
                 k.kind,
@@ -187,20 +189,31 @@ impl Knowledge {
                 &k.acronym,
                 k.surname_first,
             )
-                .hash(&mut h);
-            starts.partition_point(|&s| s <= k.first_at).hash(&mut h);
+                .hash(&mut content);
+        }
+        let mut full: Vec<(&String, &usize)> = self.full.iter().collect();
+        full.sort_unstable();
+        full.hash(&mut content);
+        let mut acronyms: Vec<(&String, &usize)> = self.acronyms.iter().collect();
+        acronyms.sort_unstable();
+        acronyms.hash(&mut content);
+        self.longest.hash(&mut content);
+
+        let mut positions = rustc_hash::FxHasher::default();
+        for k in &self.known {
+            starts
+                .partition_point(|&s| s <= k.first_at)
+                .hash(&mut positions);
         }
         let mut order: Vec<usize> = (0..self.known.len()).collect();
         order.sort_by_key(|&i| self.known[i].first_at);
-        order.hash(&mut h);
-        let mut full: Vec<(&String, &usize)> = self.full.iter().collect();
-        full.sort_unstable();
-        full.hash(&mut h);
-        let mut acronyms: Vec<(&String, &usize)> = self.acronyms.iter().collect();
-        acronyms.sort_unstable();
-        acronyms.hash(&mut h);
-        self.longest.hash(&mut h);
-        h.finish()
+        order.hash(&mut positions);
+        (content.finish(), positions.finish())
+    }
+
+    /// Whether [`Knowledge::by_surname`] for `w` depends on the position asked about.
+    fn ambiguous_surname(&self, w: &str) -> bool {
+        self.surnames.get(w).is_some_and(|ids| ids.len() > 1)
     }
 
     /// The person a surname refers to at `pos`: the latest introduced before it, else the first.
@@ -296,6 +309,9 @@ struct Scanner<'a> {
     heading: bool,
     toks: Vec<Tok>,
     out: Vec<Found>,
+    /// A surname shared by several known people was resolved by position: the result
+    /// depends on where the block is, not only on its text.
+    positional: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -497,6 +513,9 @@ impl<'a> Scanner<'a> {
             Span::new(self.toks[a].span.start, self.toks[name_start - 1].span.end).text(self.text),
         )
         .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+        if single && self.know.ambiguous_surname(&name_text) {
+            self.positional = true;
+        }
         let by_surname = single
             .then(|| self.know.by_surname(&name_text, self.base + span.start))
             .flatten();
@@ -653,6 +672,9 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let sp = self.toks[p].span;
+            if self.know.ambiguous_surname(w) {
+                self.positional = true;
+            }
             if let Some(idx) = self.know.by_surname(w, self.base + sp.start) {
                 self.leftover(&mut left);
                 self.push_known(sp, idx, MentionForm::Surname);
@@ -929,8 +951,16 @@ struct BlockWork {
     used: u64,
     toks: Vec<Tok>,
     first: Option<Vec<Found>>,
-    /// (knowledge fingerprint, block index, found).
-    second: Option<(u64, usize, Vec<Found>)>,
+    /// The second pass's result, with what it depended on.
+    second: Option<Second>,
+}
+
+struct Second {
+    /// [`Knowledge::fingerprints`]' content hash.
+    content: u64,
+    /// For a positional result: the positions hash and the block's index.
+    position: Option<(u64, usize)>,
+    found: Vec<Found>,
 }
 
 impl Reuse {
@@ -966,14 +996,15 @@ fn shifted(found: &[Found], base: usize) -> impl Iterator<Item = Found> + '_ {
     })
 }
 
-/// Run the scanner over one block with `know`.
+/// Run the scanner over one block with `know`: what it found, and whether that depends on
+/// the block's position ([`Scanner::positional`]).
 fn scan_block(
     block: &str,
     base: usize,
     toks: &[Tok],
     know: &Knowledge,
     heading: bool,
-) -> Vec<Found> {
+) -> (Vec<Found>, bool) {
     let mut sc = Scanner {
         text: block,
         base,
@@ -981,9 +1012,10 @@ fn scan_block(
         heading,
         toks: Vec::new(),
         out: Vec::new(),
+        positional: false,
     };
     sc.scan(toks);
-    sc.out
+    (sc.out, sc.positional)
 }
 
 pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
@@ -999,7 +1031,7 @@ pub fn extract_reusing(
 ) -> Entities {
     let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
-    let names_fp = know.fingerprint(&[]);
+    let names_fp = know.fingerprints(&[]).0;
     if names_fp != reuse.names {
         reuse.blocks.clear();
         reuse.names = names_fp;
@@ -1012,13 +1044,9 @@ pub fn extract_reusing(
     for &span in &body {
         let w = reuse.work(text, span, false);
         if w.first.is_none() {
-            w.first = Some(scan_block(
-                span.text(text),
-                span.start,
-                &w.toks,
-                &know,
-                false,
-            ));
+            // The names file's people were all introduced "before" the story (offset 0),
+            // so a first-pass result never depends on the block's position.
+            w.first = Some(scan_block(span.text(text), span.start, &w.toks, &know, false).0);
         }
         first.extend(shifted(w.first.as_deref().unwrap_or_default(), span.start));
         tokens.insert_shifted(span, &w.toks);
@@ -1031,7 +1059,7 @@ pub fn extract_reusing(
 
     // Second pass, body then headings, with that knowledge.
     let starts: Vec<usize> = body.iter().map(|s| s.start).collect();
-    let fp = know.fingerprint(&starts);
+    let (content, positions) = know.fingerprints(&starts);
     let mut found = dateline_places(text, article);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
@@ -1039,17 +1067,23 @@ pub fn extract_reusing(
             if heading {
                 tokens.insert_shifted(span, &w.toks);
             }
-            let fresh = !matches!(&w.second, Some((f, i, _)) if *f == fp && *i == index);
+            let fresh = !w.second.as_ref().is_some_and(|s| {
+                s.content == content && s.position.map_or(true, |p| p == (positions, index))
+            });
             if fresh {
                 let block = span.text(text);
-                let f = match &w.first {
-                    Some(first) if !heading && !touched(&w.toks, block) => first.clone(),
+                let (found, positional) = match &w.first {
+                    Some(first) if !heading && !touched(&w.toks, block) => (first.clone(), false),
                     _ => scan_block(block, span.start, &w.toks, &know, heading),
                 };
-                w.second = Some((fp, index, f));
+                w.second = Some(Second {
+                    content,
+                    position: positional.then_some((positions, index)),
+                    found,
+                });
             }
-            if let Some((_, _, f)) = &w.second {
-                found.extend(shifted(f, span.start));
+            if let Some(s) = &w.second {
+                found.extend(shifted(&s.found, span.start));
             }
         }
     }
