@@ -1119,10 +1119,13 @@ pub fn extract_reusing(
         }
     }
     // Well-known acronyms join their spelled-out organization, if the article has it.
-    let body_keys: HashSet<(EntityKind, String)> = kept
+    // Each mention's entity key, computed once.
+    let keys: Vec<(EntityKind, String)> = kept.iter().map(|f| key(f.kind, &f.canonical)).collect();
+    let body_keys: HashSet<&(EntityKind, String)> = kept
         .iter()
-        .filter(|f| !f.heading)
-        .map(|f| key(f.kind, &f.canonical))
+        .zip(&keys)
+        .filter(|(f, _)| !f.heading)
+        .map(|(_, k)| k)
         .collect();
 
     let mut entities: Vec<Entity> = Vec::new();
@@ -1136,12 +1139,12 @@ pub fn extract_reusing(
         .filter(|k| k.evidence == Evidence::Speech)
         .map(|k| key(k.kind, &k.canonical))
         .collect();
-    for f in kept {
-        let k = key(f.kind, &f.canonical);
-        if f.heading && !body_keys.contains(&k) {
+    for (f, k) in kept.into_iter().zip(keys.iter()) {
+        if f.heading && !body_keys.contains(k) {
             continue;
         }
-        let id = *index.entry(k).or_insert_with(|| {
+        let speech = speech_known.contains(k);
+        let id = *index.entry(k.clone()).or_insert_with(|| {
             let known = know.find(f.kind, &f.canonical).map(|i| &know.known[i]);
             let (surname, surname_first) = match (f.kind, known) {
                 (EntityKind::Person, Some(kn)) => (kn.surname.clone(), kn.surname_first),
@@ -1175,11 +1178,7 @@ pub fn extract_reusing(
             });
             entities.len() - 1
         });
-        let evidence = if speech_known.contains(&key(f.kind, &f.canonical)) {
-            Evidence::Speech
-        } else {
-            f.evidence
-        };
+        let evidence = if speech { Evidence::Speech } else { f.evidence };
         match evidence {
             Evidence::Speech => {
                 speech_only.insert(id);
