@@ -314,6 +314,10 @@ fn is_elision(after: &str) -> bool {
     if digits == 2 && w[2..].chars().all(|c| c == 's') && w.len() <= 3 {
         return true;
     }
+    if w.is_ascii() {
+        // No allocation for the common case (`to_lowercase` is ASCII lowercasing here).
+        return ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w));
+    }
     let lower = w.to_lowercase();
     ELISIONS.contains(&lower.as_str())
 }
@@ -322,12 +326,10 @@ fn is_elision(after: &str) -> bool {
 /// starting with `"`, `'` or 0xE2, the lead byte of “ ” ‘ ’ „ (U+2018..U+201E). Those are
 /// never UTF-8 continuation bytes, so each offset is a char boundary. Testing bytes skips
 /// ordinary text without decoding it: this loop was most of the cost of analysing an
-/// article (see BENCHMARKS.md).
+/// article (see BENCHMARKS.md); `memchr3` tests many bytes at a time.
 fn mark_candidates(para: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    para.bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2))
-        .filter_map(move |(i, _)| Some((i, para.get(i..)?.chars().next()?)))
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, para.as_bytes())
+        .filter_map(move |i| Some((i, para.get(i..)?.chars().next()?)))
 }
 
 /// Read every mark of one stretch of text (a paragraph or the headline).
@@ -597,7 +599,9 @@ pub fn scan_with(
             pairs: Vec::new(),
             quotes: &mut quotes,
         };
-        let runs_on = next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+        // (A paragraph without marks has no quotation to run on.)
+        let runs_on = !st.marks.is_empty()
+            && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
         st.run(
             settings.nesting.outer(),
             p,
@@ -629,10 +633,14 @@ impl Stretch<'_> {
         headline: bool,
         strict_headline: bool,
     ) {
+        if self.marks.is_empty() {
+            // No marks, nothing to pair or record (most paragraphs).
+            return;
+        }
         let inner = outer.other();
         let outer_idx: Vec<usize> = self.indices(outer, None);
         let pairing = pair(&self.marks, &outer_idx);
-        let closed: std::collections::HashSet<usize> =
+        let closed: rustc_hash::FxHashSet<usize> =
             pairing.pairs.iter().map(|&(o, _, _)| o).collect();
         // Outer quotations at level 1: those whose parent never closed are not nested.
         let mut interiors: Vec<Span> = Vec::new();
