@@ -149,47 +149,45 @@ impl Rule for NearMiss {
         let mut givens: Vec<(&str, usize)> = Vec::new();
         for p in &cx.article.paragraphs {
             let toks = cx.entities.tokens.get(text, p.span);
-            // Whether the previous, this and the next word are capitalized: each word is
-            // tested once.
-            let mut prev_cap = false;
-            let mut cap = toks.first().is_some_and(|t| title_case(text, t.span));
             for (i, t) in toks.iter().enumerate() {
-                let next = toks.get(i + 1);
-                let next_cap = next.is_some_and(|n| title_case(text, n.span));
-                if cap {
-                    let w = t.text(text);
-                    let k = *index.entry(w).or_insert_with(|| {
-                        words.push(Word {
-                            text: w,
-                            first: t.span,
-                            count: 0,
-                            occ_head: NONE,
-                            occ_tail: NONE,
-                            given_head: NONE,
-                            given_tail: NONE,
-                            leads: false,
-                        });
-                        words.len() - 1
+                // Most words are not capitalized: one byte tells.
+                if !title_case(text, t.span) {
+                    continue;
+                }
+                let w = t.text(text);
+                let k = *index.entry(w).or_insert_with(|| {
+                    words.push(Word {
+                        text: w,
+                        first: t.span,
+                        count: 0,
+                        occ_head: NONE,
+                        occ_tail: NONE,
+                        given_head: NONE,
+                        given_tail: NONE,
+                        leads: false,
                     });
-                    let word = &mut words[k];
-                    word.count += 1;
-                    link(
-                        &mut occurrences,
-                        &mut word.occ_head,
-                        &mut word.occ_tail,
-                        t.span,
-                    );
-                    // The given name written right before it (`Donald` in `Donald Regan`).
-                    if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
+                    words.len() - 1
+                });
+                let word = &mut words[k];
+                word.count += 1;
+                link(
+                    &mut occurrences,
+                    &mut word.occ_head,
+                    &mut word.occ_tail,
+                    t.span,
+                );
+                // The given name written right before it (`Donald` in `Donald Regan`).
+                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
+                    if t.joined && !prev.possessive && title_case(text, prev.span) {
                         let g = prev.text(text);
-                        if t.joined && !prev.possessive && prev_cap && given_name(g) {
+                        if given_name(g) {
                             link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
                         }
                     }
-                    word.leads |= next.is_some_and(|n| n.joined && !t.possessive) && next_cap;
                 }
-                prev_cap = cap;
-                cap = next_cap;
+                let next = toks.get(i + 1);
+                word.leads |=
+                    next.is_some_and(|n| n.joined && !t.possessive && title_case(text, n.span));
             }
         }
 
