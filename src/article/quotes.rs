@@ -478,7 +478,7 @@ struct Pairing {
     unmatched: Vec<usize>,
 }
 
-fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
+fn pair(marks: &[(QuoteMark, Read)], idxs: impl IntoIterator<Item = usize>) -> Pairing {
     struct Open {
         at: usize,
         weak: bool,
@@ -495,7 +495,7 @@ fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
             false
         }
     };
-    for &i in idxs {
+    for i in idxs {
         let read = marks[i].1;
         let read = match read {
             Read::Either if stack.is_empty() => Read::Open,
@@ -637,15 +637,25 @@ impl Stretch<'_> {
             // No marks, nothing to pair or record (most paragraphs).
             return;
         }
+        if self.marks.iter().all(|(_, r)| matches!(r, Read::Fixed(_))) {
+            // Only apostrophes and the like (`city’s`, `don't`): pairing reads none of
+            // them, so each keeps the role it was read with.
+            for (m, r) in &mut self.marks {
+                if let Read::Fixed(role) = r {
+                    m.role = *role;
+                }
+            }
+            return;
+        }
         let inner = outer.other();
-        let outer_idx: Vec<usize> = self.indices(outer, None);
-        let pairing = pair(&self.marks, &outer_idx);
-        let closed: rustc_hash::FxHashSet<usize> =
-            pairing.pairs.iter().map(|&(o, _, _)| o).collect();
+        let pairing = pair(&self.marks, self.indices(outer, None));
+        // The openers that were closed, sorted for binary search.
+        let mut closed: Vec<usize> = pairing.pairs.iter().map(|&(o, _, _)| o).collect();
+        closed.sort_unstable();
         // Outer quotations at level 1: those whose parent never closed are not nested.
         let mut interiors: Vec<Span> = Vec::new();
         for &(o, c, parent) in &pairing.pairs {
-            let nested = parent.is_some_and(|pa| closed.contains(&pa));
+            let nested = parent.is_some_and(|pa| closed.binary_search(&pa).is_ok());
             self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
             if nested {
@@ -698,8 +708,7 @@ impl Stretch<'_> {
         }
         // Inner marks inside each outer quotation.
         for interior in &interiors {
-            let idx = self.indices(inner, Some(*interior));
-            let pr = pair(&self.marks, &idx);
+            let pr = pair(&self.marks, self.indices(inner, Some(*interior)));
             for &(o, c, parent) in &pr.pairs {
                 self.paired(o, c);
                 let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
@@ -738,10 +747,9 @@ impl Stretch<'_> {
             let k = sorted.partition_point(|s| s.start <= at);
             k > 0 && sorted[k - 1].contains(at)
         };
-        let outside: Vec<usize> = (0..self.marks.len())
-            .filter(|&i| self.marks[i].0.kind == inner && !inside(self.marks[i].0.span.start))
-            .collect();
-        let pr = pair(&self.marks, &outside);
+        let outside = (0..self.marks.len())
+            .filter(|&i| self.marks[i].0.kind == inner && !inside(self.marks[i].0.span.start));
+        let pr = pair(&self.marks, outside);
         for &(o, c, _) in &pr.pairs {
             self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
@@ -805,7 +813,7 @@ impl Stretch<'_> {
 
     /// Marks of `kind`, within `within` when given. Marks are in text order, so the
     /// range is found by binary search: pairing stays linear in the number of marks.
-    fn indices(&self, kind: MarkKind, within: Option<Span>) -> Vec<usize> {
+    fn indices(&self, kind: MarkKind, within: Option<Span>) -> impl Iterator<Item = usize> + '_ {
         let (from, to) = match within {
             Some(s) => (
                 self.marks.partition_point(|(m, _)| m.span.start < s.start),
@@ -813,9 +821,7 @@ impl Stretch<'_> {
             ),
             None => (0, self.marks.len()),
         };
-        (from..to)
-            .filter(|&i| self.marks[i].0.kind == kind)
-            .collect()
+        (from..to).filter(move |&i| self.marks[i].0.kind == kind)
     }
 
     fn set(&mut self, i: usize, role: Role) {
