@@ -144,8 +144,8 @@ impl Rule for NearMiss {
         // Every capitalized word of the body, with its occurrences, in order of first use.
         let mut index: HashMap<&str, usize> = HashMap::default();
         index.reserve(128);
-        let mut words: Vec<Word<'_>> = Vec::new();
-        let mut occurrences: Vec<(Span, usize)> = Vec::new();
+        let mut words: Vec<Word<'_>> = Vec::with_capacity(128);
+        let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
         let mut givens: Vec<(&str, usize)> = Vec::new();
         for p in &cx.article.paragraphs {
             let toks = cx.entities.tokens.get(text, p.span);
@@ -245,6 +245,10 @@ impl Rule for NearMiss {
 
         for word in &words {
             let w = word.text;
+            // No reference starts with its first byte: nothing to be near, nor to be.
+            if group(w).next().is_none() {
+                continue;
+            }
             // (Whether `w` is a place is asked last, below: it is the dearest question, and
             // only a word with a near spelling needs the answer.)
             if STOPWORDS.contains(w)
