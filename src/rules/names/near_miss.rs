@@ -115,7 +115,8 @@ struct Word<'t> {
     /// First and last link of its chain in the occurrences.
     occ_head: usize,
     occ_tail: usize,
-    /// First and last link of its chain in the given names.
+    /// First and last link of its chain in the capitalized words written right before it
+    /// (its given names are those that pass [`given_name`]).
     given_head: usize,
     given_tail: usize,
     /// It is itself followed by a capitalized word: a given name or part of a longer name.
@@ -179,10 +180,10 @@ impl Rule for NearMiss {
                 // The given name written right before it (`Donald` in `Donald Regan`).
                 if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
                     if t.joined && !prev.possessive && title_case(text, prev.span) {
+                        // Whether it is a given name and not a common word is asked when
+                        // the list is read (rarely): see `given` below.
                         let g = prev.text(text);
-                        if given_name(g) {
-                            link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
-                        }
+                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
                     }
                 }
                 let next = toks.get(i + 1);
@@ -275,8 +276,10 @@ impl Rule for NearMiss {
                 }
                 // `Donald Regan` beside `Ronald Reagan`: a given name the other never has.
                 let other = index.get(r.word).map(|&k| &words[k]);
-                let other_given = || chain(&givens, other.map_or(NONE, |o| o.given_head));
-                let given = || chain(&givens, word.given_head);
+                let other_given = || {
+                    chain(&givens, other.map_or(NONE, |o| o.given_head)).filter(|g| given_name(g))
+                };
+                let given = || chain(&givens, word.given_head).filter(|g| given_name(g));
                 if given().any(|g| !other_given().any(|o| o == g)) {
                     return false;
                 }
