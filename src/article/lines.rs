@@ -14,7 +14,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     // Most copy has no `\r`: then `str::find` on one ASCII byte (memchr) finds each break
     // many bytes at a time instead of one byte per step (this function was most of the
     // cost of analysing a large document; see BENCHMARKS.md).
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         any_lines(text)
     } else {
         lf_lines(text)
@@ -66,8 +66,7 @@ fn any_lines(text: &str) -> Vec<Line> {
 fn lf_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
-    while let Some(i) = text[start..].find('\n') {
-        let end = start + i;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         out.push(Line {
             content: Span::new(start, end),
             full: Span::new(start, end + 1),
@@ -84,7 +83,16 @@ fn lf_lines(text: &str) -> Vec<Line> {
 }
 
 pub fn is_blank(text: &str, line: &Line) -> bool {
-    line.content.text(text).trim().is_empty()
+    let s = line.content.text(text);
+    // Most lines start with a character that is not white space: no need to trim them.
+    // (The ASCII characters `char::is_whitespace` accepts are \t \n \x0B \x0C \r and space.)
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') => {
+            false
+        }
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 /// A run of non-blank lines: indices into the line list.
@@ -162,6 +170,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The first-byte shortcut says what trimming says.
+        #[test]
+        fn is_blank_is_trim_empty(t in "[a \t\x0B\x0C\u{A0}\u{2028}\u{85}“😀]{0,6}") {
+            let line = Line { content: Span::new(0, t.len()), full: Span::new(0, t.len()) };
+            proptest::prop_assert_eq!(is_blank(&t, &line), t.trim().is_empty());
+        }
+
         #[test]
         fn fast_path_equals_byte_loop(t in "[a\n“😀 \u{2028}\u{85}]{0,40}") {
             proptest::prop_assert_eq!(lf_lines(&t), any_lines(&t));

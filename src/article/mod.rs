@@ -608,6 +608,17 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
     }
     // Each section reaches to the next subhead of the same or a higher level.
     let n = article.sections.len();
+    // Paragraphs and subheads come in text order, so the last end before a point is found
+    // by binary search instead of a pass over every paragraph for every section (checked,
+    // with the pass as the fallback).
+    let sorted = article
+        .paragraphs
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.end)
+        && article
+            .sections
+            .windows(2)
+            .all(|w| w[0].heading.end <= w[1].heading.end);
     for i in 0..n {
         let level = article.sections[i].level;
         let next = article.sections[i + 1..]
@@ -615,6 +626,21 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
             .find(|s| s.level <= level)
             .map(|s| s.heading.start);
         let end = match next {
+            Some(next_start) if sorted => {
+                // End at the last content before the next subhead.
+                let k = article
+                    .paragraphs
+                    .partition_point(|p| p.span.end <= next_start);
+                let j = article
+                    .sections
+                    .partition_point(|s| s.heading.end <= next_start);
+                let before = k
+                    .checked_sub(1)
+                    .map(|k| article.paragraphs[k].span.end)
+                    .max(j.checked_sub(1).map(|j| article.sections[j].heading.end))
+                    .unwrap_or(article.sections[i].heading.end);
+                before.max(article.sections[i].heading.end)
+            }
             Some(next_start) => {
                 // End at the last content before the next subhead.
                 let before = article

@@ -314,6 +314,10 @@ fn is_elision(after: &str) -> bool {
     if digits == 2 && w[2..].chars().all(|c| c == 's') && w.len() <= 3 {
         return true;
     }
+    if w.is_ascii() {
+        // No allocation for the common case (`to_lowercase` is ASCII lowercasing here).
+        return ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w));
+    }
     let lower = w.to_lowercase();
     ELISIONS.contains(&lower.as_str())
 }
@@ -322,12 +326,10 @@ fn is_elision(after: &str) -> bool {
 /// starting with `"`, `'` or 0xE2, the lead byte of “ ” ‘ ’ „ (U+2018..U+201E). Those are
 /// never UTF-8 continuation bytes, so each offset is a char boundary. Testing bytes skips
 /// ordinary text without decoding it: this loop was most of the cost of analysing an
-/// article (see BENCHMARKS.md).
+/// article (see BENCHMARKS.md); `memchr3` tests many bytes at a time.
 fn mark_candidates(para: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    para.bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2))
-        .filter_map(move |(i, _)| Some((i, para.get(i..)?.chars().next()?)))
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, para.as_bytes())
+        .filter_map(move |i| Some((i, para.get(i..)?.chars().next()?)))
 }
 
 /// Read every mark of one stretch of text (a paragraph or the headline).
@@ -476,7 +478,7 @@ struct Pairing {
     unmatched: Vec<usize>,
 }
 
-fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
+fn pair(marks: &[(QuoteMark, Read)], idxs: impl IntoIterator<Item = usize>) -> Pairing {
     struct Open {
         at: usize,
         weak: bool,
@@ -493,7 +495,7 @@ fn pair(marks: &[(QuoteMark, Read)], idxs: &[usize]) -> Pairing {
             false
         }
     };
-    for &i in idxs {
+    for i in idxs {
         let read = marks[i].1;
         let read = match read {
             Read::Either if stack.is_empty() => Read::Open,
@@ -597,7 +599,9 @@ pub fn scan_with(
             pairs: Vec::new(),
             quotes: &mut quotes,
         };
-        let runs_on = next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+        // (A paragraph without marks has no quotation to run on.)
+        let runs_on = !st.marks.is_empty()
+            && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
         st.run(
             settings.nesting.outer(),
             p,
@@ -629,15 +633,29 @@ impl Stretch<'_> {
         headline: bool,
         strict_headline: bool,
     ) {
+        if self.marks.is_empty() {
+            // No marks, nothing to pair or record (most paragraphs).
+            return;
+        }
+        if self.marks.iter().all(|(_, r)| matches!(r, Read::Fixed(_))) {
+            // Only apostrophes and the like (`city’s`, `don't`): pairing reads none of
+            // them, so each keeps the role it was read with.
+            for (m, r) in &mut self.marks {
+                if let Read::Fixed(role) = r {
+                    m.role = *role;
+                }
+            }
+            return;
+        }
         let inner = outer.other();
-        let outer_idx: Vec<usize> = self.indices(outer, None);
-        let pairing = pair(&self.marks, &outer_idx);
-        let closed: std::collections::HashSet<usize> =
-            pairing.pairs.iter().map(|&(o, _, _)| o).collect();
+        let pairing = pair(&self.marks, self.indices(outer, None));
+        // The openers that were closed, sorted for binary search.
+        let mut closed: Vec<usize> = pairing.pairs.iter().map(|&(o, _, _)| o).collect();
+        closed.sort_unstable();
         // Outer quotations at level 1: those whose parent never closed are not nested.
         let mut interiors: Vec<Span> = Vec::new();
         for &(o, c, parent) in &pairing.pairs {
-            let nested = parent.is_some_and(|pa| closed.contains(&pa));
+            let nested = parent.is_some_and(|pa| closed.binary_search(&pa).is_ok());
             self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
             if nested {
@@ -690,8 +708,7 @@ impl Stretch<'_> {
         }
         // Inner marks inside each outer quotation.
         for interior in &interiors {
-            let idx = self.indices(inner, Some(*interior));
-            let pr = pair(&self.marks, &idx);
+            let pr = pair(&self.marks, self.indices(inner, Some(*interior)));
             for &(o, c, parent) in &pr.pairs {
                 self.paired(o, c);
                 let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
@@ -730,10 +747,9 @@ impl Stretch<'_> {
             let k = sorted.partition_point(|s| s.start <= at);
             k > 0 && sorted[k - 1].contains(at)
         };
-        let outside: Vec<usize> = (0..self.marks.len())
-            .filter(|&i| self.marks[i].0.kind == inner && !inside(self.marks[i].0.span.start))
-            .collect();
-        let pr = pair(&self.marks, &outside);
+        let outside = (0..self.marks.len())
+            .filter(|&i| self.marks[i].0.kind == inner && !inside(self.marks[i].0.span.start));
+        let pr = pair(&self.marks, outside);
         for &(o, c, _) in &pr.pairs {
             self.paired(o, c);
             let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);
@@ -797,7 +813,7 @@ impl Stretch<'_> {
 
     /// Marks of `kind`, within `within` when given. Marks are in text order, so the
     /// range is found by binary search: pairing stays linear in the number of marks.
-    fn indices(&self, kind: MarkKind, within: Option<Span>) -> Vec<usize> {
+    fn indices(&self, kind: MarkKind, within: Option<Span>) -> impl Iterator<Item = usize> + '_ {
         let (from, to) = match within {
             Some(s) => (
                 self.marks.partition_point(|(m, _)| m.span.start < s.start),
@@ -805,9 +821,7 @@ impl Stretch<'_> {
             ),
             None => (0, self.marks.len()),
         };
-        (from..to)
-            .filter(|&i| self.marks[i].0.kind == kind)
-            .collect()
+        (from..to).filter(move |&i| self.marks[i].0.kind == kind)
     }
 
     fn set(&mut self, i: usize, role: Role) {

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::entities::lexicon::WELL_KNOWN;
-use crate::entities::{line_of, MentionForm};
+use crate::entities::MentionForm;
 use crate::rules::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -40,6 +40,7 @@ impl Rule for AcronymBeforeSpelledOut {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let lines = super::Lines::new(cx.text);
         for e in cx.entities.iter() {
             let Some(full) = e.body_mentions().find(|m| m.form == MentionForm::Full) else {
                 continue;
@@ -62,7 +63,7 @@ impl Rule for AcronymBeforeSpelledOut {
                             "`{acronym}` is used before `{}` is spelled out (line {}); spell \
                              out the name on first reference",
                             e.canonical,
-                            line_of(cx.text, full.span.start)
+                            lines.line_of(full.span.start)
                         ),
                     )
                     .with_related(full.span, "the name is spelled out here"),

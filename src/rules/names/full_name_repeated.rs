@@ -1,5 +1,7 @@
 use crate::declare_rule;
-use crate::entities::{line_of, EntityKind, MentionForm};
+use rustc_hash::FxHashMap;
+
+use crate::entities::{EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
 declare_rule! {
@@ -36,6 +38,17 @@ impl Rule for FullNameRepeated {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // How many people have each surname, counted once: comparing every person with
+        // every other was quadratic in the entities of a large document.
+        let mut people: FxHashMap<&str, usize> = FxHashMap::default();
+        for o in cx.entities.iter() {
+            if o.kind == EntityKind::Person {
+                if let Some(s) = o.surname.as_deref() {
+                    *people.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let lines = super::Lines::new(cx.text);
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -46,11 +59,8 @@ impl Rule for FullNameRepeated {
             if surname == e.canonical {
                 continue;
             }
-            let shared = cx.entities.iter().any(|o| {
-                o.id != e.id
-                    && o.kind == EntityKind::Person
-                    && o.surname.as_deref() == Some(surname)
-            });
+            // Another person (not `e`, counted among them) has the surname.
+            let shared = people.get(surname).is_some_and(|&n| n > 1);
             if shared {
                 continue;
             }
@@ -67,7 +77,7 @@ impl Rule for FullNameRepeated {
                             "`{}` was introduced on line {}; after the first reference use the \
                              surname `{surname}`",
                             e.canonical,
-                            line_of(cx.text, first.span.start)
+                            lines.line_of(first.span.start)
                         ),
                     )
                     .with_related(first.span, "first reference")

@@ -4,8 +4,9 @@ use crate::declare_rule;
 use crate::entities::lexicon::sets::{
     CONNECTORS, DEMONYMS, ORG_WORDS, OTHER_WORDS, STOPWORDS, TITLES,
 };
-use crate::entities::tokens::{is_title_case, Tok};
-use crate::entities::{line_of, lookup_place, EntityKind};
+use crate::entities::lookup_place;
+use crate::entities::tokens::is_title_case;
+use crate::entities::EntityKind;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -44,15 +45,22 @@ declare_rule! {
 
 /// A spelling taken as right: the word, where it first occurs, and whether the names
 /// file says so.
-struct Reference {
-    word: String,
+struct Reference<'a> {
+    word: &'a str,
+    /// The word's length in characters.
+    chars: usize,
     first: Option<Span>,
     from_file: bool,
 }
 
-fn near(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
+/// `a` (of `la` characters) is one or two letters away from `b` (of `lb`).
+fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
     if la < 4 || lb < 4 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let most = (la.min(lb) / 4).clamp(1, 2);
+    // The distance is at least the difference in length: no need to compute it then.
+    if la.abs_diff(lb) > most {
         return false;
     }
     if a.eq_ignore_ascii_case(b) || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
@@ -60,30 +68,71 @@ fn near(a: &str, b: &str) -> bool {
         return false;
     }
     let d = strsim::damerau_levenshtein(a, b);
-    d >= 1 && d <= (la.min(lb) / 4).clamp(1, 2) && strsim::jaro_winkler(a, b) >= 0.9
+    d >= 1 && d <= most && strsim::jaro_winkler(a, b) >= 0.9
 }
 
-/// The given name written right before a word (`Donald` in `Donald Regan`).
-fn given_before(cx: &Context<'_>, toks: &[Tok], i: usize) -> Option<String> {
-    let prev = toks.get(i.checked_sub(1)?)?;
-    let w = prev.text(cx.text);
-    (toks[i].joined
-        && !prev.possessive
-        && is_title_case(w)
-        && !STOPWORDS.contains(w)
-        && !TITLES.contains(w)
-        && !DEMONYMS.contains(w)
-        && !ORG_WORDS.contains(w))
-    .then(|| w.to_string())
+/// [`is_title_case`] for the word at `span`, without decoding the common cases: a word
+/// that starts with an ASCII character other than a capital (most words: tested on the
+/// first byte alone), and an all-ASCII word.
+fn title_case(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.start) {
+        None => return false,
+        Some(b) if span.is_empty() || (b.is_ascii() && !b.is_ascii_uppercase()) => return false,
+        Some(_) => {}
+    }
+    let w = span.text(text);
+    if w.is_ascii() {
+        return w.bytes().any(|c| c.is_ascii_lowercase());
+    }
+    is_title_case(w)
 }
 
-#[derive(Default)]
-struct Word {
-    spans: Vec<Span>,
-    /// Given names written before it.
-    given: Vec<String>,
+/// A given name: not a common word, title, demonym or organization word.
+fn given_name(w: &str) -> bool {
+    !STOPWORDS.contains(w) && !TITLES.contains(w) && !DEMONYMS.contains(w) && !ORG_WORDS.contains(w)
+}
+
+/// End of a chain in [`Word`]'s lists.
+const NONE: usize = usize::MAX;
+
+/// The items of a chain of `(item, next)` links starting at `head`.
+fn chain<T: Copy>(list: &[(T, usize)], head: usize) -> impl Iterator<Item = T> + '_ {
+    std::iter::successors((head != NONE).then_some(head), move |&i| {
+        let n = list[i].1;
+        (n != NONE).then_some(n)
+    })
+    .map(move |i| list[i].0)
+}
+
+/// A capitalized word of the body. Its occurrences and the given names written before it
+/// are chains through two lists shared by all words (one allocation each, not two per
+/// word).
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    first: Span,
+    count: usize,
+    /// First and last link of its chain in the occurrences.
+    occ_head: usize,
+    occ_tail: usize,
+    /// First and last link of its chain in the capitalized words written right before it
+    /// (its given names are those that pass [`given_name`]).
+    given_head: usize,
+    given_tail: usize,
     /// It is itself followed by a capitalized word: a given name or part of a longer name.
     leads: bool,
+}
+
+/// Append `item` to the chain `(head, tail)` in `list`.
+fn link<T>(list: &mut Vec<(T, usize)>, head: &mut usize, tail: &mut usize, item: T) {
+    let k = list.len();
+    list.push((item, NONE));
+    if *head == NONE {
+        *head = k;
+    } else {
+        list[*tail].1 = k;
+    }
+    *tail = k;
 }
 
 impl Rule for NearMiss {
@@ -92,33 +141,60 @@ impl Rule for NearMiss {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // Every capitalized word of the body, with its occurrences.
-        let mut words: HashMap<&str, Word> = HashMap::default();
-        let mut order: Vec<&str> = Vec::new();
+        let text = cx.text;
+        // Every capitalized word of the body, with its occurrences, in order of first use.
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        index.reserve(128);
+        let mut words: Vec<Word<'_>> = Vec::with_capacity(128);
+        let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
+        let mut givens: Vec<(&str, usize)> = Vec::new();
         for p in &cx.article.paragraphs {
-            let toks = cx.entities.tokens.get(cx.text, p.span);
+            let toks = cx.entities.tokens.get(text, p.span);
             for (i, t) in toks.iter().enumerate() {
-                let w = t.text(cx.text);
-                if !is_title_case(w) {
+                // Most words are not capitalized: one byte tells.
+                if !title_case(text, t.span) {
                     continue;
                 }
-                let entry = words.entry(w).or_default();
-                if entry.spans.is_empty() {
-                    order.push(w);
+                let w = t.text(text);
+                let k = *index.entry(w).or_insert_with(|| {
+                    words.push(Word {
+                        text: w,
+                        first: t.span,
+                        count: 0,
+                        occ_head: NONE,
+                        occ_tail: NONE,
+                        given_head: NONE,
+                        given_tail: NONE,
+                        leads: false,
+                    });
+                    words.len() - 1
+                });
+                let word = &mut words[k];
+                word.count += 1;
+                link(
+                    &mut occurrences,
+                    &mut word.occ_head,
+                    &mut word.occ_tail,
+                    t.span,
+                );
+                // The given name written right before it (`Donald` in `Donald Regan`).
+                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
+                    if t.joined && !prev.possessive && title_case(text, prev.span) {
+                        // Whether it is a given name and not a common word is asked when
+                        // the list is read (rarely): see `given` below.
+                        let g = prev.text(text);
+                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
+                    }
                 }
-                entry.spans.push(t.span);
-                if let Some(g) = given_before(cx, &toks, i) {
-                    entry.given.push(g);
-                }
-                let next_cap = toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.joined && !t.possessive && is_title_case(n.text(cx.text)));
-                entry.leads |= next_cap;
+                let next = toks.get(i + 1);
+                word.leads |=
+                    next.is_some_and(|n| n.joined && !t.possessive && title_case(text, n.span));
             }
         }
+
         // The spellings taken as right: surnames of the people in the story, and every
         // word of the names file.
-        let mut refs: Vec<Reference> = Vec::new();
+        let mut refs: Vec<Reference<'_>> = Vec::new();
         for e in &cx.config.names.entries {
             for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 // The names in a name, not its common words (`Union`, `of`).
@@ -130,7 +206,8 @@ impl Rule for NearMiss {
                 });
                 for w in names {
                     refs.push(Reference {
-                        word: w.to_string(),
+                        word: w,
+                        chars: w.chars().count(),
                         first: None,
                         from_file: true,
                     });
@@ -141,30 +218,54 @@ impl Rule for NearMiss {
             if e.kind != EntityKind::Person {
                 continue;
             }
-            if let Some(s) = &e.surname {
+            if let Some(s) = e.surname.as_deref() {
                 refs.push(Reference {
-                    word: s.clone(),
-                    first: words.get(s.as_str()).and_then(|w| w.spans.first().copied()),
+                    word: s,
+                    chars: s.chars().count(),
+                    first: index.get(s).map(|&k| words[k].first),
                     from_file: false,
                 });
             }
         }
-        for w in order {
-            let word = &words[w];
+        // A near spelling starts with the same character, so the same byte: the references
+        // by first byte, each group in the order above (the first near one is taken).
+        let key = |w: &str| w.as_bytes().first().map_or(256, |&b| usize::from(b));
+        let mut by_byte: Vec<usize> = (0..refs.len()).collect();
+        by_byte.sort_by_key(|&i| (key(refs[i].word), i));
+        let group = |w: &str| {
+            let k = key(w);
+            let from = by_byte.partition_point(|&i| key(refs[i].word) < k);
+            let to = by_byte.partition_point(|&i| key(refs[i].word) <= k);
+            by_byte[from..to].iter().map(|&i| &refs[i])
+        };
+        // Surnames introduced with a title or role, gathered when first needed.
+        let introduced: std::cell::OnceCell<rustc_hash::FxHashSet<&str>> =
+            std::cell::OnceCell::new();
+        let count_of = |w: &str| index.get(w).map_or(0, |&k| words[k].count);
+        let lines = super::Lines::new(text);
+
+        for word in &words {
+            let w = word.text;
+            // No reference starts with its first byte: nothing to be near, nor to be.
+            if group(w).next().is_none() {
+                continue;
+            }
+            // (Whether `w` is a place is asked last, below: it is the dearest question, and
+            // only a word with a near spelling needs the answer.)
             if STOPWORDS.contains(w)
                 || DEMONYMS.contains(w)
                 || TITLES.contains(w)
                 || ORG_WORDS.contains(w)
                 || CONNECTORS.contains(w)
-                || refs.iter().any(|r| r.word == w && r.from_file)
-                || lookup_place(w).is_some()
+                || group(w).any(|r| r.word == w && r.from_file)
             {
                 continue;
             }
-            let count = word.spans.len();
-            let first = word.spans[0];
-            let best = refs.iter().find(|r| {
-                if r.word == w || !near(w, &r.word) {
+            let count = word.count;
+            let first = word.first;
+            let chars = w.chars().count();
+            let best = group(w).find(|r| {
+                if r.word == w || !near(w, chars, r.word, r.chars) {
                     return false;
                 }
                 if r.from_file {
@@ -174,50 +275,58 @@ impl Rule for NearMiss {
                     return false; // a given name, or part of a longer name
                 }
                 // `Donald Regan` beside `Ronald Reagan`: a given name the other never has.
-                let other = words.get(r.word.as_str());
-                let other_given = other.map(|o| o.given.as_slice()).unwrap_or_default();
-                if word.given.iter().any(|g| !other_given.contains(g)) {
+                let other = index.get(r.word).map(|&k| &words[k]);
+                let other_given = || {
+                    chain(&givens, other.map_or(NONE, |o| o.given_head)).filter(|g| given_name(g))
+                };
+                let given = || chain(&givens, word.given_head).filter(|g| given_name(g));
+                if given().any(|g| !other_given().any(|o| o == g)) {
                     return false;
                 }
                 if count >= 2
-                    && !other_given.is_empty()
-                    && !other_given.iter().any(|g| word.given.contains(g))
+                    && other_given().next().is_some()
+                    && !other_given().any(|o| given().any(|g| g == o))
                 {
                     return false; // used often, and never with the other's given name
                 }
-                let introduced = cx.entities.iter().any(|e| {
-                    e.kind == EntityKind::Person
-                        && e.surname.as_deref() == Some(w)
-                        && e.role.is_some()
+                let introduced = introduced.get_or_init(|| {
+                    cx.entities
+                        .iter()
+                        .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
+                        .filter_map(|e| e.surname.as_deref())
+                        .collect()
                 });
-                if introduced {
+                if introduced.contains(w) {
                     return false; // a person of its own, introduced with a title or role
                 }
-                let n = other.map_or(0, |o| o.spans.len());
+                let n = other.map_or(0, |o| o.count);
                 n > count || (n == count && r.first.is_some_and(|f| f.start < first.start))
             });
             let Some(r) = best else {
                 continue;
             };
-            let n = words.get(r.word.as_str()).map_or(0, |o| o.spans.len());
+            if lookup_place(w).is_some() {
+                continue;
+            }
+            let n = count_of(r.word);
             let whence = match (r.from_file, r.first) {
                 (true, _) => "the names file".to_string(),
                 (false, Some(f)) if n == count => {
                     format!(
                         "line {}; one of the two spellings is wrong",
-                        line_of(cx.text, f.start)
+                        lines.line_of(f.start)
                     )
                 }
-                (false, Some(f)) => format!("line {}", line_of(cx.text, f.start)),
+                (false, Some(f)) => format!("line {}", lines.line_of(f.start)),
                 (false, None) => "this article".to_string(),
             };
-            for &span in &word.spans {
+            for span in chain(&occurrences, word.occ_head) {
                 let mut f = Finding::new(
                     &Self::META,
                     span,
                     format!("`{w}` looks like a misspelling of `{}` ({whence})", r.word),
                 );
-                let fix = Fix::replace(format!("Change to `{}`", r.word), span, r.word.clone());
+                let fix = Fix::replace(format!("Change to `{}`", r.word), span, r.word);
                 f = f.with_fix(if r.from_file || n > count {
                     fix
                 } else {

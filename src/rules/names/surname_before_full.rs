@@ -1,6 +1,8 @@
 use crate::declare_rule;
 use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
-use crate::entities::{line_of, EntityKind, MentionForm};
+use rustc_hash::FxHashMap;
+
+use crate::entities::{EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
 /// `Tower commission`: the surname is a modifier here, not a reference to the person.
@@ -53,6 +55,10 @@ impl Rule for SurnameBeforeFull {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let lines = super::Lines::new(cx.text);
+        // For each word, how many entities have it in their name (each counted once), built
+        // when first needed: comparing each person with every entity was quadratic.
+        let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -65,10 +71,21 @@ impl Rule for SurnameBeforeFull {
             };
             // `Dean Foods` and `Howard Dean`: the surname also names something else.
             let surname = e.surname.as_deref().unwrap_or_default();
-            let shared = cx
-                .entities
-                .iter()
-                .any(|o| o.id != e.id && o.canonical.split_whitespace().any(|w| w == surname));
+            let names_with = names_with.get_or_init(|| {
+                let mut m: FxHashMap<&str, usize> = FxHashMap::default();
+                for o in cx.entities.iter() {
+                    let words = o.canonical.split_whitespace();
+                    for (i, w) in words.clone().enumerate() {
+                        // Once per entity: skip a word the name already had.
+                        if !words.clone().take(i).any(|x| x == w) {
+                            *m.entry(w).or_default() += 1;
+                        }
+                    }
+                }
+                m
+            });
+            let own = usize::from(e.canonical.split_whitespace().any(|w| w == surname));
+            let shared = names_with.get(surname).copied().unwrap_or(0) > own;
             if shared {
                 continue;
             }
@@ -87,7 +104,7 @@ impl Rule for SurnameBeforeFull {
                          full name on first reference",
                         m.span.text(cx.text),
                         e.canonical,
-                        line_of(cx.text, full.span.start)
+                        lines.line_of(full.span.start)
                     ),
                 )
                 .with_related(full.span, "the full name is given here");

@@ -111,3 +111,12 @@ fn near_miss_against_an_organization_in_the_names_file() {
     assert_eq!(f[0].span.text(t), "Euroasian");
     assert_eq!(f[0].fixes[0].edits[0].replacement, "Eurasian");
 }
+
+proptest::proptest! {
+    /// The line index gives the line `line_of` counts, for every kind of line break.
+    #[test]
+    fn line_index_agrees_with_line_of(t in "[a\r\n“😀 ]{0,40}", at in 0usize..60) {
+        let lines = super::Lines::new(&t);
+        proptest::prop_assert_eq!(lines.line_of(at), crate::entities::line_of(&t, at));
+    }
+}
