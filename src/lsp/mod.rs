@@ -14,7 +14,8 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use futures::FutureExt;
 use tokio::sync::mpsc;
@@ -26,7 +27,7 @@ use tracing::{debug, error, info, warn};
 use crate::analysis::{analyze, Analysis};
 use crate::article::Format;
 use crate::config::{Config, ConfigError};
-use crate::text::{Change, Document, Encoding};
+use crate::text::{Change, Document, Encoding, LineIndex};
 
 /// One analysed version of a document, with the text and rope it was computed from.
 pub struct Snapshot {
@@ -35,6 +36,19 @@ pub struct Snapshot {
     pub analysis: Analysis,
     /// `(edit counter, config generation)` the snapshot was made for.
     key: (u64, u64),
+    /// Line starts of `text`, built on first use.
+    line_index: OnceLock<LineIndex>,
+}
+
+impl Snapshot {
+    /// Position conversion over the snapshot's text: cheaper than the rope when many
+    /// offsets are converted (every finding of a publication).
+    pub fn lines(&self) -> convert::Lines<'_> {
+        convert::Lines {
+            text: &self.text,
+            index: self.line_index.get_or_init(|| LineIndex::new(&self.text)),
+        }
+    }
 }
 
 struct OpenDoc {
@@ -86,6 +100,43 @@ pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
+    /// Set by `initialized`: from then on the worker writes its publications to the
+    /// outbox (when serving stdio), not through tower-lsp's client.
+    ready: Arc<AtomicBool>,
+}
+
+/// How the analysis worker publishes diagnostics.
+struct Publisher {
+    client: Client,
+    /// The transport's frame queue, when serving over a byte stream ([`transport::serve`]).
+    outbox: Option<transport::Outbox>,
+    ready: Arc<AtomicBool>,
+}
+
+impl Publisher {
+    /// Publish through the outbox once the client is initialized: the diagnostics are
+    /// serialised straight to JSON. Before that (and in-process, without an outbox),
+    /// through tower-lsp's client, which drops notifications until `initialize` is
+    /// answered.
+    async fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        match &self.outbox {
+            Some(out) if self.ready.load(Ordering::Acquire) => {
+                let params = PublishDiagnosticsParams {
+                    uri,
+                    diagnostics,
+                    version,
+                };
+                if let Err(e) = out.notify("textDocument/publishDiagnostics", &params) {
+                    warn!("could not publish diagnostics for {}: {e}", params.uri);
+                }
+            }
+            _ => {
+                self.client
+                    .publish_diagnostics(uri, diagnostics, version)
+                    .await
+            }
+        }
+    }
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -123,7 +174,14 @@ pub struct DebugText {
 /// holds, for tests and bug reports) and `copydesk/debugPanic` (panics on purpose, to
 /// prove that a panicking handler is answered with an internal error).
 pub fn service() -> (LspService<Backend>, ClientSocket) {
-    LspService::build(Backend::new)
+    service_with_outbox(None)
+}
+
+/// [`service`], publishing diagnostics through `outbox` once initialized.
+pub(crate) fn service_with_outbox(
+    outbox: Option<transport::Outbox>,
+) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(move |client| Backend::with_outbox(client, outbox))
         .custom_method("copydesk/debugText", Backend::debug_text)
         .custom_method("copydesk/debugPanic", Backend::debug_panic)
         .finish()
@@ -131,13 +189,24 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        Backend::with_outbox(client, None)
+    }
+
+    fn with_outbox(client: Client, outbox: Option<transport::Outbox>) -> Backend {
         let (tx, rx) = mpsc::unbounded_channel();
         let state = Arc::new(Mutex::new(State::default()));
-        tokio::spawn(worker(client.clone(), state.clone(), rx));
+        let ready = Arc::new(AtomicBool::new(false));
+        let publisher = Publisher {
+            client: client.clone(),
+            outbox,
+            ready: ready.clone(),
+        };
+        tokio::spawn(worker(publisher, state.clone(), rx));
         Backend {
             client,
             state,
             jobs: tx,
+            ready,
         }
     }
 
@@ -313,17 +382,41 @@ impl Backend {
 
 /// The diagnostic for a finding, with `codeDescription` linking to the rule's page.
 fn diagnostic(
-    doc: &Document,
+    doc: &(impl convert::Positions + ?Sized),
     uri: &Url,
     f: &crate::rules::Finding,
     enc: Encoding,
     config: &Config,
 ) -> Diagnostic {
     let mut d = convert::diagnostic(doc, uri, f, enc);
-    d.code_description = Url::parse(&crate::catalogue::docs_url(config, f.code))
-        .ok()
-        .map(|href| CodeDescription { href });
+    d.code_description = rule_page(config, f.code);
     d
+}
+
+/// The `codeDescription` of rule `code`.
+fn rule_page(config: &Config, code: &str) -> Option<CodeDescription> {
+    Url::parse(&crate::catalogue::docs_url(config, code))
+        .ok()
+        .map(|href| CodeDescription { href })
+}
+
+/// The diagnostics of a snapshot, converted over its line index, each rule's page URL
+/// parsed once per publication rather than once per finding.
+fn diagnostics(snap: &Snapshot, uri: &Url, enc: Encoding, config: &Config) -> Vec<Diagnostic> {
+    let lines = snap.lines();
+    let mut pages: HashMap<&'static str, Option<CodeDescription>> = HashMap::new();
+    snap.analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let mut d = convert::diagnostic(&lines, uri, f, enc);
+            d.code_description = pages
+                .entry(f.code)
+                .or_insert_with(|| rule_page(config, f.code))
+                .clone();
+            d
+        })
+        .collect()
 }
 
 /// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
@@ -378,6 +471,7 @@ fn snapshot(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         text,
         analysis,
         key,
+        line_index: OnceLock::new(),
     });
     let mut st = lock(state);
     let gen = st.config_gen;
@@ -397,7 +491,7 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
         .is_some_and(|od| (od.rev, st.config_gen) == key)
 }
 
-async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+async fn worker(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
     // What was last published for each document, so that a job queued for an edit whose
     // state an earlier job already published does not publish it twice.
     let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
@@ -423,7 +517,7 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
 
 /// Analyse and publish one job.
 async fn run_job(
-    client: &Client,
+    client: &Publisher,
     state: &Mutex<State>,
     job: &Job,
     published: &mut HashMap<Url, (u64, u64)>,
@@ -444,19 +538,14 @@ async fn run_job(
                 let st = lock(state);
                 (st.encoding, st.config.clone())
             };
-            let diags = snap
-                .analysis
-                .findings
-                .iter()
-                .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
-                .collect();
+            let diags = diagnostics(&snap, uri, enc, &config);
             client
-                .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
+                .publish(uri.clone(), diags, Some(snap.doc.version()))
                 .await;
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish_diagnostics(uri.clone(), vec![], None).await
+            client.publish(uri.clone(), vec![], None).await
         }
         Job::ConfigError(uri, err) => {
             let diags = match err {
@@ -475,7 +564,7 @@ async fn run_job(
                     }]
                 }
             };
-            client.publish_diagnostics(uri.clone(), diags, None).await;
+            client.publish(uri.clone(), diags, None).await;
         }
     }
 }
@@ -597,6 +686,7 @@ impl LanguageServer for Backend {
         // tower-lsp drops notifications sent before the initialize response has gone out,
         // so the config file's diagnostic from `initialize` may be lost: publish it again,
         // now with any settings pulled from the client.
+        self.ready.store(true, Ordering::Release);
         self.pull_settings().await;
         self.reload_config();
         self.watch_config_files().await;
