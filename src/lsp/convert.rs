@@ -12,11 +12,11 @@ use crate::text::{Document, Encoding, LineIndex, Position};
 /// Something that turns byte offsets into positions: a [`Document`] (walks its rope) or
 /// [`Lines`] (a snapshot's text with its line index; cheaper for many offsets).
 pub trait Positions {
-    fn text_position(&self, offset: usize, enc: Encoding) -> Position;
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position;
 }
 
 impl Positions for Document {
-    fn text_position(&self, offset: usize, enc: Encoding) -> Position {
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position {
         self.position(offset, enc)
     }
 }
@@ -29,13 +29,13 @@ pub struct Lines<'a> {
 }
 
 impl Positions for Lines<'_> {
-    fn text_position(&self, offset: usize, enc: Encoding) -> Position {
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position {
         self.index.position(self.text, offset, enc)
     }
 }
 
 pub fn position(doc: &(impl Positions + ?Sized), offset: usize, enc: Encoding) -> lsp::Position {
-    let p = doc.text_position(offset, enc);
+    let p = doc.position_at(offset, enc);
     lsp::Position::new(p.line, p.column)
 }
 

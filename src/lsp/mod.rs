@@ -2,22 +2,22 @@
 //!
 //! Ordering: every notification that changes a document applies it synchronously, under
 //! the store's `std::sync::Mutex`, before its handler's first `.await` (it has none), so
-//! edits apply in arrival order. Analysis and publishing happen on one worker task fed
-//! by a channel, so diagnostics go out in order, each with the version it was computed for,
-//! and a result is dropped when a newer edit has already arrived.
+//! edits apply in arrival order. Analysis and publishing happen on one worker thread
+//! (`copydesk-analysis`, off the async runtime, so a long analysis never holds up reading
+//! and applying edits) fed by a channel, so diagnostics go out in order, each with the
+//! version it was computed for, and a result is dropped when a newer edit has already
+//! arrived.
 
 pub mod convert;
 pub mod transport;
 
 use std::any::Any;
 use std::collections::HashMap;
-use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use futures::FutureExt;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -108,6 +108,9 @@ pub struct Backend {
 /// How the analysis worker publishes diagnostics.
 struct Publisher {
     client: Client,
+    /// The runtime the client's channel is driven by, to publish through it from the
+    /// worker thread.
+    runtime: tokio::runtime::Handle,
     /// The transport's frame queue, when serving over a byte stream ([`transport::serve`]).
     outbox: Option<transport::Outbox>,
     ready: Arc<AtomicBool>,
@@ -118,7 +121,7 @@ impl Publisher {
     /// serialised straight to JSON. Before that (and in-process, without an outbox),
     /// through tower-lsp's client, which drops notifications until `initialize` is
     /// answered.
-    async fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
         match &self.outbox {
             Some(out) if self.ready.load(Ordering::Acquire) => {
                 let params = PublishDiagnosticsParams {
@@ -130,11 +133,9 @@ impl Publisher {
                     warn!("could not publish diagnostics for {}: {e}", params.uri);
                 }
             }
-            _ => {
-                self.client
-                    .publish_diagnostics(uri, diagnostics, version)
-                    .await
-            }
+            _ => self
+                .runtime
+                .block_on(self.client.publish_diagnostics(uri, diagnostics, version)),
         }
     }
 }
@@ -157,8 +158,8 @@ pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
 
 /// Run work outside the request path (the analysis worker), logging a panic instead of
 /// ending the server. Handlers are covered by `transport::Guarded`.
-async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
-    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+fn guard_notification(method: &'static str, work: impl FnOnce()) {
+    if let Err(payload) = catch_unwind(AssertUnwindSafe(work)) {
         error!("{method} panicked: {}", panic_message(&*payload));
     }
 }
@@ -198,10 +199,17 @@ impl Backend {
         let ready = Arc::new(AtomicBool::new(false));
         let publisher = Publisher {
             client: client.clone(),
+            runtime: tokio::runtime::Handle::current(),
             outbox,
             ready: ready.clone(),
         };
-        tokio::spawn(worker(publisher, state.clone(), rx));
+        let worker_state = state.clone();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-analysis".into())
+            .spawn(move || worker(publisher, worker_state, rx));
+        if let Err(e) = spawned {
+            error!("cannot start the analysis thread: {e}");
+        }
         Backend {
             client,
             state,
@@ -491,11 +499,12 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
         .is_some_and(|od| (od.rev, st.config_gen) == key)
 }
 
-async fn worker(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+/// The analysis thread: runs until every sender of `rx` (the backend) is gone.
+fn worker(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
     // What was last published for each document, so that a job queued for an edit whose
     // state an earlier job already published does not publish it twice.
     let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
-    while let Some(first) = rx.recv().await {
+    while let Some(first) = rx.blocking_recv() {
         let mut batch = vec![first];
         while let Ok(job) = rx.try_recv() {
             batch.push(job);
@@ -510,13 +519,13 @@ async fn worker(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::Unbou
             }
             // A panic while analysing or publishing loses that one result, not the worker.
             let job = &batch[i];
-            guard_notification("analysis", run_job(&client, &state, job, &mut published)).await;
+            guard_notification("analysis", || run_job(&client, &state, job, &mut published));
         }
     }
 }
 
 /// Analyse and publish one job.
-async fn run_job(
+fn run_job(
     client: &Publisher,
     state: &Mutex<State>,
     job: &Job,
@@ -539,13 +548,11 @@ async fn run_job(
                 (st.encoding, st.config.clone())
             };
             let diags = diagnostics(&snap, uri, enc, &config);
-            client
-                .publish(uri.clone(), diags, Some(snap.doc.version()))
-                .await;
+            client.publish(uri.clone(), diags, Some(snap.doc.version()));
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish(uri.clone(), vec![], None).await
+            client.publish(uri.clone(), vec![], None)
         }
         Job::ConfigError(uri, err) => {
             let diags = match err {
@@ -564,7 +571,7 @@ async fn run_job(
                     }]
                 }
             };
-            client.publish(uri.clone(), diags, None).await;
+            client.publish(uri.clone(), diags, None);
         }
     }
 }
@@ -1145,5 +1152,19 @@ fn workspace_edit(
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
 pub async fn serve_stdio() -> transport::Ended {
-    transport::serve(tokio::io::stdin(), tokio::io::stdout()).await
+    transport::serve(std::io::stdin(), raw_stdout()).await
+}
+
+/// Standard output without `Stdout`'s line buffering, which would split every frame into
+/// two write(2) calls (the header ends in a newline): a duplicate of fd 1 on Unix.
+fn raw_stdout() -> Box<dyn std::io::Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        match std::io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => return Box::new(std::fs::File::from(fd)),
+            Err(e) => warn!("cannot duplicate stdout ({e}); writing through std::io::stdout"),
+        }
+    }
+    Box::new(std::io::stdout())
 }

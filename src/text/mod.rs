@@ -93,7 +93,8 @@ impl Document {
     }
 
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        // Sized once (`to_string` would go through `Display` and grow as it copies).
+        String::from(&self.rope)
     }
 
     /// Apply one client edit. Returns whether any position had to be clamped.
