@@ -7,11 +7,15 @@
 //!
 //! Instruction counts from callgrind do not depend on the machine's load, so they are the
 //! figure to compare before and after a change on a shared machine.
+//!
+//! With `--typing` as the third argument, each analysis follows a one-character edit in
+//! the middle of the text (typed, then deleted, alternately) and reuses the previous
+//! analysis's per-paragraph work, as the language server does on each keystroke.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use copydesk::{analyze, Config, Format};
+use copydesk::{analyze, analyze_reusing, Config, Format, Reuse};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -23,18 +27,42 @@ fn main() {
         eprintln!("profile_analyze: cannot read {path}: {e}");
         std::process::exit(2)
     });
+    let typing = args.next().as_deref() == Some("--typing");
     let format = Format::from_path(&path);
     let config = Config::default();
+    // The middle of the text, on a character boundary.
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut edited = text.clone();
+    let mut reuse = Reuse::default();
+    if typing {
+        analyze_reusing(&edited, format, &config, &mut reuse);
+    }
     let t = Instant::now();
     let mut findings = 0;
-    for _ in 0..n {
-        findings += black_box(analyze(black_box(&text), format, &config))
-            .findings
-            .len();
+    for i in 0..n {
+        let analysis = if typing {
+            if i % 2 == 0 {
+                edited.insert(at, 'x');
+            } else {
+                edited.remove(at);
+            }
+            analyze_reusing(black_box(&edited), format, &config, &mut reuse)
+        } else {
+            analyze(black_box(&text), format, &config)
+        };
+        findings += black_box(analysis).findings.len();
     }
     let each = t.elapsed() / n.max(1) as u32;
     eprintln!(
-        "{path}: {n} analyses, {:.1} µs each (wall clock), {} findings each",
+        "{path}: {n} analyses{}, {:.1} µs each (wall clock), {} findings each",
+        if typing {
+            " after a keystroke each, reusing"
+        } else {
+            ""
+        },
         each.as_secs_f64() * 1e6,
         findings / n.max(1)
     );

@@ -19,7 +19,21 @@ pub struct Analysis {
     pub style: Style,
 }
 
+/// Work kept from one analysis of a document to the next (the language server keeps one
+/// per open document): the per-paragraph work of the entity pass, keyed by paragraph
+/// text, so an edit re-reads the paragraphs it changed. The result is the same as
+/// [`analyze`]'s; only the time differs.
+#[derive(Default)]
+pub struct Reuse {
+    entities: entities::Reuse,
+}
+
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
+    analyze_reusing(text, format, config, &mut Reuse::default())
+}
+
+/// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
+pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
     // Quotation marks are paired once, below, when the house style is known.
     let mut article = article::parse_structure(text, format);
     let style = match config.style {
@@ -31,7 +45,8 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             .unwrap_or(Style::Generic),
     };
     article::quotes::scan_for_style(text, &mut article, config, style);
-    let mut entities = entities::extract(text, &article, &config.names);
+    let mut entities =
+        entities::extract_reusing(text, &article, &config.names, &mut reuse.entities);
     let cx = Context {
         text,
         article: &article,

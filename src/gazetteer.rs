@@ -93,13 +93,25 @@ pub fn is_loaded() -> bool {
     GAZETTEER.get().is_some()
 }
 
-/// Normalize a place name into its lookup key: upper case, diacritics folded, apostrophes
-/// straightened, periods dropped, whitespace collapsed, `ST`/`STE` spelled `SAINT`/`SAINTE`.
-pub fn key(name: &str) -> String {
-    // Fast path: plain ASCII with no period, no doubled space and no `ST`-like word (most
-    // of the data) only needs upper-casing.
-    if name
-        .bytes()
+/// Call `f` with the lookup key of `name` ([`key`]); a short name on the fast path is
+/// upper-cased into a buffer on the stack instead of a new `String`.
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if name.len() <= buf.len() && fast_key(name) {
+        let b = &mut buf[..name.len()];
+        b.copy_from_slice(name.as_bytes());
+        b.make_ascii_uppercase();
+        // ASCII in, ASCII out.
+        if let Ok(k) = std::str::from_utf8(b) {
+            return f(k);
+        }
+    }
+    f(&key(name))
+}
+
+/// Whether [`key`] of `name` is just its ASCII upper case.
+fn fast_key(name: &str) -> bool {
+    name.bytes()
         .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
         && !name.contains("  ")
         && !name.starts_with(' ')
@@ -109,7 +121,14 @@ pub fn key(name: &str) -> String {
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
         })
-    {
+}
+
+/// Normalize a place name into its lookup key: upper case, diacritics folded, apostrophes
+/// straightened, periods dropped, whitespace collapsed, `ST`/`STE` spelled `SAINT`/`SAINTE`.
+pub fn key(name: &str) -> String {
+    // Fast path: plain ASCII with no period, no doubled space and no `ST`-like word (most
+    // of the data) only needs upper-casing.
+    if fast_key(name) {
         return name.to_ascii_uppercase();
     }
     let mut folded = String::with_capacity(name.len());
@@ -323,7 +342,16 @@ impl Gazetteer {
 
     /// Every place of that name (any kind), most populous first.
     pub fn lookup(&'static self, name: &str) -> Vec<&'static Place> {
-        self.rows(&key(name)).collect()
+        self.named(name).collect()
+    }
+
+    /// Every place of that name (any kind), most populous first, without allocating for
+    /// a short plain-ASCII name (the common case in the recognizer's hot loop).
+    pub fn named(&'static self, name: &str) -> impl Iterator<Item = &'static Place> + 'static {
+        let rows: &'static [u32] = with_key(name, |k| {
+            self.by_key.get(k).map_or(&[][..], |v| v.as_slice())
+        });
+        rows.iter().map(move |&i| &self.places[i as usize])
     }
 
     /// Cities of that name, most populous first.

@@ -19,6 +19,6 @@ pub mod rules;
 pub mod span;
 pub mod text;
 
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, analyze_reusing, Analysis, Reuse};
 pub use article::Format;
 pub use config::Config;

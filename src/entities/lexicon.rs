@@ -1,43 +1,94 @@
 //! Shipped word lists for recognition: titles, organization words, acronyms, surnames.
 //! Small, editable, and deliberately conservative.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-/// A word list with a hash set built on first use, for the recognizer's hot loops.
+use rustc_hash::FxHashMap;
+
+/// A word's classes: one bit per list below that holds it. Looking a word up once gives
+/// its membership of every list, so the recognizer classifies each token with one hash
+/// lookup ([`classes`]) and then tests bits.
+pub type Classes = u16;
+
+pub mod class {
+    use super::Classes;
+    pub const TITLE: Classes = 1 << 0;
+    pub const ROLE_NOUN: Classes = 1 << 1;
+    pub const ORG_WORD: Classes = 1 << 2;
+    pub const OTHER_WORD: Classes = 1 << 3;
+    pub const CONNECTOR: Classes = 1 << 4;
+    pub const DEMONYM: Classes = 1 << 5;
+    pub const STOPWORD: Classes = 1 << 6;
+    pub const SPEECH_VERB: Classes = 1 << 7;
+    pub const PARTICLE: Classes = 1 << 8;
+    pub const FEATURE_WORD: Classes = 1 << 9;
+}
+
+/// Every list with its class bit.
+const LISTS: &[(Classes, &[&str])] = &[
+    (class::TITLE, TITLES),
+    (class::ROLE_NOUN, ROLE_NOUNS),
+    (class::ORG_WORD, ORG_WORDS),
+    (class::OTHER_WORD, OTHER_WORDS),
+    (class::CONNECTOR, CONNECTORS),
+    (class::DEMONYM, DEMONYMS),
+    (class::STOPWORD, STOPWORDS),
+    (class::SPEECH_VERB, SPEECH_VERBS),
+    (class::PARTICLE, PARTICLES),
+    (class::FEATURE_WORD, crate::entities::places::FEATURE_WORDS),
+];
+
+static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Classes> = FxHashMap::default();
+    for &(bit, list) in LISTS {
+        for &w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+/// The classes of `w` (exact spelling, as the lists hold it); 0 for a word in no list.
+pub fn classes(w: &str) -> Classes {
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
+/// One of the word lists, as a set.
 pub struct WordSet {
-    list: &'static [&'static str],
-    set: OnceLock<rustc_hash::FxHashSet<&'static str>>,
+    bit: Classes,
 }
 
 impl WordSet {
-    pub const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet {
-            list,
-            set: OnceLock::new(),
-        }
+    pub const fn new(bit: Classes) -> WordSet {
+        WordSet { bit }
     }
 
+    /// Whether the list holds `w`.
     pub fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(w)
+        classes(w) & self.bit != 0
+    }
+
+    /// Whether `classes` (from [`classes`] or a token's) include this list.
+    pub fn has(&self, classes: Classes) -> bool {
+        classes & self.bit != 0
     }
 }
 
-/// Hash sets over the lists below.
+/// Sets over the lists below.
 pub mod sets {
+    use super::class;
     pub use super::WordSet;
 
-    pub static TITLES: WordSet = WordSet::new(super::TITLES);
-    pub static ROLE_NOUNS: WordSet = WordSet::new(super::ROLE_NOUNS);
-    pub static ORG_WORDS: WordSet = WordSet::new(super::ORG_WORDS);
-    pub static OTHER_WORDS: WordSet = WordSet::new(super::OTHER_WORDS);
-    pub static CONNECTORS: WordSet = WordSet::new(super::CONNECTORS);
-    pub static DEMONYMS: WordSet = WordSet::new(super::DEMONYMS);
-    pub static STOPWORDS: WordSet = WordSet::new(super::STOPWORDS);
-    pub static SPEECH_VERBS: WordSet = WordSet::new(super::SPEECH_VERBS);
-    pub static PARTICLES: WordSet = WordSet::new(super::PARTICLES);
-    pub static FEATURE_WORDS: WordSet = WordSet::new(crate::entities::places::FEATURE_WORDS);
+    pub static TITLES: WordSet = WordSet::new(class::TITLE);
+    pub static ROLE_NOUNS: WordSet = WordSet::new(class::ROLE_NOUN);
+    pub static ORG_WORDS: WordSet = WordSet::new(class::ORG_WORD);
+    pub static OTHER_WORDS: WordSet = WordSet::new(class::OTHER_WORD);
+    pub static CONNECTORS: WordSet = WordSet::new(class::CONNECTOR);
+    pub static DEMONYMS: WordSet = WordSet::new(class::DEMONYM);
+    pub static STOPWORDS: WordSet = WordSet::new(class::STOPWORD);
+    pub static SPEECH_VERBS: WordSet = WordSet::new(class::SPEECH_VERB);
+    pub static PARTICLES: WordSet = WordSet::new(class::PARTICLE);
+    pub static FEATURE_WORDS: WordSet = WordSet::new(class::FEATURE_WORD);
 }
 
 /// Words that, capitalized before a name, make it a person (`Premier Li Keqiang`).

@@ -31,7 +31,7 @@ fn rank(p: &Place) -> (u8, u32) {
 /// The gazetteer entry for a place name, any capitalization (`BEIJING`, `St. Petersburg`).
 pub fn lookup_place(name: &str) -> Option<PlaceInfo> {
     let g = gazetteer();
-    let best = g.lookup(name).into_iter().max_by_key(|p| rank(p))?;
+    let best = g.named(name).max_by_key(|p| rank(p))?;
     Some(PlaceInfo {
         kind: match best.kind {
             Kind::Country => "country",

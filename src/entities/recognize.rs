@@ -1,11 +1,13 @@
 //! The recognizer behind [`super::extract`].
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::sets;
 use super::lexicon::WELL_KNOWN;
+use super::lexicon::{class, sets, Classes};
 use super::places::{lookup_place, REGIONS};
-use super::tokens::{is_all_caps, is_cap, is_title_case, Tok, TokenCache};
+use super::tokens::{is_all_caps, is_cap, Tok, TokenCache};
 use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
 use crate::article::Article;
 use crate::span::Span;
@@ -97,6 +99,8 @@ struct Knowledge {
     acronyms: HashMap<String, usize>,
     /// The most words in a key of `full`.
     longest: usize,
+    /// [`key`] of each known entity -> its index in `known`.
+    by_key: HashMap<(EntityKind, String), usize>,
 }
 
 fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
@@ -105,10 +109,7 @@ fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
 
 impl Knowledge {
     fn find(&self, kind: EntityKind, canonical: &str) -> Option<usize> {
-        let k = key(kind, canonical);
-        self.known
-            .iter()
-            .position(|x| key(x.kind, &x.canonical) == k)
+        self.by_key.get(&key(kind, canonical)).copied()
     }
 
     fn add(&mut self, k: Known, aliases: &[String]) -> usize {
@@ -116,6 +117,7 @@ impl Knowledge {
             return i;
         }
         let i = self.known.len();
+        self.by_key.insert(key(k.kind, &k.canonical), i);
         self.full.entry(k.canonical.clone()).or_insert(i);
         for a in aliases {
             self.full.entry(a.clone()).or_insert(i);
@@ -170,6 +172,37 @@ impl Knowledge {
         kn
     }
 
+    /// A hash of everything the second pass reads from the knowledge, with each first
+    /// reference given as the index of the block it is in (`starts`: the blocks' start
+    /// offsets) and its rank among first references, not its offset: an edit that only
+    /// moves text keeps the fingerprint.
+    fn fingerprint(&self, starts: &[usize]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for k in &self.known {
+            (
+                k.kind,
+                &k.canonical,
+                &k.surname,
+                &k.acronym,
+                k.surname_first,
+            )
+                .hash(&mut h);
+            starts.partition_point(|&s| s <= k.first_at).hash(&mut h);
+        }
+        let mut order: Vec<usize> = (0..self.known.len()).collect();
+        order.sort_by_key(|&i| self.known[i].first_at);
+        order.hash(&mut h);
+        let mut full: Vec<(&String, &usize)> = self.full.iter().collect();
+        full.sort_unstable();
+        full.hash(&mut h);
+        let mut acronyms: Vec<(&String, &usize)> = self.acronyms.iter().collect();
+        acronyms.sort_unstable();
+        acronyms.hash(&mut h);
+        self.longest.hash(&mut h);
+        h.finish()
+    }
+
     /// The person a surname refers to at `pos`: the latest introduced before it, else the first.
     fn by_surname(&self, w: &str, pos: usize) -> Option<usize> {
         let ids = self.surnames.get(w)?;
@@ -180,7 +213,18 @@ impl Knowledge {
             .or_else(|| ids.iter().copied().min_by_key(|&i| self.known[i].first_at))
     }
 
-    fn learn(&mut self, found: &[Found]) {
+    /// Learn the full names the first pass found. Returns every word of every key this
+    /// added to or removed from the lookups (`full`, `surnames`, `acronyms`): a block
+    /// holding none of them scans the same with the new knowledge as without it.
+    fn learn(&mut self, found: &[Found]) -> HashSet<String> {
+        let mut changed: HashSet<String> = HashSet::default();
+        let mut note = |s: &str| {
+            for w in s.split(' ') {
+                if !changed.contains(w) {
+                    changed.insert(w.to_string());
+                }
+            }
+        };
         for f in found {
             if f.form != MentionForm::Full || f.kind == EntityKind::Place {
                 continue;
@@ -194,6 +238,13 @@ impl Knowledge {
             } else {
                 (None, false)
             };
+            note(&f.canonical);
+            if let Some(s) = &surname {
+                note(s);
+            }
+            if let Some(a) = &f.acronym {
+                note(a);
+            }
             self.add(
                 Known {
                     kind: f.kind,
@@ -212,8 +263,14 @@ impl Knowledge {
         }
         // `Mr Volcker` before `Paul Volcker`: the one word is the surname, not a full name.
         let surnames = &self.surnames;
-        self.full
-            .retain(|name, _| name.contains(' ') || !surnames.contains_key(name));
+        self.full.retain(|name, _| {
+            let keep = name.contains(' ') || !surnames.contains_key(name);
+            if !keep {
+                note(name);
+            }
+            keep
+        });
+        changed
     }
 }
 
@@ -231,10 +288,12 @@ fn guess_kind(name: &str, has_acronym: bool) -> EntityKind {
 }
 
 struct Scanner<'a> {
+    /// The block being scanned: token spans, and the spans found, are relative to it.
     text: &'a str,
+    /// Where the block starts in the document, for comparing with [`Known::first_at`].
+    base: usize,
     know: &'a Knowledge,
     heading: bool,
-    tokens: &'a TokenCache,
     toks: Vec<Tok>,
     out: Vec<Found>,
 }
@@ -248,16 +307,32 @@ impl<'a> Scanner<'a> {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
 
-    /// The words `a..b` joined by single spaces.
-    fn joined(&self, a: usize, b: usize) -> String {
-        (a..b).map(|i| self.w(i)).collect::<Vec<_>>().join(" ")
+    /// The words `a..b` joined by single spaces (one word is borrowed, not copied).
+    fn joined(&self, a: usize, b: usize) -> Cow<'a, str> {
+        if b == a + 1 {
+            return Cow::Borrowed(self.w(a));
+        }
+        let mut s = String::new();
+        for i in a..b {
+            if i > a {
+                s.push(' ');
+            }
+            s.push_str(self.w(i));
+        }
+        Cow::Owned(s)
     }
 
-    fn push(&mut self, span: Span, kind: EntityKind, canonical: String, form: MentionForm) {
+    fn push(
+        &mut self,
+        span: Span,
+        kind: EntityKind,
+        canonical: impl Into<String>,
+        form: MentionForm,
+    ) {
         self.out.push(Found {
             span,
             kind,
-            canonical,
+            canonical: canonical.into(),
             form,
             role: None,
             acronym: None,
@@ -271,20 +346,20 @@ impl<'a> Scanner<'a> {
         self.push(span, k.kind, k.canonical.clone(), form);
     }
 
-    fn scan(&mut self, span: Span) {
+    /// Scan one block (`self.text`) whose words are `toks`.
+    fn scan(&mut self, toks: &[Tok]) {
         self.toks.clear();
-        self.toks
-            .extend_from_slice(&self.tokens.get(self.text, span));
+        self.toks.extend_from_slice(toks);
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !is_cap(self.w(i)) {
+            if !self.toks[i].cap() {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < n && !self.toks[j - 1].possessive {
-                if self.toks[j].joined && is_cap(self.w(j)) {
+                if self.toks[j].joined && self.toks[j].cap() {
                     j += 1;
                 } else if let Some(skip) = self.connector_bridge(j) {
                     j += skip;
@@ -306,11 +381,11 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             let all = (j..=j + len).all(|i| self.toks[i].joined);
-            let conns = (j..j + len).all(|i| sets::CONNECTORS.contains(self.w(i)));
+            let conns = (j..j + len).all(|i| sets::CONNECTORS.has(self.toks[i].class));
             if !all || !conns {
                 return None;
             }
-            if is_cap(self.w(j + len)) {
+            if self.toks[j + len].cap() {
                 return Some(len + 1);
             }
         }
@@ -318,11 +393,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn run(&mut self, mut a: usize, mut b: usize) {
-        while a < b && (sets::STOPWORDS.contains(self.w(a)) || sets::CONNECTORS.contains(self.w(a)))
+        while a < b
+            && (sets::STOPWORDS.has(self.toks[a].class) || sets::CONNECTORS.has(self.toks[a].class))
         {
             a += 1;
         }
-        while b > a && sets::CONNECTORS.contains(self.w(b - 1)) {
+        while b > a && sets::CONNECTORS.has(self.toks[b - 1].class) {
             b -= 1;
         }
         if a >= b {
@@ -335,7 +411,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         // `Trinidad and Tobago`, `Bosnia and Herzegovina`: a place with a connector inside.
-        if (a..b).any(|i| sets::CONNECTORS.contains(self.w(i))) && b - a <= 5 {
+        if (a..b).any(|i| sets::CONNECTORS.has(self.toks[i].class)) && b - a <= 5 {
             if let Some(info) = lookup_place(&self.joined(a, b)) {
                 let span = self.span(a, b);
                 self.push(
@@ -349,7 +425,7 @@ impl<'a> Scanner<'a> {
         }
         let mut s = a;
         for k in a..=b {
-            if k == b || sets::CONNECTORS.contains(self.w(k)) {
+            if k == b || sets::CONNECTORS.has(self.toks[k].class) {
                 if s < k && (self.heading || !self.titled(s, k)) {
                     self.names(s, k);
                 }
@@ -359,27 +435,28 @@ impl<'a> Scanner<'a> {
     }
 
     fn name_token_ok(&self, i: usize) -> bool {
+        let t = &self.toks[i];
         let w = self.w(i);
-        let initial = w.len() <= 3 && w.ends_with('.') && is_cap(w);
-        (is_title_case(w) || initial)
-            && !sets::ORG_WORDS.contains(w)
-            && !sets::OTHER_WORDS.contains(w)
-            && !sets::DEMONYMS.contains(w)
-            && !sets::STOPWORDS.contains(w)
-            && !sets::TITLES.contains(w)
-            && !sets::FEATURE_WORDS.contains(w)
+        let initial = w.len() <= 3 && w.ends_with('.') && t.cap();
+        const NOT_NAMES: Classes = class::ORG_WORD
+            | class::OTHER_WORD
+            | class::DEMONYM
+            | class::STOPWORD
+            | class::TITLE
+            | class::FEATURE_WORD;
+        (t.title_case() || initial) && t.class & NOT_NAMES == 0
     }
 
     /// `[Nationality] Title Name`: a person introduced with a title.
     fn titled(&mut self, a: usize, b: usize) -> bool {
-        let Some(k) = (a..b).rev().find(|&k| sets::TITLES.contains(self.w(k))) else {
+        let Some(k) = (a..b).rev().find(|&k| sets::TITLES.has(self.toks[k].class)) else {
             return false;
         };
         // `Chief of Staff Howard Baker`: the name is the last two words after a connector.
         let mut name_start = k + 1;
         if let Some(c) = (k + 1..b)
             .rev()
-            .find(|&c| sets::CONNECTORS.contains(self.w(c)))
+            .find(|&c| sets::CONNECTORS.has(self.toks[c].class))
         {
             if b - (c + 1) < 3 {
                 return false;
@@ -392,9 +469,12 @@ impl<'a> Scanner<'a> {
         }
         // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
         // title's own stretch starts after the last connector before it.
-        let a = match (a..k).rev().find(|&c| sets::CONNECTORS.contains(self.w(c))) {
-            Some(c) if !(c..k).any(|i| sets::TITLES.contains(self.w(i))) || c + 1 < k => {
-                if (a..c).any(|i| sets::TITLES.contains(self.w(i))) {
+        let a = match (a..k)
+            .rev()
+            .find(|&c| sets::CONNECTORS.has(self.toks[c].class))
+        {
+            Some(c) if !(c..k).any(|i| sets::TITLES.has(self.toks[i].class)) || c + 1 < k => {
+                if (a..c).any(|i| sets::TITLES.has(self.toks[i].class)) {
                     self.run(a, c);
                     c + 1
                 } else {
@@ -407,7 +487,9 @@ impl<'a> Scanner<'a> {
         let single = name.len() == 1;
         let name_text = self.joined(name_start, b);
         let span = self.span(name_start, b);
-        if single && !STRONG_TITLES.contains(&title) && !self.know.surnames.contains_key(&name_text)
+        if single
+            && !STRONG_TITLES.contains(&title)
+            && !self.know.surnames.contains_key(name_text.as_ref())
         {
             return false;
         }
@@ -416,16 +498,20 @@ impl<'a> Scanner<'a> {
         )
         .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
         let by_surname = single
-            .then(|| self.know.by_surname(&name_text, span.start))
+            .then(|| self.know.by_surname(&name_text, self.base + span.start))
             .flatten();
         let (kind, canonical, form) = if let Some(idx) = by_surname {
             let kn = &self.know.known[idx];
             (kn.kind, kn.canonical.clone(), MentionForm::Surname)
-        } else if let Some(&idx) = self.know.full.get(&name_text) {
+        } else if let Some(&idx) = self.know.full.get(name_text.as_ref()) {
             let kn = &self.know.known[idx];
             (kn.kind, kn.canonical.clone(), MentionForm::Full)
         } else {
-            (EntityKind::Person, name_text, MentionForm::Full)
+            (
+                EntityKind::Person,
+                name_text.into_owned(),
+                MentionForm::Full,
+            )
         };
         self.out.push(Found {
             span,
@@ -443,7 +529,7 @@ impl<'a> Scanner<'a> {
     /// A capitalized name holding an organization word (or an initiative word), with an
     /// acronym in parentheses after it.
     fn org_or_other(&mut self, a: usize, b: usize) -> bool {
-        let has = |list: &sets::WordSet| (a..b).any(|i| list.contains(self.w(i)));
+        let has = |list: &sets::WordSet| (a..b).any(|i| list.has(self.toks[i].class));
         let span = self.span(a, b);
         let acronym = paren_acronym(self.text, span.end);
         // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
@@ -464,7 +550,7 @@ impl<'a> Scanner<'a> {
             // `China and the Korean Peninsula`: the place is what follows the last `and`.
             if let Some(c) = (a..b).rev().find(|&i| matches!(self.w(i), "and" | "&")) {
                 let start = (c + 1..b)
-                    .find(|&i| !sets::CONNECTORS.contains(self.w(i)))
+                    .find(|&i| !sets::CONNECTORS.has(self.toks[i].class))
                     .unwrap_or(b);
                 if start >= b {
                     return false;
@@ -475,12 +561,12 @@ impl<'a> Scanner<'a> {
             }
         }
         let words = (a..b)
-            .filter(|&i| !sets::CONNECTORS.contains(self.w(i)))
+            .filter(|&i| !sets::CONNECTORS.has(self.toks[i].class))
             .count();
         if words < 2 {
             return false;
         }
-        let mut canonical = self.joined(a, b);
+        let mut canonical = self.joined(a, b).into_owned();
         if let Some(&idx) = self.know.full.get(&canonical) {
             kind = self.know.known[idx].kind;
             canonical = self.know.known[idx].canonical.clone();
@@ -513,7 +599,7 @@ impl<'a> Scanner<'a> {
         (1..=(e - p).min(self.know.longest)).rev().find_map(|len| {
             self.know
                 .full
-                .get(&self.joined(p, p + len))
+                .get(self.joined(p, p + len).as_ref())
                 .map(|&i| (len, i))
         })
     }
@@ -561,20 +647,19 @@ impl<'a> Scanner<'a> {
                 p += len;
                 continue;
             }
-            if sets::DEMONYMS.contains(w) || sets::STOPWORDS.contains(w) || sets::TITLES.contains(w)
-            {
+            if self.toks[p].class & (class::DEMONYM | class::STOPWORD | class::TITLE) != 0 {
                 self.leftover(&mut left);
                 p += 1;
                 continue;
             }
             let sp = self.toks[p].span;
-            if let Some(idx) = self.know.by_surname(w, sp.start) {
+            if let Some(idx) = self.know.by_surname(w, self.base + sp.start) {
                 self.leftover(&mut left);
                 self.push_known(sp, idx, MentionForm::Surname);
                 p += 1;
                 continue;
             }
-            if is_all_caps(w) {
+            if self.toks[p].all_caps() {
                 if let Some(&idx) = self.know.acronyms.get(w) {
                     self.leftover(&mut left);
                     self.push_known(sp, idx, MentionForm::Acronym);
@@ -606,7 +691,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn speech_before(&self, i: usize) -> bool {
-        i > 0 && self.toks[i].joined && sets::SPEECH_VERBS.contains(self.w(i - 1))
+        i > 0 && self.toks[i].joined && sets::SPEECH_VERBS.has(self.toks[i - 1].class)
     }
 
     /// `A spokeswoman, Renee Castillo, said`, `spokesman Li Wei`: a role noun right before.
@@ -621,14 +706,14 @@ impl<'a> Scanner<'a> {
         let w = prev.text(self.text);
         (between == " " || between == ", ")
             && w.chars().all(|c| !c.is_uppercase())
-            && sets::ROLE_NOUNS.contains(w)
+            && sets::ROLE_NOUNS.has(prev.class)
     }
 
     fn speech_after(&self, i: usize) -> bool {
         i + 1 < self.toks.len()
             && self.toks[i + 1].joined
             && !self.toks[i].possessive
-            && sets::SPEECH_VERBS.contains(self.w(i + 1))
+            && sets::SPEECH_VERBS.has(self.toks[i + 1].class)
     }
 
     /// Capitalized words nothing else claimed.
@@ -639,7 +724,7 @@ impl<'a> Scanner<'a> {
         };
         let end = last + 1;
         let all_names = g.iter().all(|&i| self.name_token_ok(i));
-        let particle = sets::PARTICLES.contains(self.w(first));
+        let particle = sets::PARTICLES.has(self.toks[first].class);
         if !self.heading && (2..=4).contains(&g.len()) && all_names && !particle {
             let role = appositive(self.text, self.toks[last].span.end);
             let evidence = if role.is_some() {
@@ -655,7 +740,7 @@ impl<'a> Scanner<'a> {
                 self.out.push(Found {
                     span: self.span(first, end),
                     kind: EntityKind::Person,
-                    canonical: self.joined(first, end),
+                    canonical: self.joined(first, end).into_owned(),
                     form: MentionForm::Full,
                     role,
                     acronym: None,
@@ -678,7 +763,7 @@ impl<'a> Scanner<'a> {
         let admin_after = self.toks.get(end).is_some_and(|t| {
             t.joined && ADMIN_NOUNS.contains(&t.text(self.text)) && !self.toks[last].possessive
         });
-        if admin_after || end - first >= 2 && sets::FEATURE_WORDS.contains(self.w(last)) {
+        if admin_after || end - first >= 2 && sets::FEATURE_WORDS.has(self.toks[last].class) {
             self.push(span, EntityKind::Place, name, MentionForm::Name);
         } else if end - first == 1 {
             let w = self.w(first);
@@ -790,27 +875,6 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
     (body, headings)
 }
 
-fn scan_all(
-    text: &str,
-    spans: &[Span],
-    know: &Knowledge,
-    heading: bool,
-    tokens: &TokenCache,
-) -> Vec<Found> {
-    let mut sc = Scanner {
-        text,
-        know,
-        heading,
-        tokens,
-        toks: Vec::new(),
-        out: Vec::new(),
-    };
-    for &s in spans {
-        sc.scan(s);
-    }
-    sc.out
-}
-
 fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
     let Some(d) = article.dateline() else {
         return Vec::new();
@@ -842,16 +906,155 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
         .collect()
 }
 
+/// Per-block work kept between analyses of one document (an open editor buffer), keyed
+/// by the block's text: after an edit only the blocks whose text changed are tokenized
+/// and scanned again. Everything stored is relative to the block's start, so blocks that
+/// moved are reused too.
+///
+/// A block's words and its first-pass names depend on its text alone. The second pass
+/// reads what the first pass learned from the whole story, so its result is kept with a
+/// fingerprint of that knowledge ([`Knowledge::fingerprint`]) and the block's index, and
+/// reused only when both are unchanged.
+#[derive(Default)]
+pub struct Reuse {
+    generation: u64,
+    names: u64,
+    /// By (hash of the block's text, heading); the text is kept to rule out collisions.
+    blocks: HashMap<(u64, bool), BlockWork>,
+}
+
+struct BlockWork {
+    text: Box<str>,
+    /// The analysis that last used it; blocks no analysis used are dropped.
+    used: u64,
+    toks: Vec<Tok>,
+    first: Option<Vec<Found>>,
+    /// (knowledge fingerprint, block index, found).
+    second: Option<(u64, usize, Vec<Found>)>,
+}
+
+impl Reuse {
+    fn work(&mut self, text: &str, span: Span, heading: bool) -> &mut BlockWork {
+        let generation = self.generation;
+        let block = span.text(text);
+        let hash = {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(block)
+        };
+        let fresh = || BlockWork {
+            text: Box::from(block),
+            used: generation,
+            toks: super::tokens::tokenize(block, Span::new(0, block.len())),
+            first: None,
+            second: None,
+        };
+        let w = self.blocks.entry((hash, heading)).or_insert_with(fresh);
+        if *w.text != *block {
+            *w = fresh(); // another text with the same hash
+        }
+        w.used = generation;
+        w
+    }
+}
+
+/// The found spans moved from block-relative to document offsets.
+fn shifted(found: &[Found], base: usize) -> impl Iterator<Item = Found> + '_ {
+    found.iter().map(move |f| {
+        let mut f = f.clone();
+        f.span = Span::new(f.span.start + base, f.span.end + base);
+        f
+    })
+}
+
+/// Run the scanner over one block with `know`.
+fn scan_block(
+    block: &str,
+    base: usize,
+    toks: &[Tok],
+    know: &Knowledge,
+    heading: bool,
+) -> Vec<Found> {
+    let mut sc = Scanner {
+        text: block,
+        base,
+        know,
+        heading,
+        toks: Vec::new(),
+        out: Vec::new(),
+    };
+    sc.scan(toks);
+    sc.out
+}
+
 pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
+    extract_reusing(text, article, names, &mut Reuse::default())
+}
+
+/// [`extract`], reusing the unchanged blocks' work from the last call with `reuse`.
+pub fn extract_reusing(
+    text: &str,
+    article: &Article,
+    names: &NamesConfig,
+    reuse: &mut Reuse,
+) -> Entities {
     let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
-    // Both passes read the same words: tokenize each block once.
-    let tokens = TokenCache::build(text, body.iter().chain(headings.iter()));
-    let first = scan_all(text, &body, &know, false, &tokens);
-    know.learn(&first);
+    let names_fp = know.fingerprint(&[]);
+    if names_fp != reuse.names {
+        reuse.blocks.clear();
+        reuse.names = names_fp;
+    }
+    reuse.generation += 1;
+
+    // First pass over the body: what the story itself teaches (full names, acronyms).
+    let mut first: Vec<Found> = Vec::new();
+    let mut tokens = TokenCache::default();
+    for &span in &body {
+        let w = reuse.work(text, span, false);
+        if w.first.is_none() {
+            w.first = Some(scan_block(
+                span.text(text),
+                span.start,
+                &w.toks,
+                &know,
+                false,
+            ));
+        }
+        first.extend(shifted(w.first.as_deref().unwrap_or_default(), span.start));
+        tokens.insert_shifted(span, &w.toks);
+    }
+    let changed = know.learn(&first);
+    // Whether the knowledge learned can change what the scanner finds in a block: only if
+    // the block holds a word of a changed key (else every lookup answers as before).
+    let touched =
+        |toks: &[Tok], block: &str| toks.iter().any(|t| changed.contains(t.span.text(block)));
+
+    // Second pass, body then headings, with that knowledge.
+    let starts: Vec<usize> = body.iter().map(|s| s.start).collect();
+    let fp = know.fingerprint(&starts);
     let mut found = dateline_places(text, article);
-    found.extend(scan_all(text, &body, &know, false, &tokens));
-    found.extend(scan_all(text, &headings, &know, true, &tokens));
+    for (spans, heading) in [(&body, false), (&headings, true)] {
+        for (index, &span) in spans.iter().enumerate() {
+            let w = reuse.work(text, span, heading);
+            if heading {
+                tokens.insert_shifted(span, &w.toks);
+            }
+            let fresh = !matches!(&w.second, Some((f, i, _)) if *f == fp && *i == index);
+            if fresh {
+                let block = span.text(text);
+                let f = match &w.first {
+                    Some(first) if !heading && !touched(&w.toks, block) => first.clone(),
+                    _ => scan_block(block, span.start, &w.toks, &know, heading),
+                };
+                w.second = Some((fp, index, f));
+            }
+            if let Some((_, _, f)) = &w.second {
+                found.extend(shifted(f, span.start));
+            }
+        }
+    }
+    let generation = reuse.generation;
+    reuse.blocks.retain(|_, w| w.used == generation);
 
     found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::new();

@@ -1,6 +1,6 @@
 //! Words of a paragraph, with what recognition needs to know about each.
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon::{self, Classes, ABBREVIATIONS};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +13,83 @@ pub struct Tok {
     pub sent_start: bool,
     /// Only spaces separate this word from the previous one.
     pub joined: bool,
+    /// The word lists that hold the word ([`lexicon::classes`]).
+    pub class: Classes,
+    /// [`CAP`], [`TITLE_CASE`] and [`ALL_CAPS`] bits.
+    pub case: u8,
+}
+
+/// The first character is upper case ([`is_cap`]).
+pub const CAP: u8 = 1;
+/// [`is_title_case`].
+pub const TITLE_CASE: u8 = 2;
+/// [`is_all_caps`].
+pub const ALL_CAPS: u8 = 4;
+
+/// The case bits of a word: [`CAP`], [`TITLE_CASE`], [`ALL_CAPS`].
+pub fn case_of(w: &str) -> u8 {
+    let bytes = w.as_bytes();
+    let (upper_first, lower, letters) = if bytes.is_ascii() {
+        let mut lower = false;
+        let mut letters = 0usize;
+        for &b in bytes {
+            lower |= b.is_ascii_lowercase();
+            letters += usize::from(b.is_ascii_alphabetic());
+        }
+        (
+            bytes.first().is_some_and(u8::is_ascii_uppercase),
+            lower,
+            letters,
+        )
+    } else {
+        (
+            w.chars().next().is_some_and(char::is_uppercase),
+            w.chars().any(char::is_lowercase),
+            w.chars().filter(|c| c.is_alphabetic()).count(),
+        )
+    };
+    let mut case = 0;
+    if upper_first {
+        case |= CAP;
+        if lower {
+            case |= TITLE_CASE;
+        }
+    }
+    if letters >= 2 && !lower {
+        case |= ALL_CAPS;
+    }
+    case
 }
 
 impl Tok {
+    /// A token for the word at `span` of `text`, classified.
+    pub fn new(text: &str, span: Span, possessive: bool, sent_start: bool, joined: bool) -> Tok {
+        let w = span.text(text);
+        Tok {
+            span,
+            possessive,
+            sent_start,
+            joined,
+            class: lexicon::classes(w),
+            case: case_of(w),
+        }
+    }
+
+    /// [`is_cap`] of the word.
+    pub fn cap(&self) -> bool {
+        self.case & CAP != 0
+    }
+
+    /// [`is_title_case`] of the word.
+    pub fn title_case(&self) -> bool {
+        self.case & TITLE_CASE != 0
+    }
+
+    /// [`is_all_caps`] of the word.
+    pub fn all_caps(&self) -> bool {
+        self.case & ALL_CAPS != 0
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.text(text)
     }
@@ -44,7 +118,7 @@ fn is_word_char(c: char) -> bool {
 /// The words of each block an analysis reads, tokenized once and shared by the
 /// recognizer's passes and the `names/` rules.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TokenCache(std::collections::HashMap<Span, Vec<Tok>>);
+pub struct TokenCache(rustc_hash::FxHashMap<Span, Vec<Tok>>);
 
 impl TokenCache {
     /// Tokenize every span once.
@@ -55,6 +129,18 @@ impl TokenCache {
                 .map(|&span| (span, tokenize(text, span)))
                 .collect(),
         )
+    }
+
+    /// Hold `toks`, the words of `span` tokenized relative to its start.
+    pub fn insert_shifted(&mut self, span: Span, toks: &[Tok]) {
+        let shifted = toks
+            .iter()
+            .map(|t| Tok {
+                span: Span::new(t.span.start + span.start, t.span.end + span.start),
+                ..*t
+            })
+            .collect();
+        self.0.insert(span, shifted);
     }
 
     /// The words of `span`: cached, or tokenized now for a span the cache does not hold.
@@ -76,69 +162,115 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// ASCII letters and digits, as a table (one load per byte in the tokenizer's inner loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// `word` is initials: one character between periods (`U`, `U.S`, `F`).
+fn initials(word: &str) -> bool {
+    let mut count = 0;
+    for c in word.chars() {
+        if c == '.' {
+            if count != 1 {
+                return false;
+            }
+            count = 0;
+        } else {
+            count += 1;
+        }
+    }
+    count == 1
+}
+
+/// Whether the character starting at byte `i` of `s` is a word character.
+#[inline]
+fn word_char_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).is_some_and(is_word_char),
+    }
+}
+
 /// Split `span` of `text` into words. Never panics: every index is a character boundary
 /// reached by stepping whole characters.
+///
+/// A byte loop: ASCII (nearly all of wire copy) is classified without decoding; other
+/// characters are decoded where they start. `reference_tokenize` in the tests is the plain
+/// character-by-character version it must agree with.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(s) = text.get(span.start..span.end) else {
         return Vec::new();
     };
-    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    let mut prev: Option<char> = None;
+    let mut prev_newline = false;
     let mut sentence_end = true;
     let mut joined = false;
-    while let Some(c) = char_at(s, i) {
-        if !is_word_char(c) {
-            if matches!(c, '.' | '!' | '?' | ':') {
-                sentence_end = true;
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                match b {
+                    b'.' | b'!' | b'?' | b':' => {
+                        sentence_end = true;
+                        joined = false;
+                    }
+                    b'\n' => joined &= !prev_newline,
+                    b'\t' | b'\x0b' | b'\x0c' | b'\r' | b' ' => {}
+                    _ => joined = false,
+                }
+                prev_newline = b == b'\n';
+                i += 1;
+                continue;
             }
-            if !c.is_whitespace() || c == '\n' && prev == Some('\n') {
-                joined = false;
+        } else {
+            let Some(c) = char_at(s, i) else { break };
+            if !is_word_char(c) {
+                joined &= c.is_whitespace();
+                prev_newline = false;
+                i += c.len_utf8();
+                continue;
             }
-            prev = Some(c);
-            i += c.len_utf8();
-            continue;
         }
         let start = i;
         let mut j = i;
-        let mut last = c;
-        let bytes = s.as_bytes();
         loop {
-            // Fast path: a run of ASCII letters and digits.
-            let run = bytes[j..]
+            j += bytes[j..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run > 0 {
-                j += run;
-                last = bytes[j - 1] as char;
-            }
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(n - j);
             let Some(c) = char_at(s, j) else { break };
-            if is_word_char(c) {
-                last = c;
-                j += c.len_utf8();
+            let after = j + c.len_utf8();
+            if !c.is_ascii() && is_word_char(c) {
+                j = after;
                 continue;
             }
-            let next_is_word = char_at(s, j + c.len_utf8()).is_some_and(is_word_char);
-            if matches!(c, '\'' | '’' | '-' | '&') && next_is_word {
-                last = c;
-                j += c.len_utf8();
+            if matches!(c, '\'' | '’' | '-' | '&') && word_char_at(s, after) {
+                j = after;
                 continue;
             }
             if c == '.' {
                 let word = &s[start..j];
-                let initials = word.split('.').all(|p| p.chars().count() == 1);
-                if next_is_word && initials {
-                    last = c;
-                    j += 1; // U.S
+                let initials = initials(word);
+                if initials && word_char_at(s, after) {
+                    j = after; // U.S
                     continue;
                 }
-                if initials && word.chars().next().is_some_and(char::is_uppercase)
+                if word.contains('.')
+                    || initials && word.chars().next().is_some_and(char::is_uppercase)
                     || ABBREVIATIONS.contains(&word)
-                    || word.contains('.')
                 {
-                    last = c;
-                    j += 1; // the period belongs to the word: `St.`, `U.S.`, `F.`
+                    j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
                 }
             }
             break;
@@ -153,15 +285,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
         }
-        out.push(Tok {
-            span: Span::new(span.start + start, span.start + start + word.len()),
+        out.push(Tok::new(
+            text,
+            Span::new(span.start + start, span.start + start + word.len()),
             possessive,
-            sent_start: sentence_end,
-            joined: joined && !sentence_end,
-        });
+            sentence_end,
+            joined && !sentence_end,
+        ));
         sentence_end = false;
         joined = true;
-        prev = Some(last);
+        prev_newline = false;
         i = j;
     }
     out
@@ -235,12 +368,13 @@ mod tests {
                     }
                 }
             }
-            out.push(Tok {
-                span: Span::new(span.start + a, span.start + a + word.len()),
+            out.push(Tok::new(
+                text,
+                Span::new(span.start + a, span.start + a + word.len()),
                 possessive,
-                sent_start: sentence_end,
-                joined: joined && !sentence_end,
-            });
+                sentence_end,
+                joined && !sentence_end,
+            ));
             sentence_end = false;
             joined = true;
             i = j;

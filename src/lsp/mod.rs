@@ -24,7 +24,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{debug, error, info, warn};
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze, analyze_reusing, Analysis, Reuse};
 use crate::article::Format;
 use crate::config::{Config, ConfigError};
 use crate::text::{Change, Document, Encoding, LineIndex};
@@ -59,6 +59,9 @@ struct OpenDoc {
     /// closed document can never be taken for its reopened successor.
     rev: u64,
     snapshot: Option<Arc<Snapshot>>,
+    /// The last analysis's per-paragraph work, so the next one re-reads only the
+    /// paragraphs an edit touched. Taken out while an analysis runs.
+    reuse: Reuse,
 }
 
 #[derive(Default)]
@@ -457,23 +460,29 @@ fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
 }
 
 fn snapshot(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
-    let (doc, format, config, key) = {
-        let st = lock(state);
-        let od = st.docs.get(uri)?;
-        let key = (od.rev, st.config_gen);
+    let (doc, format, config, key, mut reuse) = {
+        let mut st = lock(state);
+        let gen = st.config_gen;
+        let config = st.config.clone();
+        let od = st.docs.get_mut(uri)?;
+        let key = (od.rev, gen);
         if let Some(s) = &od.snapshot {
             if s.key == key {
                 return Some(s.clone());
             }
         }
-        (od.doc.clone(), od.format, st.config.clone(), key)
+        let reuse = std::mem::take(&mut od.reuse);
+        (od.doc.clone(), od.format, config, key, reuse)
     };
     let text = doc.text();
-    let analysis = catch_unwind(AssertUnwindSafe(|| analyze(&text, format, &config)))
-        .unwrap_or_else(|_| {
-            error!("analysis panicked on {uri}; publishing no findings for this version");
-            analyze("", format, &Config::default())
-        });
+    let analysis = catch_unwind(AssertUnwindSafe(|| {
+        analyze_reusing(&text, format, &config, &mut reuse)
+    }))
+    .unwrap_or_else(|_| {
+        error!("analysis panicked on {uri}; publishing no findings for this version");
+        reuse = Reuse::default(); // it may be half-updated
+        analyze("", format, &Config::default())
+    });
     let snap = Arc::new(Snapshot {
         doc,
         text,
@@ -487,6 +496,7 @@ fn snapshot(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         if (od.rev, gen) == key {
             od.snapshot = Some(snap.clone());
         }
+        od.reuse = reuse;
     }
     Some(snap)
 }
@@ -718,6 +728,7 @@ impl LanguageServer for Backend {
                     format,
                     rev,
                     snapshot: None,
+                    reuse: Reuse::default(),
                 },
             );
         }

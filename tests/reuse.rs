@@ -1,0 +1,235 @@
+//! `analyze_reusing` (what the language server runs on every edit, keeping per-paragraph
+//! work between analyses) must give exactly what a fresh `analyze` gives, after any edit.
+
+use copydesk::article::Format;
+use copydesk::{analyze, analyze_reusing, Analysis, Config, Reuse};
+
+const SAMPLES: &[(&str, &str)] = &[
+    (
+        "ap-city-council.txt",
+        include_str!("../samples/ap-city-council.txt"),
+    ),
+    ("afp-summit.md", include_str!("../samples/afp-summit.md")),
+    (
+        "reuters-markets.txt",
+        include_str!("../samples/reuters-markets.txt"),
+    ),
+    ("upi-storm.txt", include_str!("../samples/upi-storm.txt")),
+    (
+        "xinhua-grain-deal.txt",
+        include_str!("../samples/xinhua-grain-deal.txt"),
+    ),
+    (
+        "demo/needs-edit.txt",
+        include_str!("../demo/needs-edit.txt"),
+    ),
+];
+
+fn format_of(name: &str) -> Format {
+    if name.ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    }
+}
+
+/// Everything an analysis tells the editor, as comparable text.
+fn summary(a: &Analysis) -> String {
+    format!(
+        "{:#?}\n{:#?}\n{:#?}\n{:?}",
+        a.findings, a.entities.entities, a.outline, a.style
+    )
+}
+
+fn assert_same(text: &str, format: Format, config: &Config, reuse: &mut Reuse, what: &str) {
+    let fresh = analyze(text, format, config);
+    let reused = analyze_reusing(text, format, config, reuse);
+    let (f, r) = (summary(&fresh), summary(&reused));
+    if f != r {
+        let line = f
+            .lines()
+            .zip(r.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{what}: reused analysis differs from a fresh one at summary line {line}:\n\
+             fresh:  {:?}\nreused: {:?}\n--- text ---\n{text}",
+            f.lines().nth(line),
+            r.lines().nth(line)
+        );
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failure names its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Pieces a reporter types: names (new and already in the story), quotes, paragraph
+/// breaks, an em dash, CJK, an emoji, a parenthesized acronym.
+const PIECES: &[&str] = &[
+    " said Anna Petrova",
+    " Petrova",
+    " Orlovsky said",
+    " Mayor Dana Whitfield",
+    " Whitfield",
+    "\n\n",
+    "\n\nThe Harbor Transit Authority (HTA) said ",
+    " HTA",
+    " “We will vote,” she said. ",
+    " — ",
+    " 森山 ",
+    " 🌊 ",
+    " in Springfield",
+    "Ms. ",
+    "x",
+    "e",
+    " ",
+    ".",
+    "\"",
+];
+
+fn char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Apply `steps` random edits to `text`, checking reuse against a fresh analysis after
+/// each; typing runs insert a piece one character at a time, as an editor sends them.
+fn random_edits(name: &str, text: &str, seed: u64, steps: usize) {
+    let format = format_of(name);
+    let config = Config::default();
+    let mut rng = Rng(seed);
+    let mut text = text.to_string();
+    let mut reuse = Reuse::default();
+    assert_same(
+        &text,
+        format,
+        &config,
+        &mut reuse,
+        &format!("{name} seed {seed} open"),
+    );
+    for step in 0..steps {
+        let at = char_boundary(&text, rng.below(text.len() + 1));
+        match rng.below(4) {
+            0 | 1 => {
+                // Type a piece one character at a time.
+                let piece = PIECES[rng.below(PIECES.len())];
+                let mut pos = at;
+                for c in piece.chars() {
+                    text.insert(pos, c);
+                    pos += c.len_utf8();
+                    assert_same(
+                        &text,
+                        format,
+                        &config,
+                        &mut reuse,
+                        &format!("{name} seed {seed} step {step} typing {piece:?}"),
+                    );
+                }
+            }
+            2 => {
+                // Delete a short range (backspace, a selected word).
+                let end = char_boundary(&text, (at + 1 + rng.below(12)).min(text.len()));
+                text.replace_range(at..end, "");
+                assert_same(
+                    &text,
+                    format,
+                    &config,
+                    &mut reuse,
+                    &format!("{name} seed {seed} step {step} delete"),
+                );
+            }
+            _ => {
+                // Move a paragraph: cut one and paste it elsewhere.
+                let paras: Vec<&str> = text.split("\n\n").collect();
+                if paras.len() > 3 {
+                    let mut paras: Vec<String> = paras.iter().map(|p| p.to_string()).collect();
+                    let from = 1 + rng.below(paras.len() - 1);
+                    let p = paras.remove(from);
+                    let to = 1 + rng.below(paras.len() - 1);
+                    paras.insert(to, p);
+                    text = paras.join("\n\n");
+                    assert_same(
+                        &text,
+                        format,
+                        &config,
+                        &mut reuse,
+                        &format!("{name} seed {seed} step {step} move paragraph"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn reuse_matches_fresh_analysis_on_every_sample() {
+    let config = Config::default();
+    for (name, text) in SAMPLES {
+        let mut reuse = Reuse::default();
+        // Twice: the second analysis reuses everything.
+        assert_same(text, format_of(name), &config, &mut reuse, name);
+        assert_same(text, format_of(name), &config, &mut reuse, name);
+    }
+}
+
+#[test]
+fn one_reuse_shared_by_different_documents_stays_exact() {
+    let config = Config::default();
+    let mut reuse = Reuse::default();
+    for round in 0..2 {
+        for (name, text) in SAMPLES {
+            assert_same(
+                text,
+                format_of(name),
+                &config,
+                &mut reuse,
+                &format!("{name} round {round}"),
+            );
+        }
+    }
+}
+
+#[test]
+fn reuse_matches_fresh_analysis_through_random_edits() {
+    let cases: usize = std::env::var("COPYDESK_REUSE_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    for (i, (name, text)) in SAMPLES.iter().enumerate() {
+        for seed in 0..cases as u64 {
+            random_edits(
+                name,
+                text,
+                0x9E37_79B9_7F4A_7C15 ^ (seed * 31 + i as u64),
+                12,
+            );
+        }
+    }
+}
+
+#[test]
+fn reuse_follows_a_names_file_change() {
+    let text = include_str!("../samples/ap-city-council.txt");
+    let mut reuse = Reuse::default();
+    let plain = Config::default();
+    assert_same(text, Format::Plain, &plain, &mut reuse, "defaults");
+    let with_names =
+        Config::from_toml("[[names.entry]]\nname = \"Dana Whitfield\"\nrole = \"mayor\"\n")
+            .expect("valid config");
+    assert_same(text, Format::Plain, &with_names, &mut reuse, "names file");
+    assert_same(text, Format::Plain, &plain, &mut reuse, "back to defaults");
+}
