@@ -94,8 +94,11 @@ fn init_logging(default: &str) {
 
 fn run_lsp() -> ExitCode {
     init_logging("copydesk=info");
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // One thread runs reading, decoding and the handlers (all short: applying an edit,
+    // answering from a snapshot); analysis has its own thread and output its own writer
+    // (`lsp::transport`). A multi-thread runtime only added wake-ups between its workers
+    // on every keystroke.
+    let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {

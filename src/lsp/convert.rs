@@ -7,14 +7,39 @@ use crate::entities::EntityKind;
 use crate::outline::{Symbol, SymbolKind};
 use crate::rules::{Finding, Severity};
 use crate::span::Span;
-use crate::text::{Document, Encoding, Position};
+use crate::text::{Document, Encoding, LineIndex, Position};
 
-pub fn position(doc: &Document, offset: usize, enc: Encoding) -> lsp::Position {
-    let p = doc.position(offset, enc);
+/// Something that turns byte offsets into positions: a [`Document`] (walks its rope) or
+/// [`Lines`] (a snapshot's text with its line index; cheaper for many offsets).
+pub trait Positions {
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position;
+}
+
+impl Positions for Document {
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position {
+        self.position(offset, enc)
+    }
+}
+
+/// A text and the line index built from it.
+#[derive(Clone, Copy)]
+pub struct Lines<'a> {
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+}
+
+impl Positions for Lines<'_> {
+    fn position_at(&self, offset: usize, enc: Encoding) -> Position {
+        self.index.position(self.text, offset, enc)
+    }
+}
+
+pub fn position(doc: &(impl Positions + ?Sized), offset: usize, enc: Encoding) -> lsp::Position {
+    let p = doc.position_at(offset, enc);
     lsp::Position::new(p.line, p.column)
 }
 
-pub fn range(doc: &Document, span: Span, enc: Encoding) -> lsp::Range {
+pub fn range(doc: &(impl Positions + ?Sized), span: Span, enc: Encoding) -> lsp::Range {
     lsp::Range::new(position(doc, span.start, enc), position(doc, span.end, enc))
 }
 
@@ -41,7 +66,12 @@ pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-pub fn diagnostic(doc: &Document, uri: &lsp::Url, f: &Finding, enc: Encoding) -> lsp::Diagnostic {
+pub fn diagnostic(
+    doc: &(impl Positions + ?Sized),
+    uri: &lsp::Url,
+    f: &Finding,
+    enc: Encoding,
+) -> lsp::Diagnostic {
     let related = (!f.related.is_empty()).then(|| {
         f.related
             .iter()

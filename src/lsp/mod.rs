@@ -2,21 +2,22 @@
 //!
 //! Ordering: every notification that changes a document applies it synchronously, under
 //! the store's `std::sync::Mutex`, before its handler's first `.await` (it has none), so
-//! edits apply in arrival order. Analysis and publishing happen on one worker task fed
-//! by a channel, so diagnostics go out in order, each with the version it was computed for,
-//! and a result is dropped when a newer edit has already arrived.
+//! edits apply in arrival order. Analysis and publishing happen on one worker thread
+//! (`copydesk-analysis`, off the async runtime, so a long analysis never holds up reading
+//! and applying edits) fed by a channel, so diagnostics go out in order, each with the
+//! version it was computed for, and a result is dropped when a newer edit has already
+//! arrived.
 
 pub mod convert;
 pub mod transport;
 
 use std::any::Any;
 use std::collections::HashMap;
-use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use futures::FutureExt;
 use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -26,7 +27,7 @@ use tracing::{debug, error, info, warn};
 use crate::analysis::{analyze, analyze_reusing, Analysis, Reuse};
 use crate::article::Format;
 use crate::config::{Config, ConfigError};
-use crate::text::{Change, Document, Encoding};
+use crate::text::{Change, Document, Encoding, LineIndex};
 
 /// One analysed version of a document, with the text and rope it was computed from.
 pub struct Snapshot {
@@ -35,6 +36,19 @@ pub struct Snapshot {
     pub analysis: Analysis,
     /// `(edit counter, config generation)` the snapshot was made for.
     key: (u64, u64),
+    /// Line starts of `text`, built on first use.
+    line_index: OnceLock<LineIndex>,
+}
+
+impl Snapshot {
+    /// Position conversion over the snapshot's text: cheaper than the rope when many
+    /// offsets are converted (every finding of a publication).
+    pub fn lines(&self) -> convert::Lines<'_> {
+        convert::Lines {
+            text: &self.text,
+            index: self.line_index.get_or_init(|| LineIndex::new(&self.text)),
+        }
+    }
 }
 
 struct OpenDoc {
@@ -89,6 +103,44 @@ pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
     jobs: mpsc::UnboundedSender<Job>,
+    /// Set by `initialized`: from then on the worker writes its publications to the
+    /// outbox (when serving stdio), not through tower-lsp's client.
+    ready: Arc<AtomicBool>,
+}
+
+/// How the analysis worker publishes diagnostics.
+struct Publisher {
+    client: Client,
+    /// The runtime the client's channel is driven by, to publish through it from the
+    /// worker thread.
+    runtime: tokio::runtime::Handle,
+    /// The transport's frame queue, when serving over a byte stream ([`transport::serve`]).
+    outbox: Option<transport::Outbox>,
+    ready: Arc<AtomicBool>,
+}
+
+impl Publisher {
+    /// Publish through the outbox once the client is initialized: the diagnostics are
+    /// serialised straight to JSON. Before that (and in-process, without an outbox),
+    /// through tower-lsp's client, which drops notifications until `initialize` is
+    /// answered.
+    fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        match &self.outbox {
+            Some(out) if self.ready.load(Ordering::Acquire) => {
+                let params = PublishDiagnosticsParams {
+                    uri,
+                    diagnostics,
+                    version,
+                };
+                if let Err(e) = out.notify("textDocument/publishDiagnostics", &params) {
+                    warn!("could not publish diagnostics for {}: {e}", params.uri);
+                }
+            }
+            _ => self
+                .runtime
+                .block_on(self.client.publish_diagnostics(uri, diagnostics, version)),
+        }
+    }
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -109,8 +161,8 @@ pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
 
 /// Run work outside the request path (the analysis worker), logging a panic instead of
 /// ending the server. Handlers are covered by `transport::Guarded`.
-async fn guard_notification(method: &'static str, fut: impl Future<Output = ()>) {
-    if let Err(payload) = AssertUnwindSafe(fut).catch_unwind().await {
+fn guard_notification(method: &'static str, work: impl FnOnce()) {
+    if let Err(payload) = catch_unwind(AssertUnwindSafe(work)) {
         error!("{method} panicked: {}", panic_message(&*payload));
     }
 }
@@ -126,7 +178,14 @@ pub struct DebugText {
 /// holds, for tests and bug reports) and `copydesk/debugPanic` (panics on purpose, to
 /// prove that a panicking handler is answered with an internal error).
 pub fn service() -> (LspService<Backend>, ClientSocket) {
-    LspService::build(Backend::new)
+    service_with_outbox(None)
+}
+
+/// [`service`], publishing diagnostics through `outbox` once initialized.
+pub(crate) fn service_with_outbox(
+    outbox: Option<transport::Outbox>,
+) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(move |client| Backend::with_outbox(client, outbox))
         .custom_method("copydesk/debugText", Backend::debug_text)
         .custom_method("copydesk/debugPanic", Backend::debug_panic)
         .finish()
@@ -134,13 +193,31 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        Backend::with_outbox(client, None)
+    }
+
+    fn with_outbox(client: Client, outbox: Option<transport::Outbox>) -> Backend {
         let (tx, rx) = mpsc::unbounded_channel();
         let state = Arc::new(Mutex::new(State::default()));
-        tokio::spawn(worker(client.clone(), state.clone(), rx));
+        let ready = Arc::new(AtomicBool::new(false));
+        let publisher = Publisher {
+            client: client.clone(),
+            runtime: tokio::runtime::Handle::current(),
+            outbox,
+            ready: ready.clone(),
+        };
+        let worker_state = state.clone();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-analysis".into())
+            .spawn(move || worker(publisher, worker_state, rx));
+        if let Err(e) = spawned {
+            error!("cannot start the analysis thread: {e}");
+        }
         Backend {
             client,
             state,
             jobs: tx,
+            ready,
         }
     }
 
@@ -316,17 +393,41 @@ impl Backend {
 
 /// The diagnostic for a finding, with `codeDescription` linking to the rule's page.
 fn diagnostic(
-    doc: &Document,
+    doc: &(impl convert::Positions + ?Sized),
     uri: &Url,
     f: &crate::rules::Finding,
     enc: Encoding,
     config: &Config,
 ) -> Diagnostic {
     let mut d = convert::diagnostic(doc, uri, f, enc);
-    d.code_description = Url::parse(&crate::catalogue::docs_url(config, f.code))
-        .ok()
-        .map(|href| CodeDescription { href });
+    d.code_description = rule_page(config, f.code);
     d
+}
+
+/// The `codeDescription` of rule `code`.
+fn rule_page(config: &Config, code: &str) -> Option<CodeDescription> {
+    Url::parse(&crate::catalogue::docs_url(config, code))
+        .ok()
+        .map(|href| CodeDescription { href })
+}
+
+/// The diagnostics of a snapshot, converted over its line index, each rule's page URL
+/// parsed once per publication rather than once per finding.
+fn diagnostics(snap: &Snapshot, uri: &Url, enc: Encoding, config: &Config) -> Vec<Diagnostic> {
+    let lines = snap.lines();
+    let mut pages: HashMap<&'static str, Option<CodeDescription>> = HashMap::new();
+    snap.analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let mut d = convert::diagnostic(&lines, uri, f, enc);
+            d.code_description = pages
+                .entry(f.code)
+                .or_insert_with(|| rule_page(config, f.code))
+                .clone();
+            d
+        })
+        .collect()
 }
 
 /// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
@@ -387,6 +488,7 @@ fn snapshot(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         text,
         analysis,
         key,
+        line_index: OnceLock::new(),
     });
     let mut st = lock(state);
     let gen = st.config_gen;
@@ -407,11 +509,12 @@ fn is_current(state: &Mutex<State>, uri: &Url, key: (u64, u64)) -> bool {
         .is_some_and(|od| (od.rev, st.config_gen) == key)
 }
 
-async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+/// The analysis thread: runs until every sender of `rx` (the backend) is gone.
+fn worker(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
     // What was last published for each document, so that a job queued for an edit whose
     // state an earlier job already published does not publish it twice.
     let mut published: HashMap<Url, (u64, u64)> = HashMap::new();
-    while let Some(first) = rx.recv().await {
+    while let Some(first) = rx.blocking_recv() {
         let mut batch = vec![first];
         while let Ok(job) = rx.try_recv() {
             batch.push(job);
@@ -426,14 +529,14 @@ async fn worker(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::Unbounde
             }
             // A panic while analysing or publishing loses that one result, not the worker.
             let job = &batch[i];
-            guard_notification("analysis", run_job(&client, &state, job, &mut published)).await;
+            guard_notification("analysis", || run_job(&client, &state, job, &mut published));
         }
     }
 }
 
 /// Analyse and publish one job.
-async fn run_job(
-    client: &Client,
+fn run_job(
+    client: &Publisher,
     state: &Mutex<State>,
     job: &Job,
     published: &mut HashMap<Url, (u64, u64)>,
@@ -454,19 +557,12 @@ async fn run_job(
                 let st = lock(state);
                 (st.encoding, st.config.clone())
             };
-            let diags = snap
-                .analysis
-                .findings
-                .iter()
-                .map(|f| diagnostic(&snap.doc, uri, f, enc, &config))
-                .collect();
-            client
-                .publish_diagnostics(uri.clone(), diags, Some(snap.doc.version()))
-                .await;
+            let diags = diagnostics(&snap, uri, enc, &config);
+            client.publish(uri.clone(), diags, Some(snap.doc.version()));
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish_diagnostics(uri.clone(), vec![], None).await
+            client.publish(uri.clone(), vec![], None)
         }
         Job::ConfigError(uri, err) => {
             let diags = match err {
@@ -485,7 +581,7 @@ async fn run_job(
                     }]
                 }
             };
-            client.publish_diagnostics(uri.clone(), diags, None).await;
+            client.publish(uri.clone(), diags, None);
         }
     }
 }
@@ -607,6 +703,7 @@ impl LanguageServer for Backend {
         // tower-lsp drops notifications sent before the initialize response has gone out,
         // so the config file's diagnostic from `initialize` may be lost: publish it again,
         // now with any settings pulled from the client.
+        self.ready.store(true, Ordering::Release);
         self.pull_settings().await;
         self.reload_config();
         self.watch_config_files().await;
@@ -1066,5 +1163,19 @@ fn workspace_edit(
 
 /// Serve LSP on stdin/stdout until `exit` or the end of stdin.
 pub async fn serve_stdio() -> transport::Ended {
-    transport::serve(tokio::io::stdin(), tokio::io::stdout()).await
+    transport::serve(std::io::stdin(), raw_stdout()).await
+}
+
+/// Standard output without `Stdout`'s line buffering, which would split every frame into
+/// two write(2) calls (the header ends in a newline): a duplicate of fd 1 on Unix.
+fn raw_stdout() -> Box<dyn std::io::Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        match std::io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => return Box::new(std::fs::File::from(fd)),
+            Err(e) => warn!("cannot duplicate stdout ({e}); writing through std::io::stdout"),
+        }
+    }
+    Box::new(std::io::stdout())
 }

@@ -8,18 +8,31 @@
 //!   with -32700 (parse error) or -32600 (invalid request), id null, and the server goes on.
 //! - **`exit`.** tower-lsp marks the service exited but keeps waiting for input; here `exit`
 //!   ends [`serve`] at once. The exit code is 0 after `shutdown`, 1 without (LSP spec).
+//!
+//! Output is written whole frame by whole frame under one lock ([`Outbox`]), by two
+//! writers: a `copydesk-output` thread that writes what tower-lsp produces (tower-lsp
+//! writes into a [`FrameSink`], which cuts its byte stream into frames and queues them, so
+//! the async runtime never blocks on a full pipe), and the analysis thread, which writes
+//! its `publishDiagnostics` frames itself, serialised straight from the typed parameters.
+//! (tower-lsp's `Client` would first build a `serde_json::Value` tree of every diagnostic,
+//! serialise that, then free it: on a 1 MB document with ~880 findings that was most of
+//! the server's own cost per keystroke; and each hop through its channels, the runtime and
+//! tokio's blocking stdout wakes another thread.)
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use futures::FutureExt;
+use serde::Serialize;
 use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::panic::AssertUnwindSafe;
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::sync::Notify;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::{mpsc, Notify};
 use tower_lsp::jsonrpc::{Error, ErrorCode, Id, Request, Response};
 use tower_lsp::{ExitedError, LspService, Server};
 use tower_service::Service;
@@ -128,13 +141,135 @@ impl Ended {
     }
 }
 
+/// The output, written one whole frame (`Content-Length` header and body) at a time.
+#[derive(Clone)]
+pub struct Outbox(Arc<std::sync::Mutex<Box<dyn Write + Send>>>);
+
+impl Outbox {
+    fn new(output: impl Write + Send + 'static) -> Outbox {
+        Outbox(Arc::new(std::sync::Mutex::new(Box::new(output))))
+    }
+
+    /// Write and flush one whole frame, without another writer's bytes inside it.
+    fn write(&self, frame: &[u8]) -> std::io::Result<()> {
+        // A panic while writing leaves at worst a cut frame; the client will say so.
+        let mut out = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        out.write_all(frame)?;
+        out.flush()
+    }
+
+    /// Queue a JSON-RPC notification, serialised straight from `params`.
+    pub fn notify<P: Serialize>(&self, method: &str, params: &P) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let body = serde_json::to_vec(&Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        })?;
+        // One buffer, so that the frame leaves in one write(2), not two.
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        let mut frame = Vec::with_capacity(header.len() + body.len());
+        frame.extend_from_slice(header.as_bytes());
+        frame.extend_from_slice(&body);
+        self.write(&frame)
+    }
+}
+
+/// tower-lsp's output: collects its bytes and passes each complete frame to the outbox, so
+/// that frames from tower-lsp and from the analysis worker never interleave.
+pub struct FrameSink {
+    buf: Vec<u8>,
+    out: std::sync::mpsc::Sender<Vec<u8>>,
+}
+
+impl FrameSink {
+    /// Move every complete frame at the start of `buf` to the outbox.
+    fn forward(&mut self) -> std::io::Result<()> {
+        loop {
+            let Some(end) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+                return Ok(());
+            };
+            let len = String::from_utf8_lossy(&self.buf[..end])
+                .lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.trim()
+                        .eq_ignore_ascii_case("content-length")
+                        .then(|| v.trim().parse::<usize>().ok())?
+                })
+                .unwrap_or(0);
+            let total = end + 4 + len;
+            if self.buf.len() < total {
+                return Ok(());
+            }
+            let rest = self.buf.split_off(total);
+            let frame = std::mem::replace(&mut self.buf, rest);
+            self.out.send(frame).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "output closed")
+            })?;
+        }
+    }
+}
+
+impl AsyncWrite for FrameSink {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.buf.extend_from_slice(data);
+        Poll::Ready(self.forward().map(|()| data.len()))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+}
+
+/// The output thread: write queued frames in order. An empty frame is a barrier:
+/// everything before it has been written when `drained` is notified.
+fn write_frames(rx: std::sync::mpsc::Receiver<Vec<u8>>, out: Outbox, drained: Arc<Notify>) {
+    for frame in rx {
+        if frame.is_empty() {
+            drained.notify_one();
+        } else if out.write(&frame).is_err() {
+            return;
+        }
+    }
+}
+
 /// Serve LSP over `input`/`output` until `exit` or the end of input.
 pub async fn serve<I, O>(input: I, output: O) -> Ended
 where
-    I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite + Unpin + Send + 'static,
+    I: Read + Send + 'static,
+    O: Write + Send + 'static,
 {
-    let (service, socket) = super::service();
+    let out = Outbox::new(output);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (service, socket) = super::service_with_outbox(Some(out.clone()));
+    let tx_end = tx.clone();
+    let sink = FrameSink {
+        buf: Vec::new(),
+        out: tx,
+    };
+    let drained = Arc::new(Notify::new());
+    let notify = drained.clone();
+    if let Err(e) = std::thread::Builder::new()
+        .name("copydesk-output".into())
+        .spawn(move || write_frames(rx, out, notify))
+    {
+        error!("cannot start the output thread: {e}");
+        return Ended::InputClosed;
+    }
     let shutdown = Arc::new(AtomicBool::new(false));
     let exited = Arc::new(Notify::new());
     let guarded = Guarded {
@@ -142,29 +277,44 @@ where
         shutdown: shutdown.clone(),
         exited: exited.clone(),
     };
-    let (reader, writer) = tokio::io::duplex(1 << 16);
-    let filter = tokio::spawn(filter_input(input, writer));
+    let (to_server, from_input) = mpsc::unbounded_channel();
+    if let Err(e) = std::thread::Builder::new()
+        .name("copydesk-input".into())
+        .spawn(move || filter_input(input, to_server))
+    {
+        error!("cannot start the input thread: {e}");
+        return Ended::InputClosed;
+    }
+    let reader = FrameSource {
+        rx: from_input,
+        frame: Vec::new(),
+        at: 0,
+    };
     let ended = tokio::select! {
-        _ = Server::new(reader, output, socket).serve(guarded) => Ended::InputClosed,
+        _ = Server::new(reader, sink, socket).serve(guarded) => Ended::InputClosed,
         _ = exited.notified() => Ended::Exit {
             after_shutdown: shutdown.load(Ordering::SeqCst),
         },
     };
-    filter.abort();
+    // Let what is already queued (the last responses) reach the client, briefly.
+    if tx_end.send(Vec::new()).is_ok() {
+        let _ = tokio::time::timeout(Duration::from_millis(200), drained.notified()).await;
+    }
     ended
 }
 
-/// Copy framed messages from `input` to `output`, replacing each invalid one by an
-/// `$/copydesk/invalidMessage` request. Ends at the end of input.
-async fn filter_input(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
-    let mut input = BufReader::new(input);
+/// The input thread: read framed messages from `input` (blocking reads) and pass each to
+/// `output` as a whole frame, replacing each invalid one by an
+/// `$/copydesk/invalidMessage` request. Ends at the end of input, or when nobody listens.
+fn filter_input(input: impl Read, output: mpsc::UnboundedSender<Vec<u8>>) {
+    let mut input = BufReader::with_capacity(1 << 16, input);
     loop {
         let mut len: Option<usize> = None;
         let mut bad_header = None;
         let mut any = false;
         loop {
             let mut line = Vec::new();
-            match input.read_until(b'\n', &mut line).await {
+            match input.read_until(b'\n', &mut line) {
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }
@@ -193,12 +343,12 @@ async fn filter_input(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite
         let replacement = match (len, bad_header) {
             (Some(n), None) if n <= MAX_BODY => {
                 let mut body = vec![0; n];
-                if input.read_exact(&mut body).await.is_err() {
+                if input.read_exact(&mut body).is_err() {
                     return;
                 }
                 match check(&body) {
                     Ok(()) => {
-                        if write_frame(&mut output, &body).await.is_err() {
+                        if output.send(frame(&body)).is_err() {
                             return;
                         }
                         continue;
@@ -207,8 +357,7 @@ async fn filter_input(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite
                 }
             }
             (Some(n), None) => {
-                let skipped =
-                    tokio::io::copy(&mut (&mut input).take(n as u64), &mut tokio::io::sink()).await;
+                let skipped = std::io::copy(&mut (&mut input).take(n as u64), &mut std::io::sink());
                 if skipped.is_err() {
                     return;
                 }
@@ -225,7 +374,7 @@ async fn filter_input(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite
             "params": { "code": replacement.0, "message": replacement.1 },
         });
         let body = serde_json::to_vec(&req).unwrap_or_default();
-        if write_frame(&mut output, &body).await.is_err() {
+        if output.send(frame(&body)).is_err() {
             return;
         }
     }
@@ -247,9 +396,73 @@ fn check(body: &[u8]) -> Result<(), (i64, String)> {
     }
 }
 
-async fn write_frame(out: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
-    out.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
-        .await?;
-    out.write_all(body).await?;
-    out.flush().await
+/// `body` with its `Content-Length` header.
+fn frame(body: &[u8]) -> Vec<u8> {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    let mut frame = Vec::with_capacity(header.len() + body.len());
+    frame.extend_from_slice(header.as_bytes());
+    frame.extend_from_slice(body);
+    frame
+}
+
+/// tower-lsp's input: the frames the input thread passes on, as a byte stream.
+struct FrameSource {
+    rx: mpsc::UnboundedReceiver<Vec<u8>>,
+    frame: Vec<u8>,
+    at: usize,
+}
+
+impl AsyncRead for FrameSource {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        while self.at == self.frame.len() {
+            match self.rx.poll_recv(cx) {
+                Poll::Ready(Some(frame)) => {
+                    self.frame = frame;
+                    self.at = 0;
+                }
+                Poll::Ready(None) => return Poll::Ready(Ok(())), // end of input
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+        let n = buf.remaining().min(self.frame.len() - self.at);
+        let at = self.at;
+        buf.put_slice(&self.frame[at..at + n]);
+        self.at += n;
+        Poll::Ready(Ok(()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_sink_passes_on_whole_frames_however_the_bytes_arrive() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut sink = FrameSink {
+            buf: Vec::new(),
+            out: tx,
+        };
+        let a = frame(br#"{"jsonrpc":"2.0","id":1,"result":null}"#);
+        let b = frame(r#"{"jsonrpc":"2.0","method":"m","params":"“Hi” — 北京 😀"}"#.as_bytes());
+        let mut all = a.clone();
+        all.extend_from_slice(&b);
+        for piece in all.chunks(3) {
+            sink.buf.extend_from_slice(piece);
+            sink.forward().unwrap();
+        }
+        assert_eq!(
+            rx.try_iter().collect::<Vec<_>>(),
+            vec![a.clone(), b.clone()]
+        );
+        // Both in one write.
+        sink.buf.extend_from_slice(&all);
+        sink.forward().unwrap();
+        assert_eq!(rx.try_iter().collect::<Vec<_>>(), vec![a, b]);
+        assert!(sink.buf.is_empty());
+    }
 }

@@ -93,7 +93,8 @@ impl Document {
     }
 
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        // Sized once (`to_string` would go through `Display` and grow as it copies).
+        String::from(&self.rope)
     }
 
     /// Apply one client edit. Returns whether any position had to be clamped.
@@ -219,6 +220,58 @@ pub fn byte_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Posit
     Position::new(line as u32, column as u32)
 }
 
+/// Byte offset -> position over one immutable text: the start of every line, found once
+/// (a `memchr` pass, ~30 µs per MB), then each conversion is a binary search plus a count
+/// of the characters between the line start and the offset. Converting the hundreds of
+/// findings of a large document this way is far cheaper than walking the rope for each
+/// (four O(log n) rope descents, each counting inside a 1 KB chunk). Gives exactly what
+/// [`byte_to_position`] gives on a rope of the same text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset where each line starts: 0, then after every `\n`, `\r\n` and lone `\r`.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // `\r\n` is one break, counted at its `\n`.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
+            starts.push(i + 1);
+        }
+        LineIndex { starts }
+    }
+
+    /// The position of byte `offset` of `text` (the text the index was built from).
+    /// Offsets past the end, or inside a character, move to the end or to the start of
+    /// that character.
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The last line starting at or before the offset.
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        let before = text.get(start..offset).unwrap_or("");
+        let column = match encoding {
+            Encoding::Utf8 => before.len(),
+            _ if before.is_ascii() => before.len(),
+            Encoding::Utf32 => before.chars().count(),
+            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        Position::new(line as u32, column as u32)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +348,45 @@ mod tests {
             Encoding::Utf16,
         );
         assert_eq!(d.text(), "“Quote” — Beijing second");
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_rope_at_every_byte() {
+        let texts = [
+            "",
+            "plain ascii\nsecond line\n",
+            "a\nb\r\nc\rd\u{2028}e\u{85}f\u{2029}g",
+            "\r\r\n\n\r",
+            "“Hi”—北😀x\r\n‘quoted’ — 京\rend😀",
+            "trailing cr\r",
+        ];
+        for t in texts {
+            let d = doc(t);
+            let idx = LineIndex::new(t);
+            for offset in 0..=t.len() + 2 {
+                for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    assert_eq!(
+                        idx.position(t, offset, enc),
+                        d.position(offset, enc),
+                        "{t:?} at {offset} in {enc:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_index_agrees_with_the_rope(
+            t in "[a\r\n“—北😀 \u{85}\u{2028}]{0,40}",
+            offset in 0usize..200,
+        ) {
+            let d = doc(&t);
+            let idx = LineIndex::new(&t);
+            for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                proptest::prop_assert_eq!(idx.position(&t, offset, enc), d.position(offset, enc));
+            }
+        }
     }
 
     #[test]
