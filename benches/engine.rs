@@ -5,7 +5,10 @@
 //! incremental edit applied to a 1 MB rope with positions converted <= 10 µs.
 //! Benchmarks are measurements, never tests: nothing here asserts a duration.
 //!
-//! Every benchmark runs twice: with criterion's wall clock (groups `analyze`, `parse`,
+//! `keystroke/...`: one character typed and analysed with `analyze_reusing` (the server's
+//! per-keystroke work, reusing unchanged paragraphs).
+//!
+//! Every benchmark runs twice: with criterion's wall clock (groups `analyze`, `keystroke`, `parse`,
 //! `edit`), and with the benchmark thread's CPU time (groups `cpu-time/...`, read with
 //! `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`). On a shared machine the wall clock also
 //! counts the time the thread waited for a core; the CPU time does not, so it is the figure
@@ -20,7 +23,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 
 use copydesk::article::{self, Format};
 use copydesk::text::{Change, Document, Encoding, Position};
-use copydesk::{analyze, Config};
+use copydesk::{analyze, analyze_reusing, Config, Reuse};
 
 const AP: &str = include_str!("../samples/ap-city-council.txt");
 
@@ -103,6 +106,45 @@ fn analysis<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
     g.bench_function("one story of 1 MB, no end marks", |b| {
         b.iter(|| analyze(black_box(&long), Format::Plain, &config))
     });
+    g.finish();
+}
+
+/// What the language server runs per keystroke: one character typed into (then deleted
+/// from, alternately) the middle of the document, analysed with the per-paragraph work the
+/// previous analysis kept (`analyze_reusing`).
+fn keystroke<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
+    let config = Config::default();
+    let mut g = c.benchmark_group(format!("{prefix}keystroke"));
+    let long = one_long_story(1 << 20);
+    for (name, text, samples) in [
+        (
+            "ap-city-council (1,000 words), reusing",
+            AP.to_string(),
+            100,
+        ),
+        ("one story of 1 MB, reusing", long, 20),
+    ] {
+        g.sample_size(samples);
+        g.bench_function(name, |b| {
+            let mut at = text.len() / 2;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut edited = text.clone();
+            let mut reuse = Reuse::default();
+            analyze_reusing(&edited, Format::Plain, &config, &mut reuse);
+            let mut n = 0u32;
+            b.iter(|| {
+                if n % 2 == 0 {
+                    edited.insert(at, 'x');
+                } else {
+                    edited.remove(at);
+                }
+                n = n.wrapping_add(1);
+                analyze_reusing(black_box(&edited), Format::Plain, &config, &mut reuse)
+            })
+        });
+    }
     g.finish();
 }
 
@@ -261,6 +303,7 @@ fn gazetteer<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
 fn wall(c: &mut Criterion<WallTime>) {
     gazetteer(c, "");
     analysis(c, "");
+    keystroke(c, "");
     parse(c, "");
     edit(c, "");
 }
@@ -268,6 +311,7 @@ fn wall(c: &mut Criterion<WallTime>) {
 fn cpu(c: &mut Criterion<ThreadCpuTime>) {
     gazetteer(c, "cpu-time/");
     analysis(c, "cpu-time/");
+    keystroke(c, "cpu-time/");
     parse(c, "cpu-time/");
     edit(c, "cpu-time/");
 }
