@@ -25,30 +25,10 @@ use copydesk::article::{self, Format};
 use copydesk::text::{Change, Document, Encoding, Position};
 use copydesk::{analyze, analyze_reusing, Config, Reuse};
 
-const AP: &str = include_str!("../samples/ap-city-council.txt");
+#[path = "support/stories.rs"]
+mod stories;
 
-/// Every sample in `samples/`, with its format.
-const SAMPLES: &[(&str, Format)] = &[
-    (
-        include_str!("../samples/ap-city-council.txt"),
-        Format::Plain,
-    ),
-    (include_str!("../samples/afp-summit.md"), Format::Markdown),
-    (
-        include_str!("../samples/bloomberg-bonds.txt"),
-        Format::Plain,
-    ),
-    (
-        include_str!("../samples/reuters-markets.txt"),
-        Format::Plain,
-    ),
-    (include_str!("../samples/upi-storm.txt"), Format::Plain),
-    (
-        include_str!("../samples/xinhua-grain-deal.txt"),
-        Format::Plain,
-    ),
-    (include_str!("../samples/xinhua-un.md"), Format::Markdown),
-];
+const AP: &str = include_str!("../samples/ap-city-council.txt");
 
 /// About `bytes` of plain-text stories: the samples one after another, separated by
 /// blank lines, as a wire archive dump or a desk's day file holds them.
@@ -56,29 +36,8 @@ fn many_stories(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 8 * 1024);
     let mut i = 0;
     while out.len() < bytes {
-        out.push_str(SAMPLES[i % SAMPLES.len()].0.trim_end());
+        out.push_str(stories::SAMPLES[i % stories::SAMPLES.len()].trim_end());
         out.push_str("\n\n\n");
-        i += 1;
-    }
-    out
-}
-
-/// The same stories without their end marks (`-30-`, `Enditem`) and trailers. The
-/// article model reads one article per document and treats whatever follows the first end
-/// mark as residue, so only this form makes every rule run over the whole megabyte: the
-/// worst case for a document of this size.
-fn one_long_story(bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 8 * 1024);
-    let mut i = 0;
-    while out.len() < bytes {
-        for block in SAMPLES[i % SAMPLES.len()].0.split("\n\n") {
-            let b = block.trim();
-            if b == "-30-" || b == "Enditem" || b.starts_with("(Reporting by") {
-                continue;
-            }
-            out.push_str(b);
-            out.push_str("\n\n");
-        }
         i += 1;
     }
     out
@@ -101,9 +60,9 @@ fn analysis<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
     g.bench_function("many stories (1 MB)", |b| {
         b.iter(|| analyze(black_box(&big), Format::Plain, &config))
     });
-    let long = one_long_story(1 << 20);
+    let long = stories::one_long_story(1 << 20, AP);
     g.throughput(Throughput::Bytes(long.len() as u64));
-    g.bench_function("one story of 1 MB, no end marks", |b| {
+    g.bench_function("one story of 1 MB, every paragraph different", |b| {
         b.iter(|| analyze(black_box(&long), Format::Plain, &config))
     });
     g.finish();
@@ -115,14 +74,18 @@ fn analysis<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
 fn keystroke<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
     let config = Config::default();
     let mut g = c.benchmark_group(format!("{prefix}keystroke"));
-    let long = one_long_story(1 << 20);
+    let long = stories::one_long_story(1 << 20, AP);
     for (name, text, samples) in [
         (
             "ap-city-council (1,000 words), reusing",
             AP.to_string(),
             100,
         ),
-        ("one story of 1 MB, reusing", long, 20),
+        (
+            "one story of 1 MB (every paragraph different), reusing",
+            long,
+            20,
+        ),
     ] {
         g.sample_size(samples);
         g.bench_function(name, |b| {

@@ -34,15 +34,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-const SAMPLES: &[&str] = &[
-    include_str!("../samples/ap-city-council.txt"),
-    include_str!("../samples/afp-summit.md"),
-    include_str!("../samples/bloomberg-bonds.txt"),
-    include_str!("../samples/reuters-markets.txt"),
-    include_str!("../samples/upi-storm.txt"),
-    include_str!("../samples/xinhua-grain-deal.txt"),
-    include_str!("../samples/xinhua-un.md"),
-];
+#[path = "../benches/support/stories.rs"]
+mod stories;
 
 /// Typed into the article after its lede, one character at a time (our own words; curly
 /// quotes and an em dash so UTF-16 columns are exercised).
@@ -493,31 +486,6 @@ fn type_into(
     (opened, lat)
 }
 
-/// About `bytes` of stories, the samples one after another, without their end marks
-/// (`-30-`, `Enditem`) and credit trailers: the article model treats whatever follows an
-/// end mark as residue, so only this form has every rule check the whole megabyte.
-fn many_stories(bytes: usize, first: &str) -> String {
-    let mut out = String::with_capacity(bytes + 8192);
-    let mut i = 0;
-    while out.len() < bytes {
-        let story = if i == 0 {
-            first
-        } else {
-            SAMPLES[i % SAMPLES.len()]
-        };
-        for block in story.split("\n\n") {
-            let b = block.trim();
-            if b == "-30-" || b == "Enditem" || b.starts_with("(Reporting by") {
-                continue;
-            }
-            out.push_str(b);
-            out.push_str("\n\n");
-        }
-        i += 1;
-    }
-    out
-}
-
 /// A distinct 1,000-word article for document `n`: the sample with its people renamed and
 /// figures changed, so no two documents share text.
 fn distinct_article(base: &str, n: usize) -> String {
@@ -606,7 +574,7 @@ fn main() {
 
     // 4. The 1 MB document.
     let big = (!o.skip_big).then(|| {
-        let text = many_stories(o.big_bytes, &article);
+        let text = stories::one_long_story(o.big_bytes, &article);
         let uri = format!("{root_uri}/many-stories.txt");
         let n = o.big_chars.min(chars.len());
         let r = type_into(
