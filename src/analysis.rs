@@ -29,7 +29,14 @@ pub struct Reuse {
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
-    analyze_reusing(text, format, config, &mut Reuse::default())
+    analyze_reusing(
+        text,
+        format,
+        config,
+        &mut Reuse {
+            entities: entities::Reuse::once(),
+        },
+    )
 }
 
 /// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.

@@ -211,6 +211,60 @@ impl Knowledge {
         (content.finish(), positions.finish())
     }
 
+    /// A hash of the knowledge a block's words can reach: the scanner looks names up only
+    /// by keys that start with one of the block's capitalized words (full names and
+    /// aliases by their first word, surnames, acronyms), so knowledge reached by none of
+    /// them cannot change what it finds there. `by_first`: [`Knowledge::by_first_word`].
+    fn visible_fingerprint(
+        &self,
+        by_first: &HashMap<&str, Vec<(&str, usize)>>,
+        toks: &[Tok],
+        block: &str,
+    ) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        let entry = |i: usize, h: &mut rustc_hash::FxHasher| {
+            let k = &self.known[i];
+            (k.kind, &k.canonical, &k.surname).hash(h);
+        };
+        for t in toks.iter().filter(|t| t.cap()) {
+            let w = t.span.text(block);
+            let (full, surnames, acronym) =
+                (by_first.get(w), self.surnames.get(w), self.acronyms.get(w));
+            if full.is_none() && surnames.is_none() && acronym.is_none() {
+                continue;
+            }
+            w.hash(&mut h);
+            for &(key, i) in full.map_or(&[][..], |v| v.as_slice()) {
+                (1u8, key).hash(&mut h);
+                entry(i, &mut h);
+            }
+            for &i in surnames.map_or(&[][..], |v| v.as_slice()) {
+                2u8.hash(&mut h);
+                entry(i, &mut h);
+            }
+            if let Some(&i) = acronym {
+                3u8.hash(&mut h);
+                entry(i, &mut h);
+            }
+            4u8.hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// The keys of `full` by their first word, each list in key order.
+    fn by_first_word(&self) -> HashMap<&str, Vec<(&str, usize)>> {
+        let mut m: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+        for (key, &i) in &self.full {
+            let first = key.split(' ').next().unwrap_or_default();
+            m.entry(first).or_default().push((key.as_str(), i));
+        }
+        for v in m.values_mut() {
+            v.sort_unstable();
+        }
+        m
+    }
+
     /// Whether [`Knowledge::by_surname`] for `w` depends on the position asked about.
     fn ambiguous_surname(&self, w: &str) -> bool {
         self.surnames.get(w).is_some_and(|ids| ids.len() > 1)
@@ -939,6 +993,8 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
 /// reused only when both are unchanged.
 #[derive(Default)]
 pub struct Reuse {
+    /// For one analysis only ([`Reuse::once`]): nothing is kept for a next one.
+    once: bool,
     generation: u64,
     names: u64,
     /// By (hash of the block's text, heading); the text is kept to rule out collisions.
@@ -958,12 +1014,24 @@ struct BlockWork {
 struct Second {
     /// [`Knowledge::fingerprints`]' content hash.
     content: u64,
+    /// [`Knowledge::visible_fingerprint`] of the block: the part of the knowledge its
+    /// words can reach. Equal under a changed `content`, the result still holds.
+    visible: u64,
     /// For a positional result: the positions hash and the block's index.
     position: Option<(u64, usize)>,
     found: Vec<Found>,
 }
 
 impl Reuse {
+    /// For a single analysis (`copydesk check`): repeated paragraphs are still read once,
+    /// but nothing is prepared for reuse by a later analysis.
+    pub fn once() -> Reuse {
+        Reuse {
+            once: true,
+            ..Reuse::default()
+        }
+    }
+
     fn work(&mut self, text: &str, span: Span, heading: bool) -> &mut BlockWork {
         let generation = self.generation;
         let block = span.text(text);
@@ -1019,7 +1087,7 @@ fn scan_block(
 }
 
 pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
-    extract_reusing(text, article, names, &mut Reuse::default())
+    extract_reusing(text, article, names, &mut Reuse::once())
 }
 
 /// [`extract`], reusing the unchanged blocks' work from the last call with `reuse`.
@@ -1060,6 +1128,8 @@ pub fn extract_reusing(
     // Second pass, body then headings, with that knowledge.
     let starts: Vec<usize> = body.iter().map(|s| s.start).collect();
     let (content, positions) = know.fingerprints(&starts);
+    let by_first = std::cell::OnceCell::new();
+    let reuse_once = reuse.once;
     let mut found = dateline_places(text, article);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
@@ -1067,17 +1137,38 @@ pub fn extract_reusing(
             if heading {
                 tokens.insert_shifted(span, &w.toks);
             }
-            let fresh = !w.second.as_ref().is_some_and(|s| {
-                s.content == content && s.position.map_or(true, |p| p == (positions, index))
-            });
-            if fresh {
-                let block = span.text(text);
+            let block = span.text(text);
+            let valid = match &mut w.second {
+                Some(s) if s.position.map_or(true, |p| p == (positions, index)) => {
+                    if s.content == content {
+                        true
+                    } else {
+                        // The story's knowledge changed: does the block see the change?
+                        let by_first = by_first.get_or_init(|| know.by_first_word());
+                        if s.visible == know.visible_fingerprint(by_first, &w.toks, block) {
+                            s.content = content;
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                }
+                _ => false,
+            };
+            if !valid {
                 let (found, positional) = match &w.first {
                     Some(first) if !heading && !touched(&w.toks, block) => (first.clone(), false),
                     _ => scan_block(block, span.start, &w.toks, &know, heading),
                 };
+                let visible = if reuse_once {
+                    0 // only read by a later analysis
+                } else {
+                    let by_first = by_first.get_or_init(|| know.by_first_word());
+                    know.visible_fingerprint(by_first, &w.toks, block)
+                };
                 w.second = Some(Second {
                     content,
+                    visible,
                     position: positional.then_some((positions, index)),
                     found,
                 });
