@@ -1032,13 +1032,21 @@ impl Reuse {
         }
     }
 
-    fn work(&mut self, text: &str, span: Span, heading: bool) -> &mut BlockWork {
+    /// The work kept for the block `span` of `text`, made now if there is none. `hash`:
+    /// the block text's hash when the caller has it already.
+    fn work(
+        &mut self,
+        text: &str,
+        span: Span,
+        heading: bool,
+        hash: Option<u64>,
+    ) -> (u64, &mut BlockWork) {
         let generation = self.generation;
         let block = span.text(text);
-        let hash = {
+        let hash = hash.unwrap_or_else(|| {
             use std::hash::BuildHasher;
             rustc_hash::FxBuildHasher.hash_one(block)
-        };
+        });
         let fresh = || BlockWork {
             text: Box::from(block),
             used: generation,
@@ -1051,7 +1059,7 @@ impl Reuse {
             *w = fresh(); // another text with the same hash
         }
         w.used = generation;
-        w
+        (hash, w)
     }
 }
 
@@ -1109,8 +1117,10 @@ pub fn extract_reusing(
     // First pass over the body: what the story itself teaches (full names, acronyms).
     let mut first: Vec<Found> = Vec::new();
     let mut tokens = TokenCache::default();
+    let mut body_hashes: Vec<u64> = Vec::with_capacity(body.len());
     for &span in &body {
-        let w = reuse.work(text, span, false);
+        let (hash, w) = reuse.work(text, span, false, None);
+        body_hashes.push(hash);
         if w.first.is_none() {
             // The names file's people were all introduced "before" the story (offset 0),
             // so a first-pass result never depends on the block's position.
@@ -1133,7 +1143,10 @@ pub fn extract_reusing(
     let mut found = dateline_places(text, article);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
-            let w = reuse.work(text, span, heading);
+            let hash = (!heading)
+                .then(|| body_hashes.get(index).copied())
+                .flatten();
+            let (_, w) = reuse.work(text, span, heading, hash);
             if heading {
                 tokens.insert_shifted(span, &w.toks);
             }
@@ -1192,12 +1205,17 @@ pub fn extract_reusing(
     // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
     // "full name" that is the surname of exactly one longer name joins it.
     let mut by_surname: HashMap<String, HashSet<String>> = HashMap::default();
+    let mut seen: HashSet<&str> = HashSet::default();
     for f in &kept {
-        if f.kind == EntityKind::Person && f.canonical.contains(' ') {
+        if f.kind == EntityKind::Person
+            && f.canonical.contains(' ')
+            && seen.insert(f.canonical.as_str())
+        {
             let (s, _) = surname_of(&f.canonical, None);
             by_surname.entry(s).or_default().insert(f.canonical.clone());
         }
     }
+    drop(seen);
     for f in &mut kept {
         if f.kind != EntityKind::Person || f.canonical.contains(' ') {
             continue;
@@ -1210,17 +1228,33 @@ pub fn extract_reusing(
         }
     }
     // Well-known acronyms join their spelled-out organization, if the article has it.
-    // Each mention's entity key, computed once.
-    let keys: Vec<(EntityKind, String)> = kept.iter().map(|f| key(f.kind, &f.canonical)).collect();
-    let body_keys: HashSet<&(EntityKind, String)> = kept
-        .iter()
-        .zip(&keys)
-        .filter(|(f, _)| !f.heading)
-        .map(|(_, k)| k)
-        .collect();
+    // Each mention's entity key (kind, lower-cased name) as a number; a name is lower-cased
+    // once however often it is mentioned.
+    let mut key_list: Vec<(EntityKind, String)> = Vec::new();
+    let keys: Vec<usize> = {
+        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
+        let mut by_name: HashMap<(EntityKind, &str), usize> = HashMap::default();
+        kept.iter()
+            .map(|f| {
+                *by_name
+                    .entry((f.kind, f.canonical.as_str()))
+                    .or_insert_with(|| {
+                        let k = key(f.kind, &f.canonical);
+                        *by_key.entry(k).or_insert_with_key(|k| {
+                            key_list.push(k.clone());
+                            key_list.len() - 1
+                        })
+                    })
+            })
+            .collect()
+    };
+    let mut in_body = vec![false; key_list.len()];
+    for (f, &k) in kept.iter().zip(&keys) {
+        in_body[k] |= !f.heading;
+    }
 
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut index: Vec<Option<usize>> = vec![None; key_list.len()];
     let mut role_full: HashSet<usize> = HashSet::default();
     let mut speech_only: HashSet<usize> = HashSet::default();
     let mut introduced: HashSet<usize> = HashSet::default();
@@ -1230,45 +1264,51 @@ pub fn extract_reusing(
         .filter(|k| k.evidence == Evidence::Speech)
         .map(|k| key(k.kind, &k.canonical))
         .collect();
-    for (f, k) in kept.into_iter().zip(keys.iter()) {
-        if f.heading && !body_keys.contains(k) {
+    let speech_key: Vec<bool> = key_list.iter().map(|k| speech_known.contains(k)).collect();
+    for (f, &k) in kept.into_iter().zip(keys.iter()) {
+        if f.heading && !in_body[k] {
             continue;
         }
-        let speech = speech_known.contains(k);
-        let id = *index.entry(k.clone()).or_insert_with(|| {
-            let known = know.find(f.kind, &f.canonical).map(|i| &know.known[i]);
-            let (surname, surname_first) = match (f.kind, known) {
-                (EntityKind::Person, Some(kn)) => (kn.surname.clone(), kn.surname_first),
-                (EntityKind::Person, None) => {
-                    let (s, fst) = surname_of(&f.canonical, None);
-                    (Some(s), fst)
-                }
-                _ => (None, false),
-            };
-            let acronym = known.and_then(|k| k.acronym.clone()).or_else(|| {
-                WELL_KNOWN
-                    .iter()
-                    .find(|x| x.1 == f.canonical && x.0 != x.1 && !x.0.contains('.'))
-                    .map(|x| x.0.to_string())
-            });
-            entities.push(Entity {
-                id: entities.len(),
-                kind: f.kind,
-                canonical: f.canonical.clone(),
-                role: known.and_then(|k| k.role.clone()),
-                surname,
-                surname_first,
-                acronym,
-                note: known.and_then(|k| k.note.clone()),
-                in_names_file: known.is_some_and(|k| k.from_file),
-                place: (f.kind == EntityKind::Place)
-                    .then(|| lookup_place(&f.canonical))
-                    .flatten(),
-                mentions: Vec::new(),
-                first: 0,
-            });
-            entities.len() - 1
-        });
+        let speech = speech_key[k];
+        // Look the key up before cloning it: most mentions are of an entity seen before.
+        let id = match index[k] {
+            Some(id) => id,
+            None => {
+                let known = know.find(f.kind, &f.canonical).map(|i| &know.known[i]);
+                let (surname, surname_first) = match (f.kind, known) {
+                    (EntityKind::Person, Some(kn)) => (kn.surname.clone(), kn.surname_first),
+                    (EntityKind::Person, None) => {
+                        let (s, fst) = surname_of(&f.canonical, None);
+                        (Some(s), fst)
+                    }
+                    _ => (None, false),
+                };
+                let acronym = known.and_then(|k| k.acronym.clone()).or_else(|| {
+                    WELL_KNOWN
+                        .iter()
+                        .find(|x| x.1 == f.canonical && x.0 != x.1 && !x.0.contains('.'))
+                        .map(|x| x.0.to_string())
+                });
+                entities.push(Entity {
+                    id: entities.len(),
+                    kind: f.kind,
+                    canonical: f.canonical.clone(),
+                    role: known.and_then(|k| k.role.clone()),
+                    surname,
+                    surname_first,
+                    acronym,
+                    note: known.and_then(|k| k.note.clone()),
+                    in_names_file: known.is_some_and(|k| k.from_file),
+                    place: (f.kind == EntityKind::Place)
+                        .then(|| lookup_place(&f.canonical))
+                        .flatten(),
+                    mentions: Vec::new(),
+                    first: 0,
+                });
+                index[k] = Some(entities.len() - 1);
+                entities.len() - 1
+            }
+        };
         let evidence = if speech { Evidence::Speech } else { f.evidence };
         match evidence {
             Evidence::Speech => {
