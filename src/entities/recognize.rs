@@ -1005,7 +1005,7 @@ struct BlockWork {
     text: Box<str>,
     /// The analysis that last used it; blocks no analysis used are dropped.
     used: u64,
-    toks: Vec<Tok>,
+    toks: std::sync::Arc<[Tok]>,
     first: Option<Vec<Found>>,
     /// The second pass's result, with what it depended on.
     second: Option<Second>,
@@ -1050,7 +1050,7 @@ impl Reuse {
         let fresh = || BlockWork {
             text: Box::from(block),
             used: generation,
-            toks: super::tokens::tokenize(block, Span::new(0, block.len())),
+            toks: super::tokens::tokenize(block, Span::new(0, block.len())).into(),
             first: None,
             second: None,
         };
@@ -1127,7 +1127,7 @@ pub fn extract_reusing(
             w.first = Some(scan_block(span.text(text), span.start, &w.toks, &know, false).0);
         }
         first.extend(shifted(w.first.as_deref().unwrap_or_default(), span.start));
-        tokens.insert_shifted(span, &w.toks);
+        tokens.insert_relative(span, w.toks.clone());
     }
     let changed = know.learn(&first);
     // Whether the knowledge learned can change what the scanner finds in a block: only if
@@ -1148,7 +1148,7 @@ pub fn extract_reusing(
                 .flatten();
             let (_, w) = reuse.work(text, span, heading, hash);
             if heading {
-                tokens.insert_shifted(span, &w.toks);
+                tokens.insert_relative(span, w.toks.clone());
             }
             let block = span.text(text);
             let valid = match &mut w.second {

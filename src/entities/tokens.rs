@@ -75,6 +75,14 @@ impl Tok {
         }
     }
 
+    /// The same word with its span moved `by` bytes on.
+    pub fn shifted(&self, by: usize) -> Tok {
+        Tok {
+            span: Span::new(self.span.start + by, self.span.end + by),
+            ..*self
+        }
+    }
+
     /// [`is_cap`] of the word.
     pub fn cap(&self) -> bool {
         self.case & CAP != 0
@@ -116,39 +124,45 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of each block an analysis reads, tokenized once and shared by the
-/// recognizer's passes and the `names/` rules.
+/// recognizer's passes and the `names/` rules. Each block's words are held relative to the
+/// block's start and shared (not copied) with the per-paragraph reuse.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TokenCache(rustc_hash::FxHashMap<Span, Vec<Tok>>);
+pub struct TokenCache(rustc_hash::FxHashMap<Span, std::sync::Arc<[Tok]>>);
 
 impl TokenCache {
     /// Tokenize every span once.
     pub fn build<'s>(text: &str, spans: impl IntoIterator<Item = &'s Span>) -> TokenCache {
-        TokenCache(
-            spans
-                .into_iter()
-                .map(|&span| (span, tokenize(text, span)))
-                .collect(),
-        )
+        let mut cache = TokenCache::default();
+        for &span in spans {
+            let block = span.text(text);
+            cache.insert_relative(span, tokenize(block, Span::new(0, block.len())).into());
+        }
+        cache
     }
 
     /// Hold `toks`, the words of `span` tokenized relative to its start.
-    pub fn insert_shifted(&mut self, span: Span, toks: &[Tok]) {
-        let shifted = toks
-            .iter()
-            .map(|t| Tok {
-                span: Span::new(t.span.start + span.start, t.span.end + span.start),
-                ..*t
-            })
-            .collect();
-        self.0.insert(span, shifted);
+    pub fn insert_relative(&mut self, span: Span, toks: std::sync::Arc<[Tok]>) {
+        self.0.insert(span, toks);
     }
 
-    /// The words of `span`: cached, or tokenized now for a span the cache does not hold.
-    pub fn get(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Tok]> {
+    /// The words of `span` relative to its start (tokenized now if the cache does not
+    /// hold the span): word spans index `span.text(text)`.
+    pub fn get_relative(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Tok]> {
         match self.0.get(&span) {
             Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(tokenize(text, span)),
+            None => {
+                let block = text.get(span.start..span.end).unwrap_or_default();
+                std::borrow::Cow::Owned(tokenize(block, Span::new(0, block.len())))
+            }
         }
+    }
+
+    /// The words of `span` at document offsets.
+    pub fn get(&self, text: &str, span: Span) -> Vec<Tok> {
+        self.get_relative(text, span)
+            .iter()
+            .map(|t| t.shifted(span.start))
+            .collect()
     }
 }
 

@@ -149,17 +149,22 @@ impl Rule for NearMiss {
         let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
         let mut givens: Vec<(&str, usize)> = Vec::new();
         for p in &cx.article.paragraphs {
-            let toks = cx.entities.tokens.get(text, p.span);
+            // The paragraph's words, relative to its start: `block` is what their spans
+            // index, `base` moves a span to document offsets.
+            let block = p.span.text(text);
+            let base = p.span.start;
+            let toks = cx.entities.tokens.get_relative(text, p.span);
             for (i, t) in toks.iter().enumerate() {
                 // Most words are not capitalized: one byte tells.
-                if !title_case(text, t.span) {
+                if !title_case(block, t.span) {
                     continue;
                 }
-                let w = t.text(text);
+                let w = t.text(block);
+                let at = t.shifted(base).span;
                 let k = *index.entry(w).or_insert_with(|| {
                     words.push(Word {
                         text: w,
-                        first: t.span,
+                        first: at,
                         count: 0,
                         occ_head: NONE,
                         occ_tail: NONE,
@@ -171,24 +176,19 @@ impl Rule for NearMiss {
                 });
                 let word = &mut words[k];
                 word.count += 1;
-                link(
-                    &mut occurrences,
-                    &mut word.occ_head,
-                    &mut word.occ_tail,
-                    t.span,
-                );
+                link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
                 // The given name written right before it (`Donald` in `Donald Regan`).
                 if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
-                    if t.joined && !prev.possessive && title_case(text, prev.span) {
+                    if t.joined && !prev.possessive && title_case(block, prev.span) {
                         // Whether it is a given name and not a common word is asked when
                         // the list is read (rarely): see `given` below.
-                        let g = prev.text(text);
+                        let g = prev.text(block);
                         link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
                     }
                 }
                 let next = toks.get(i + 1);
                 word.leads |=
-                    next.is_some_and(|n| n.joined && !t.possessive && title_case(text, n.span));
+                    next.is_some_and(|n| n.joined && !t.possessive && title_case(block, n.span));
             }
         }
 
