@@ -356,14 +356,12 @@ impl Gazetteer {
 
     /// Cities of that name, most populous first.
     pub fn cities(&'static self, name: &str) -> Vec<&'static Place> {
-        self.rows(&key(name))
-            .filter(|p| p.kind == Kind::City)
-            .collect()
+        self.named(name).filter(|p| p.kind == Kind::City).collect()
     }
 
     /// Whether any place (city, state or country) has that name.
     pub fn knows(&self, name: &str) -> bool {
-        self.by_key.contains_key(&key(name))
+        with_key(name, |k| self.by_key.contains_key(k))
     }
 
     /// A country by name, alternate name (`Burma`, `Britain`) or ISO alpha-2 code.
@@ -374,7 +372,7 @@ impl Gazetteer {
                 return Some(&self.places[i as usize]);
             }
         }
-        self.rows(&key(t)).find(|p| p.kind == Kind::Country)
+        self.named(t).find(|p| p.kind == Kind::Country)
     }
 
     /// The country row for an ISO code.
@@ -390,7 +388,7 @@ impl Gazetteer {
                 return Some(&self.places[i as usize]);
             }
         }
-        self.rows(&key(t)).find(|p| p.kind == Kind::State)
+        self.named(t).find(|p| p.kind == Kind::State)
     }
 
     /// A state row by postal code.
@@ -416,7 +414,7 @@ impl Gazetteer {
         self.cities(place)
             .into_iter()
             .any(|c| Self::city_in(c, region))
-            || self.rows(&key(place)).any(|p| {
+            || self.named(place).any(|p| {
                 p.kind == Kind::Country
                     && matches!(region, Region::Country(r) if r.country == p.country)
             })

@@ -25,14 +25,6 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
-fn format_of(name: &str) -> Format {
-    if name.ends_with(".md") {
-        Format::Markdown
-    } else {
-        Format::Plain
-    }
-}
-
 /// Everything an analysis tells the editor, as comparable text.
 fn summary(a: &Analysis) -> String {
     format!(
@@ -115,7 +107,7 @@ fn char_boundary(text: &str, mut i: usize) -> usize {
 /// Apply `steps` random edits to `text`, checking reuse against a fresh analysis after
 /// each; typing runs insert a piece one character at a time, as an editor sends them.
 fn random_edits(name: &str, text: &str, seed: u64, steps: usize) {
-    let format = format_of(name);
+    let format = Format::from_path(name);
     let config = Config::default();
     let mut rng = Rng(seed);
     let mut text = text.to_string();
@@ -187,8 +179,8 @@ fn reuse_matches_fresh_analysis_on_every_sample() {
     for (name, text) in SAMPLES {
         let mut reuse = Reuse::default();
         // Twice: the second analysis reuses everything.
-        assert_same(text, format_of(name), &config, &mut reuse, name);
-        assert_same(text, format_of(name), &config, &mut reuse, name);
+        assert_same(text, Format::from_path(name), &config, &mut reuse, name);
+        assert_same(text, Format::from_path(name), &config, &mut reuse, name);
     }
 }
 
@@ -200,7 +192,7 @@ fn one_reuse_shared_by_different_documents_stays_exact() {
         for (name, text) in SAMPLES {
             assert_same(
                 text,
-                format_of(name),
+                Format::from_path(name),
                 &config,
                 &mut reuse,
                 &format!("{name} round {round}"),

@@ -28,7 +28,6 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::Article;
 use crate::rules::Edit;
 use crate::span::Span;
 pub use names::{NameEntry, NamesConfig};
@@ -143,23 +142,7 @@ impl Entities {
     }
 }
 
-/// Recognize the entities of an article.
-pub fn extract(text: &str, article: &Article, names: &NamesConfig) -> Entities {
-    recognize::extract(text, article, names)
-}
-
-pub use recognize::Reuse;
-
-/// [`extract`], reusing the per-paragraph work `reuse` kept from the last call on the same
-/// document: same result, less work after a small edit.
-pub fn extract_reusing(
-    text: &str,
-    article: &Article,
-    names: &NamesConfig,
-    reuse: &mut Reuse,
-) -> Entities {
-    recognize::extract_reusing(text, article, names, reuse)
-}
+pub use recognize::{extract, extract_reusing, Reuse};
 
 /// The surname of a full name and whether it comes first: `Li Keqiang` -> (`Li`, true),
 /// `Dmitry Medvedev` -> (`Medvedev`, false). `surname_first` overrides the guess.

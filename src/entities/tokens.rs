@@ -110,13 +110,12 @@ pub fn is_cap(w: &str) -> bool {
 
 /// Two or more letters, all upper case (`SCO`, `U.S.`, `G20`).
 pub fn is_all_caps(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !w.chars().any(char::is_lowercase)
+    case_of(w) & ALL_CAPS != 0
 }
 
 /// Title case: a capital followed by at least one lower-case letter.
 pub fn is_title_case(w: &str) -> bool {
-    is_cap(w) && w.chars().any(char::is_lowercase)
+    case_of(w) & TITLE_CASE != 0
 }
 
 fn is_word_char(c: char) -> bool {

@@ -71,22 +71,6 @@ fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
     d >= 1 && d <= most && strsim::jaro_winkler(a, b) >= 0.9
 }
 
-/// [`is_title_case`] for the word at `span`, without decoding the common cases: a word
-/// that starts with an ASCII character other than a capital (most words: tested on the
-/// first byte alone), and an all-ASCII word.
-fn title_case(text: &str, span: Span) -> bool {
-    match text.as_bytes().get(span.start) {
-        None => return false,
-        Some(b) if span.is_empty() || (b.is_ascii() && !b.is_ascii_uppercase()) => return false,
-        Some(_) => {}
-    }
-    let w = span.text(text);
-    if w.is_ascii() {
-        return w.bytes().any(|c| c.is_ascii_lowercase());
-    }
-    is_title_case(w)
-}
-
 /// A given name: not a common word, title, demonym or organization word.
 fn given_name(w: &str) -> bool {
     !STOPWORDS.contains(w) && !TITLES.contains(w) && !DEMONYMS.contains(w) && !ORG_WORDS.contains(w)
@@ -155,8 +139,8 @@ impl Rule for NearMiss {
             let base = p.span.start;
             let toks = cx.entities.tokens.get_relative(text, p.span);
             for (i, t) in toks.iter().enumerate() {
-                // Most words are not capitalized: one byte tells.
-                if !title_case(block, t.span) {
+                // Most words are not capitalized (a case bit of the token).
+                if !t.title_case() {
                     continue;
                 }
                 let w = t.text(block);
@@ -179,7 +163,7 @@ impl Rule for NearMiss {
                 link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
                 // The given name written right before it (`Donald` in `Donald Regan`).
                 if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
-                    if t.joined && !prev.possessive && title_case(block, prev.span) {
+                    if t.joined && !prev.possessive && prev.title_case() {
                         // Whether it is a given name and not a common word is asked when
                         // the list is read (rarely): see `given` below.
                         let g = prev.text(block);
@@ -187,8 +171,7 @@ impl Rule for NearMiss {
                     }
                 }
                 let next = toks.get(i + 1);
-                word.leads |=
-                    next.is_some_and(|n| n.joined && !t.possessive && title_case(block, n.span));
+                word.leads |= next.is_some_and(|n| n.joined && !t.possessive && n.title_case());
             }
         }
 
