@@ -253,6 +253,43 @@ fn json_output() {
 }
 
 #[test]
+fn json_output_carries_fixes_with_their_ranges() {
+    let tmp = tempfile::tempdir().unwrap();
+    // An em dash and an emoji before the ordinal: columns count characters.
+    write(
+        tmp.path(),
+        "ordinal.txt",
+        "Night market opens \u{2014} \u{1F30A}\n\nXIAMEN, June 14th (Xinhua) -- Stalls opened on Friday.\n",
+    );
+    let o = run(
+        tmp.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--style",
+            "xinhua",
+            "ordinal.txt",
+        ],
+        None,
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "dateline/ordinal")
+        .expect("an ordinal finding");
+    let fix = &f["fixes"][0];
+    assert_eq!(fix["preferred"], true);
+    let edit = &fix["edits"][0];
+    assert_eq!(edit["replacement"], "");
+    assert_eq!(edit["range"]["start"]["line"], 3);
+    assert_eq!(edit["range"]["start"]["column"], 16);
+    assert_eq!(edit["range"]["end"]["column"], 18);
+}
+
+#[test]
 fn stdin_with_and_without_a_file_name() {
     let tmp = desk();
     let d = tmp.path();

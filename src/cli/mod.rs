@@ -175,6 +175,30 @@ struct JsonFinding<'a> {
     severity: Severity,
     code: &'a str,
     message: &'a str,
+    /// What a quick fix would do, as `check` cannot apply it: every edit with its range.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    preferred: bool,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    range: JsonRange,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    range: JsonRange,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -388,23 +412,50 @@ fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io
     let mut findings = Vec::new();
     for rep in reports {
         let doc = Document::new(&rep.text, 0);
+        let range = |span| {
+            let (s, e) = doc.range(span, Encoding::Utf32);
+            JsonRange {
+                start: JsonPosition {
+                    line: s.line + 1,
+                    column: s.column + 1,
+                },
+                end: JsonPosition {
+                    line: e.line + 1,
+                    column: e.column + 1,
+                },
+            }
+        };
         for f in &rep.findings {
-            let (s, e) = doc.range(f.span, Encoding::Utf32);
             findings.push(JsonFinding {
                 path: rep.path.display().to_string(),
-                range: JsonRange {
-                    start: JsonPosition {
-                        line: s.line + 1,
-                        column: s.column + 1,
-                    },
-                    end: JsonPosition {
-                        line: e.line + 1,
-                        column: e.column + 1,
-                    },
-                },
+                range: range(f.span),
                 severity: f.severity,
                 code: f.code,
                 message: &f.message,
+                fixes: f
+                    .fixes
+                    .iter()
+                    .map(|fix| JsonFix {
+                        title: &fix.title,
+                        preferred: fix.preferred,
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|e| JsonEdit {
+                                range: range(e.span),
+                                replacement: &e.replacement,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        range: range(r.span),
+                        message: &r.message,
+                    })
+                    .collect(),
             });
         }
     }
