@@ -23,8 +23,11 @@ pub fn surname(i: usize) -> String {
     s
 }
 
-/// The workloads: (name, unit, generator of a text with `n` units).
-pub const WORKLOADS: &[(&str, &str, fn(usize) -> String)] = &[
+/// A workload: its name, the unit it counts, and the generator of a text of `n` units.
+pub type Workload = (&'static str, &'static str, fn(usize) -> String);
+
+/// The workloads.
+pub const WORKLOADS: &[Workload] = &[
     ("marks-pairs", "mark", marks_pairs),
     ("marks-open", "mark", marks_open),
     ("marks-close", "mark", marks_close),
@@ -32,6 +35,7 @@ pub const WORKLOADS: &[(&str, &str, fn(usize) -> String)] = &[
     ("marks-nested", "mark", marks_nested),
     ("marks-singles", "mark", marks_singles),
     ("names", "name", names),
+    ("names-near", "name", names_near),
     ("full-names", "name", full_names),
     ("surname-first", "name", surname_first),
     ("paragraphs", "paragraph", paragraphs),
@@ -139,8 +143,27 @@ pub fn datelines(n: usize) -> String {
 pub fn ignore_markers(n: usize) -> String {
     let mut s = String::from(HEAD);
     for i in 0..n {
-        let code = if i % 2 == 0 { "quotes/unclosed" } else { "names/near-miss" };
+        let code = if i % 2 == 0 {
+            "quotes/unclosed"
+        } else {
+            "names/near-miss"
+        };
         s.push_str(&format!("copydesk-ignore: {code}\n“Line {i} of text.\n\n"));
     }
+    s
+}
+
+/// One paragraph naming `n` distinct people by given name and surname, no title, the
+/// surnames one letter apart at the end (`Anna Kaaaa`, `Anna Kaaab`, ...): every surname
+/// is a near miss of its neighbours, compared in full.
+pub fn names_near(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    for i in 0..n {
+        let sn: String = surname(i).chars().rev().collect();
+        s.push_str("Anna K");
+        s.push_str(&sn[..sn.len() - 1]);
+        s.push_str(" said. ");
+    }
+    s.push('\n');
     s
 }
