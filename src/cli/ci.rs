@@ -307,7 +307,7 @@ pub fn sarif(
         .map(|e| Notification {
             level: "error",
             message: Text {
-                text: e.message.clone(),
+                text: e.located_message(),
             },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
@@ -386,11 +386,11 @@ pub fn github(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError])
     }
     for e in errors {
         let file = escape_property(&e.path.display().to_string());
-        match super::error_position(&e.message) {
-            Some((line, col, message)) => writeln!(
+        match e.position {
+            Some((line, col)) => writeln!(
                 out,
                 "::error file={file},line={line},col={col},title=copydesk::{}",
-                escape_data(message)
+                escape_data(&e.message)
             )?,
             None => writeln!(
                 out,

@@ -26,7 +26,7 @@ use tracing::{debug, error, info, warn};
 
 use crate::analysis::{analyze, analyze_reusing, Analysis, Reuse};
 use crate::article::Format;
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, ConfigErrorKind};
 use crate::text::{Change, Document, Encoding, LineIndex};
 
 /// One analysed version of a document, with the text and rope it was computed from.
@@ -430,32 +430,32 @@ fn diagnostics(snap: &Snapshot, uri: &Url, enc: Encoding, config: &Config) -> Ve
         .collect()
 }
 
-/// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
+/// Read `copydesk.toml` in `root` ([`crate::settings::load`], as `check` does): the config,
+/// and the file's text with the error if it is bad.
 fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
     let path = root.join(CONFIG_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match Config::from_toml(&text) {
-            Ok(mut c) => match crate::settings::resolve_names_file(&mut c, root) {
-                Ok(()) => (c, None),
-                Err(message) => {
-                    warn!("{message}; names file ignored");
-                    let e = ConfigError {
-                        message,
-                        span: None,
-                    };
-                    (c, Some((text, e)))
-                }
-            },
-            Err(e) => {
+    match crate::settings::load(&path) {
+        Ok(c) => (c, None),
+        Err(e) => match e.kind.clone() {
+            ConfigErrorKind::Read(std::io::ErrorKind::NotFound) => (Config::default(), None),
+            ConfigErrorKind::Read(_) => {
+                warn!("cannot read {}: {e}; using defaults", path.display());
+                (Config::default(), None)
+            }
+            ConfigErrorKind::NamesFile(without_names) => {
+                warn!("{e}; names file ignored");
+                // Shown at the top of copydesk.toml.
+                let e = ConfigError::invalid(e.message, None);
+                (*without_names, Some((String::new(), e)))
+            }
+            ConfigErrorKind::Invalid => {
                 warn!("{}: {e}; using defaults", path.display());
-                (Config::default(), Some((text, e)))
+                (
+                    Config::default(),
+                    Some((e.text.clone().unwrap_or_default(), e)),
+                )
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-        Err(e) => {
-            warn!("cannot read {}: {e}; using defaults", path.display());
-            (Config::default(), None)
-        }
     }
 }
 
