@@ -15,7 +15,7 @@ use crate::analysis::analyze;
 use crate::article::Format;
 use crate::config::{Config, ConfigError, ConfigErrorKind};
 use crate::rules::{Finding, Severity};
-use crate::text::{Document, Encoding, LineIndex};
+use crate::text::{Encoding, LineIndex};
 
 /// Exit codes of `copydesk check` (stable: CI scripts rely on them).
 pub mod exit {
@@ -397,8 +397,9 @@ pub fn run_check(
         OutputFormat::Human => {
             let color = false;
             for rep in &reports {
+                let lines = LineIndex::new(&rep.text);
                 for f in &rep.findings {
-                    render::human(out, &rep.path, &rep.text, f, color)?;
+                    render::human(out, &rep.path, &rep.text, &lines, f, color)?;
                 }
             }
             for e in &errors {
@@ -446,9 +447,9 @@ fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) ->
 fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
     let mut findings = Vec::new();
     for rep in reports {
-        let doc = Document::new(&rep.text, 0);
+        let lines = LineIndex::new(&rep.text);
         let range = |span| {
-            let (s, e) = doc.range(span, Encoding::Utf32);
+            let (s, e) = lines.range(&rep.text, span, Encoding::Utf32);
             JsonRange {
                 start: JsonPosition {
                     line: s.line + 1,
