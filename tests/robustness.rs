@@ -384,7 +384,10 @@ fn shutdown_and_exit_with_null_params_exit_zero() {
     s.wait_diagnostics(URI, |p| p["version"] == 1);
     s.send(&json!({"jsonrpc": "2.0", "id": 99, "method": "shutdown", "params": null}));
     let r = s.wait_response(99);
-    assert!(r.get("error").is_none(), "shutdown with null params failed: {r}");
+    assert!(
+        r.get("error").is_none(),
+        "shutdown with null params failed: {r}"
+    );
     assert_eq!(r["result"], Value::Null);
     s.send(&json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
     let status = s
