@@ -23,7 +23,7 @@ pub(super) fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigEr
     let path = root.join(CONFIG_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => match Config::from_toml(&text) {
-            Ok(mut c) => match crate::entities::names::resolve(&mut c, root) {
+            Ok(mut c) => match crate::settings::resolve_names_file(&mut c, root) {
                 Ok(()) => (c, None),
                 Err(message) => {
                     warn!("{message}; names file ignored");
