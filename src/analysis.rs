@@ -1,7 +1,7 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
 use crate::article::{self, Article, Format};
-use crate::config::{Config, Style};
+use crate::config::{Config, Style, StyleSource};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
 use crate::rules::{self, Context, Finding};
@@ -17,6 +17,8 @@ pub struct Analysis {
     pub entities: Entities,
     /// The house style the article was checked against.
     pub style: Style,
+    /// Whether that style was configured or inferred from the credit.
+    pub style_source: StyleSource,
 }
 
 /// Work kept from one analysis of a document to the next (the language server keeps one
@@ -43,13 +45,16 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
     // Quotation marks are paired once, below, when the house style is known.
     let mut article = article::parse_structure(text, format);
-    let style = match config.style {
-        Some(s) => s,
-        None => article
+    let (style, style_source) = match config.style {
+        Some(s) => (s, StyleSource::Configured),
+        None => match article
             .dateline()
             .and_then(|d| d.credit)
             .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
+        {
+            Some(s) => (s, StyleSource::Credit),
+            None => (Style::Generic, StyleSource::Default),
+        },
     };
     article::quotes::scan_for_style(text, &mut article, config, style);
     let mut entities =
@@ -58,6 +63,7 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         text,
         article: &article,
         style,
+        style_source,
         config,
         entities: &entities,
     };
@@ -86,5 +92,6 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+        style_source,
     }
 }

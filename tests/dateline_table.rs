@@ -466,10 +466,10 @@ fn malformed_datelines_raise_exactly_the_expected_code() {
         // region-mismatch
         bad(
             upi,
-            "ST. PETERSBURG, Texas, Sept. 19 (UPI) -- ",
+            "CAIRO, Morocco, Sept. 19 (UPI) -- ",
             "dateline/region-mismatch",
-            "Texas",
-            Some("ST. PETERSBURG, Russia, Sept. 19 (UPI) -- "),
+            "Morocco",
+            Some("CAIRO, Egypt, Sept. 19 (UPI) -- "),
         ),
         bad(
             x,

@@ -106,6 +106,9 @@ pub struct DatePart {
     pub suffix: Option<Span>,
     /// A year given in the dateline (`March 3, 1987`).
     pub year: Option<(Span, i32)>,
+    /// The month word is no month as written but one edit from one (`Spet.`, `Narch`):
+    /// `month_number` is that nearest month.
+    pub misspelt: bool,
 }
 
 /// A parsed dateline. All spans point into the article text.
@@ -171,9 +174,68 @@ pub fn month_number_any_case(word: &str) -> Option<u8> {
     Some(n)
 }
 
+/// The month a misspelt month word is nearest to (`Spet.` -> 9, `Narch` -> 3, `Mach` -> 3):
+/// one edit (a transposition counts as one) from a month form, or two from a full name
+/// of six letters or more, with every near form naming the same month.
+pub fn nearest_month(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    const FORMS: &[(&str, u8)] = &[
+        ("january", 1),
+        ("jan", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("march", 3),
+        ("mar", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+    ];
+    let mut best: Option<(usize, u8)> = None;
+    let mut tie = false;
+    for &(form, n) in FORMS {
+        let d = strsim::damerau_levenshtein(&lower, form);
+        let limit = if form.len() >= 6 && lower.len() >= 6 {
+            2
+        } else {
+            1
+        };
+        if d == 0 || d > limit {
+            continue;
+        }
+        match best {
+            Some((bd, bn)) if d == bd && n != bn => tie = true,
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, n));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, n)| n)
+}
+
 /// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
 /// `Bosnia and Herzegovina`).
-const CONNECTORS: &[&str] = &[
+pub const CONNECTORS: &[&str] = &[
     "de", "da", "do", "dos", "das", "la", "le", "les", "del", "di", "of", "and", "el", "al",
     "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
 ];
@@ -204,6 +266,22 @@ const MAX_PREFIX: usize = 120;
 
 /// Read the dateline at the start of `span` (the first body paragraph).
 pub fn read(text: &str, span: Span) -> DatelineRead {
+    let strict = read_with(text, span, false);
+    if matches!(strict, DatelineRead::Found(_)) {
+        return strict;
+    }
+    // A place not in capitals (`New york, March 2 - `, `la paz, march 4 - `): read again
+    // with lower-case words allowed before the first comma, and keep the reading only when
+    // a date and a separator follow, which an ordinary sentence does not have.
+    match read_with(text, span, true) {
+        DatelineRead::Found(d) if d.date.is_some() && d.separator.is_some() => {
+            DatelineRead::Found(d)
+        }
+        _ => strict,
+    }
+}
+
+fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
     let para = span.text(text);
     // Datelines live on the paragraph's first line.
     let first_line_len = para.find(['\n', '\r']).unwrap_or(para.len());
@@ -216,9 +294,13 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let mut prev_space = true;
     let mut word_start = true;
     let mut lowercase_word: Option<usize> = None;
+    let mut in_place = true;
     for (i, c) in line.char_indices() {
         if i > MAX_PREFIX {
             break;
+        }
+        if c == ',' {
+            in_place = false;
         }
         if c == '(' {
             stop = Some((i, Stop::Paren));
@@ -247,7 +329,8 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
             let rest = line[i + word.len()..].trim_start_matches(['.', ' ']);
             let lower_month = month_number_any_case(&word).is_some()
                 && rest.starts_with(|c: char| c.is_ascii_digit());
-            if !CONNECTORS.contains(&word.as_str()) && !lower_month {
+            let lenient = lenient_place && in_place && i < 40;
+            if !CONNECTORS.contains(&word.as_str()) && !lower_month && !lenient {
                 lowercase_word = Some(i);
                 break;
             }
@@ -355,6 +438,8 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let mut place = Span::empty(base);
     let mut regions = Vec::new();
     let mut date: Option<DatePart> = None;
+    // Places after a region (`..., Fla./WASHINGTON`).
+    let mut joint: Vec<Span> = Vec::new();
     if credit.is_none() && parts.is_empty() {
         return DatelineRead::None;
     }
@@ -374,10 +459,35 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 }
                 None => place = part,
             }
-            if !place.text(text).starts_with(|c: char| c.is_uppercase()) {
+            if !lenient_place && !place.text(text).starts_with(|c: char| c.is_uppercase()) {
                 return unparseable(base, end_rel, "the place must come first");
             }
+            if lenient_place && !place.text(text).starts_with(char::is_alphabetic) {
+                return DatelineRead::None;
+            }
             continue;
+        }
+        // A second place after the first one's region: `WEST PALM BEACH, Fla./WASHINGTON`.
+        let part_text = part.text(text);
+        if let Some(slash) = part_text.find('/').filter(|_| date.is_none()) {
+            let left = trim_span(text, part.sub(0, slash));
+            let right = trim_span(text, part.sub(slash + 1, part_text.len()));
+            let right_text = right.text(text);
+            if is_region(left.text(text))
+                && right_text.starts_with(|c: char| c.is_uppercase())
+                && !right_text.chars().any(char::is_lowercase)
+            {
+                regions.push(left);
+                match split_embedded_date(text, right) {
+                    Some((p, d)) => {
+                        joint.push(p);
+                        missing_commas.push(Span::empty(p.end));
+                        date = Some(d);
+                    }
+                    None => joint.push(right),
+                }
+                continue;
+            }
         }
         if let Some(d) = date.as_mut() {
             if d.year.is_none() {
@@ -388,7 +498,7 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 }
             }
         }
-        if let Some(d) = parse_date(text, part) {
+        if let Some(d) = parse_date(text, part).or_else(|| parse_misspelt_date(text, part)) {
             date = Some(d);
         } else if let Some((r, d)) = split_embedded_date(text, part)
             .filter(|(r, _)| date.is_none() && is_region(r.text(text)))
@@ -431,7 +541,11 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
         }
     }
 
-    let places = split_places(text, place);
+    let mut places = split_places(text, place);
+    if let Some(&last) = joint.last() {
+        places.extend(joint.iter().copied());
+        place = place.cover(last);
+    }
     DatelineRead::Found(Box::new(Dateline {
         span: Span::new(base, at(end_rel)),
         place,
@@ -583,6 +697,7 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
             day_number,
             suffix: (suffix > 0).then(|| Span::new(day.end, day.end + suffix)),
             year: None,
+            misspelt: false,
         })
     };
     match words.as_slice() {
@@ -596,6 +711,29 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
         }
         _ => None,
     }
+}
+
+/// `Spet. 19`, `Narch 2`: a date whose month word is misspelt, read as the nearest month.
+/// Only for a part after the place, where a word and a day can only be a date.
+fn parse_misspelt_date(text: &str, part: Span) -> Option<DatePart> {
+    let s = part.text(text);
+    let words = word_offsets(s);
+    let [(mo, m), (do_, d)] = words.as_slice() else {
+        return None;
+    };
+    let month_number = nearest_month(m)?;
+    let (digits, day_number, suffix) = parse_day(d)?;
+    let day = part.sub(*do_, do_ + digits);
+    Some(DatePart {
+        span: part,
+        month: part.sub(*mo, mo + m.len()),
+        month_number,
+        day,
+        day_number,
+        suffix: (suffix > 0).then(|| Span::new(day.end, day.end + suffix)),
+        year: None,
+        misspelt: true,
+    })
 }
 
 fn word_offsets(s: &str) -> Vec<(usize, &str)> {

@@ -12,7 +12,10 @@ declare_rule! {
     /// it is suggested; a single suggestion one letter away is the preferred fix.
     ///
     /// A smaller town whose state or country is given and known, with no near-miss in that
-    /// region, is taken on trust: the gazetteer cannot know every village.
+    /// region, is taken on trust: the gazetteer cannot know every village. So is a town
+    /// under a region the gazetteer cannot read (an island or a province: `UBUD, Bali`)
+    /// unless it is one letter from a known name, and so is a place that is not a town at
+    /// all: `ABOARD AIR FORCE ONE`, `AT SEA`, `JABALYA REFUGEE CAMP`, an oil platform.
     ///
     /// ## Example
     ///
@@ -71,6 +74,14 @@ impl Rule for UnknownPlace {
             });
             if let Some(r) = &region {
                 near.retain(|n| r.contains(&n.key));
+                if near.is_empty() {
+                    continue;
+                }
+            } else if !d.regions.is_empty() {
+                // A region the gazetteer cannot read (an island, a province, a territory:
+                // `UBUD, Bali`): a small town there is taken on trust; only a name one
+                // letter from a known one is worth a question.
+                near.retain(|n| n.distance < 2);
                 if near.is_empty() {
                     continue;
                 }
