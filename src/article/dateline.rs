@@ -607,7 +607,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 fn plausible_agency(s: &str) -> bool {
-    if KNOWN_AGENCIES.contains(&s) {
+    if KNOWN_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(s)) {
         return true;
     }
     !s.is_empty()

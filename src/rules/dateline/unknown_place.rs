@@ -53,12 +53,19 @@ impl Rule for UnknownPlace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some((d, p)) = dateline(cx) else { return };
         let g = gazetteer::gazetteer();
-        let region = d
-            .regions
-            .iter()
-            .map(|r| read_region(r.text(cx.text)))
-            .find(|r| r.is_known());
-        for &place in &d.places {
+        for (i, &place) in d.places.iter().enumerate() {
+            // The regions written after this place and before the next one
+            // (`WEST PALM BEACH, Fla./WASHINGTON`: `Fla.` is West Palm Beach's).
+            let next = d.places.get(i + 1).map_or(usize::MAX, |n| n.start);
+            let own: Vec<_> = d
+                .regions
+                .iter()
+                .filter(|r| r.start >= place.end && r.start < next)
+                .collect();
+            let region = own
+                .iter()
+                .map(|r| read_region(r.text(cx.text)))
+                .find(|r| r.is_known());
             let text = place.text(cx.text);
             if text.is_empty() || known_place(cx, p, text) {
                 continue;
@@ -77,11 +84,16 @@ impl Rule for UnknownPlace {
                 if near.is_empty() {
                     continue;
                 }
-            } else if !d.regions.is_empty() {
+            } else if !own.is_empty() {
                 // A region the gazetteer cannot read (an island, a province, a territory:
-                // `UBUD, Bali`): a small town there is taken on trust; only a name one
-                // letter from a known one is worth a question.
-                near.retain(|n| n.distance < 2);
+                // `KAPAA, Kauai`): a small town there is taken on trust; only a name one
+                // letter from a prominent city is worth a question (`BEIJNG, Hebei`).
+                near.retain(|n| {
+                    n.distance < 2
+                        && g.lookup(&n.key)
+                            .iter()
+                            .any(|r| r.kind == Kind::City && r.population >= 1_000_000)
+                });
                 if near.is_empty() {
                     continue;
                 }
