@@ -270,11 +270,20 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     if matches!(strict, DatelineRead::Found(_)) {
         return strict;
     }
-    // A place not in capitals (`New york, March 2 - `, `la paz, march 4 - `): read again
-    // with lower-case words allowed before the first comma, and keep the reading only when
-    // a date and a separator follow, which an ordinary sentence does not have.
+    // A place not in capitals (`New york, March 2 - `, `la paz, march 4 - `, `dallas (AP)
+    // — `): read again with lower-case words allowed before the first comma, and keep the
+    // reading only when a date and a separator, or a known agency's credit in parentheses,
+    // follow: an ordinary sentence has neither.
     match read_with(text, span, true) {
-        DatelineRead::Found(d) if d.date.is_some() && d.separator.is_some() => {
+        DatelineRead::Found(d)
+            if (d.date.is_some() && d.separator.is_some())
+                || d.credit.is_some_and(|c| {
+                    c.parenthesized
+                        && KNOWN_AGENCIES
+                            .iter()
+                            .any(|a| a.eq_ignore_ascii_case(c.agency.text(text)))
+                }) =>
+        {
             DatelineRead::Found(d)
         }
         _ => strict,
@@ -311,7 +320,18 @@ fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
             break;
         }
         // ` - `, or `26- ` with the space before the hyphen missing after a date.
-        let after_digit = i > 0 && line.as_bytes()[i - 1].is_ascii_digit();
+        // `2 March- ` too: a day-first date whose separator lost its space.
+        let after_digit = i > 0
+            && (line.as_bytes()[i - 1].is_ascii_digit() || {
+                let word = line[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                month_number_any_case(word).is_some()
+                    && line[..i - word.len()]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit())
+            });
         if c == '-' && (prev_space || after_digit) && line[i + 1..].starts_with(char::is_whitespace)
         {
             stop = Some((i, Stop::Separator));
@@ -718,8 +738,14 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
 fn parse_misspelt_date(text: &str, part: Span) -> Option<DatePart> {
     let s = part.text(text);
     let words = word_offsets(s);
-    let [(mo, m), (do_, d)] = words.as_slice() else {
+    let [(ao, a), (bo, b)] = words.as_slice() else {
         return None;
+    };
+    // `Spet. 19` or, day first, `2 Mrach`.
+    let ((mo, m), (do_, d)) = if parse_day(a).is_some() {
+        ((bo, b), (ao, a))
+    } else {
+        ((ao, a), (bo, b))
     };
     let month_number = nearest_month(m)?;
     let (digits, day_number, suffix) = parse_day(d)?;
@@ -759,9 +785,12 @@ fn split_embedded_date(text: &str, part: Span) -> Option<(Span, DatePart)> {
     let s = part.text(text);
     let words = word_offsets(s);
     for &(at, word) in words.iter().skip(1) {
-        if month_number(word).is_some() {
+        // `NEW YORK march 2`, `N.Y. Mrach 3`: any case, or misspelt, when a day follows.
+        if month_number_any_case(word).is_some() || nearest_month(word).is_some() {
             let date_span = part.sub(at, s.len());
-            if let Some(d) = parse_date(text, date_span) {
+            if let Some(d) =
+                parse_date(text, date_span).or_else(|| parse_misspelt_date(text, date_span))
+            {
                 let before = trim_span(text, part.sub(0, at));
                 return Some((before, d));
             }
