@@ -1548,3 +1548,17 @@ fn inner_single_quotation_left_open_inside_a_closed_double_one() {
         assert!(found.is_empty(), "{lede}: {found:?}");
     }
 }
+
+#[test]
+fn a_listing_is_not_a_lede_without_a_dateline() {
+    let text = "ANALYST MEETINGS — 福气 🌸\n\nHarlow/Vance - New York Orbis Trust - Chicago Quillon Health Partners - Boston\n\nMeridian Foods - Dallas\n";
+    let found = dateline_findings(text, None);
+    assert!(found.is_empty(), "{found:?}");
+    // A sentence without a dateline still is one.
+    let text = "ANALYST MEETINGS — 福气 🌸\n\nHarlow Vance said “the meetings” would go on 🌸.\n";
+    let codes: Vec<&str> = dateline_findings(text, None)
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["dateline/missing"]);
+}
