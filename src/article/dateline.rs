@@ -154,91 +154,48 @@ pub fn month_number(word: &str) -> Option<u8> {
 /// The month a word names in any case (`march`, `FEb`): for a word already known to stand
 /// in a dateline's date, before the day.
 pub fn month_number_any_case(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    let lower = w.to_ascii_lowercase();
-    let n = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    crate::words::month_any_case(word)
 }
 
 /// The month a misspelt month word is nearest to (`Spet.` -> 9, `Narch` -> 3, `Mach` -> 3):
 /// one edit (a transposition counts as one) from a month form, or two from a full name
 /// of six letters or more, with every near form naming the same month.
 pub fn nearest_month(word: &str) -> Option<u8> {
+    use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
     let w = word.trim_end_matches('.');
     if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let lower = w.to_ascii_lowercase();
-    const FORMS: &[(&str, u8)] = &[
-        ("january", 1),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sept", 9),
-        ("sep", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-    ];
     let mut best: Option<(usize, u8)> = None;
     let mut tie = false;
-    for &(form, n) in FORMS {
-        let d = strsim::damerau_levenshtein(&lower, form);
-        let limit = if form.len() >= 6 && lower.len() >= 6 {
-            2
-        } else {
-            1
-        };
-        if d == 0 || d > limit {
-            continue;
-        }
-        match best {
-            Some((bd, bn)) if d == bd && n != bn => tie = true,
-            Some((bd, _)) if d >= bd => {}
-            _ => {
-                best = Some((d, n));
-                tie = false;
+    for list in [&FULL_MONTHS, &REUTERS_MONTHS, &SHORT_MONTHS] {
+        for (i, form) in list.iter().enumerate() {
+            let n = i as u8 + 1;
+            let form = form.to_ascii_lowercase();
+            let d = strsim::damerau_levenshtein(&lower, &form);
+            let limit = if form.len() >= 6 && lower.len() >= 6 {
+                2
+            } else {
+                1
+            };
+            if d == 0 || d > limit {
+                continue;
+            }
+            match best {
+                Some((bd, bn)) if d == bd && n != bn => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, n));
+                    tie = false;
+                }
             }
         }
     }
     best.filter(|_| !tie).map(|(_, n)| n)
 }
 
-/// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
-/// `Bosnia and Herzegovina`).
-pub const CONNECTORS: &[&str] = &[
-    "de", "da", "do", "dos", "das", "la", "le", "les", "del", "di", "of", "and", "el", "al",
-    "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
-];
+use crate::words::PLACE_CONNECTORS as CONNECTORS;
 
 fn is_sep_at(s: &str, i: usize) -> Option<(usize, SeparatorKind)> {
     let rest = &s[i..];

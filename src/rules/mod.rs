@@ -137,10 +137,10 @@ pub fn check_rule_keys(config: &Config, toml: Option<&str>) -> Result<(), Config
     let Some(key) = config.rules.keys().find(|k| !known_rule_key(k)) else {
         return Ok(());
     };
-    Err(ConfigError {
-        message: format!("unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"),
-        span: toml.and_then(unknown_rule_key_span),
-    })
+    Err(ConfigError::invalid(
+        format!("unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"),
+        toml.and_then(unknown_rule_key_span),
+    ))
 }
 
 /// The span of the first unknown key in the `[rules]` table of `text`.

@@ -29,7 +29,7 @@ fn title_case(s: &str) -> bool {
         match chars.next() {
             Some(first) if first.is_uppercase() => chars.all(|c| c.is_lowercase()),
             // Connectors such as `de` (`Rio de Janeiro`), not `york` in `New york`.
-            Some(_) => crate::article::dateline::CONNECTORS.contains(&w),
+            Some(_) => crate::words::PLACE_CONNECTORS.contains(&w),
             None => true,
         }
     })
