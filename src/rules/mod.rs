@@ -24,6 +24,9 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// The house style in force: configured, or inferred from the dateline credit.
     pub style: Style,
+    /// Where the style came from: configured styles are enforced strictly, inferred ones
+    /// flag only what is wrong in every form the agency publishes.
+    pub style_source: crate::config::StyleSource,
     pub config: &'a Config,
     /// The article's entities (people, places, organizations).
     pub entities: &'a crate::entities::Entities,
