@@ -40,9 +40,14 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 }
 
 /// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
-pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
-    // Quotation marks are paired once, below, when the house style is known.
-    let mut article = article::parse_structure(text, format);
+/// One story: its style (configured, or inferred from its own credit), its quotations
+/// (paired into the story), its entities and every rule's findings (severities applied).
+fn check_story(
+    text: &str,
+    article: &mut Article,
+    config: &Config,
+    reuse: &mut Reuse,
+) -> (Style, Entities, Vec<Finding>) {
     let style = match config.style {
         Some(s) => s,
         None => article
@@ -51,12 +56,11 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
             .and_then(|c| Style::from_credit(c.agency.text(text)))
             .unwrap_or(Style::Generic),
     };
-    article::quotes::scan_for_style(text, &mut article, config, style);
-    let mut entities =
-        entities::extract_reusing(text, &article, &config.names, &mut reuse.entities);
+    article::quotes::scan_for_style(text, article, config, style);
+    let entities = entities::extract_reusing(text, article, &config.names, &mut reuse.entities);
     let cx = Context {
         text,
-        article: &article,
+        article,
         style,
         config,
         entities: &entities,
@@ -73,6 +77,36 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
             f.severity = severity;
         }
     }
+    (style, entities, findings)
+}
+
+pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
+    // Quotation marks are paired once, below, when the house style is known.
+    let mut article = article::parse_structure(text, format);
+    let mut later = std::mem::take(&mut article.stories);
+    // Each story of the file is checked on its own, in its own house style (a digest may
+    // hold Reuters and AP copy): its quotations, its names, its rules.
+    let (style, mut entities, mut findings) = check_story(text, &mut article, config, reuse);
+    for story in &mut later {
+        let (_, story_entities, story_findings) =
+            check_story(
+            text,
+            story,
+            config,
+            &mut Reuse {
+                entities: entities::Reuse::once(),
+            },
+        );
+        findings.extend(story_findings);
+        let offset = entities.entities.len();
+        entities
+            .entities
+            .extend(story_entities.entities.into_iter().map(|mut e| {
+                e.id += offset;
+                e
+            }));
+    }
+    article.stories = later;
     // The words were for the rules; an open document's snapshot need not keep them.
     entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);

@@ -27,8 +27,16 @@ pub struct Symbol {
     pub children: Vec<Symbol>,
 }
 
-/// One symbol for the article with the lede and the sections (nested by level) inside it.
+/// One symbol per story (a file may hold several), with the lede and the sections (nested
+/// by level) inside it.
 pub fn outline(text: &str, article: &Article) -> Vec<Symbol> {
+    article
+        .all_stories()
+        .flat_map(|story| story_outline(text, story))
+        .collect()
+}
+
+fn story_outline(text: &str, article: &Article) -> Vec<Symbol> {
     let Some(first) = article
         .paragraphs
         .first()
@@ -132,9 +140,12 @@ fn first_line(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + n)
 }
 
-/// Folding ranges: one per section.
+/// Folding ranges: one per section, in every story.
 pub fn folding(article: &Article) -> Vec<Span> {
-    article.sections.iter().map(|s| s.span).collect()
+    article
+        .all_stories()
+        .flat_map(|story| story.sections.iter().map(|s| s.span))
+        .collect()
 }
 
 trait TrimEnd {
