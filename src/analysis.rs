@@ -88,8 +88,7 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     // hold Reuters and AP copy): its quotations, its names, its rules.
     let (style, mut entities, mut findings) = check_story(text, &mut article, config, reuse);
     for story in &mut later {
-        let (_, story_entities, story_findings) =
-            check_story(
+        let (_, story_entities, story_findings) = check_story(
             text,
             story,
             config,

@@ -250,9 +250,17 @@ pub fn is_site_byline(line: &str) -> bool {
 pub fn is_photo_credit(line: &str) -> bool {
     let t = line.trim();
     let lower = t.to_ascii_lowercase();
-    if ["photo:", "photo by", "photos:", "photograph:", "image:", "credit:", "file photo"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "image:",
+        "credit:",
+        "file photo",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return true;
     }
@@ -260,7 +268,10 @@ pub fn is_photo_credit(line: &str) -> bool {
         return true;
     }
     // A caption ends with the agency and photographer in parentheses, split by a slash.
-    if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|i| &s[i + 1..])) {
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|s| s.rfind('(').map(|i| &s[i + 1..]))
+    {
         if let Some((agency, who)) = inner.split_once('/') {
             return !agency.is_empty()
                 && agency.len() <= 24
@@ -311,7 +322,9 @@ pub enum After {
 }
 
 pub fn after_story(block_first_line: &str) -> Option<After> {
-    let t = block_first_line.trim_start().trim_start_matches(['*', '#', ' ']);
+    let t = block_first_line
+        .trim_start()
+        .trim_start_matches(['*', '#', ' ']);
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
         return Some(After::Keywords);
     }
@@ -409,7 +422,14 @@ mod tests {
         assert!(is_photo_credit("(AP Photo/Jane Roe)"));
         assert!(is_photo_credit("Photo: Tom Weir"));
         assert!(!is_photo_credit("The talks ended (he said) on Friday."));
-        for s in ["Video Player", "Close", "Share | Print | Email", "Font size: A A A", "A+ A-", "48213377120"] {
+        for s in [
+            "Video Player",
+            "Close",
+            "Share | Print | Email",
+            "Font size: A A A",
+            "A+ A-",
+            "48213377120",
+        ] {
             assert!(is_control_line(s), "{s}");
         }
         assert!(!is_control_line("Close talks resumed."));
@@ -423,8 +443,14 @@ mod tests {
         assert_eq!(after_story("EDITOR'S CHOICE"), Some(After::Furniture));
         assert_eq!(after_story("Related stories:"), Some(After::Furniture));
         assert_eq!(after_story("© 2020 Xinhua"), Some(After::Copyright));
-        assert_eq!(after_story("Copyright 2004 Reuters Ltd."), Some(After::Copyright));
+        assert_eq!(
+            after_story("Copyright 2004 Reuters Ltd."),
+            Some(After::Copyright)
+        );
         assert_eq!(after_story("Explore the options, the minister said."), None);
-        assert_eq!(after_story("Recommended by the board, the plan passed."), None);
+        assert_eq!(
+            after_story("Recommended by the board, the plan passed."),
+            None
+        );
     }
 }

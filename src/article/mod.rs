@@ -355,10 +355,10 @@ fn one_kicker(headline: &str) -> Option<usize> {
 
 /// Last words that end a headline with a period without making it a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Jr.", "Sr.", "Govt.", "Gov.", "Inc.", "Co.", "Corp.", "Ltd.", "No.", "St.", "Bros.",
-    "Dept.", "Sen.", "Rep.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Gen.", "Lt.", "Col.",
-    "Capt.", "Ave.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "Cos.",
-    "Mfg.", "Intl.", "Assn.", "Plc.", "Pty.", "Bhd.",
+    "Jr.", "Sr.", "Govt.", "Gov.", "Inc.", "Co.", "Corp.", "Ltd.", "No.", "St.", "Bros.", "Dept.",
+    "Sen.", "Rep.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Ave.",
+    "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "Cos.", "Mfg.", "Intl.",
+    "Assn.", "Plc.", "Pty.", "Bhd.",
 ];
 
 /// A line that ends like a sentence, so cannot be a headline: a final period after a
@@ -376,14 +376,19 @@ fn ends_like_sentence(line: &str) -> bool {
     if inner_period || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
         return false;
     }
-    // Capitals, or title case (most words capitalized), is a headline's casing.
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Capitals, or title case (every word capitalized but the short function words), is
+    // a headline's casing.
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+        "over", "the", "to", "vs.", "with",
+    ];
     let caps = !t.chars().any(char::is_lowercase);
-    let capitalized = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        .count();
-    let title_case = words.len() >= 3 && capitalized * 4 >= words.len() * 3;
+    let mut words = t.split_whitespace();
+    let title_case = t.split_whitespace().count() >= 3
+        && words.all(|w| {
+            let w = w.trim_start_matches(['(', '"', '“', '\'', '‘']);
+            w.starts_with(|c: char| !c.is_lowercase()) || SMALL.contains(&w)
+        });
     !(caps || title_case)
 }
 
@@ -563,6 +568,7 @@ fn parse_story(p: &Parser<'_>, units: &[(usize, usize)]) -> (Article, usize) {
         format: p.format,
         ..Article::default()
     };
+    let start = units.first().map(|&(f, _)| f);
     let mut units = units.to_vec();
     let body_start_block = match find_lede(p, &units) {
         Some(lede) => {
@@ -572,8 +578,8 @@ fn parse_story(p: &Parser<'_>, units: &[(usize, usize)]) -> (Article, usize) {
         None => head_without_lede(p, &mut article, &mut units),
     };
     let used = body_start_block + body_paragraphs(p, &mut article, &units[body_start_block..]);
-    if used > 0 {
-        article.span = p.block_span(units[0].0, units[used - 1].1);
+    if let (Some(start), true) = (start, used > 0) {
+        article.span = p.block_span(start, units[used - 1].1);
     }
     (article, used)
 }
@@ -606,6 +612,24 @@ fn find_lede(p: &Parser<'_>, units: &[(usize, usize)]) -> Option<usize> {
         }
     }
     None
+}
+
+/// After an end mark: a one-line headline, then a paragraph of prose: a story with no
+/// dateline, not residue.
+fn headline_then_prose(p: &Parser<'_>, units: &[(usize, usize)]) -> bool {
+    let [(hf, hl), (bf, bl), ..] = units else {
+        return false;
+    };
+    let head = p.line(*hf).trim();
+    let prose = p.line(*bf).trim();
+    hl - hf == 1
+        && head.len() <= 200
+        && !ends_like_sentence(head)
+        && !head_line(head)
+        && furniture::after_story(head).is_none()
+        && furniture::after_story(prose).is_none()
+        && !head_line(prose)
+        && (bl - bf > 1 || (prose.chars().count() > 80 && ends_sentence(prose)))
 }
 
 /// Ends with sentence punctuation (a quotation's close included).
@@ -649,10 +673,20 @@ fn take_head(p: &Parser<'_>, article: &mut Article, head: &[(usize, usize)]) {
 /// first block (unless it reads as a sentence or a wrapped paragraph), then header lines.
 /// Returns the block the body starts at; may split the first block.
 fn head_without_lede(p: &Parser<'_>, article: &mut Article, units: &mut [(usize, usize)]) -> usize {
+    // Blocks of nothing but residue and metadata come before the headline.
+    let mut skipped = 0;
+    while let Some(&(f, l)) = units.get(skipped) {
+        if skipped + 1 >= units.len() || !(f..l).all(|i| head_line(p.line(i))) {
+            break;
+        }
+        take_head_lines(p, article, f, l);
+        skipped += 1;
+    }
+    let units = &mut units[skipped..];
     let Some(&(first, last)) = units.first() else {
-        return 0;
+        return skipped;
     };
-    let mut body_start_block = 0;
+    let mut body_start_block = skipped;
     let is_dateline = p.opens_with_dateline((first, last));
     let mut rest_from = first;
     if !is_dateline {
@@ -670,8 +704,8 @@ fn head_without_lede(p: &Parser<'_>, article: &mut Article, units: &mut [(usize,
         if split < last {
             units[0] = (split, last);
         } else {
-            body_start_block = 1;
-            while let Some(&(f, l)) = units.get(body_start_block) {
+            body_start_block += 1;
+            while let Some(&(f, l)) = units.get(body_start_block - skipped) {
                 if !(f..l).all(|i| head_line(p.line(i))) {
                     break;
                 }
@@ -786,18 +820,21 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
         let lede_seen = !article.paragraphs.is_empty();
         // Another story: a slug, or (after an end mark) a headline and front matter before
         // a dateline, or a one-line headline before a block with a full dateline.
-        if lede_seen && after.is_none() && !is_credits_trailer(first_text.trim_start()) {
+        if lede_seen
+            && after.is_none()
+            && !is_credits_trailer(first_text.trim_start())
+            && !is_end_mark(first_text)
+        {
             let slug = meta_kind(first_text) == Some(MetaKind::Slug);
             let next_story = slug
-                || (ended && find_lede(p, &units[n..]).is_some_and(|l| {
-                    units[n..n + l + 1]
-                        .last()
-                        .is_some_and(|&b| p.opens_with_full_dateline(b))
-                }))
+                || (ended && find_lede(p, &units[n..]).is_some())
+                || (ended && headline_then_prose(p, &units[n..]))
                 || (last == first + 1
                     && !ends_sentence(first_text)
                     && first_text.len() <= 200
-                    && units.get(n + 1).is_some_and(|&b| p.opens_with_full_dateline(b))
+                    && units
+                        .get(n + 1)
+                        .is_some_and(|&b| p.opens_with_full_dateline(b))
                     && dateline::read(text, p.block_span(first, last)) == DatelineRead::None);
             if next_story {
                 used = n;
@@ -1002,7 +1039,10 @@ fn is_keywords(t: &str) -> bool {
     t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:")
 }
 
+/// `(Reporting by ...; Editing by ...)` on the block's first line (a copyright line may be
+/// glued under it).
 fn is_credits_trailer(t: &str) -> bool {
+    let t = t.lines().next().unwrap_or("");
     let inner = t.trim_start_matches('(');
     (t.starts_with('(') && t.trim_end().ends_with(')'))
         && [
