@@ -26,6 +26,10 @@ pub struct Analysis {
 #[derive(Default)]
 pub struct Reuse {
     entities: entities::Reuse,
+    /// The same for the later stories of a file that holds several, by story number.
+    later: Vec<entities::Reuse>,
+    /// For one analysis only: later stories get a [`entities::Reuse::once`] too.
+    once: bool,
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
@@ -35,6 +39,8 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         config,
         &mut Reuse {
             entities: entities::Reuse::once(),
+            later: Vec::new(),
+            once: true,
         },
     )
 }
@@ -46,7 +52,7 @@ fn check_story(
     text: &str,
     article: &mut Article,
     config: &Config,
-    reuse: &mut Reuse,
+    reuse: &mut entities::Reuse,
 ) -> (Style, Entities, Vec<Finding>) {
     let style = match config.style {
         Some(s) => s,
@@ -57,7 +63,7 @@ fn check_story(
             .unwrap_or(Style::Generic),
     };
     article::quotes::scan_for_style(text, article, config, style);
-    let entities = entities::extract_reusing(text, article, &config.names, &mut reuse.entities);
+    let entities = entities::extract_reusing(text, article, &config.names, reuse);
     let cx = Context {
         text,
         article,
@@ -86,16 +92,18 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     let mut later = std::mem::take(&mut article.stories);
     // Each story of the file is checked on its own, in its own house style (a digest may
     // hold Reuters and AP copy): its quotations, its names, its rules.
-    let (style, mut entities, mut findings) = check_story(text, &mut article, config, reuse);
-    for story in &mut later {
-        let (_, story_entities, story_findings) = check_story(
-            text,
-            story,
-            config,
-            &mut Reuse {
-                entities: entities::Reuse::once(),
-            },
-        );
+    let (style, mut entities, mut findings) =
+        check_story(text, &mut article, config, &mut reuse.entities);
+    if !reuse.once {
+        reuse
+            .later
+            .resize_with(later.len(), entities::Reuse::default);
+    }
+    for (k, story) in later.iter_mut().enumerate() {
+        let (_, story_entities, story_findings) = match reuse.later.get_mut(k) {
+            Some(r) => check_story(text, story, config, r),
+            None => check_story(text, story, config, &mut entities::Reuse::once()),
+        };
         findings.extend(story_findings);
         let offset = entities.entities.len();
         entities

@@ -424,19 +424,6 @@ impl<'a> Parser<'a> {
             DatelineRead::None
         )
     }
-
-    /// The block opens with a dateline that has its separator: certain enough to start a
-    /// story after another one.
-    fn opens_with_full_dateline(&self, (first, last): (usize, usize)) -> bool {
-        let line = self.line(first).trim();
-        if header_line(line) || furniture::is_residue_line(line) || kicker_len(line).is_some() {
-            return false;
-        }
-        matches!(
-            dateline::read(self.text, self.block_span(first, last)),
-            DatelineRead::Found(d) if d.separator.is_some()
-        )
-    }
 }
 
 /// Parse an article. Never fails and never panics.
@@ -818,8 +805,9 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
         let first_text = p.line(first);
         let after = furniture::after_story(first_text);
         let lede_seen = !article.paragraphs.is_empty();
-        // Another story: a slug, or (after an end mark) a headline and front matter before
-        // a dateline, or a one-line headline before a block with a full dateline.
+        // Another story: a slug, or after an end mark a headline and front matter before a
+        // dateline, or a one-line headline before prose. (A headline and a dateline with no
+        // end mark before them is no boundary: `dateline/misplaced` speaks of it.)
         if lede_seen
             && after.is_none()
             && !is_credits_trailer(first_text.trim_start())
@@ -828,14 +816,7 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
             let slug = meta_kind(first_text) == Some(MetaKind::Slug);
             let next_story = slug
                 || (ended && find_lede(p, &units[n..]).is_some())
-                || (ended && headline_then_prose(p, &units[n..]))
-                || (last == first + 1
-                    && !ends_sentence(first_text)
-                    && first_text.len() <= 200
-                    && units
-                        .get(n + 1)
-                        .is_some_and(|&b| p.opens_with_full_dateline(b))
-                    && dateline::read(text, p.block_span(first, last)) == DatelineRead::None);
+                || (ended && headline_then_prose(p, &units[n..]));
             if next_story {
                 used = n;
                 break;
