@@ -1,6 +1,6 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
-use crate::article::{self, Article, Format};
+use crate::article::{self, quotes, Article, Format};
 use crate::config::{Config, Style};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
@@ -45,24 +45,16 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     )
 }
 
-/// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
-/// One story: its style (configured, or inferred from its own credit), its quotations
-/// (paired into the story), its entities and every rule's findings (severities applied).
+/// One story, its quotations already paired in its style: its entities and every rule's
+/// findings (levels are applied by the caller, after the suppressions).
 fn check_story(
     text: &str,
-    article: &mut Article,
+    article: &Article,
+    style: Style,
     config: &Config,
+    levels: &[Option<rules::Severity>],
     reuse: &mut entities::Reuse,
-) -> (Style, Entities, Vec<Finding>) {
-    let style = match config.style {
-        Some(s) => s,
-        None => article
-            .dateline()
-            .and_then(|d| d.credit)
-            .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
-    };
-    article::quotes::scan_for_style(text, article, config, style);
+) -> (Entities, Vec<Finding>) {
     let entities = entities::extract_reusing(text, article, &config.names, reuse);
     let cx = Context {
         text,
@@ -72,37 +64,44 @@ fn check_story(
         entities: &entities,
     };
     let mut findings = Vec::new();
-    for rule in rules::all() {
-        let meta = rule.meta();
-        let Some(severity) = config.severity(meta.code, meta.default_severity) else {
-            continue;
-        };
-        let from = findings.len();
-        rule.check(&cx, &mut findings);
-        for f in &mut findings[from..] {
-            f.severity = severity;
+    for (rule, level) in rules::all().iter().zip(levels) {
+        if level.is_some() {
+            rule.check(&cx, &mut findings);
         }
     }
-    (style, entities, findings)
+    (entities, findings)
 }
 
+/// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
-    // Quotation marks are paired once, below, when the house style is known.
-    let mut article = article::parse_structure(text, format);
-    let mut later = std::mem::take(&mut article.stories);
+    // The house style follows from each story's dateline credit (unless configured); the
+    // quotation marks are paired once per story, with the settings that style calls for.
+    let article = article::parse_with(text, format, |story| {
+        quote_settings(config, house_style(text, story, config))
+    });
+    let style = house_style(text, &article, config);
+    let levels = rules::levels(config);
     // Each story of the file is checked on its own, in its own house style (a digest may
-    // hold Reuters and AP copy): its quotations, its names, its rules.
-    let (style, mut entities, mut findings) =
-        check_story(text, &mut article, config, &mut reuse.entities);
+    // hold Reuters and AP copy): its names, its rules.
+    let (mut entities, mut findings) =
+        check_story(text, &article, style, config, &levels, &mut reuse.entities);
     if !reuse.once {
         reuse
             .later
-            .resize_with(later.len(), entities::Reuse::default);
+            .resize_with(article.stories.len(), entities::Reuse::default);
     }
-    for (k, story) in later.iter_mut().enumerate() {
-        let (_, story_entities, story_findings) = match reuse.later.get_mut(k) {
-            Some(r) => check_story(text, story, config, r),
-            None => check_story(text, story, config, &mut entities::Reuse::once()),
+    for (k, story) in article.stories.iter().enumerate() {
+        let story_style = house_style(text, story, config);
+        let (story_entities, story_findings) = match reuse.later.get_mut(k) {
+            Some(r) => check_story(text, story, story_style, config, &levels, r),
+            None => check_story(
+                text,
+                story,
+                story_style,
+                config,
+                &levels,
+                &mut entities::Reuse::once(),
+            ),
         };
         findings.extend(story_findings);
         let offset = entities.entities.len();
@@ -113,10 +112,10 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
                 e
             }));
     }
-    article.stories = later;
     // The words were for the rules; an open document's snapshot need not keep them.
     entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);
+    rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
@@ -127,5 +126,26 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+    }
+}
+
+/// The house style: configured, else the one whose agency wrote the dateline credit, else
+/// generic.
+fn house_style(text: &str, article: &Article, config: &Config) -> Style {
+    match config.style {
+        Some(s) => s,
+        None => article
+            .dateline()
+            .and_then(|d| d.credit)
+            .and_then(|c| Style::from_credit(c.agency.text(text)))
+            .unwrap_or(Style::Generic),
+    }
+}
+
+/// How to read the quotation marks of an article in `style` under `config`.
+fn quote_settings(config: &Config, style: Style) -> quotes::Settings {
+    quotes::Settings {
+        nesting: config.quotes.nesting.unwrap_or_default(),
+        headline_singles: matches!(style, Style::Ap | Style::Upi),
     }
 }

@@ -426,19 +426,34 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Parse an article. Never fails and never panics.
+/// Parse an article, pairing its quotation marks with the default [`quotes::Settings`]
+/// (US nesting, headlines quote with double marks). Never fails and never panics.
 pub fn parse(text: &str, format: Format) -> Article {
+    parse_with(text, format, |_| quotes::Settings::default())
+}
+
+/// Parse an article in one call: the structure first (headline, metadata, dateline,
+/// paragraphs), then `settings` chooses how to read the quotation marks from what was
+/// found (the house style follows from the dateline credit), then the marks are paired
+/// once. Never fails and never panics.
+pub fn parse_with(
+    text: &str,
+    format: Format,
+    mut settings: impl FnMut(&Article) -> quotes::Settings,
+) -> Article {
     let mut article = parse_structure(text, format);
-    let settings = quotes::Settings::default();
-    quotes::scan_article(text, &mut article, settings);
+    // Each story is read in its own house style (a digest may hold AP and Reuters copy).
+    let first = settings(&article);
+    quotes::scan_article(text, &mut article, first);
     for story in &mut article.stories {
-        quotes::scan_article(text, story, settings);
+        let s = settings(story);
+        quotes::scan_article(text, story, s);
     }
     article
 }
 
-/// [`parse`] without pairing the quotation marks (`Article::quotes` is left empty), for a
-/// caller that pairs them once the house style is known ([`quotes::scan_article`]).
+/// The structure without the quotation marks (`Article::quotes` is left empty), for
+/// `copydesk outline`.
 pub fn parse_structure(text: &str, format: Format) -> Article {
     let all_lines = lines::lines(text);
     // Suppression markers are not content: blocks break around them as at blank lines.

@@ -15,7 +15,7 @@ pub use crate::config::CONFIG_FILE;
 pub fn load_config(path: &Path) -> Result<Config, String> {
     let mut config = parse_config_file(path)?;
     let root = path.parent().unwrap_or(Path::new("."));
-    crate::entities::names::resolve(&mut config, root)?;
+    crate::settings::resolve_names_file(&mut config, root)?;
     Ok(config)
 }
 

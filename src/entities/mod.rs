@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Edit;
+use crate::finding::Edit;
 use crate::span::Span;
 pub use names::{NameEntry, NamesConfig};
 pub use places::{lookup_place, PlaceInfo};
