@@ -1,10 +1,16 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use crate::article::{self, quotes, Article, Format};
 use crate::config::{Config, Style};
+use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
 use crate::rules::{self, Context, Finding};
+use crate::span::Span;
 
 /// Everything the editor and the command line are told about one text.
 #[derive(Clone, Debug)]
@@ -26,9 +32,10 @@ pub struct Analysis {
 #[derive(Default)]
 pub struct Reuse {
     entities: entities::Reuse,
+    words: WordStore,
     /// The same for the later stories of a file that holds several, by story number.
-    later: Vec<entities::Reuse>,
-    /// For one analysis only: later stories get a [`entities::Reuse::once`] too.
+    later: Vec<(entities::Reuse, WordStore)>,
+    /// For one analysis only: later stories keep nothing either.
     once: bool,
 }
 
@@ -39,14 +46,71 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         config,
         &mut Reuse {
             entities: entities::Reuse::once(),
+            words: WordStore::once(),
             later: Vec::new(),
             once: true,
         },
     )
 }
 
+/// The words of each paragraph, for the rules: most come from the blocks the recognizer
+/// read (shared, not copied); the others (the lede, whose recognizer block starts after
+/// the dateline) are tokenized here and kept by paragraph text for the next analysis.
+#[derive(Default)]
+struct WordStore {
+    /// For a single analysis: keep nothing.
+    once: bool,
+    generation: u64,
+    /// Paragraph text -> (generation last used, its words relative to its start).
+    kept: FxHashMap<Box<str>, (u64, Arc<[Tok]>)>,
+}
+
+impl WordStore {
+    fn once() -> WordStore {
+        WordStore {
+            once: true,
+            ..WordStore::default()
+        }
+    }
+
+    /// The words of every paragraph of `article`, in order; `blocks`: the recognizer's.
+    fn paragraphs(
+        &mut self,
+        text: &str,
+        article: &Article,
+        blocks: &TokenCache,
+    ) -> Vec<Arc<[Tok]>> {
+        self.generation += 1;
+        let generation = self.generation;
+        let mut out = Vec::with_capacity(article.paragraphs.len());
+        for p in &article.paragraphs {
+            if let Some(toks) = blocks.get_shared(p.span) {
+                out.push(toks.clone());
+                continue;
+            }
+            let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+            if let Some((used, toks)) = self.kept.get_mut(block) {
+                *used = generation;
+                out.push(toks.clone());
+                continue;
+            }
+            let toks: Arc<[Tok]> = tokenize(block, Span::new(0, block.len())).into();
+            if !self.once {
+                self.kept
+                    .insert(Box::from(block), (generation, toks.clone()));
+            }
+            out.push(toks);
+        }
+        if !self.once {
+            self.kept.retain(|_, (used, _)| *used == generation);
+        }
+        out
+    }
+}
+
 /// One story, its quotations already paired in its style: its entities and every rule's
 /// findings (levels are applied by the caller, after the suppressions).
+#[allow(clippy::too_many_arguments)]
 fn check_story(
     text: &str,
     article: &Article,
@@ -54,14 +118,18 @@ fn check_story(
     config: &Config,
     levels: &[Option<rules::Severity>],
     reuse: &mut entities::Reuse,
+    words: &mut WordStore,
 ) -> (Entities, Vec<Finding>) {
-    let entities = entities::extract_reusing(text, article, &config.names, reuse);
+    let (entities, block_words) = entities::extract_with_words(text, article, &config.names, reuse);
+    let words = words.paragraphs(text, article, &block_words);
+    drop(block_words);
     let cx = Context {
         text,
         article,
         style,
         config,
         entities: &entities,
+        words: &words,
     };
     let mut findings = Vec::new();
     for (rule, level) in rules::all().iter().zip(levels) {
@@ -83,17 +151,24 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     let levels = rules::levels(config);
     // Each story of the file is checked on its own, in its own house style (a digest may
     // hold Reuters and AP copy): its names, its rules.
-    let (mut entities, mut findings) =
-        check_story(text, &article, style, config, &levels, &mut reuse.entities);
+    let (mut entities, mut findings) = check_story(
+        text,
+        &article,
+        style,
+        config,
+        &levels,
+        &mut reuse.entities,
+        &mut reuse.words,
+    );
     if !reuse.once {
         reuse
             .later
-            .resize_with(article.stories.len(), entities::Reuse::default);
+            .resize_with(article.stories.len(), Default::default);
     }
     for (k, story) in article.stories.iter().enumerate() {
         let story_style = house_style(text, story, config);
         let (story_entities, story_findings) = match reuse.later.get_mut(k) {
-            Some(r) => check_story(text, story, story_style, config, &levels, r),
+            Some((r, w)) => check_story(text, story, story_style, config, &levels, r, w),
             None => check_story(
                 text,
                 story,
@@ -101,6 +176,7 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
                 config,
                 &levels,
                 &mut entities::Reuse::once(),
+                &mut WordStore::once(),
             ),
         };
         findings.extend(story_findings);
@@ -112,8 +188,6 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
                 e
             }));
     }
-    // The words were for the rules; an open document's snapshot need not keep them.
-    entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);
     rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {

@@ -6,6 +6,7 @@
 //! job, and reading files (with the names file) [`crate::settings`]'.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -195,12 +196,45 @@ fn snake_case(key: &str) -> String {
     out
 }
 
-/// A configuration file that could not be read, with where the mistake is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Configuration that could not be read, with where the mistake is: typed, so that the
+/// command line and the language server each render it their own way (line and column,
+/// a diagnostic) without reading positions back out of a message.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConfigError {
+    /// What is wrong, without the file or position (`unknown rule `x` in [rules]; …`).
     pub message: String,
-    /// Byte span of the mistake in the file, when known.
+    /// Byte span of the mistake in [`ConfigError::text`], when known.
     pub span: Option<Span>,
+    /// The configuration file being loaded; `None` for text or settings read directly.
+    pub path: Option<PathBuf>,
+    /// The text `span` points into (the file's contents), when it was read.
+    pub text: Option<String>,
+    pub kind: ConfigErrorKind,
+}
+
+/// What kind of mistake a [`ConfigError`] is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigErrorKind {
+    /// The configuration file could not be read (the message is the system's).
+    Read(std::io::ErrorKind),
+    /// Its syntax, a value or a rule code is wrong.
+    Invalid,
+    /// The names file it names could not be read or is invalid. Holds the configuration
+    /// without that file's names, for a caller that goes on with it (the language server).
+    NamesFile(Box<Config>),
+}
+
+impl ConfigError {
+    /// An invalid value or syntax at `span` of the text being read.
+    pub fn invalid(message: impl Into<String>, span: Option<Span>) -> ConfigError {
+        ConfigError {
+            message: message.into(),
+            span,
+            path: None,
+            text: None,
+            kind: ConfigErrorKind::Invalid,
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
@@ -214,10 +248,8 @@ impl Config {
     /// byte span of the first mistake. Rule codes are not checked against the registry;
     /// [`Config::from_toml`] (in [`crate::settings`]) does that too.
     pub fn parse_toml(text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError {
-            message: e.message().to_string(),
-            span: e.span().map(Span::from),
-        })
+        toml::from_str(text)
+            .map_err(|e| ConfigError::invalid(e.message(), e.span().map(Span::from)))
     }
 
     /// Read LSP settings as data, as editors send them: a whole `copydesk` section (or the
@@ -247,10 +279,8 @@ impl Config {
                 }
             }
         }
-        let config: Config = serde_json::from_value(inner).map_err(|e| ConfigError {
-            message: e.to_string(),
-            span: None,
-        })?;
+        let config: Config =
+            serde_json::from_value(inner).map_err(|e| ConfigError::invalid(e.to_string(), None))?;
         Ok((config, ignored))
     }
 

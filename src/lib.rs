@@ -20,6 +20,7 @@ pub mod rules;
 pub mod settings;
 pub mod span;
 pub mod text;
+pub mod words;
 
 pub use analysis::{analyze, analyze_reusing, Analysis, Reuse};
 pub use article::Format;

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, ConfigErrorKind};
 use crate::entities::names;
 use crate::rules;
 
@@ -32,6 +32,42 @@ impl Config {
         let (config, ignored) = Config::parse_settings(value)?;
         rules::check_rule_keys(&config, None)?;
         Ok((config, ignored))
+    }
+}
+
+/// The one configuration loader, for the command line and the language server: read the
+/// configuration file at `path`, check it ([`Config::from_toml`]) and add the names file
+/// it names (relative to the file's folder). The error says which file, where in it
+/// (a byte span of [`ConfigError::text`]) and what.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        message: e.to_string(),
+        span: None,
+        path: Some(path.to_path_buf()),
+        text: None,
+        kind: ConfigErrorKind::Read(e.kind()),
+    })?;
+    let mut config = match Config::from_toml(&text) {
+        Ok(config) => config,
+        Err(e) => {
+            return Err(ConfigError {
+                path: Some(path.to_path_buf()),
+                text: Some(text),
+                ..e
+            })
+        }
+    };
+    let root = path.parent().unwrap_or(Path::new("."));
+    let without_names = config.clone();
+    match resolve_names_file(&mut config, root) {
+        Ok(()) => Ok(config),
+        Err(message) => Err(ConfigError {
+            message,
+            span: None,
+            path: Some(path.to_path_buf()),
+            text: Some(text),
+            kind: ConfigErrorKind::NamesFile(Box::new(without_names)),
+        }),
     }
 }
 
@@ -69,6 +105,31 @@ mod tests {
         c.names_file = Some("missing.toml".into());
         let e = resolve_names_file(&mut c, dir.path()).unwrap_err();
         assert!(e.contains("missing.toml"), "{e}");
+    }
+
+    #[test]
+    fn load_says_which_file_where_and_what() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copydesk.toml");
+        let e = load(&path).unwrap_err();
+        assert_eq!(e.kind, ConfigErrorKind::Read(std::io::ErrorKind::NotFound));
+        assert_eq!(e.path.as_deref(), Some(path.as_path()));
+        // A mistake after curly quotes and an emoji: the span is in bytes of the file.
+        let text = "# “house” 😀\nstyle = \"apx\"\n";
+        std::fs::write(&path, text).unwrap();
+        let e = load(&path).unwrap_err();
+        assert_eq!(e.kind, ConfigErrorKind::Invalid);
+        assert_eq!(e.text.as_deref(), Some(text));
+        assert_eq!(e.span.unwrap().text(text), "\"apx\"");
+        std::fs::write(&path, "style = \"ap\"\nnames_file = \"gone.toml\"\n").unwrap();
+        let e = load(&path).unwrap_err();
+        assert!(e.message.contains("gone.toml"), "{}", e.message);
+        let ConfigErrorKind::NamesFile(without) = e.kind else {
+            panic!("{:?}", e.kind)
+        };
+        assert_eq!(without.style, Some(crate::config::Style::Ap));
+        std::fs::write(dir.path().join("gone.toml"), "well_known = [\"SCO\"]\n").unwrap();
+        assert_eq!(load(&path).unwrap().names.well_known, ["SCO"]);
     }
 
     #[test]

@@ -86,3 +86,73 @@ async fn requests_for_unknown_documents_answer_null() {
         .await;
     assert_eq!(r["result"], Value::Null);
 }
+
+/// A story long enough that its analysis takes a while (distinct paragraphs, names and
+/// quotations, so no paragraph's work is shared with another's).
+fn long_story(paragraphs: usize) -> String {
+    let mut s = String::from("Harbor board meets\n\nPORT ELLIS, Maine (AP) — The board met.\n\n");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "“We will vote on item {i},” said board member Ada Quill{i} of Ward {i} — 北京 😀.\n\n"
+        ));
+    }
+    s
+}
+
+#[tokio::test]
+async fn a_request_after_an_edit_answers_from_the_edited_text() {
+    let mut h = Client::start();
+    h.initialize(json!({})).await;
+    let uri = "file:///newsroom/board.md";
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": "# Board\n\nText.\n"}}),
+    )
+    .await;
+    // No waiting for diagnostics: the request must see version 2.
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{
+            "range": {"start": {"line": 2, "character": 5}, "end": {"line": 2, "character": 5}},
+            "text": "\n\n## Vote “now” 😀\n\nMore.",
+        }]}),
+    )
+    .await;
+    let symbols = h
+        .result(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let text = symbols.to_string();
+    assert!(text.contains("Vote “now” 😀"), "{symbols}");
+}
+
+/// While a request waits for a long analysis, the runtime goes on: another document is
+/// opened and read, and closing the document the request is about answers it with null.
+#[tokio::test]
+async fn a_waiting_request_blocks_nothing_and_closing_answers_it() {
+    let mut h = Client::start();
+    h.initialize(json!({})).await;
+    let slow = "file:///newsroom/long.txt";
+    let quick = "file:///newsroom/quick.txt";
+    h.open(slow, &long_story(300)).await;
+    let waiting = json!({"jsonrpc": "2.0", "id": 900, "method": "textDocument/documentSymbol",
+        "params": {"textDocument": {"uri": slow}}});
+    h.send(waiting).await;
+    h.open(quick, STORY).await;
+    let text = h.text(quick).await;
+    assert_eq!(text["text"], STORY);
+    h.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": slow}}),
+    )
+    .await;
+    let r = h.wait(|m| m["id"] == 900).await;
+    assert_eq!(r["result"], Value::Null, "{r}");
+    // And the server still analyses.
+    assert_eq!(
+        codes(&h.diagnostics(quick, 1).await),
+        ["dateline/missing", "quotes/unclosed"]
+    );
+}

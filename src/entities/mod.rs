@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::Edit;
 use crate::span::Span;
+use crate::text::LineIndex;
 pub use names::{NameEntry, NamesConfig};
 pub use places::{lookup_place, PlaceInfo};
 
@@ -117,9 +118,6 @@ impl Entity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Entities {
     pub entities: Vec<Entity>,
-    /// The words of every block recognition read, for rules that read words too.
-    #[serde(skip)]
-    pub tokens: tokens::TokenCache,
 }
 
 impl Entities {
@@ -142,7 +140,7 @@ impl Entities {
     }
 }
 
-pub use recognize::{extract, extract_reusing, Reuse};
+pub use recognize::{extract, extract_reusing, extract_with_words, Reuse};
 
 /// The surname of a full name and whether it comes first: `Li Keqiang` -> (`Li`, true),
 /// `Dmitry Medvedev` -> (`Medvedev`, false). `surname_first` overrides the guess.
@@ -161,21 +159,6 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     } else {
         (last.trim_end_matches(',').to_string(), false)
     }
-}
-
-/// 1-based line of byte `offset` (lines break at `\n`, `\r\n` and `\r`).
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let b = text.as_bytes();
-    let end = offset.min(b.len());
-    let mut line = 1;
-    for i in 0..end {
-        match b[i] {
-            b'\n' => line += 1,
-            b'\r' if b.get(i + 1) != Some(&b'\n') => line += 1,
-            _ => {}
-        }
-    }
-    line
 }
 
 fn thousands(n: u64) -> String {
@@ -232,7 +215,7 @@ pub fn hover_markdown(entity: &Entity, text: &str) -> String {
         let _ = writeln!(
             md,
             "- first reference: line {} (`{}`)",
-            line_of(text, first.span.start),
+            1 + LineIndex::new(text).line(first.span.start),
             first.span.text(text)
         );
     }

@@ -12,33 +12,7 @@ use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, Name
 use crate::article::Article;
 use crate::span::Span;
 
-/// Titles that introduce a person even before a surname alone (`President Putin`).
-const STRONG_TITLES: &[&str] = &[
-    "President",
-    "Premier",
-    "Minister",
-    "Chancellor",
-    "Gov.",
-    "Sen.",
-    "Rep.",
-    "Mayor",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Gen.",
-    "Sheikh",
-    "Emir",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-];
+use crate::words::STRONG_TITLES;
 
 /// Prepositions after which a smaller city's name is taken as the city (`from Dubuque`).
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];
@@ -1107,6 +1081,18 @@ pub fn extract_reusing(
     names: &NamesConfig,
     reuse: &mut Reuse,
 ) -> Entities {
+    extract_with_words(text, article, names, reuse).0
+}
+
+/// [`extract_reusing`], also handing back the words of every block it read (tokenized
+/// relative to the block, shared with `reuse`), so that the caller need not tokenize them
+/// again.
+pub fn extract_with_words(
+    text: &str,
+    article: &Article,
+    names: &NamesConfig,
+    reuse: &mut Reuse,
+) -> (Entities, TokenCache) {
     let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
     let names_fp = know.fingerprints(&[]).0;
@@ -1379,5 +1365,5 @@ pub fn extract_reusing(
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = i;
     }
-    Entities { entities, tokens }
+    (Entities { entities }, tokens)
 }

@@ -1,6 +1,6 @@
 //! Words of a paragraph, with what recognition needs to know about each.
 
-use super::lexicon::{self, Classes, ABBREVIATIONS};
+use super::lexicon::{self, Classes};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +144,11 @@ impl TokenCache {
         self.0.insert(span, toks);
     }
 
+    /// The words of `span` relative to its start, if the cache holds the span.
+    pub fn get_shared(&self, span: Span) -> Option<&std::sync::Arc<[Tok]>> {
+        self.0.get(&span)
+    }
+
     /// The words of `span` relative to its start (tokenized now if the cache does not
     /// hold the span): word spans index `span.text(text)`.
     pub fn get_relative(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Tok]> {
@@ -281,7 +286,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
                 if word.contains('.')
                     || initials && word.chars().next().is_some_and(char::is_uppercase)
-                    || ABBREVIATIONS.contains(&word)
+                    || lexicon::is_abbreviation(word)
                 {
                     j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
                 }
@@ -361,7 +366,7 @@ mod tests {
                         continue;
                     }
                     if initials && word.chars().next().is_some_and(char::is_uppercase)
-                        || ABBREVIATIONS.contains(&word)
+                        || lexicon::is_abbreviation(word)
                         || word.contains('.')
                     {
                         j += 1; // the period belongs to the word: `St.`, `U.S.`, `F.`

@@ -15,35 +15,35 @@ use tracing::{debug, warn};
 use super::store::lock;
 use super::worker::Job;
 use super::{convert, Backend};
-use crate::config::{Config, ConfigError, CONFIG_FILE};
+use crate::config::{Config, ConfigError, ConfigErrorKind, CONFIG_FILE};
 use crate::text::{Document, Encoding};
 
-/// Read `copydesk.toml` in `root`: the config, and the file's text with the error if it is bad.
+/// Read `copydesk.toml` in `root` ([`crate::settings::load`], the loader `check` uses):
+/// the config, and the file's text with the error if it is bad.
 pub(super) fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
     let path = root.join(CONFIG_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match Config::from_toml(&text) {
-            Ok(mut c) => match crate::settings::resolve_names_file(&mut c, root) {
-                Ok(()) => (c, None),
-                Err(message) => {
-                    warn!("{message}; names file ignored");
-                    let e = ConfigError {
-                        message,
-                        span: None,
-                    };
-                    (c, Some((text, e)))
-                }
-            },
-            Err(e) => {
+    match crate::settings::load(&path) {
+        Ok(c) => (c, None),
+        Err(e) => match e.kind.clone() {
+            ConfigErrorKind::Read(std::io::ErrorKind::NotFound) => (Config::default(), None),
+            ConfigErrorKind::Read(_) => {
+                warn!("cannot read {}: {e}; using defaults", path.display());
+                (Config::default(), None)
+            }
+            ConfigErrorKind::NamesFile(without_names) => {
+                warn!("{e}; names file ignored");
+                // Shown at the top of copydesk.toml.
+                let e = ConfigError::invalid(e.message, None);
+                (*without_names, Some((String::new(), e)))
+            }
+            ConfigErrorKind::Invalid => {
                 warn!("{}: {e}; using defaults", path.display());
-                (Config::default(), Some((text, e)))
+                (
+                    Config::default(),
+                    Some((e.text.clone().unwrap_or_default(), e)),
+                )
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-        Err(e) => {
-            warn!("cannot read {}: {e}; using defaults", path.display());
-            (Config::default(), None)
-        }
     }
 }
 

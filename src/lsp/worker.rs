@@ -159,6 +159,12 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
 /// else a new analysis (reusing the last one's paragraph work), announced to the requests
 /// waiting on the document.
 fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
+    // The engine never runs on the async runtime (that would stall reading and applying
+    // edits, and every other request, for as long as the analysis takes).
+    debug_assert!(
+        tokio::runtime::Handle::try_current().is_err(),
+        "an analysis on the async runtime"
+    );
     let (doc, format, config, key, mut reuse) = {
         let mut st = lock(state);
         let key = st.key(uri)?;

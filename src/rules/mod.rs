@@ -27,6 +27,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The article's entities (people, places, organizations).
     pub entities: &'a crate::entities::Entities,
+    /// The words of each paragraph (`article.paragraphs[i]`), relative to its start.
+    pub words: &'a [std::sync::Arc<[crate::entities::tokens::Tok]>],
 }
 
 pub trait Rule: Sync {
@@ -134,10 +136,10 @@ pub fn check_rule_keys(config: &Config, toml: Option<&str>) -> Result<(), Config
     let Some(key) = config.rules.keys().find(|k| !known_rule_key(k)) else {
         return Ok(());
     };
-    Err(ConfigError {
-        message: format!("unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"),
-        span: toml.and_then(unknown_rule_key_span),
-    })
+    Err(ConfigError::invalid(
+        format!("unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"),
+        toml.and_then(unknown_rule_key_span),
+    ))
 }
 
 /// The span of the first unknown key in the `[rules]` table of `text`.

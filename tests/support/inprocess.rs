@@ -133,6 +133,11 @@ impl Client {
         }
     }
 
+    /// Send any message as it is.
+    pub async fn send(&self, msg: Value) {
+        send(&self.writer, &msg).await;
+    }
+
     pub async fn notify(&self, method: &str, params: Value) {
         send(
             &self.writer,
