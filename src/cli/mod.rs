@@ -2,6 +2,7 @@
 
 pub mod ci;
 pub mod discover;
+pub mod outline;
 pub mod render;
 
 use std::io::{self, Read, Write};
