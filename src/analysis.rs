@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::article::{self, quotes, Article, Format};
-use crate::config::{Config, Style};
+use crate::config::{Config, Style, StyleSource};
 use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
@@ -23,6 +23,8 @@ pub struct Analysis {
     pub entities: Entities,
     /// The house style the article was checked against.
     pub style: Style,
+    /// Whether that style was configured or inferred from the credit.
+    pub style_source: StyleSource,
 }
 
 /// Work kept from one analysis of a document to the next (the language server keeps one
@@ -114,7 +116,7 @@ impl WordStore {
 fn check_story(
     text: &str,
     article: &Article,
-    style: Style,
+    (style, style_source): (Style, StyleSource),
     config: &Config,
     levels: &[Option<rules::Severity>],
     reuse: &mut entities::Reuse,
@@ -127,6 +129,7 @@ fn check_story(
         text,
         article,
         style,
+        style_source,
         config,
         entities: &entities,
         words: &words,
@@ -145,16 +148,16 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     // The house style follows from each story's dateline credit (unless configured); the
     // quotation marks are paired once per story, with the settings that style calls for.
     let article = article::parse_with(text, format, |story| {
-        quote_settings(config, house_style(text, story, config))
+        quote_settings(config, house_style(text, story, config).0)
     });
-    let style = house_style(text, &article, config);
+    let (style, style_source) = house_style(text, &article, config);
     let levels = rules::levels(config);
     // Each story of the file is checked on its own, in its own house style (a digest may
     // hold Reuters and AP copy): its names, its rules.
     let (mut entities, mut findings) = check_story(
         text,
         &article,
-        style,
+        (style, style_source),
         config,
         &levels,
         &mut reuse.entities,
@@ -200,19 +203,23 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+        style_source,
     }
 }
 
-/// The house style: configured, else the one whose agency wrote the dateline credit, else
-/// generic.
-fn house_style(text: &str, article: &Article, config: &Config) -> Style {
+/// The house style and where it came from: configured, else the one whose agency wrote
+/// the dateline credit, else generic.
+fn house_style(text: &str, article: &Article, config: &Config) -> (Style, StyleSource) {
     match config.style {
-        Some(s) => s,
-        None => article
+        Some(s) => (s, StyleSource::Configured),
+        None => match article
             .dateline()
             .and_then(|d| d.credit)
             .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
+        {
+            Some(s) => (s, StyleSource::Credit),
+            None => (Style::Generic, StyleSource::Default),
+        },
     }
 }
 
