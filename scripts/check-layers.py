@@ -27,7 +27,7 @@ LAYERS = [
     ["finding"],
     ["article"],
     ["entities"],
-    ["config"],
+    ["config", "prose"],
     ["rules", "outline"],
     ["analysis", "settings"],
     ["hover", "catalogue"],

@@ -9,6 +9,7 @@ use crate::config::{Config, Style, StyleSource};
 use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
+use crate::prose::{self, Prose};
 use crate::rules::{self, Context, Finding};
 use crate::span::Span;
 
@@ -65,6 +66,9 @@ struct WordStore {
     generation: u64,
     /// Paragraph text -> (generation last used, its words relative to its start).
     kept: FxHashMap<Box<str>, (u64, Arc<[Tok]>)>,
+    /// Paragraph text -> (generation last used, its sentences and figures), for every
+    /// paragraph.
+    prose: FxHashMap<Box<str>, (u64, Arc<Prose>)>,
 }
 
 impl WordStore {
@@ -75,22 +79,25 @@ impl WordStore {
         }
     }
 
-    /// The words of every paragraph of `article`, in order; `blocks`: the recognizer's.
+    /// The words and the prose of every paragraph of `article`, in order; `blocks`: the
+    /// recognizer's words.
     fn paragraphs(
         &mut self,
         text: &str,
         article: &Article,
         blocks: &TokenCache,
-    ) -> Vec<Arc<[Tok]>> {
+    ) -> (Vec<Arc<[Tok]>>, Vec<Arc<Prose>>) {
         self.generation += 1;
         let generation = self.generation;
         let mut out = Vec::with_capacity(article.paragraphs.len());
+        let mut read = Vec::with_capacity(article.paragraphs.len());
         for p in &article.paragraphs {
+            let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+            read.push(self.prose_of(block, generation));
             if let Some(toks) = blocks.get_shared(p.span) {
                 out.push(toks.clone());
                 continue;
             }
-            let block = text.get(p.span.start..p.span.end).unwrap_or_default();
             if let Some((used, toks)) = self.kept.get_mut(block) {
                 *used = generation;
                 out.push(toks.clone());
@@ -105,8 +112,22 @@ impl WordStore {
         }
         if !self.once {
             self.kept.retain(|_, (used, _)| *used == generation);
+            self.prose.retain(|_, (used, _)| *used == generation);
         }
-        out
+        (out, read)
+    }
+
+    /// The prose of the paragraph whose text is `block`: kept, or read now.
+    fn prose_of(&mut self, block: &str, generation: u64) -> Arc<Prose> {
+        if let Some((used, p)) = self.prose.get_mut(block) {
+            *used = generation;
+            return p.clone();
+        }
+        let p = Arc::new(prose::read(block));
+        if !self.once {
+            self.prose.insert(Box::from(block), (generation, p.clone()));
+        }
+        p
     }
 }
 
@@ -123,7 +144,7 @@ fn check_story(
     words: &mut WordStore,
 ) -> (Entities, Vec<Finding>) {
     let (entities, block_words) = entities::extract_with_words(text, article, &config.names, reuse);
-    let words = words.paragraphs(text, article, &block_words);
+    let (words, prose) = words.paragraphs(text, article, &block_words);
     drop(block_words);
     let cx = Context {
         text,
@@ -133,6 +154,7 @@ fn check_story(
         config,
         entities: &entities,
         words: &words,
+        prose: &prose,
     };
     let mut findings = Vec::new();
     for (rule, level) in rules::all().iter().zip(levels) {

@@ -16,6 +16,7 @@ pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
 pub mod outline;
+pub mod prose;
 pub mod rules;
 pub mod settings;
 pub mod span;

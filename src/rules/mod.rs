@@ -32,6 +32,9 @@ pub struct Context<'a> {
     pub entities: &'a crate::entities::Entities,
     /// The words of each paragraph (`article.paragraphs[i]`), relative to its start.
     pub words: &'a [std::sync::Arc<[crate::entities::tokens::Tok]>],
+    /// The sentences and figures of each paragraph (`article.paragraphs[i]`), relative to
+    /// its start ([`crate::prose`]).
+    pub prose: &'a [std::sync::Arc<crate::prose::Prose>],
 }
 
 pub trait Rule: Sync {

@@ -1,0 +1,432 @@
+//! The prose of one paragraph, read once for every rule: its sentences and its figures
+//! (numbers, ordinals, money, percentages, times of day and dates).
+//!
+//! [`read`] works on the paragraph's text alone and returns spans relative to its start,
+//! so `analysis` keeps the result by paragraph text across keystrokes (an edit re-reads
+//! only the paragraphs it changed) and the rules find it in [`Context::prose`]
+//! (`crate::rules::Context`), parallel to `article.paragraphs`.
+//!
+//! Below the rules, above the recognizer's lexicon, whose abbreviation list (with the
+//! months AP abbreviates, from [`crate::words`]) decides which periods end no sentence.
+
+use crate::entities::lexicon;
+use crate::span::Span;
+use crate::words;
+
+/// What a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A cardinal figure: `7`, `1,250`, `3.5`, `1,250.75`.
+    Number,
+    /// `14th`, `1st`, `22nd`, `3rd`.
+    Ordinal,
+    /// A currency sign and a figure, with a scale word if one follows: `$5`,
+    /// `$5.2 million`, `€40`, `£3 billion`.
+    Money,
+    /// `5%`, `5 percent`, `5.5 per cent`.
+    Percent,
+    /// A time of day: `10:30 a.m.`, `10 p.m.`, `14:45`.
+    Time,
+    /// A month and a day: `Jan. 5`, `March 14`, `Sept. 3rd`.
+    Date,
+}
+
+/// One figure of a paragraph: its span (relative to the paragraph's start; words a
+/// figure takes, like `million` or `percent`, are inside it) and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+/// A paragraph read: sentences and figures, in order, relative to the paragraph's start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prose {
+    /// Each sentence, from its first character to its final mark (and any closing quote
+    /// or bracket after it); whitespace between sentences belongs to none.
+    pub sentences: Vec<Span>,
+    /// The figures, in order, never overlapping.
+    pub figures: Vec<Figure>,
+}
+
+impl Prose {
+    /// The figure that holds the word at `span` (relative to the paragraph), if any: the
+    /// kind of a word, recognized once.
+    pub fn figure_at(&self, span: Span) -> Option<&Figure> {
+        let i = self.figures.partition_point(|f| f.span.end <= span.start);
+        self.figures
+            .get(i)
+            .filter(|f| f.span.start <= span.start && span.end <= f.span.end)
+    }
+
+    /// The index of the sentence holding byte `at` (relative to the paragraph).
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+}
+
+/// Read one paragraph's text.
+pub fn read(text: &str) -> Prose {
+    let pieces = pieces(text);
+    Prose {
+        sentences: sentences(text, &pieces),
+        figures: figures(text, &pieces),
+    }
+}
+
+/// Characters that may close a sentence after its final mark.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Characters that may open a word before its first letter.
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+}
+
+/// The runs of non-whitespace of `text`, as byte ranges. An em or en dash between words
+/// (`city—and`) separates them too.
+fn pieces(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c == '—' || c == '–' {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+/// The piece without opening and closing punctuation; the trailing period stays (it
+/// may belong to the word: `a.m.`, `Jan.`).
+fn core(text: &str, piece: Span) -> Span {
+    let s = &text[piece.start..piece.end];
+    let lead = s.len() - s.trim_start_matches(is_opener).len();
+    let rest = &s[lead..];
+    let trail = |c: char| is_closer(c) || matches!(c, ',' | ';' | ':' | '!' | '?');
+    let mut kept = rest.trim_end_matches(trail);
+    // `billion).`: a period after a closing bracket or quote is the sentence's.
+    if let Some(before) = kept.strip_suffix('.') {
+        if before.ends_with(is_closer) {
+            kept = before.trim_end_matches(trail);
+        }
+    }
+    Span::new(piece.start + lead, piece.start + lead + kept.len())
+}
+
+/// Whether the period that ends `word` (given without it) belongs to the word: an
+/// abbreviation of the lexicon or a month AP abbreviates (`Mr`, `Jan`), an initial
+/// (`J`), or a word with periods inside (`U.S`, `a.m`).
+fn period_is_part(word: &str) -> bool {
+    let word = word.trim_start_matches(is_opener);
+    if word.is_empty() {
+        return false;
+    }
+    if lexicon::is_abbreviation(word) || word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (k, &p) in pieces.iter().enumerate() {
+        let s = &text[p.start..p.end];
+        start.get_or_insert(p.start);
+        let body = s.trim_end_matches(is_closer);
+        let ends = match body.chars().last() {
+            Some('!' | '?') => true,
+            Some('.') => !period_is_part(&body[..body.len() - 1]) || body.ends_with("..."),
+            _ => false,
+        };
+        // A sentence ends before a word that does not open in lower case (a capital, a
+        // figure, CJK, an emoji) or at the paragraph's end.
+        let next_opens = match pieces.get(k + 1) {
+            None => true,
+            Some(n) => text[n.start..n.end]
+                .trim_start_matches(is_opener)
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase()),
+        };
+        if ends && next_opens {
+            if let Some(st) = start.take() {
+                out.push(Span::new(st, p.end));
+            }
+        }
+    }
+    if let (Some(st), Some(last)) = (start, pieces.last()) {
+        out.push(Span::new(st, last.end));
+    }
+    out
+}
+
+/// Whether `s` is a cardinal figure: digits, with thousands separators in groups of
+/// three or none, and an optional decimal part.
+fn is_number(s: &str) -> bool {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return false;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    if rest.is_empty() {
+        return !first.is_empty();
+    }
+    (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3)
+}
+
+/// `s` without one final period, when what is left is a figure (`rose 5.`).
+fn strip_period(s: &str) -> &str {
+    match s.strip_suffix('.') {
+        Some(t) if !t.ends_with('.') => t,
+        _ => s,
+    }
+}
+
+fn is_ordinal(s: &str) -> bool {
+    let s = strip_period(s);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            s[digits..].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
+}
+
+fn is_meridiem(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "a.m." | "p.m." | "a.m" | "p.m"
+    )
+}
+
+/// `H:MM` or `HH:MM`, hours to 24, minutes to 59.
+fn is_clock(s: &str) -> bool {
+    let Some((h, m)) = strip_period(s).split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        && h.parse::<u8>().is_ok_and(|h| h <= 24)
+        && m.parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+fn is_month(s: &str) -> bool {
+    words::FULL_MONTHS.contains(&s)
+        || words::AP_MONTHS.contains(&s)
+        || words::SHORT_MONTHS.contains(&s)
+}
+
+fn is_day(s: &str) -> bool {
+    let s = strip_period(s);
+    let s = if is_ordinal(s) {
+        s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+    } else {
+        s
+    };
+    (1..=2).contains(&s.len()) && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
+    let cores: Vec<Span> = pieces.iter().map(|&p| core(text, p)).collect();
+    let word = |k: usize| cores.get(k).map_or("", |c| &text[c.start..c.end]);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < cores.len() {
+        let w = word(k);
+        let here = cores[k];
+        // The figure's kind and how many pieces it takes.
+        let found = if let Some(amount) = w.strip_prefix(['$', '€', '£', '¥']) {
+            is_number(strip_period(amount)).then(|| {
+                let scale = matches!(
+                    strip_period(word(k + 1)),
+                    "million" | "billion" | "trillion"
+                );
+                (Kind::Money, if scale { 2 } else { 1 })
+            })
+        } else if let Some(n) = w.strip_suffix('%') {
+            is_number(n).then_some((Kind::Percent, 1))
+        } else if is_clock(w) {
+            Some((Kind::Time, if is_meridiem(word(k + 1)) { 2 } else { 1 }))
+        } else if is_ordinal(w) {
+            Some((Kind::Ordinal, 1))
+        } else if is_month(w) && is_day(word(k + 1)) {
+            Some((Kind::Date, 2))
+        } else if is_number(strip_period(w)) {
+            let next = strip_period(word(k + 1));
+            if next == "percent" {
+                Some((Kind::Percent, 2))
+            } else if next == "per" && strip_period(word(k + 2)) == "cent" {
+                Some((Kind::Percent, 3))
+            } else if is_meridiem(word(k + 1)) && w.len() <= 2 {
+                Some((Kind::Time, 2))
+            } else {
+                Some((Kind::Number, 1))
+            }
+        } else {
+            None
+        };
+        match found {
+            Some((kind, n)) => {
+                let last = cores[k + n - 1];
+                let end_word = &text[last.start..last.end];
+                // A final period ends the sentence, not the figure (`a.m.` keeps its own).
+                let end =
+                    if end_word.ends_with('.') && !(kind == Kind::Time && is_meridiem(end_word)) {
+                        last.end - 1
+                    } else {
+                        last.end
+                    };
+                out.push(Figure {
+                    span: Span::new(here.start, end),
+                    kind,
+                });
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences_of(text: &str) -> Vec<&str> {
+        read(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    fn figures_of(text: &str) -> Vec<(&str, Kind)> {
+        read(text)
+            .figures
+            .iter()
+            .map(|f| (&text[f.span.start..f.span.end], f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_at_final_marks_not_abbreviations() {
+        assert_eq!(
+            sentences_of(
+                "Mr. Okafor met U.S. officials on Jan. 5 in St. Paul. They agreed. Did they? Yes!"
+            ),
+            [
+                "Mr. Okafor met U.S. officials on Jan. 5 in St. Paul.",
+                "They agreed.",
+                "Did they?",
+                "Yes!"
+            ]
+        );
+        // Initials are no sentence end; a capital after a plain period is.
+        assert_eq!(
+            sentences_of("J. R. Mbeki spoke. The vote was 5-4."),
+            ["J. R. Mbeki spoke.", "The vote was 5-4."]
+        );
+        // A lower-case word after a period continues the sentence.
+        assert_eq!(
+            sentences_of("It rose 2.5 pct. in May"),
+            ["It rose 2.5 pct. in May"]
+        );
+        assert_eq!(sentences_of(""), Vec::<&str>::new());
+        assert_eq!(sentences_of("  \n "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn sentences_with_curly_quotes_dashes_cjk_and_emoji() {
+        let text = "“We won,” said Ms. Lindqvist—smiling. “It’s 東京 now.” 🎉 Fans cheered.";
+        assert_eq!(
+            sentences_of(text),
+            [
+                "“We won,” said Ms. Lindqvist—smiling.",
+                "“It’s 東京 now.”",
+                "🎉 Fans cheered."
+            ]
+        );
+        // Every span lies on character boundaries.
+        for s in read(text).sentences {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        let p = read(text);
+        let tokyo = text.find("東京").unwrap();
+        assert_eq!(p.sentence_at(tokyo), Some(1));
+        assert_eq!(p.sentence_at(text.find("Fans").unwrap()), Some(2));
+    }
+
+    #[test]
+    fn figures_of_every_kind() {
+        assert_eq!(
+            figures_of("Sales rose 5% to $5.2 million, or 1,250,000 units, on March 14."),
+            [
+                ("5%", Kind::Percent),
+                ("$5.2 million", Kind::Money),
+                ("1,250,000", Kind::Number),
+                ("March 14", Kind::Date),
+            ]
+        );
+        assert_eq!(
+            figures_of("At 10:30 a.m. on Sept. 3rd, the 14th vote gained 5 percent, 2.5 per cent, $5 and 3.75."),
+            [
+                ("10:30 a.m.", Kind::Time),
+                ("Sept. 3rd", Kind::Date),
+                ("14th", Kind::Ordinal),
+                ("5 percent", Kind::Percent),
+                ("2.5 per cent", Kind::Percent),
+                ("$5", Kind::Money),
+                ("3.75", Kind::Number),
+            ]
+        );
+        assert_eq!(
+            figures_of("Doors open at 7 p.m. and 14:45; 12,34 and 1,2345 are no figures."),
+            [("7 p.m.", Kind::Time), ("14:45", Kind::Time)]
+        );
+        assert_eq!(figures_of("May I? The dog ate 25:99 treats."), []);
+    }
+
+    #[test]
+    fn figures_with_curly_quotes_dashes_cjk_and_emoji() {
+        let text = "“Prices hit ¥1,200—up 5%,” 東京 traders said 🎉 on Jan. 9 (about $3 billion).";
+        assert_eq!(
+            figures_of(text),
+            [
+                ("¥1,200", Kind::Money),
+                ("5%", Kind::Percent),
+                ("Jan. 9", Kind::Date),
+                ("$3 billion", Kind::Money),
+            ]
+        );
+        let p = read(text);
+        let at = text.find("5%").unwrap();
+        assert_eq!(
+            p.figure_at(Span::new(at, at + 1)).map(|f| f.kind),
+            Some(Kind::Percent)
+        );
+        let traders = text.find("traders").unwrap();
+        assert_eq!(p.figure_at(Span::new(traders, traders + 7)), None);
+    }
+}
