@@ -252,3 +252,49 @@ fn quote_settings(config: &Config, style: Style) -> quotes::Settings {
         headline_singles: matches!(style, Style::Ap | Style::Upi),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prose kept by paragraph text across edits is the prose read afresh, paragraph
+    /// for paragraph, and the store keeps only the paragraphs of the last analysis.
+    #[test]
+    fn prose_kept_across_edits_equals_a_fresh_read() {
+        let mut text = String::from(
+            "WELLINGTON, Jan. 5 (Reuters) - Mr. Okafor said sales rose 5% to $5.2 million.\n\n\
+             “It’s 東京 now,” he said—smiling 🎉. The vote is at 10:30 a.m. on March 14.\n\n\
+             Shares fell 2.5 percent to 1,250 yen, the 14th fall.\n",
+        );
+        let mut store = WordStore::default();
+        let edits = [
+            (10, "X"),
+            (90, " 7 p.m."),
+            (40, "\n\nU.S. officials met. "),
+            (0, ""),
+        ];
+        for (at, insert) in edits {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, insert);
+            let article = article::parse(&text, Format::Plain);
+            let (_, read) = store.paragraphs(&text, &article, &TokenCache::default());
+            assert_eq!(read.len(), article.paragraphs.len());
+            for (p, kept) in article.paragraphs.iter().zip(&read) {
+                assert_eq!(**kept, prose::read(p.span.text(&text)), "{insert:?}");
+            }
+            assert_eq!(store.prose.len(), {
+                let mut distinct: Vec<&str> = article
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.span.text(&text))
+                    .collect();
+                distinct.sort_unstable();
+                distinct.dedup();
+                distinct.len()
+            });
+        }
+    }
+}
