@@ -539,6 +539,23 @@ pub const ORG_WORDS: &[&str] = &[
     "N.V.",
     "Inc",
     "Limited",
+    "Ranch",
+    "Farms",
+    "Foods",
+    "Vineyards",
+    "Winery",
+    "Brewery",
+    "Bakery",
+    "Stores",
+    "Restaurants",
+    "Hotels",
+    "Resorts",
+    "Casino",
+    "Motor",
+    "Mills",
+    "Labs",
+    "Ventures",
+    "Enterprises",
 ];
 
 /// Words that make a capitalized name some other proper name (initiatives, events, systems).

@@ -1100,6 +1100,32 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Why the recognizer took a name for what it is, for the hover.
+fn basis(
+    kind: EntityKind,
+    evidence: Evidence,
+    in_names_file: bool,
+    form: MentionForm,
+) -> Option<&'static str> {
+    if in_names_file {
+        return Some("in the desk's names file");
+    }
+    Some(match (kind, evidence) {
+        (EntityKind::Person, Evidence::Title) => "introduced with a title",
+        (EntityKind::Person, Evidence::Appositive) => "introduced with an appositive",
+        (EntityKind::Person, Evidence::Speech) => "named beside a verb of speech",
+        (EntityKind::Person, Evidence::Names) => "a given name or surname of the Census name lists",
+        (EntityKind::Organization, _) if form == MentionForm::Acronym => {
+            "an acronym (well known, spelled out in the story, or used in running text)"
+        }
+        (EntityKind::Organization, _) => {
+            "an organization's word or suffix, a club's word beside a place, or a well-known name"
+        }
+        (EntityKind::Place, _) => "the gazetteer or a place word",
+        _ => return None,
+    })
+}
+
 /// `(SCO)` right after a name: the acronym and its span.
 fn paren_acronym(text: &str, end: usize) -> Option<(&str, Span)> {
     let rest = text.get(end..)?;
@@ -1551,6 +1577,7 @@ pub fn extract_reusing(
                         .flatten(),
                     mentions: Vec::new(),
                     first: 0,
+                    basis: None,
                 });
                 index[k] = Some(entities.len() - 1);
                 entities.len() - 1
@@ -1567,6 +1594,14 @@ pub fn extract_reusing(
             Evidence::Other => {}
         }
         let e = &mut entities[id];
+        if e.basis.is_none() {
+            let learned = know
+                .find(f.kind, &f.canonical)
+                .map(|i| &know.known[i])
+                .filter(|k| !k.from_file)
+                .map(|k| k.evidence);
+            e.basis = basis(e.kind, learned.unwrap_or(evidence), e.in_names_file, f.form);
+        }
         // The role given with the full name beats one given with a surname alone.
         let from_full = f.form == MentionForm::Full;
         if f.role.is_some() && (e.role.is_none() || from_full && !role_full.contains(&id)) {

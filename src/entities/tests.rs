@@ -342,3 +342,27 @@ fn connectors_between_two_names_split_them_and_acronyms_are_organizations() {
     assert_eq!(find(&e, "FTU").kind, EntityKind::Organization);
     assert_eq!(find(&e, "Microsoft").kind, EntityKind::Organization);
 }
+
+#[test]
+fn hover_says_what_the_recognizer_knows_and_why() {
+    let e = ents(REAL_NEWS);
+    let md = hover_markdown(find(&e, "Wong Ka-ming"), REAL_NEWS);
+    assert!(
+        md.contains("- surname Wong, given name Ka-ming (surname first)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- why: a given name or surname of the Census name lists"),
+        "{md}"
+    );
+    let md = hover_markdown(find(&e, "Harriet Okonjo"), REAL_NEWS);
+    assert!(md.contains("- given name Harriet, surname Okonjo"), "{md}");
+    let maine = e
+        .iter()
+        .find(|x| x.kind == EntityKind::Place && x.canonical == "Maine");
+    let md = hover_markdown(maine.expect("Maine"), REAL_NEWS);
+    assert!(md.contains("- GeoNames: Maine, United States"), "{md}");
+    let md = hover_markdown(find(&e, "FTU"), REAL_NEWS);
+    assert!(md.starts_with("**FTU** — organization"), "{md}");
+    assert!(md.contains("- why: an acronym"), "{md}");
+}

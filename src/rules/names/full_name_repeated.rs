@@ -24,7 +24,12 @@ declare_rule! {
     /// Medvedev said the deal would help farmers.
     /// ```
     ///
-    /// The quick fix replaces the repeated full name with the surname.
+    /// The quick fix replaces the repeated full name with the surname. Quiet inside
+    /// quotations (a speaker is not held to reference style), when the story names a
+    /// relative with the same surname (`Bill and Hillary Clinton`, `the Clintons`,
+    /// `Michael Flynn Jr.`), and for a name the story never shortens to the surname of
+    /// someone it never gives a title or role (a company or a place named like a person,
+    /// `Christopher Ranch`, more often than a slip).
     pub struct FullNameRepeated {
         code: "names/full-name-repeated",
         severity: Info,
@@ -64,10 +69,24 @@ impl Rule for FullNameRepeated {
             if shared {
                 continue;
             }
+            // A name the story never shortens, of someone it never titles, is a fixed name
+            // (`Christopher Ranch`, a company) or the writer's choice, not a slip.
+            let shortened = e.mentions.iter().any(|m| m.form == MentionForm::Surname);
+            if !shortened && e.role.is_none() {
+                continue;
+            }
             let mut fulls = e.body_mentions().filter(|m| m.form == MentionForm::Full);
             let Some(first) = fulls.next() else {
                 continue;
             };
+            // A speaker is not held to reference style.
+            let fulls: Vec<_> = fulls
+                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .collect();
+            // Asked only of a name that would be flagged: it reads the whole story.
+            if fulls.is_empty() || super::has_relative(cx.text, e) {
+                continue;
+            }
             for m in fulls {
                 out.push(
                     Finding::new(
