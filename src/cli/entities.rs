@@ -231,10 +231,7 @@ pub fn run_entities(
                 )
             })
         }) {
-            Err(message) => errors.push(FileError {
-                path: name,
-                message,
-            }),
+            Err(message) => errors.push(FileError::new(name, message)),
             Ok(text) => {
                 let lookup = if name.as_path() == stdin_path {
                     PathBuf::from("stdin.txt")
@@ -243,10 +240,7 @@ pub fn run_entities(
                 };
                 match resolver.config_for(&lookup) {
                     discover::Found::Config(c) => stories.push(story(name, text, &c)),
-                    discover::Found::Invalid(file, message) => errors.push(FileError {
-                        path: file,
-                        message,
-                    }),
+                    discover::Found::Invalid(e) => errors.push(FileError::from_config(&e)),
                 }
             }
         }
@@ -255,12 +249,10 @@ pub fn run_entities(
     for f in files {
         match resolver.config_for(&f) {
             discover::Found::Config(c) => jobs.push((f, c)),
-            discover::Found::Invalid(file, message) => {
-                if !errors.iter().any(|e| e.path == file) {
-                    errors.push(FileError {
-                        path: file,
-                        message,
-                    });
+            discover::Found::Invalid(e) => {
+                let error = FileError::from_config(&e);
+                if !errors.iter().any(|x| x.path == error.path) {
+                    errors.push(error);
                 }
             }
         }
