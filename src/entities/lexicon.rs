@@ -30,6 +30,9 @@ pub mod class {
     pub const SURNAME: Classes = 1 << 11;
     /// A word that ends a sports club's or a company's name (`United`, `Rovers`, `FC`).
     pub const CLUB_WORD: Classes = 1 << 12;
+    /// One of the [`COMMON_SURNAMES`](super::COMMON_SURNAMES) commonest Census surnames:
+    /// rarer ones are often ordinary words too (`Mining`, `Cement`, `Canada`).
+    pub const COMMON_SURNAME: Classes = 1 << 13;
 }
 
 /// Every list with its class bit.
@@ -54,6 +57,9 @@ const LISTS: &[(Classes, &[&str])] = &[
 const GIVEN_NAMES_TXT: &str = include_str!("../../data/given-names.txt");
 const SURNAMES_TXT: &str = include_str!("../../data/surnames.txt");
 
+/// How many of the commonest surnames are [`class::COMMON_SURNAME`].
+pub const COMMON_SURNAMES: usize = 5000;
+
 fn name_list(txt: &'static str) -> impl Iterator<Item = &'static str> {
     txt.lines()
         .map(str::trim)
@@ -71,8 +77,9 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
         (class::GIVEN_NAME, GIVEN_NAMES_TXT),
         (class::SURNAME, SURNAMES_TXT),
     ] {
-        for w in name_list(txt) {
-            *m.entry(w).or_default() |= bit;
+        for (rank, w) in name_list(txt).enumerate() {
+            let common = bit == class::SURNAME && rank < COMMON_SURNAMES;
+            *m.entry(w).or_default() |= bit | if common { class::COMMON_SURNAME } else { 0 };
         }
     }
     m
@@ -122,6 +129,7 @@ pub mod sets {
     pub static GIVEN_NAMES: WordSet = WordSet::new(class::GIVEN_NAME);
     pub static SURNAMES: WordSet = WordSet::new(class::SURNAME);
     pub static CLUB_WORDS: WordSet = WordSet::new(class::CLUB_WORD);
+    pub static COMMON_SURNAMES: WordSet = WordSet::new(class::COMMON_SURNAME);
 }
 
 /// Words that end the name of a club or a firm named after a place (`Sheffield United`,

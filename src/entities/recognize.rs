@@ -766,14 +766,20 @@ impl<'a> Scanner<'a> {
         if place.is_some_and(|len| len >= 2) {
             return None;
         }
+        // `Statistics Canada`, `Harriet Canada`: a name ending in a country or a state is
+        // not a person's by the lists alone.
+        if lookup_place(self.w(q - 1)).is_some_and(|pl| pl.kind != "city") {
+            return None;
+        }
         let by_lists = if given {
             place.is_none() && !place_word(p)
                 || sets::SURNAMES.has(self.toks[p + 1].class) && !place_word(p + 1)
         } else if surname_first {
             q - p <= 3 && !place_word(p + 1)
         } else {
-            sets::SURNAMES.has(last)
+            sets::COMMON_SURNAMES.has(last)
                 && !sets::SURNAMES.has(first)
+                && !place_word(q - 1)
                 && !sets::CLUB_WORDS.has(last)
                 && place.is_none()
                 && !place_word(p)

@@ -29,7 +29,8 @@ declare_rule! {
     /// relative with the same surname (`Bill and Hillary Clinton`, `the Clintons`,
     /// `Michael Flynn Jr.`), and for a name the story never shortens to the surname of
     /// someone it never gives a title or role (a company or a place named like a person,
-    /// `Christopher Ranch`, more often than a slip).
+    /// `Christopher Ranch`, more often than a slip), nor for a name the recognizer took for
+    /// a person only from a verb of speech (`Hoechst Celanese said`).
     pub struct FullNameRepeated {
         code: "names/full-name-repeated",
         severity: Info,
@@ -72,7 +73,7 @@ impl Rule for FullNameRepeated {
             // A name the story never shortens, of someone it never titles, is a fixed name
             // (`Christopher Ranch`, a company) or the writer's choice, not a slip.
             let shortened = e.mentions.iter().any(|m| m.form == MentionForm::Surname);
-            if !shortened && e.role.is_none() {
+            if !shortened && e.role.is_none() || !super::surely_person(e) {
                 continue;
             }
             let mut fulls = e.body_mentions().filter(|m| m.form == MentionForm::Full);

@@ -37,6 +37,19 @@ pub(crate) fn in_quotation(article: &crate::article::Article, offset: usize) -> 
     })
 }
 
+/// The entity is surely a person: titled or given a role, in the names file, a surname-first
+/// name, or a name opening with a given name of the Census lists. A "person" known only from
+/// `Hoechst Celanese said` is as likely a company, and the name rules leave it alone.
+pub(crate) fn surely_person(e: &crate::entities::Entity) -> bool {
+    e.role.is_some()
+        || e.in_names_file
+        || e.surname_first
+        || e.canonical
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::entities::lexicon::sets::GIVEN_NAMES.contains(w))
+}
+
 /// The story names a relative who shares the person's surname, so a surname alone or a
 /// repeated full name may be the relative's: `Bill and Hillary Clinton` (a given name and
 /// `and` before the full name), `the Clintons`, `Michael Flynn Jr.` beside `Michael Flynn`
