@@ -33,6 +33,10 @@ pub mod class {
     /// One of the [`COMMON_SURNAMES`](super::COMMON_SURNAMES) commonest Census surnames:
     /// rarer ones are often ordinary words too (`Mining`, `Cement`, `Canada`).
     pub const COMMON_SURNAME: Classes = 1 << 13;
+    /// A well-known one-word organization ([`ORG_NAMES`](super::ORG_NAMES)).
+    pub const ORG_NAME: Classes = 1 << 14;
+    /// A surname that comes first ([`SURNAME_FIRST`](super::SURNAME_FIRST)).
+    pub const SURNAME_FIRST: Classes = 1 << 15;
 }
 
 /// Every list with its class bit.
@@ -51,6 +55,8 @@ const LISTS: &[(Classes, &[&str])] = &[
     (class::PARTICLE, PARTICLES),
     (class::FEATURE_WORD, crate::entities::places::FEATURE_WORDS),
     (class::CLUB_WORD, CLUB_WORDS),
+    (class::ORG_NAME, ORG_NAMES),
+    (class::SURNAME_FIRST, SURNAME_FIRST),
 ];
 
 /// The Census given names and surnames (`data/`, built by `scripts/build-names.py`).
@@ -130,6 +136,8 @@ pub mod sets {
     pub static SURNAMES: WordSet = WordSet::new(class::SURNAME);
     pub static CLUB_WORDS: WordSet = WordSet::new(class::CLUB_WORD);
     pub static COMMON_SURNAMES: WordSet = WordSet::new(class::COMMON_SURNAME);
+    pub static ORG_NAMES: WordSet = WordSet::new(class::ORG_NAME);
+    pub static SURNAME_FIRST: WordSet = WordSet::new(class::SURNAME_FIRST);
 }
 
 /// Words that end the name of a club or a firm named after a place (`Sheffield United`,

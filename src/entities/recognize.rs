@@ -747,9 +747,8 @@ impl<'a> Scanner<'a> {
         }
         let first = self.toks[p].class;
         let last = self.toks[q - 1].class;
-        let w = self.w(p);
         let given = sets::GIVEN_NAMES.has(first);
-        let surname_first = super::lexicon::SURNAME_FIRST.contains(&w);
+        let surname_first = sets::SURNAME_FIRST.has(first);
         // `Administrator Charles Bolden`, `Yesterday Mohamed Ali`: a name that starts at a
         // given name further on starts there; a capital opening a sentence is no evidence.
         if !given
@@ -919,7 +918,7 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            if super::lexicon::ORG_NAMES.contains(&w) {
+            if sets::ORG_NAMES.has(self.toks[p].class) {
                 self.leftover(&mut left);
                 self.push(sp, EntityKind::Organization, w, MentionForm::Full);
                 p += 1;
