@@ -1,10 +1,16 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use crate::article::{self, quotes, Article, Format};
-use crate::config::{Config, Style};
+use crate::config::{Config, Style, StyleSource};
+use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
 use crate::rules::{self, Context, Finding};
+use crate::span::Span;
 
 /// Everything the editor and the command line are told about one text.
 #[derive(Clone, Debug)]
@@ -17,6 +23,8 @@ pub struct Analysis {
     pub entities: Entities,
     /// The house style the article was checked against.
     pub style: Style,
+    /// Whether that style was configured or inferred from the credit.
+    pub style_source: StyleSource,
 }
 
 /// Work kept from one analysis of a document to the next (the language server keeps one
@@ -26,6 +34,7 @@ pub struct Analysis {
 #[derive(Default)]
 pub struct Reuse {
     entities: entities::Reuse,
+    words: WordStore,
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
@@ -35,27 +44,84 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         config,
         &mut Reuse {
             entities: entities::Reuse::once(),
+            words: WordStore {
+                once: true,
+                ..WordStore::default()
+            },
         },
     )
+}
+
+/// The words of each paragraph, for the rules: most come from the blocks the recognizer
+/// read (shared, not copied); the others (the lede, whose recognizer block starts after
+/// the dateline) are tokenized here and kept by paragraph text for the next analysis.
+#[derive(Default)]
+struct WordStore {
+    /// For a single analysis: keep nothing.
+    once: bool,
+    generation: u64,
+    /// Paragraph text -> (generation last used, its words relative to its start).
+    kept: FxHashMap<Box<str>, (u64, Arc<[Tok]>)>,
+}
+
+impl WordStore {
+    /// The words of every paragraph of `article`, in order; `blocks`: the recognizer's.
+    fn paragraphs(
+        &mut self,
+        text: &str,
+        article: &Article,
+        blocks: &TokenCache,
+    ) -> Vec<Arc<[Tok]>> {
+        self.generation += 1;
+        let generation = self.generation;
+        let mut out = Vec::with_capacity(article.paragraphs.len());
+        for p in &article.paragraphs {
+            if let Some(toks) = blocks.get_shared(p.span) {
+                out.push(toks.clone());
+                continue;
+            }
+            let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+            if let Some((used, toks)) = self.kept.get_mut(block) {
+                *used = generation;
+                out.push(toks.clone());
+                continue;
+            }
+            let toks: Arc<[Tok]> = tokenize(block, Span::new(0, block.len())).into();
+            if !self.once {
+                self.kept
+                    .insert(Box::from(block), (generation, toks.clone()));
+            }
+            out.push(toks);
+        }
+        if !self.once {
+            self.kept.retain(|_, (used, _)| *used == generation);
+        }
+        out
+    }
 }
 
 /// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
     // The house style follows from the dateline credit (unless configured); the quotation
     // marks are paired once, with the settings that style calls for.
-    let mut style = Style::Generic;
+    let mut style = (Style::Generic, StyleSource::Default);
     let article = article::parse_with(text, format, |article| {
         style = house_style(text, article, config);
-        quote_settings(config, style)
+        quote_settings(config, style.0)
     });
-    let mut entities =
-        entities::extract_reusing(text, &article, &config.names, &mut reuse.entities);
+    let (style, style_source) = style;
+    let (entities, block_words) =
+        entities::extract_with_words(text, &article, &config.names, &mut reuse.entities);
+    let words = reuse.words.paragraphs(text, &article, &block_words);
+    drop(block_words);
     let cx = Context {
         text,
         article: &article,
         style,
+        style_source,
         config,
         entities: &entities,
+        words: &words,
     };
     let levels = rules::levels(config);
     let mut findings = Vec::new();
@@ -64,8 +130,6 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
             rule.check(&cx, &mut findings);
         }
     }
-    // The words were for the rules; an open document's snapshot need not keep them.
-    entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);
     rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {
@@ -78,19 +142,23 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+        style_source,
     }
 }
 
-/// The house style: configured, else the one whose agency wrote the dateline credit, else
-/// generic.
-fn house_style(text: &str, article: &Article, config: &Config) -> Style {
+/// The house style and where it came from: configured, else the one whose agency wrote
+/// the dateline credit, else generic.
+fn house_style(text: &str, article: &Article, config: &Config) -> (Style, StyleSource) {
     match config.style {
-        Some(s) => s,
-        None => article
+        Some(s) => (s, StyleSource::Configured),
+        None => match article
             .dateline()
             .and_then(|d| d.credit)
             .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
+        {
+            Some(s) => (s, StyleSource::Credit),
+            None => (Style::Generic, StyleSource::Default),
+        },
     }
 }
 

@@ -24,9 +24,14 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// The house style in force: configured, or inferred from the dateline credit.
     pub style: Style,
+    /// Where the style came from: configured styles are enforced strictly, inferred ones
+    /// flag only what is wrong in every form the agency publishes.
+    pub style_source: crate::config::StyleSource,
     pub config: &'a Config,
     /// The article's entities (people, places, organizations).
     pub entities: &'a crate::entities::Entities,
+    /// The words of each paragraph (`article.paragraphs[i]`), relative to its start.
+    pub words: &'a [std::sync::Arc<[crate::entities::tokens::Tok]>],
 }
 
 pub trait Rule: Sync {
@@ -101,11 +106,20 @@ pub fn levels(config: &Config) -> Vec<Option<Severity>> {
 /// report at their default severity and never read severity settings.
 pub fn apply_levels(levels: &[Option<Severity>], findings: &mut Vec<Finding>) {
     let rules = all();
+    // A rule's findings come together: look its code up once per run of them.
+    let mut last: Option<(&'static str, Option<Severity>)> = None;
     findings.retain_mut(|f| {
-        let level = rules
-            .binary_search_by(|r| r.meta().code.cmp(f.code))
-            .ok()
-            .and_then(|i| levels.get(i).copied().flatten());
+        let level = match last {
+            Some((code, level)) if std::ptr::eq(code, f.code) => level,
+            _ => {
+                let level = rules
+                    .binary_search_by(|r| r.meta().code.cmp(f.code))
+                    .ok()
+                    .and_then(|i| levels.get(i).copied().flatten());
+                last = Some((f.code, level));
+                level
+            }
+        };
         match level {
             Some(severity) => {
                 f.severity = severity;
