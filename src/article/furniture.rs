@@ -101,6 +101,11 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
+/// The first `n` characters of `s`, lower-cased.
+fn prefix_lower(s: &str, n: usize) -> String {
+    s.chars().take(n).flat_map(char::to_lowercase).collect()
+}
+
 /// A month name or its abbreviation (`Sept.`, `Oct`), any case: its number.
 fn month_word(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
@@ -249,7 +254,8 @@ pub fn is_site_byline(line: &str) -> bool {
 /// `(Xinhua/Li Ming)` or `(AP Photo/Jane Roe)`, `File photo`.
 pub fn is_photo_credit(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_ascii_lowercase();
+    // Only the start is compared: no copy of a whole paragraph.
+    let lower = prefix_lower(t, 12);
     if [
         "photo:",
         "photo by",
@@ -328,7 +334,7 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
         return Some(After::Keywords);
     }
-    let lower = t.to_lowercase();
+    let lower = prefix_lower(t, 24);
     if t.starts_with('©')
         || lower.starts_with("copyright ")
         || lower.starts_with("copyright©")
@@ -366,9 +372,8 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
         "top stories",
     ];
     // Such a heading is short; `Explore ...` in a sentence is not one.
-    let n_words = lower.split_whitespace().count();
     if heads.iter().any(|h| lower.starts_with(h))
-        && n_words <= 6
+        && t.split_whitespace().nth(6).is_none()
         && !t.trim_end().ends_with(['.', '"', '”', '?', '!'])
         && (t.starts_with("EXPLORE") || !lower.starts_with("explore"))
     {
