@@ -2,8 +2,8 @@
 
 pub mod ci;
 pub mod discover;
-pub mod outline;
 pub mod entities;
+pub mod outline;
 pub mod render;
 
 use std::io::{self, Read, Write};
