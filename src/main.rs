@@ -49,6 +49,7 @@ enum Command {
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
+<<<<<<< HEAD
     /// List every entity of each story (type, canonical name, first reference, every
     /// mention with line, column and byte offsets).
     ///
@@ -65,6 +66,19 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
         /// The file name standard input stands for.
+=======
+    /// Show what the parser saw in each article: stories, headline and kicker, front
+    /// matter and page residue, byline, dateline, lede, paragraphs, sections, end mark and
+    /// trailers, each with its line and column.
+    Outline {
+        /// Article files; `-` reads one from standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+        /// The file name standard input stands for (sets its format: .md is Markdown).
+>>>>>>> main
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
@@ -147,6 +161,24 @@ fn main() -> ExitCode {
         None => {
             eprintln!("copydesk: no command given; try `copydesk check FILE` or `copydesk lsp` (`copydesk --help` lists all)");
             ExitCode::from(exit::TROUBLE as u8)
+        }
+        Some(Command::Outline {
+            paths,
+            format,
+            stdin_filename,
+        }) => {
+            let mut out = io::stdout().lock();
+            let json = matches!(format, RulesFormat::Json);
+            let written = cli::outline::run(&mut out, &paths, stdin_filename.as_deref(), json);
+            match written.and_then(|ok| out.flush().map(|()| ok)) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(exit::TROUBLE as u8),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(exit::TROUBLE as u8)
+                }
+            }
         }
         Some(Command::Rules { format, write_docs }) => {
             if let Some(dir) = write_docs {

@@ -5,6 +5,7 @@
 
 mod acronym_before_spelled_out;
 mod full_name_repeated;
+mod near_index;
 mod near_miss;
 mod surname_before_full;
 
@@ -23,18 +24,48 @@ pub const RULES: &[&dyn Rule] = &[
     &SurnameBeforeFull,
 ];
 
-/// Is byte `offset` inside a quotation? Quoted speech names people as the speaker does.
-pub(crate) fn in_quotation(article: &crate::article::Article, offset: usize) -> bool {
-    article.quotes.quotations.iter().any(|q| {
-        let end = match q.close {
-            Some(c) => c.end,
-            None => article
-                .paragraphs
-                .get(q.paragraph)
-                .map_or(q.open.end, |p| p.span.end),
-        };
-        q.open.start <= offset && offset < end
-    })
+/// Where the body's quotations lie, merged into disjoint ranges, to answer "is this
+/// offset inside a quotation?" by binary search (asking every quotation each time was
+/// quadratic on a story of many quotations and names).
+pub(crate) struct Quoted {
+    /// Disjoint `[start, end)` ranges in order.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Quoted {
+    pub(crate) fn new(article: &crate::article::Article) -> Self {
+        let mut all: Vec<(usize, usize)> = article
+            .quotes
+            .quotations
+            .iter()
+            .map(|q| {
+                let end = match q.close {
+                    Some(c) => c.end,
+                    None => article
+                        .paragraphs
+                        .get(q.paragraph)
+                        .map_or(q.open.end, |p| p.span.end),
+                };
+                (q.open.start, end)
+            })
+            .filter(|&(s, e)| s < e)
+            .collect();
+        all.sort_unstable();
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+        for (s, e) in all {
+            match ranges.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => ranges.push((s, e)),
+            }
+        }
+        Quoted { ranges }
+    }
+
+    /// Is byte `offset` inside a quotation? Quoted speech names people as the speaker does.
+    pub(crate) fn contains(&self, offset: usize) -> bool {
+        let k = self.ranges.partition_point(|r| r.0 <= offset);
+        k > 0 && offset < self.ranges[k - 1].1
+    }
 }
 
 /// The entity is surely a person: titled or given a role, in the names file, a surname-first

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
 use rustc_hash::FxHashMap;
 
+use super::Quoted;
 use crate::entities::{EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
@@ -58,6 +59,7 @@ impl Rule for SurnameBeforeFull {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lines = super::Lines::new(cx.text);
+        let quoted: std::cell::OnceCell<Quoted> = std::cell::OnceCell::new();
         // For each word, how many entities have it in their name (each counted once), built
         // when first needed: comparing each person with every entity was quadratic.
         let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -94,7 +96,11 @@ impl Rule for SurnameBeforeFull {
             let early: Vec<_> = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
-                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .filter(|m| {
+                    !quoted
+                        .get_or_init(|| Quoted::new(cx.article))
+                        .contains(m.span.start)
+                })
                 .filter(|m| !attributive(cx.text, m.span.end))
                 .collect();
             // Asked only of a name that would be flagged: it reads the whole story.
