@@ -49,7 +49,6 @@ enum Command {
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
-<<<<<<< HEAD
     /// List every entity of each story (type, canonical name, first reference, every
     /// mention with line, column and byte offsets).
     ///
@@ -66,7 +65,9 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
         /// The file name standard input stands for.
-=======
+        #[arg(long)]
+        stdin_filename: Option<PathBuf>,
+    },
     /// Show what the parser saw in each article: stories, headline and kicker, front
     /// matter and page residue, byline, dateline, lede, paragraphs, sections, end mark and
     /// trailers, each with its line and column.
@@ -78,7 +79,6 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
         /// The file name standard input stands for (sets its format: .md is Markdown).
->>>>>>> main
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },

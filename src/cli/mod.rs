@@ -2,11 +2,8 @@
 
 pub mod ci;
 pub mod discover;
-<<<<<<< HEAD
 pub mod entities;
-=======
 pub mod outline;
->>>>>>> main
 pub mod render;
 
 use std::io::{self, Read, Write};

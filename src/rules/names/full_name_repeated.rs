@@ -55,6 +55,7 @@ impl Rule for FullNameRepeated {
             }
         }
         let lines = super::Lines::new(cx.text);
+        let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -82,7 +83,11 @@ impl Rule for FullNameRepeated {
             };
             // A speaker is not held to reference style.
             let fulls: Vec<_> = fulls
-                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .filter(|m| {
+                    !quoted
+                        .get_or_init(|| super::Quoted::new(cx.article))
+                        .contains(m.span.start)
+                })
                 .collect();
             // Asked only of a name that would be flagged: it reads the whole story.
             if fulls.is_empty() || super::has_relative(cx.text, e) {
