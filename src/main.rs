@@ -63,6 +63,25 @@ enum Command {
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
+    /// List every entity of each story (type, canonical name, first reference, every
+    /// mention with line, column and byte offsets).
+    ///
+    /// Exit codes: 0 done; 2 bad usage, an invalid configuration, or a file that could not
+    /// be read (the other files are still listed).
+    Entities {
+        /// Files or folders; `-` reads one article from standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: JSON (one document), or TSV (one line per mention).
+        #[arg(long, value_enum, default_value_t = EntitiesFormat::Json)]
+        format: EntitiesFormat,
+        /// Configuration file for every article (default: the nearest copydesk.toml).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The file name standard input stands for.
+        #[arg(long)]
+        stdin_filename: Option<PathBuf>,
+    },
     /// List every rule with its code, default severity and summary.
     Rules {
         /// Output format.
@@ -81,6 +100,12 @@ enum Format {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EntitiesFormat {
+    Json,
+    Tsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -196,6 +221,53 @@ fn main() -> ExitCode {
                     ExitCode::from(exit::TROUBLE as u8)
                 }
             }
+        }
+        Some(Command::Entities {
+            paths,
+            format,
+            config,
+            stdin_filename,
+        }) => {
+            init_logging("copydesk=warn");
+            if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+                eprintln!("error: `-` (standard input) can be given only once");
+                return ExitCode::from(exit::TROUBLE as u8);
+            }
+            let fixed = match config {
+                Some(p) => match copydesk::settings::load(&p) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
+                        return ExitCode::from(exit::TROUBLE as u8);
+                    }
+                },
+                None => None,
+            };
+            let opts = cli::entities::EntitiesOptions {
+                paths,
+                format: match format {
+                    EntitiesFormat::Json => cli::entities::EntitiesFormat::Json,
+                    EntitiesFormat::Tsv => cli::entities::EntitiesFormat::Tsv,
+                },
+                config: fixed,
+                stdin_filename,
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            let code = match cli::entities::run_entities(
+                &opts,
+                &mut io::stdin().lock(),
+                &mut out,
+                &mut io::stderr().lock(),
+            ) {
+                Ok(code) => code,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::CLEAN,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    exit::TROUBLE
+                }
+            };
+            let _ = out.flush();
+            ExitCode::from(code as u8)
         }
         Some(Command::Check {
             paths,

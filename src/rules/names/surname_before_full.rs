@@ -42,7 +42,9 @@ declare_rule! {
     /// the first early surname. Headlines are not checked (they use surnames by design),
     /// nor are quotations (speakers name people as they please), nor surnames that also
     /// name something else in the story (`Dean Foods` beside `Howard Dean`), nor surnames
-    /// used as modifiers (`the Tower commission`).
+    /// used as modifiers (`the Tower commission`), nor a surname the story shares with a
+    /// relative (`Bill and Hillary Clinton`, `the Clintons`, `Michael Flynn Jr.`), nor a
+    /// name taken for a person only from a verb of speech (`Series A. Moody said`).
     pub struct SurnameBeforeFull {
         code: "names/surname-before-full",
         severity: Warning,
@@ -101,6 +103,10 @@ impl Rule for SurnameBeforeFull {
                 })
                 .filter(|m| !attributive(cx.text, m.span.end))
                 .collect();
+            // Asked only of a name that would be flagged: it reads the whole story.
+            if early.is_empty() || !super::surely_person(e) || super::has_relative(cx.text, e) {
+                continue;
+            }
             for (i, m) in early.iter().enumerate() {
                 let mut f = Finding::new(
                     &Self::META,
