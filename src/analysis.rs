@@ -73,6 +73,8 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
             f.severity = severity;
         }
     }
+    // The desk's own rules (rule sheets), at their configured severities.
+    crate::sheets::check(&cx, &mut findings);
     // The words were for the rules; an open document's snapshot need not keep them.
     entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);

@@ -131,6 +131,16 @@ pub struct Config {
     /// `[dateline]`: house additions to the dateline place lists.
     #[serde(default)]
     pub dateline: DatelineConfig,
+    /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// `[[sheet.rule]]`: the configuration's own desk rules, read with their positions by
+    /// [`crate::sheets::resolve`]; here only so that the key is known.
+    #[serde(default, skip_serializing)]
+    pub sheet: Option<toml::Value>,
+    /// The compiled desk rules ([`crate::sheets::resolve`]); not a setting.
+    #[serde(skip)]
+    pub desk: crate::sheets::DeskRules,
 }
 
 /// `[quotes]` settings.
@@ -167,6 +177,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "names",
     "names_file",
     "dateline",
+    "sheets",
+    "sheet",
 ];
 
 /// The settings key an unknown key was probably meant to be (`stlye` -> `style`).
@@ -217,11 +229,20 @@ fn unknown_rule_key_span(text: &str) -> Option<Span> {
 
 /// A rule code, a family (`dateline/*`) or `*`.
 fn known_rule_key(key: &str) -> bool {
+    known_level_key(key, &[])
+}
+
+/// A built-in or desk rule code, a family of either (`dateline/*`, `desk/*`), or `*`.
+pub(crate) fn known_level_key(key: &str, desk: &[&str]) -> bool {
+    let family_of = |code: &str| code.split('/').next().unwrap_or(code).to_string();
     match key.strip_suffix("/*") {
-        Some(family) => crate::rules::all()
-            .iter()
-            .any(|r| r.meta().family() == family),
-        None => key == "*" || crate::rules::by_code(key).is_some(),
+        Some(family) => {
+            crate::rules::all()
+                .iter()
+                .any(|r| r.meta().family() == family)
+                || desk.iter().any(|c| family_of(c) == family)
+        }
+        None => key == "*" || crate::rules::by_code(key).is_some() || desk.contains(&key),
     }
 }
 
@@ -286,6 +307,10 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        // With desk sheets, `[rules]` may name desk codes: crate::sheets::resolve checks.
+        if !self.sheets.is_empty() || self.sheet.is_some() {
+            return Ok(());
+        }
         for key in self.rules.keys() {
             if !known_rule_key(key) {
                 return Err(ConfigError {
@@ -324,6 +349,9 @@ impl Config {
         self.dateline.places.extend(d.places.iter().cloned());
         if over.docs_base_url.is_some() {
             self.docs_base_url.clone_from(&over.docs_base_url);
+        }
+        if !over.desk.is_empty() {
+            self.desk = over.desk.clone();
         }
         self
     }
@@ -377,6 +405,7 @@ mod tests {
     fn settings_keys_list_every_field() {
         let c = Config {
             docs_base_url: Some("x".into()),
+            sheets: vec!["x".into()],
             ..Config::default()
         };
         let v = serde_json::to_value(&c).unwrap();
@@ -386,7 +415,8 @@ mod tests {
                 "{key} missing from SETTINGS_KEYS"
             );
         }
-        assert_eq!(v.as_object().unwrap().len(), SETTINGS_KEYS.len());
+        // `sheet` (the inline desk rules) is read from the file, never written back.
+        assert_eq!(v.as_object().unwrap().len() + 1, SETTINGS_KEYS.len());
     }
 
     #[test]

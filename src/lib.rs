@@ -16,6 +16,7 @@ pub mod hover;
 pub mod lsp;
 pub mod outline;
 pub mod rules;
+pub mod sheets;
 pub mod span;
 pub mod text;
 

@@ -13,18 +13,24 @@ pub use crate::config::CONFIG_FILE;
 /// Read and parse a configuration file, with the names file it names (relative to the
 /// configuration's folder); the error names the file, line and column.
 pub fn load_config(path: &Path) -> Result<Config, String> {
-    let mut config = parse_config_file(path)?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut config = parse_config_file(path, &text)?;
     let root = path.parent().unwrap_or(Path::new("."));
     crate::entities::names::resolve(&mut config, root)?;
+    // Desk rule sheets: every mistake, each at its file, line and column.
+    let sheets = crate::sheets::resolve(&mut config, &text, path);
+    if !sheets.errors.is_empty() {
+        let lines: Vec<String> = sheets.errors.iter().map(|e| e.to_string()).collect();
+        return Err(lines.join("\n"));
+    }
     Ok(config)
 }
 
-fn parse_config_file(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Config::from_toml(&text).map_err(|e| match e.span {
+fn parse_config_file(path: &Path, text: &str) -> Result<Config, String> {
+    Config::from_toml(text).map_err(|e| match e.span {
         Some(span) => {
-            let doc = Document::new(&text, 0);
+            let doc = Document::new(text, 0);
             let p = doc.position(span.start.min(text.len()), Encoding::Utf32);
             format!(
                 "{}:{}:{}: invalid configuration: {}",
