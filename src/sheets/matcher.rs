@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::RegexSet;
 
 use super::{DeskRule, Kind, Scope};
@@ -27,6 +27,9 @@ pub(crate) struct Matcher {
 
 struct Target {
     rule: usize,
+    /// A literal prefix of a `pattern` rule, not a phrase: a hit makes the rule a
+    /// candidate to run.
+    trigger: bool,
     phrase: usize,
     /// The forms the text may take, normalized ([`normalize`]): as written, in capitals,
     /// first letter capitalized; for `ignore_case`, the lower-cased phrase alone.
@@ -158,6 +161,7 @@ impl Matcher {
                                 seen_here.push(id);
                                 targets[id].push(Target {
                                     rule: ri,
+                                    trigger: false,
                                     phrase: pi,
                                     forms: forms.clone(),
                                     ignore_case: *ignore_case,
@@ -168,16 +172,41 @@ impl Matcher {
                         }
                     }
                 }
-                Kind::Pattern { source, .. } => {
-                    set_sources.push(source.clone());
-                    set_rules.push(ri);
-                }
+                Kind::Pattern { source, .. } => match triggers(source) {
+                    Some(lits) => {
+                        for lit in lits {
+                            let key = lit.to_ascii_lowercase();
+                            let id = *index.entry(key.clone()).or_insert_with(|| {
+                                patterns.push(key);
+                                targets.push(Vec::new());
+                                patterns.len() - 1
+                            });
+                            if !targets[id].iter().any(|t| t.trigger && t.rule == ri) {
+                                targets[id].push(Target {
+                                    rule: ri,
+                                    trigger: true,
+                                    phrase: 0,
+                                    forms: Vec::new(),
+                                    ignore_case: false,
+                                    word_start: false,
+                                    word_end: false,
+                                });
+                            }
+                        }
+                    }
+                    None => {
+                        set_sources.push(source.clone());
+                        set_rules.push(ri);
+                    }
+                },
             }
         }
         let phrases = (!patterns.is_empty())
             .then(|| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
+                    // A DFA: the fastest search per byte, built once per configuration.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)
                     .ok()
@@ -212,13 +241,29 @@ impl Matcher {
     ) {
         let regions = regions(text, article);
         let mut hits: Vec<(usize, Span, Option<String>)> = Vec::new();
+        // Pattern rules whose literal prefix the automaton found.
+        let mut triggered: Vec<usize> = Vec::new();
         if let Some(ac) = &self.phrases {
-            for region in &regions {
-                let hay = &text[region.span.start..region.span.end];
-                for m in ac.find_overlapping_iter(hay) {
-                    let span =
-                        Span::new(region.span.start + m.start(), region.span.start + m.end());
+            // One pass over the whole text; each hit is then placed in its region (regions
+            // are sorted and disjoint), and one that is in none or crosses a region's end
+            // is dropped.
+            for m in ac.find_overlapping_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                let i = regions.partition_point(|r| r.span.end <= span.start);
+                let Some(region) = regions.get(i) else {
+                    continue;
+                };
+                if region.span.start > span.start || span.end > region.span.end {
+                    continue;
+                }
+                {
                     for t in &self.targets[m.pattern().as_usize()] {
+                        if t.trigger {
+                            if levels[t.rule].is_some() {
+                                triggered.push(t.rule);
+                            }
+                            continue;
+                        }
                         let rule = &rules[t.rule];
                         if levels[t.rule].is_none() || !rule.scope.has(region.part) {
                             continue;
@@ -240,15 +285,18 @@ impl Matcher {
                 }
             }
         }
-        if !self.set_rules.is_empty() {
-            let candidates: Vec<usize> = match &self.set {
-                Some(set) => set
-                    .matches(text)
-                    .iter()
-                    .map(|i| self.set_rules[i])
-                    .collect(),
-                None => self.set_rules.clone(),
-            };
+        {
+            let mut candidates = triggered;
+            if !self.set_rules.is_empty() {
+                match &self.set {
+                    Some(set) => {
+                        candidates.extend(set.matches(text).iter().map(|i| self.set_rules[i]))
+                    }
+                    None => candidates.extend_from_slice(&self.set_rules),
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
             for ri in candidates {
                 let rule = &rules[ri];
                 let Kind::Pattern { regex, replace, .. } = &rule.kind else {
@@ -292,10 +340,13 @@ impl Matcher {
             let rule = &rules[ri];
             let Some(severity) = levels[ri] else { continue };
             let found = &text[span.start..span.end];
-            let message = rule
-                .message
-                .replace("{found}", found)
-                .replace("{fix}", fix.as_deref().unwrap_or(""));
+            let message = if rule.message.contains('{') {
+                rule.message
+                    .replace("{found}", found)
+                    .replace("{fix}", fix.as_deref().unwrap_or(""))
+            } else {
+                rule.message.clone()
+            };
             let mut f = Finding {
                 code: rule.code,
                 severity,
@@ -319,14 +370,47 @@ impl Matcher {
     }
 }
 
+/// Literals one of which every match of the regular expression `source` starts with,
+/// when there are a few of at least two bytes each (so the phrase automaton can find the
+/// places the pattern may match); `None` sends the pattern to the `RegexSet`.
+pub(super) fn triggers(source: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .ok()?;
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(64)
+        .extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > 32 {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for l in lits {
+        let s = std::str::from_utf8(l.as_bytes()).ok()?;
+        if s.len() < 2 {
+            return None;
+        }
+        out.push(s.to_string());
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
 /// The text matches one of the forms the phrase accepts.
 fn accepts(t: &Target, found: &str) -> bool {
-    let n = if t.ignore_case {
-        normalize(&found.to_lowercase())
-    } else {
-        normalize(found)
-    };
-    t.forms.contains(&n)
+    if t.ignore_case {
+        let mut lower = found.chars().flat_map(char::to_lowercase).map(norm_char);
+        let form = &t.forms[0];
+        return form.chars().all(|c| lower.next() == Some(c)) && lower.next().is_none();
+    }
+    t.forms.iter().any(|form| {
+        let mut it = found.chars().map(norm_char);
+        form.chars().all(|c| it.next() == Some(c)) && it.next().is_none()
+    })
 }
 
 /// A phrase that starts (ends) with a letter or digit is not part of a longer word.
@@ -459,6 +543,7 @@ pub(crate) fn regions(text: &str, article: &Article) -> Vec<Region> {
             part: Scope::TRAILER,
         });
     }
+    out.sort_by_key(|r| r.span.start);
     // Spans lie on character boundaries of `text`; keep only those that do.
     out.retain(|r| {
         r.span.start <= r.span.end

@@ -70,6 +70,16 @@ pub(crate) struct Compiled {
     rules: Vec<DeskRule>,
     sources: Vec<Source>,
     matcher: matcher::Matcher,
+    /// Each rule's severity (or off) for the `[rules]` levels and house style of the last
+    /// few analyses: computed once per configuration and style, not per analysis.
+    levels: Mutex<Vec<LevelsFor>>,
+}
+
+struct LevelsFor {
+    style: Style,
+    rules: std::collections::BTreeMap<String, crate::config::Level>,
+    levels: Arc<[Option<Severity>]>,
+    any: bool,
 }
 
 impl DeskRules {
@@ -111,6 +121,7 @@ impl DeskRules {
             rules,
             sources,
             matcher,
+            levels: Mutex::new(Vec::new()),
         })))
     }
 }
@@ -383,20 +394,79 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(compiled) = cx.config.desk.0.as_deref() else {
         return;
     };
-    let mut levels: Vec<Option<Severity>> = Vec::with_capacity(compiled.rules.len());
-    let mut any = false;
-    for r in &compiled.rules {
-        let on = (r.styles.is_empty() || r.styles.contains(&cx.style))
-            .then(|| cx.config.severity(r.code, r.severity))
-            .flatten();
-        any |= on.is_some();
-        levels.push(on);
-    }
+    let (levels, any) = compiled.levels_for(cx.config, cx.style);
     if any {
         compiled
             .matcher
             .run(&compiled.rules, &levels, cx.text, cx.article, out);
     }
+}
+
+impl Compiled {
+    /// Each rule's severity under `config`'s levels in `style`, and whether any is on.
+    fn levels_for(&self, config: &Config, style: Style) -> (Arc<[Option<Severity>]>, bool) {
+        let mut cache = self.levels.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cache
+            .iter()
+            .find(|c| c.style == style && c.rules == config.rules)
+        {
+            return (hit.levels.clone(), hit.any);
+        }
+        let (levels, any) = compute_levels(&self.rules, config, style);
+        let levels: Arc<[Option<Severity>]> = levels.into();
+        if cache.len() >= 8 {
+            cache.remove(0);
+        }
+        cache.push(LevelsFor {
+            style,
+            rules: config.rules.clone(),
+            levels: levels.clone(),
+            any,
+        });
+        (levels, any)
+    }
+}
+
+fn compute_levels(
+    desk: &[DeskRule],
+    config: &Config,
+    style: Style,
+) -> (Vec<Option<Severity>>, bool) {
+    // `Config::severity` without its allocation per code: the `family/*` and `*` levels
+    // are looked up once, then each rule's exact code.
+    let rules = &config.rules;
+    let families: Vec<(&str, crate::config::Level)> = rules
+        .iter()
+        .filter_map(|(k, v)| k.strip_suffix("/*").map(|f| (f, *v)))
+        .collect();
+    let star = rules.get("*").copied();
+    let mut levels: Vec<Option<Severity>> = Vec::with_capacity(desk.len());
+    let mut any = false;
+    for r in desk {
+        let on = if r.styles.is_empty() || r.styles.contains(&style) {
+            let level = if rules.is_empty() {
+                None
+            } else {
+                rules.get(r.code).copied().or_else(|| {
+                    let family = r.family();
+                    families
+                        .iter()
+                        .find(|(f, _)| *f == family)
+                        .map(|(_, l)| *l)
+                        .or(star)
+                })
+            };
+            match level {
+                Some(l) => l.severity(),
+                None => Some(r.severity),
+            }
+        } else {
+            None
+        };
+        any |= on.is_some();
+        levels.push(on);
+    }
+    (levels, any)
 }
 
 #[cfg(test)]

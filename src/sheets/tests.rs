@@ -411,3 +411,52 @@ examples.match = ["(Writing by Ana Pereira; Editing by Tom Hale)"]
     let text = "Budget day\n\nThe minister slams the budget.\n";
     assert!(findings(&c, text).is_empty());
 }
+
+#[test]
+fn patterns_with_a_literal_prefix_run_from_the_automaton() {
+    // `\bMr\.? ` starts with the literal `Mr`: the phrase automaton finds its places;
+    // `\d+ per cent` has no literal prefix and goes through the RegexSet. Both must fire.
+    let (c, e) = load(
+        r#"
+[[sheet.rule]]
+code = "desk/honorific"
+message = "no honorifics: `{fix}`"
+pattern = '\bMr\.? (\p{Lu}\w+)'
+replace = "$1"
+scope = ["body", "quotation"]
+
+[[sheet.rule]]
+code = "desk/per-cent"
+message = "percent"
+pattern = '\d+ per cent'
+"#,
+    );
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!(
+        super::matcher::triggers(r"\bMr\.? (\p{Lu}\w+)"),
+        Some(vec!["Mr ".to_string(), "Mr. ".to_string()])
+    );
+    assert_eq!(super::matcher::triggers(r"\d+ per cent"), None);
+    let text = "Desk note\n\n“Mr. Ólafsson left,” said Mr Dube, up 5 per cent — MRS. Kay stayed.\n";
+    let got = findings(&c, text);
+    assert_eq!(
+        got,
+        [
+            (
+                "desk/honorific".to_string(),
+                "Mr. Ólafsson".to_string(),
+                "Ólafsson".to_string()
+            ),
+            (
+                "desk/honorific".to_string(),
+                "Mr Dube".to_string(),
+                "Dube".to_string()
+            ),
+            (
+                "desk/per-cent".to_string(),
+                "5 per cent".to_string(),
+                String::new()
+            ),
+        ]
+    );
+}
