@@ -13,18 +13,35 @@ pub use crate::config::CONFIG_FILE;
 /// Read and parse a configuration file, with the names file it names (relative to the
 /// configuration's folder); the error names the file, line and column.
 pub fn load_config(path: &Path) -> Result<Config, String> {
+    let (config, sheet_errors) = load_config_and_sheets(path)?;
+    // Desk rule sheets: every mistake, each at its file, line and column.
+    if !sheet_errors.is_empty() {
+        let lines: Vec<String> = sheet_errors.iter().map(|e| e.to_string()).collect();
+        return Err(lines.join("\n"));
+    }
+    Ok(config)
+}
+
+/// [`load_config`], with the mistakes in its desk rule sheets returned beside the
+/// configuration (which holds the rules that are valid) rather than as an error.
+pub fn load_config_and_sheets(
+    path: &Path,
+) -> Result<(Config, Vec<crate::sheets::SheetError>), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut config = parse_config_file(path, &text)?;
     let root = path.parent().unwrap_or(Path::new("."));
     crate::entities::names::resolve(&mut config, root)?;
-    // Desk rule sheets: every mistake, each at its file, line and column.
     let sheets = crate::sheets::resolve(&mut config, &text, path);
-    if !sheets.errors.is_empty() {
-        let lines: Vec<String> = sheets.errors.iter().map(|e| e.to_string()).collect();
-        return Err(lines.join("\n"));
-    }
-    Ok(config)
+    Ok((config, sheets.errors))
+}
+
+/// The nearest `copydesk.toml` in `dir` or a parent folder.
+pub fn nearest_config(dir: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    abs.ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|c| c.is_file())
 }
 
 fn parse_config_file(path: &Path, text: &str) -> Result<Config, String> {

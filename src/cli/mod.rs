@@ -3,6 +3,7 @@
 pub mod ci;
 pub mod discover;
 pub mod render;
+pub mod sheets;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};

@@ -152,6 +152,11 @@ impl DeskRule {
         self.code.split('/').next().unwrap_or(self.code)
     }
 
+    /// How many examples (`examples.match` and `examples.pass`) the rule has.
+    pub fn example_count(&self) -> usize {
+        self.examples.len()
+    }
+
     /// One line for `copydesk rules`: what the rule looks for.
     pub fn summary(&self) -> String {
         let list = |phrases: &[Phrase]| {
