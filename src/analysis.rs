@@ -1,6 +1,6 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
-use crate::article::{self, Article, Format};
+use crate::article::{self, quotes, Article, Format};
 use crate::config::{Config, Style};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
@@ -41,17 +41,13 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
 
 /// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
-    // Quotation marks are paired once, below, when the house style is known.
-    let mut article = article::parse_structure(text, format);
-    let style = match config.style {
-        Some(s) => s,
-        None => article
-            .dateline()
-            .and_then(|d| d.credit)
-            .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
-    };
-    article::quotes::scan_for_style(text, &mut article, config, style);
+    // The house style follows from the dateline credit (unless configured); the quotation
+    // marks are paired once, with the settings that style calls for.
+    let mut style = Style::Generic;
+    let article = article::parse_with(text, format, |article| {
+        style = house_style(text, article, config);
+        quote_settings(config, style)
+    });
     let mut entities =
         entities::extract_reusing(text, &article, &config.names, &mut reuse.entities);
     let cx = Context {
@@ -61,16 +57,11 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         config,
         entities: &entities,
     };
+    let levels = rules::levels(config);
     let mut findings = Vec::new();
-    for rule in rules::all() {
-        let meta = rule.meta();
-        let Some(severity) = config.severity(meta.code, meta.default_severity) else {
-            continue;
-        };
-        let from = findings.len();
-        rule.check(&cx, &mut findings);
-        for f in &mut findings[from..] {
-            f.severity = severity;
+    for (rule, level) in rules::all().iter().zip(&levels) {
+        if level.is_some() {
+            rule.check(&cx, &mut findings);
         }
     }
     // The desk's own rules (rule sheets), at their configured severities.
@@ -78,6 +69,7 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     // The words were for the rules; an open document's snapshot need not keep them.
     entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);
+    rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
@@ -88,5 +80,26 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+    }
+}
+
+/// The house style: configured, else the one whose agency wrote the dateline credit, else
+/// generic.
+fn house_style(text: &str, article: &Article, config: &Config) -> Style {
+    match config.style {
+        Some(s) => s,
+        None => article
+            .dateline()
+            .and_then(|d| d.credit)
+            .and_then(|c| Style::from_credit(c.agency.text(text)))
+            .unwrap_or(Style::Generic),
+    }
+}
+
+/// How to read the quotation marks of an article in `style` under `config`.
+fn quote_settings(config: &Config, style: Style) -> quotes::Settings {
+    quotes::Settings {
+        nesting: config.quotes.nesting.unwrap_or_default(),
+        headline_singles: matches!(style, Style::Ap | Style::Upi),
     }
 }

@@ -1,12 +1,16 @@
 //! House style and rule settings: `copydesk.toml`, LSP settings, defaults.
 //!
 //! The engine sees only [`Config`]; where the settings came from is the caller's business.
+//! This module is plain data: the types, reading them from TOML or JSON, merging, and the
+//! level a rule runs at. Checking rule codes against the registry is [`crate::rules`]'
+//! job, and reading files (with the names file) [`crate::settings`]'.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Severity;
+use crate::finding::Severity;
 use crate::span::Span;
 
 /// A house style: the agency whose conventions the copy follows.
@@ -204,45 +208,47 @@ fn snake_case(key: &str) -> String {
     out
 }
 
-/// A configuration file that could not be read, with where the mistake is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Configuration that could not be read, with where the mistake is: typed, so that the
+/// command line and the language server each render it their own way (line and column,
+/// a diagnostic) without reading positions back out of a message.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConfigError {
+    /// What is wrong, without the file or position (`unknown rule `x` in [rules]; …`).
     pub message: String,
-    /// Byte span of the mistake in the file, when known.
+    /// Byte span of the mistake in [`ConfigError::text`], when known.
     pub span: Option<Span>,
+    /// The configuration file being loaded; `None` for text or settings read directly.
+    pub path: Option<PathBuf>,
+    /// The text `span` points into (the file's contents), when it was read.
+    pub text: Option<String>,
+    pub kind: ConfigErrorKind,
 }
 
-/// The span of the first unknown key in the `[rules]` table of `text`.
-fn unknown_rule_key_span(text: &str) -> Option<Span> {
-    #[derive(Deserialize)]
-    struct Rules {
-        #[serde(default)]
-        rules: std::collections::BTreeMap<toml::Spanned<String>, toml::Value>,
-    }
-    let rules: Rules = toml::from_str(text).ok()?;
-    rules
-        .rules
-        .keys()
-        .find(|k| !known_rule_key(k.get_ref()))
-        .map(|k| Span::from(k.span()))
+/// What kind of mistake a [`ConfigError`] is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigErrorKind {
+    /// The configuration file could not be read (the message is the system's).
+    Read(std::io::ErrorKind),
+    /// Its syntax, a value or a rule code is wrong.
+    Invalid,
+    /// The names file it names could not be read or is invalid. Holds the configuration
+    /// without that file's names, for a caller that goes on with it (the language server).
+    NamesFile(Box<Config>),
+    /// A desk rule sheet has mistakes ([`crate::sheets`]); the error is the first of them.
+    /// Holds the configuration with the valid desk rules, and every mistake.
+    Sheets(Box<Config>, Vec<crate::sheets::SheetError>),
 }
 
-/// A rule code, a family (`dateline/*`) or `*`.
-fn known_rule_key(key: &str) -> bool {
-    known_level_key(key, &[])
-}
-
-/// A built-in or desk rule code, a family of either (`dateline/*`, `desk/*`), or `*`.
-pub(crate) fn known_level_key(key: &str, desk: &[&str]) -> bool {
-    let family_of = |code: &str| code.split('/').next().unwrap_or(code).to_string();
-    match key.strip_suffix("/*") {
-        Some(family) => {
-            crate::rules::all()
-                .iter()
-                .any(|r| r.meta().family() == family)
-                || desk.iter().any(|c| family_of(c) == family)
+impl ConfigError {
+    /// An invalid value or syntax at `span` of the text being read.
+    pub fn invalid(message: impl Into<String>, span: Option<Span>) -> ConfigError {
+        ConfigError {
+            message: message.into(),
+            span,
+            path: None,
+            text: None,
+            kind: ConfigErrorKind::Invalid,
         }
-        None => key == "*" || crate::rules::by_code(key).is_some() || desk.contains(&key),
     }
 }
 
@@ -253,31 +259,21 @@ impl fmt::Display for ConfigError {
 }
 
 impl Config {
-    /// Parse `copydesk.toml` text.
-    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError {
-            message: e.message().to_string(),
-            span: e.span().map(Span::from),
-        })?;
-        config.validate().map_err(|mut e| {
-            if e.span.is_none() {
-                e.span = unknown_rule_key_span(text);
-            }
-            e
-        })?;
-        Ok(config)
+    /// Read `copydesk.toml` text as data: its syntax and the type of every value, with the
+    /// byte span of the first mistake. Rule codes are not checked against the registry;
+    /// [`Config::from_toml`] (in [`crate::settings`]) does that too.
+    pub fn parse_toml(text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text)
+            .map_err(|e| ConfigError::invalid(e.message(), e.span().map(Span::from)))
     }
 
-    /// Parse LSP settings: `{ "copydesk": { ... } }` or the inner object alone.
-    pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
-        Config::from_settings(value).map(|(config, _)| config)
-    }
-
-    /// Parse LSP settings as editors send them: a whole `copydesk` section, which also
-    /// holds editor-only keys (`path`, `trace`, `documentSelector`). Keys copydesk does not
-    /// know are left out and returned, so one editor key never discards the user's
-    /// settings; camelCase names (`namesFile`) are read as their snake_case keys.
-    pub fn from_settings(value: &serde_json::Value) -> Result<(Config, Vec<String>), ConfigError> {
+    /// Read LSP settings as data, as editors send them: a whole `copydesk` section (or the
+    /// inner object alone), which also holds editor-only keys (`path`, `trace`,
+    /// `documentSelector`). Keys copydesk does not know are left out and returned, so one
+    /// editor key never discards the user's settings; camelCase names (`namesFile`) are
+    /// read as their snake_case keys. Rule codes are not checked against the registry;
+    /// [`Config::from_settings`] (in [`crate::settings`]) does that too.
+    pub fn parse_settings(value: &serde_json::Value) -> Result<(Config, Vec<String>), ConfigError> {
         let inner = value.get("copydesk").unwrap_or(value);
         if inner.is_null() {
             return Ok((Config::default(), Vec::new()));
@@ -298,30 +294,9 @@ impl Config {
                 }
             }
         }
-        let config: Config = serde_json::from_value(inner).map_err(|e| ConfigError {
-            message: e.to_string(),
-            span: None,
-        })?;
-        config.validate()?;
+        let config: Config =
+            serde_json::from_value(inner).map_err(|e| ConfigError::invalid(e.to_string(), None))?;
         Ok((config, ignored))
-    }
-
-    fn validate(&self) -> Result<(), ConfigError> {
-        // With desk sheets, `[rules]` may name desk codes: crate::sheets::resolve checks.
-        if !self.sheets.is_empty() || self.sheet.is_some() {
-            return Ok(());
-        }
-        for key in self.rules.keys() {
-            if !known_rule_key(key) {
-                return Err(ConfigError {
-                    message: format!(
-                        "unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"
-                    ),
-                    span: None,
-                });
-            }
-        }
-        Ok(())
     }
 
     /// `self` overridden by `over`: its style when set, its rule levels key by key.

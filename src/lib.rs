@@ -11,14 +11,17 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod entities;
+pub mod finding;
 pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
 pub mod outline;
 pub mod rules;
+pub mod settings;
 pub mod sheets;
 pub mod span;
 pub mod text;
+pub mod words;
 
 pub use analysis::{analyze, analyze_reusing, Analysis, Reuse};
 pub use article::Format;

@@ -180,10 +180,10 @@ fn main() -> ExitCode {
             }
             // Desk rules and links follow the copydesk.toml governing this folder (or --config).
             let config = match config {
-                Some(p) => match discover::load_config(&p) {
+                Some(p) => match copydesk::settings::load(&p) {
                     Ok(c) => c,
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
                         return ExitCode::from(exit::TROUBLE as u8);
                     }
                 },
@@ -228,10 +228,10 @@ fn main() -> ExitCode {
                 return ExitCode::from(exit::TROUBLE as u8);
             }
             let fixed = match config {
-                Some(p) => match discover::load_config(&p) {
+                Some(p) => match copydesk::settings::load(&p) {
                     Ok(c) => Some(c),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
                         return ExitCode::from(exit::TROUBLE as u8);
                     }
                 },

@@ -278,3 +278,22 @@ fn a_bad_config_file_is_usage_trouble_with_its_position() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_config_error_column_counts_characters_after_curly_quotes_and_emoji() {
+    let d = dir();
+    std::fs::write(
+        d.path().join("copydesk.toml"),
+        "dateline = { places = [\"“Zürich” 😀\"], standalone_add = 5 }\n",
+    )
+    .unwrap();
+    std::fs::write(d.path().join("clean.txt"), CLEAN).unwrap();
+    let o = check(&["clean.txt"], d.path());
+    assert_eq!(code(&o), 2);
+    // `5` is the 56th character of the line (and its 64th byte).
+    assert!(
+        stderr(&o).contains("error: copydesk.toml:1:56: invalid configuration: invalid type"),
+        "{}",
+        stderr(&o)
+    );
+}

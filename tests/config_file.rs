@@ -122,7 +122,7 @@ fn discovery_finds_the_nearest_file_and_caches_folders() {
     let mut r = Resolver::new(Source::Discover, None);
     let style = |f: Found| match f {
         Found::Config(c) => c.style,
-        Found::Invalid(p, e) => panic!("{}: {e}", p.display()),
+        Found::Invalid(e) => panic!("{}", copydesk::cli::FileError::from_config(&e)),
     };
     assert_eq!(
         style(r.config_for(&root.join("desk/metro/today/a.txt"))),

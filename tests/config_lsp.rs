@@ -1,216 +1,14 @@
-//! The language server's configuration behaviour, in process: the real `Backend` behind
-//! `tower_lsp::Server` on a `tokio::io::duplex` pipe, driven by a fake client that answers
-//! `workspace/configuration` and `client/registerCapability`.
+//! The language server's configuration behaviour, in process, over the shared client
+//! (`tests/support/inprocess.rs`), which answers `workspace/configuration` and
+//! `client/registerCapability`.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+#[path = "support/inprocess.rs"]
+mod inprocess;
+
 use std::time::Duration;
 
+use inprocess::{url, Client as TestClient};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, WriteHalf};
-use tokio::sync::mpsc;
-use tower_lsp::{LspService, Server};
-
-use copydesk::lsp::Backend;
-
-type Writer = Arc<tokio::sync::Mutex<WriteHalf<tokio::io::DuplexStream>>>;
-
-/// What the fake client has been asked, and what it answers.
-#[derive(Default)]
-struct Seen {
-    configuration_requests: usize,
-    registrations: Vec<Value>,
-}
-
-struct TestClient {
-    writer: Writer,
-    inbox: mpsc::UnboundedReceiver<Value>,
-    next_id: i64,
-    /// The answer to `workspace/configuration` (the `copydesk` section).
-    settings: Arc<Mutex<Value>>,
-    seen: Arc<Mutex<Seen>>,
-}
-
-async fn send(writer: &Writer, msg: &Value) {
-    if std::env::var_os("LSP_TRACE").is_some() {
-        eprintln!(">> {msg}");
-    }
-    let body = serde_json::to_string(msg).unwrap();
-    let mut w = writer.lock().await;
-    w.write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
-        .await
-        .unwrap();
-    w.flush().await.unwrap();
-}
-
-impl TestClient {
-    fn start() -> TestClient {
-        let (client_io, server_io) = tokio::io::duplex(1 << 20);
-        let (sr, sw) = tokio::io::split(server_io);
-        let (service, socket) = LspService::new(Backend::new);
-        tokio::spawn(Server::new(sr, sw, socket).serve(service));
-
-        let (cr, cw) = tokio::io::split(client_io);
-        let writer: Writer = Arc::new(tokio::sync::Mutex::new(cw));
-        let (tx, inbox) = mpsc::unbounded_channel();
-        let settings = Arc::new(Mutex::new(Value::Null));
-        let seen = Arc::new(Mutex::new(Seen::default()));
-        let (w2, s2, seen2) = (writer.clone(), settings.clone(), seen.clone());
-        tokio::spawn(async move {
-            let mut r = BufReader::new(cr);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; len];
-                r.read_exact(&mut body).await.unwrap();
-                let msg: Value = serde_json::from_slice(&body).unwrap();
-                if std::env::var_os("LSP_TRACE").is_some()
-                    && msg.get("method") != Some(&json!("textDocument/publishDiagnostics"))
-                {
-                    eprintln!("<< {msg}");
-                }
-                // Answer the server's requests to the client at once.
-                if let (Some(method), Some(id)) = (msg.get("method"), msg.get("id")) {
-                    let result = match method.as_str().unwrap() {
-                        "workspace/configuration" => {
-                            seen2.lock().unwrap().configuration_requests += 1;
-                            json!([s2.lock().unwrap().clone()])
-                        }
-                        "client/registerCapability" => {
-                            seen2
-                                .lock()
-                                .unwrap()
-                                .registrations
-                                .push(msg["params"].clone());
-                            Value::Null
-                        }
-                        _ => Value::Null,
-                    };
-                    send(&w2, &json!({"jsonrpc": "2.0", "id": id, "result": result})).await;
-                    continue;
-                }
-                if tx.send(msg).is_err() {
-                    return;
-                }
-            }
-        });
-        TestClient {
-            writer,
-            inbox,
-            next_id: 1,
-            settings,
-            seen,
-        }
-    }
-
-    async fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        send(
-            &self.writer,
-            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
-        )
-        .await;
-        loop {
-            let msg = self.recv().await;
-            if msg.get("id") == Some(&json!(id)) {
-                return msg["result"].clone();
-            }
-        }
-    }
-
-    async fn notify(&self, method: &str, params: Value) {
-        send(
-            &self.writer,
-            &json!({"jsonrpc": "2.0", "method": method, "params": params}),
-        )
-        .await;
-    }
-
-    async fn recv(&mut self) -> Value {
-        tokio::time::timeout(Duration::from_secs(10), self.inbox.recv())
-            .await
-            .expect("timed out waiting for the server")
-            .expect("server closed")
-    }
-
-    /// Wait for diagnostics on `uri` that satisfy `want`.
-    async fn diagnostics_until(
-        &mut self,
-        uri: &str,
-        want: impl Fn(&[Value]) -> bool,
-    ) -> Vec<Value> {
-        self.all_diagnostics_until(&[uri], want).await.remove(0)
-    }
-
-    /// Wait until the latest diagnostics of every one of `uris` satisfy `want` (publishes
-    /// for different documents may arrive in any order).
-    async fn all_diagnostics_until(
-        &mut self,
-        uris: &[&str],
-        want: impl Fn(&[Value]) -> bool,
-    ) -> Vec<Vec<Value>> {
-        let mut latest: Vec<Option<Vec<Value>>> = vec![None; uris.len()];
-        loop {
-            let msg = self.recv().await;
-            if std::env::var_os("LSP_TRACE").is_some() {
-                eprintln!("<- {msg}");
-            }
-            if msg["method"] != "textDocument/publishDiagnostics" {
-                continue;
-            }
-            if let Some(i) = uris.iter().position(|u| msg["params"]["uri"] == *u) {
-                let diags = msg["params"]["diagnostics"].as_array().unwrap().clone();
-                latest[i] = Some(diags);
-                if latest.iter().all(|d| d.as_deref().is_some_and(&want)) {
-                    return latest.into_iter().map(Option::unwrap).collect();
-                }
-            }
-        }
-    }
-
-    async fn initialize(&mut self, root: &Path, capabilities: Value, options: Value) {
-        let root_uri = url(root);
-        self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": root_uri,
-                "workspaceFolders": [{"uri": root_uri, "name": "desk"}],
-                "capabilities": capabilities,
-                "initializationOptions": options,
-            }),
-        )
-        .await;
-        self.notify("initialized", json!({})).await;
-    }
-
-    async fn open(&self, uri: &str, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
-        )
-        .await;
-    }
-}
-
-fn url(p: &Path) -> String {
-    tower_lsp::lsp_types::Url::from_file_path(p)
-        .unwrap()
-        .to_string()
-}
 
 fn codes(diags: &[Value]) -> Vec<String> {
     diags
@@ -242,7 +40,7 @@ async fn a_malformed_file_gives_a_diagnostic_at_the_mistake_and_defaults() {
     )
     .unwrap();
     let mut c = TestClient::start();
-    c.initialize(root, json!({}), Value::Null).await;
+    c.initialize_in(root, json!({}), Value::Null).await;
     let config_uri = url(&root.join("copydesk.toml"));
     let d = c.diagnostics_until(&config_uri, |d| !d.is_empty()).await;
     assert_eq!(d[0]["code"], "config/invalid");
@@ -272,7 +70,7 @@ async fn a_malformed_file_gives_a_diagnostic_at_the_mistake_and_defaults() {
 
     // Still alive: a request gets an answer.
     let symbols = c
-        .request(
+        .result(
             "textDocument/documentSymbol",
             json!({"textDocument": {"uri": doc}}),
         )
@@ -291,7 +89,7 @@ async fn settings_are_pulled_and_the_file_is_watched() {
     .unwrap();
     let mut c = TestClient::start();
     *c.settings.lock().unwrap() = json!({"rules": {"quotes/unclosed": "info"}});
-    c.initialize(
+    c.initialize_in(
         root,
         serde_json::from_str(PULL_AND_WATCH).unwrap(),
         Value::Null,
@@ -343,7 +141,7 @@ async fn push_settings_without_pull_support() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let mut c = TestClient::start();
-    c.initialize(root, json!({}), json!({"copydesk": {"style": "ap"}}))
+    c.initialize_in(root, json!({}), json!({"copydesk": {"style": "ap"}}))
         .await;
     let a = url(&root.join("a.txt"));
     c.open(&a, STORY).await;
@@ -371,7 +169,7 @@ async fn diagnostics_link_to_the_rule_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let mut c = TestClient::start();
-    c.initialize(root, json!({}), Value::Null).await;
+    c.initialize_in(root, json!({}), Value::Null).await;
     let a = url(&root.join("a.txt"));
     c.open(&a, STORY).await;
     let d = c.diagnostics_until(&a, |d| !d.is_empty()).await;
@@ -409,12 +207,12 @@ async fn every_finding_offers_an_ignore_marker() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let mut c = TestClient::start();
-    c.initialize(root, json!({}), Value::Null).await;
+    c.initialize_in(root, json!({}), Value::Null).await;
     let a = url(&root.join("a.txt"));
     c.open(&a, STORY).await;
     let d = c.diagnostics_until(&a, |d| !d.is_empty()).await;
     let actions = c
-        .request(
+        .result(
             "textDocument/codeAction",
             json!({"textDocument": {"uri": a}, "range": d[0]["range"], "context": {"diagnostics": d}}),
         )
@@ -465,7 +263,7 @@ async fn a_client_with_no_copydesk_section_keeps_the_initialization_options() {
     let root = tmp.path();
     let mut c = TestClient::start();
     // The pull answers `null` (Neovim does when `settings` has no such section).
-    c.initialize(
+    c.initialize_in(
         root,
         serde_json::from_str(PULL_AND_WATCH).unwrap(),
         json!({"copydesk": {"rules": {"quotes/unclosed": "hint"}}}),

@@ -8,6 +8,8 @@
 //! 1,500 LSP didChange notifications per encoding; `COPYDESK_EDIT_CASES=N` gives N cases and
 //! 6N notifications).
 
+#[path = "support/inprocess.rs"]
+mod inprocess;
 #[path = "support/model.rs"]
 mod model;
 
@@ -15,13 +17,10 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use copydesk::text::{Change, Document, Encoding, Position};
-use futures::StreamExt;
+use inprocess::Client;
 use model::{Edit, Op, Rng, PIECES};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use tower_lsp::jsonrpc::{Request, Response};
-use tower_lsp::LspService;
-use tower_service::Service;
 
 const ENCODINGS: [Encoding; 3] = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32];
 
@@ -118,89 +117,17 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // (b) Through the LSP layer.
 
-struct Harness {
-    service: LspService<copydesk::lsp::Backend>,
-    /// Everything the server sent the client (notifications and requests).
-    from_server: tokio::sync::mpsc::UnboundedReceiver<Value>,
-    next_id: i64,
-}
-
-impl Harness {
-    fn new() -> Harness {
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter("copydesk=warn")
-            .with_test_writer()
-            .try_init();
-        let (service, mut socket) = copydesk::lsp::service();
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        tokio::spawn(async move {
-            while let Some(req) = socket.next().await {
-                let v = serde_json::to_value(&req).expect("serializable");
-                if tx.send(v).is_err() {
-                    break;
-                }
-            }
-        });
-        Harness {
-            service,
-            from_server: rx,
-            next_id: 1,
-        }
+/// `initialize` offering `offered` position encodings; the negotiated one.
+async fn initialize(h: &mut Client, offered: Option<&[&str]>) -> String {
+    let mut caps = json!({});
+    if let Some(o) = offered {
+        caps = json!({ "general": { "positionEncodings": o } });
     }
-
-    async fn request(&mut self, method: &'static str, params: Value) -> Response {
-        let id = self.next_id;
-        self.next_id += 1;
-        let req = Request::build(method).id(id).params(params).finish();
-        self.service
-            .call(req)
-            .await
-            .expect("service alive")
-            .expect("a response")
-    }
-
-    async fn notify(&mut self, method: &'static str, params: Value) {
-        let req = Request::build(method).params(params).finish();
-        let r = self.service.call(req).await.expect("service alive");
-        assert!(r.is_none(), "a notification got a response: {r:?}");
-    }
-
-    async fn initialize(&mut self, offered: Option<&[&str]>) -> String {
-        let mut caps = json!({});
-        if let Some(o) = offered {
-            caps = json!({ "general": { "positionEncodings": o } });
-        }
-        let r = self
-            .request(
-                "initialize",
-                json!({ "processId": null, "rootUri": null, "capabilities": caps }),
-            )
-            .await;
-        let (_, result) = r.into_parts();
-        let result = result.expect("initialize succeeds");
-        self.notify("initialized", json!({})).await;
-        result["capabilities"]["positionEncoding"]
-            .as_str()
-            .unwrap_or("utf-16")
-            .to_string()
-    }
-
-    async fn text(&mut self, uri: &str) -> Value {
-        let (_, r) = self
-            .request("copydesk/debugText", json!({ "uri": uri }))
-            .await
-            .into_parts();
-        r.expect("debugText succeeds")
-    }
-
-    /// Take every message the server has sent so far.
-    fn drain(&mut self) -> Vec<Value> {
-        let mut out = Vec::new();
-        while let Ok(v) = self.from_server.try_recv() {
-            out.push(v);
-        }
-        out
-    }
+    let result = h.initialize(caps).await;
+    result["capabilities"]["positionEncoding"]
+        .as_str()
+        .unwrap_or("utf-16")
+        .to_string()
 }
 
 /// Check one publishDiagnostics against the text of the version it names.
@@ -247,8 +174,8 @@ fn check_range(d: &Value, r: &Value, text: &str, version: i64, enc: Encoding) {
 }
 
 async fn lsp_sequence(offered: Option<&[&str]>, expect: Encoding, seed: u64, edits: usize) {
-    let mut h = Harness::new();
-    let negotiated = h.initialize(offered).await;
+    let mut h = Client::start();
+    let negotiated = initialize(&mut h, offered).await;
     assert_eq!(negotiated, expect.as_str());
     let enc = expect;
     let uri = "file:///desk/story.txt";
@@ -313,9 +240,8 @@ async fn lsp_sequence(offered: Option<&[&str]>, expect: Encoding, seed: u64, edi
     // The last version's diagnostics arrive, and are right.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while last_seen != Some(version) {
-        let msg = tokio::time::timeout_at(deadline, h.from_server.recv())
-            .await
-            .unwrap_or_else(|_| {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let msg = h.recv_timeout(left).await.unwrap_or_else(|| {
                 for v in last_seen.unwrap_or(0) + 1..=version {
                     let t = texts[&v].clone();
                     let (tx, rx) = std::sync::mpsc::channel();
@@ -329,8 +255,7 @@ async fn lsp_sequence(offered: Option<&[&str]>, expect: Encoding, seed: u64, edi
                     }
                 }
                 panic!("no diagnostics for the last version {version} within 20 s; {published} seen, last {last_seen:?}")
-            })
-            .expect("server alive");
+            });
         if msg["method"] == "textDocument/publishDiagnostics" {
             check_published(&msg, &texts, enc);
             published += 1;
@@ -371,7 +296,7 @@ async fn lsp_edits_utf32_when_only_offered() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lsp_debug_text_is_null_for_unknown_documents() {
-    let mut h = Harness::new();
-    h.initialize(None).await;
+    let mut h = Client::start();
+    h.initialize(json!({})).await;
     assert_eq!(h.text("file:///never/opened.txt").await, Value::Null);
 }

@@ -2,12 +2,11 @@
 //! highlight, prepareRename/rename and workspace symbols, with positions in UTF-16 after
 //! non-ASCII text (curly quotes, emoji, CJK, em dashes).
 
-use copydesk::lsp::Backend;
-use futures::StreamExt;
+#[path = "support/inprocess.rs"]
+mod inprocess;
+
+use inprocess::Client;
 use serde_json::{json, Value};
-use tower::{Service, ServiceExt};
-use tower_lsp::jsonrpc::Request;
-use tower_lsp::LspService;
 
 const URI: &str = "file:///tmp/copydesk-entities/grain.txt";
 
@@ -21,62 +20,28 @@ REGIONAL COOPERATION\n\
 \n\
 Li said the Shanghai Cooperation Organization (SCO) would help. Medvedev agreed — and the SCO 🌊 plan won praise.\n";
 
-struct Server {
-    service: LspService<Backend>,
-    next_id: i64,
-}
+/// The shared in-process client with TEXT open.
+struct Server(Client);
 
 impl Server {
     async fn start(encodings: Option<Vec<&str>>) -> (Server, Value) {
-        let (service, socket) = LspService::new(Backend::new);
-        // Drain what the server sends the client (diagnostics, log messages).
-        tokio::spawn(socket.for_each(|_| async {}));
-        let mut s = Server {
-            service,
-            next_id: 0,
-        };
+        let mut c = Client::start();
         let mut caps = json!({});
         if let Some(e) = encodings {
             caps = json!({"general": {"positionEncodings": e}});
         }
-        let init = s
-            .request(
-                "initialize",
-                json!({"capabilities": caps, "processId": null, "rootUri": null}),
-            )
-            .await;
-        s.notify("initialized", json!({})).await;
-        s.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": TEXT}}),
-        )
-        .await;
-        (s, init)
+        let init = c.initialize(caps).await;
+        c.open(URI, TEXT).await;
+        (Server(c), init)
     }
 
-    async fn request(&mut self, method: &'static str, params: Value) -> Value {
-        self.next_id += 1;
-        let req = Request::build(method)
-            .params(params)
-            .id(self.next_id)
-            .finish();
-        let resp = self
-            .service
-            .ready()
-            .await
-            .expect("service ready")
-            .call(req)
-            .await
-            .expect("no transport error")
-            .expect("a response");
-        let (_, result) = resp.into_parts();
-        result.unwrap_or_else(|e| panic!("{method} failed: {e:?}"))
+    /// A request's result; an error response fails the test.
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        self.0.result(method, params).await
     }
 
-    async fn notify(&mut self, method: &'static str, params: Value) {
-        let req = Request::build(method).params(params).finish();
-        let resp = self.service.ready().await.unwrap().call(req).await.unwrap();
-        assert!(resp.is_none());
+    async fn notify(&mut self, method: &str, params: Value) {
+        self.0.notify(method, params).await;
     }
 }
 
@@ -308,18 +273,10 @@ async fn names_file_is_loaded_from_the_root_and_reloaded() {
     let root_uri = tower_lsp::lsp_types::Url::from_directory_path(root).unwrap();
     let doc_uri = root_uri.join("story.txt").unwrap();
 
-    let (service, socket) = LspService::new(Backend::new);
-    tokio::spawn(socket.for_each(|_| async {}));
-    let mut s = Server {
-        service,
-        next_id: 0,
-    };
-    s.request(
-        "initialize",
-        json!({"capabilities": {}, "processId": null, "rootUri": root_uri}),
-    )
-    .await;
-    s.notify("initialized", json!({})).await;
+    let mut c = Client::start();
+    c.initialize_with(json!({"capabilities": {}, "processId": null, "rootUri": root_uri}))
+        .await;
+    let mut s = Server(c);
     let text = "MOSCOW (AP) — Officials met Dmitry Medvedev. Medvedyev said “yes” 🌊.\n";
     s.notify(
         "textDocument/didOpen",

@@ -1,101 +1,10 @@
-//! In-process LSP tests: the real server on a `tokio::io::duplex` pair, framed JSON-RPC.
+//! In-process LSP tests over the shared in-process client (`tests/support/inprocess.rs`).
 
+#[path = "support/inprocess.rs"]
+mod inprocess;
+
+use inprocess::Client;
 use serde_json::{json, Value};
-use tokio::io::{
-    AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf,
-};
-use tower_lsp::{LspService, Server};
-
-use copydesk::lsp::Backend;
-
-struct Harness {
-    write: WriteHalf<DuplexStream>,
-    read: BufReader<ReadHalf<DuplexStream>>,
-    backlog: Vec<Value>,
-    id: i64,
-}
-
-impl Harness {
-    fn start() -> Harness {
-        let (client, server) = tokio::io::duplex(1 << 20);
-        let (sr, sw) = tokio::io::split(server);
-        let (service, socket) = LspService::new(Backend::new);
-        tokio::spawn(Server::new(sr, sw, socket).serve(service));
-        let (cr, cw) = tokio::io::split(client);
-        Harness {
-            write: cw,
-            read: BufReader::new(cr),
-            backlog: Vec::new(),
-            id: 0,
-        }
-    }
-
-    async fn send(&mut self, v: Value) {
-        let body = v.to_string();
-        let frame = format!("Content-Length: {}\r\n\r\n{}", body.len(), body);
-        self.write.write_all(frame.as_bytes()).await.unwrap();
-    }
-
-    async fn recv(&mut self) -> Value {
-        let mut len = 0;
-        loop {
-            let mut line = String::new();
-            self.read.read_line(&mut line).await.unwrap();
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = v.parse().unwrap();
-            }
-        }
-        let mut buf = vec![0; len];
-        self.read.read_exact(&mut buf).await.unwrap();
-        serde_json::from_slice(&buf).unwrap()
-    }
-
-    async fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(&pred) {
-            return self.backlog.remove(i);
-        }
-        let fut = async {
-            loop {
-                let v = self.recv().await;
-                if pred(&v) {
-                    return v;
-                }
-                self.backlog.push(v);
-            }
-        };
-        tokio::time::timeout(std::time::Duration::from_secs(10), fut)
-            .await
-            .expect("timed out waiting for a message")
-    }
-
-    async fn request(&mut self, method: &str, params: Value) -> Value {
-        self.id += 1;
-        let id = self.id;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
-            .await;
-        self.wait(|v| v["id"] == json!(id)).await
-    }
-
-    async fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}))
-            .await;
-    }
-
-    async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let v = self
-            .wait(|v| {
-                v["method"] == "textDocument/publishDiagnostics"
-                    && v["params"]["uri"] == uri
-                    && v["params"]["version"] == json!(version)
-            })
-            .await;
-        v["params"]["diagnostics"].as_array().unwrap().clone()
-    }
-}
 
 const URI: &str = "file:///newsroom/story.txt";
 const STORY: &str = "Headline\n\nOfficials met “on Monday.\n";
@@ -106,7 +15,7 @@ fn codes(d: &[Value]) -> Vec<&str> {
 
 #[tokio::test]
 async fn defaults_to_utf16_and_reports_both_foundation_errors() {
-    let mut h = Harness::start();
+    let mut h = Client::start();
     let init = h.request("initialize", json!({"capabilities": {}})).await;
     assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(init["result"]["serverInfo"]["name"], "copydesk");
@@ -128,7 +37,7 @@ async fn defaults_to_utf16_and_reports_both_foundation_errors() {
 
 #[tokio::test]
 async fn settings_turn_rules_off_and_change_them_live() {
-    let mut h = Harness::start();
+    let mut h = Client::start();
     h.request(
         "initialize",
         json!({"capabilities": {}, "initializationOptions": {"copydesk": {"rules": {"dateline/*": "off"}}}}),
@@ -153,7 +62,7 @@ async fn settings_turn_rules_off_and_change_them_live() {
 
 #[tokio::test]
 async fn requests_for_unknown_documents_answer_null() {
-    let mut h = Harness::start();
+    let mut h = Client::start();
     h.request("initialize", json!({"capabilities": {}})).await;
     h.notify("initialized", json!({})).await;
     // A change for a document never opened is ignored, not a crash.
@@ -176,4 +85,74 @@ async fn requests_for_unknown_documents_answer_null() {
         )
         .await;
     assert_eq!(r["result"], Value::Null);
+}
+
+/// A story long enough that its analysis takes a while (distinct paragraphs, names and
+/// quotations, so no paragraph's work is shared with another's).
+fn long_story(paragraphs: usize) -> String {
+    let mut s = String::from("Harbor board meets\n\nPORT ELLIS, Maine (AP) — The board met.\n\n");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "“We will vote on item {i},” said board member Ada Quill{i} of Ward {i} — 北京 😀.\n\n"
+        ));
+    }
+    s
+}
+
+#[tokio::test]
+async fn a_request_after_an_edit_answers_from_the_edited_text() {
+    let mut h = Client::start();
+    h.initialize(json!({})).await;
+    let uri = "file:///newsroom/board.md";
+    h.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": "# Board\n\nText.\n"}}),
+    )
+    .await;
+    // No waiting for diagnostics: the request must see version 2.
+    h.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{
+            "range": {"start": {"line": 2, "character": 5}, "end": {"line": 2, "character": 5}},
+            "text": "\n\n## Vote “now” 😀\n\nMore.",
+        }]}),
+    )
+    .await;
+    let symbols = h
+        .result(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let text = symbols.to_string();
+    assert!(text.contains("Vote “now” 😀"), "{symbols}");
+}
+
+/// While a request waits for a long analysis, the runtime goes on: another document is
+/// opened and read, and closing the document the request is about answers it with null.
+#[tokio::test]
+async fn a_waiting_request_blocks_nothing_and_closing_answers_it() {
+    let mut h = Client::start();
+    h.initialize(json!({})).await;
+    let slow = "file:///newsroom/long.txt";
+    let quick = "file:///newsroom/quick.txt";
+    h.open(slow, &long_story(300)).await;
+    let waiting = json!({"jsonrpc": "2.0", "id": 900, "method": "textDocument/documentSymbol",
+        "params": {"textDocument": {"uri": slow}}});
+    h.send(waiting).await;
+    h.open(quick, STORY).await;
+    let text = h.text(quick).await;
+    assert_eq!(text["text"], STORY);
+    h.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": slow}}),
+    )
+    .await;
+    let r = h.wait(|m| m["id"] == 900).await;
+    assert_eq!(r["result"], Value::Null, "{r}");
+    // And the server still analyses.
+    assert_eq!(
+        codes(&h.diagnostics(quick, 1).await),
+        ["dateline/missing", "quotes/unclosed"]
+    );
 }

@@ -375,6 +375,27 @@ fn shutdown_then_exit_exits_zero_promptly() {
     assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
 }
 
+/// Some clients send `"params": null` with `shutdown` and `exit`: both are accepted, and the
+/// session ends with status 0.
+#[test]
+fn shutdown_and_exit_with_null_params_exit_zero() {
+    let mut s = started();
+    s.open(URI, 1, STORY);
+    s.wait_diagnostics(URI, |p| p["version"] == 1);
+    s.send(&json!({"jsonrpc": "2.0", "id": 99, "method": "shutdown", "params": null}));
+    let r = s.wait_response(99);
+    assert!(
+        r.get("error").is_none(),
+        "shutdown with null params failed: {r}"
+    );
+    assert_eq!(r["result"], Value::Null);
+    s.send(&json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let status = s
+        .wait_exit(Duration::from_secs(5))
+        .expect("the server exits within 5 s of `exit`");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
 #[test]
 fn exit_without_shutdown_exits_one() {
     let mut s = started();

@@ -151,32 +151,10 @@ pub fn month_number(word: &str) -> Option<u8> {
 /// The month a word names in any case (`march`, `FEb`): for a word already known to stand
 /// in a dateline's date, before the day.
 pub fn month_number_any_case(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    let lower = w.to_ascii_lowercase();
-    let n = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    crate::words::month_any_case(word)
 }
 
-/// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
-/// `Bosnia and Herzegovina`).
-const CONNECTORS: &[&str] = &[
-    "de", "da", "do", "dos", "das", "la", "le", "les", "del", "di", "of", "and", "el", "al",
-    "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
-];
+use crate::words::PLACE_CONNECTORS as CONNECTORS;
 
 fn is_sep_at(s: &str, i: usize) -> Option<(usize, SeparatorKind)> {
     let rest = &s[i..];

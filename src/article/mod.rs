@@ -337,16 +337,29 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Parse an article. Never fails and never panics.
+/// Parse an article, pairing its quotation marks with the default [`quotes::Settings`]
+/// (US nesting, headlines quote with double marks). Never fails and never panics.
 pub fn parse(text: &str, format: Format) -> Article {
+    parse_with(text, format, |_| quotes::Settings::default())
+}
+
+/// Parse an article in one call: the structure first (headline, metadata, dateline,
+/// paragraphs), then `settings` chooses how to read the quotation marks from what was
+/// found (the house style follows from the dateline credit), then the marks are paired
+/// once. Never fails and never panics.
+pub fn parse_with(
+    text: &str,
+    format: Format,
+    settings: impl FnOnce(&Article) -> quotes::Settings,
+) -> Article {
     let mut article = parse_structure(text, format);
-    quotes::scan_article(text, &mut article, quotes::Settings::default());
+    let settings = settings(&article);
+    quotes::scan_article(text, &mut article, settings);
     article
 }
 
-/// [`parse`] without pairing the quotation marks (`Article::quotes` is left empty), for a
-/// caller that pairs them once the house style is known ([`quotes::scan_article`]).
-pub fn parse_structure(text: &str, format: Format) -> Article {
+/// The structure without the quotation marks (`Article::quotes` is left empty).
+fn parse_structure(text: &str, format: Format) -> Article {
     let all_lines = lines::lines(text);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);

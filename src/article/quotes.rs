@@ -20,7 +20,7 @@
 
 use serde::Serialize;
 
-use crate::rules::Edit;
+use crate::finding::Edit;
 use crate::span::Span;
 
 /// A quotation: an opening mark and, when it was found, its closing mark.
@@ -837,30 +837,11 @@ impl Stretch<'_> {
     }
 }
 
-/// The reading settings for an article in `style` under `config`.
-pub fn settings_for(config: &crate::config::Config, style: crate::config::Style) -> Settings {
-    use crate::config::Style;
-    Settings {
-        nesting: config.quotes.nesting.unwrap_or_default(),
-        headline_singles: matches!(style, Style::Ap | Style::Upi),
-    }
-}
-
 /// Pair the marks of the article's headline and paragraphs with `settings`.
 pub fn scan_article(text: &str, article: &mut crate::article::Article, settings: Settings) {
     let headline = article.headline.as_ref().map(|h| h.text);
     let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
     article.quotes = scan_with(text, headline, &spans, settings);
-}
-
-/// Pair the marks once, with the settings the configuration and house style call for.
-pub fn scan_for_style(
-    text: &str,
-    article: &mut crate::article::Article,
-    config: &crate::config::Config,
-    style: crate::config::Style,
-) {
-    scan_article(text, article, settings_for(config, style));
 }
 
 /// The typographic form of a mark in its role: apostrophes become ’, never ‘.

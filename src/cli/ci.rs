@@ -13,7 +13,7 @@ use crate::catalogue;
 use crate::config::Config;
 use crate::rules::{self, docs_markdown, Severity};
 use crate::span::Span;
-use crate::text::{Document, Encoding};
+use crate::text::{Encoding, LineIndex};
 
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -197,8 +197,8 @@ pub fn uri(path: &Path) -> String {
     out
 }
 
-fn region(doc: &Document, span: Span) -> Region {
-    let (s, e) = doc.range(span, Encoding::Utf32);
+fn region(text: &str, lines: &LineIndex, span: Span) -> Region {
+    let (s, e) = lines.range(text, span, Encoding::Utf32);
     Region {
         start_line: s.line + 1,
         start_column: s.column + 1,
@@ -269,7 +269,7 @@ pub fn sarif(
     }));
     let mut results = Vec::new();
     for rep in reports {
-        let doc = Document::new(&rep.text, 0);
+        let lines = LineIndex::new(&rep.text);
         let artifact = uri(&rep.path);
         for f in &rep.findings {
             let Some(rule_index) = index_of(f.code) else {
@@ -279,7 +279,7 @@ pub fn sarif(
                 artifact_location: ArtifactLocation {
                     uri: artifact.clone(),
                 },
-                region: Some(region(&doc, span)),
+                region: Some(region(&rep.text, &lines, span)),
             };
             results.push(SarifResult {
                 rule_id: f.code,
@@ -318,7 +318,7 @@ pub fn sarif(
                                 .edits
                                 .iter()
                                 .map(|e| Replacement {
-                                    deleted_region: region(&doc, e.span),
+                                    deleted_region: region(&rep.text, &lines, e.span),
                                     inserted_content: Text {
                                         text: e.replacement.clone(),
                                     },
@@ -335,7 +335,7 @@ pub fn sarif(
         .map(|e| Notification {
             level: "error",
             message: Text {
-                text: e.message.clone(),
+                text: e.located_message(),
             },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
@@ -388,10 +388,10 @@ pub fn escape_property(s: &str) -> String {
 /// character's column (GitHub shows columns only when the finding is on one line).
 pub fn github(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
     for rep in reports {
-        let doc = Document::new(&rep.text, 0);
+        let lines = LineIndex::new(&rep.text);
         let file = escape_property(&rep.path.display().to_string());
         for f in &rep.findings {
-            let (s, e) = doc.range(f.span, Encoding::Utf32);
+            let (s, e) = lines.range(&rep.text, f.span, Encoding::Utf32);
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -414,11 +414,11 @@ pub fn github(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError])
     }
     for e in errors {
         let file = escape_property(&e.path.display().to_string());
-        match super::error_position(&e.message) {
-            Some((line, col, message)) => writeln!(
+        match e.position {
+            Some((line, col)) => writeln!(
                 out,
                 "::error file={file},line={line},col={col},title=copydesk::{}",
-                escape_data(message)
+                escape_data(&e.message)
             )?,
             None => writeln!(
                 out,

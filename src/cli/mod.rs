@@ -14,9 +14,9 @@ use serde::Serialize;
 
 use crate::analysis::analyze;
 use crate::article::Format;
-use crate::config::Config;
+use crate::config::{Config, ConfigError, ConfigErrorKind};
 use crate::rules::{Finding, Severity};
-use crate::text::{Document, Encoding};
+use crate::text::{Encoding, LineIndex};
 
 /// Exit codes of `copydesk check` (stable: CI scripts rely on them).
 pub mod exit {
@@ -49,7 +49,71 @@ pub struct FileReport {
 #[derive(Debug)]
 pub struct FileError {
     pub path: PathBuf,
+    /// Where in the file (1-based line and column, columns counting characters), when the
+    /// mistake is at one place (an invalid configuration file).
+    pub position: Option<(u32, u32)>,
     pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: PathBuf, message: String) -> FileError {
+        FileError {
+            path,
+            position: None,
+            message,
+        }
+    }
+
+    /// A configuration that could not be loaded ([`crate::settings::load`]), as `check`
+    /// reports it: at the configuration file, with the line and column of the mistake.
+    pub fn from_config(e: &ConfigError) -> FileError {
+        let position = match (&e.text, e.span) {
+            (Some(text), Some(span)) => {
+                let p = LineIndex::new(text).position(text, span.start, Encoding::Utf32);
+                Some((p.line + 1, p.column + 1))
+            }
+            _ => None,
+        };
+        let message = match e.kind {
+            ConfigErrorKind::Invalid => format!("invalid configuration: {}", e.message),
+            ConfigErrorKind::Read(_) => format!("cannot read: {}", e.message),
+            ConfigErrorKind::NamesFile(_) => e.message.clone(),
+            ConfigErrorKind::Sheets(_, ref all) if all.len() > 1 => format!(
+                "{} (and {} more mistake(s) in the rule sheets: `copydesk rules test` lists them)",
+                e.message,
+                all.len() - 1
+            ),
+            ConfigErrorKind::Sheets(..) => e.message.clone(),
+        };
+        FileError {
+            path: e.path.clone().unwrap_or_default(),
+            position,
+            message,
+        }
+    }
+
+    /// The message after the position, if any: `3:1: invalid configuration: …`.
+    pub fn located_message(&self) -> String {
+        match self.position {
+            Some((line, column)) => format!("{line}:{column}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+/// `PATH:LINE:COLUMN: message`, or `PATH: message` without a position.
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.path.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
 }
 
 /// Expand folders into the `.txt` and `.md` files below them, sorted; files named directly
@@ -69,10 +133,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                         found.push(e.into_path())
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(FileError {
-                        path: e.path().map_or_else(|| p.clone(), Path::to_path_buf),
-                        message: walk_error(&e),
-                    }),
+                    Err(e) => errors.push(FileError::new(
+                        e.path().map_or_else(|| p.clone(), Path::to_path_buf),
+                        walk_error(&e),
+                    )),
                 }
             }
             files.extend(found);
@@ -112,10 +176,7 @@ fn is_article_path(p: &Path) -> bool {
 
 /// Read and check one file.
 pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
-    let fail = |message: String| FileError {
-        path: path.to_path_buf(),
-        message,
-    };
+    let fail = |message: String| FileError::new(path.to_path_buf(), message);
     // Look before reading: opening a FIFO would block forever, and a broken symbolic link
     // deserves a better message than "No such file or directory".
     match std::fs::metadata(path) {
@@ -141,12 +202,11 @@ pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError>
         }
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| FileError {
-        path: path.to_path_buf(),
-        message: format!(
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
             "not valid UTF-8: invalid byte sequence at byte offset {}",
             e.utf8_error().valid_up_to()
-        ),
+        ))
     })?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze(&text, format, config);
@@ -203,9 +263,9 @@ struct JsonRelated<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonError<'a> {
+struct JsonError {
     path: String,
-    message: &'a str,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -213,7 +273,7 @@ struct JsonReport<'a> {
     version: &'static str,
     files_checked: usize,
     findings: Vec<JsonFinding<'a>>,
-    errors: Vec<JsonError<'a>>,
+    errors: Vec<JsonError>,
 }
 
 /// What `copydesk check` was asked to do.
@@ -250,23 +310,18 @@ pub fn run_check(
     };
     let mut resolver = discover::Resolver::new(source, opts.style);
     let mut bad_configs: Vec<PathBuf> = Vec::new();
-    let mut note_bad = |errors: &mut Vec<FileError>, file: PathBuf, message: String| {
-        if !bad_configs.contains(&file) {
-            bad_configs.push(file.clone());
-            // `PATH:L:C: msg` -> path PATH, message `L:C: msg`.
-            let prefix = format!("{}:", file.display());
-            let message = message
-                .strip_prefix(&prefix)
-                .map_or(message.clone(), str::to_string);
+    let mut note_bad = |errors: &mut Vec<FileError>, e: &ConfigError| {
+        let mut error = FileError::from_config(e);
+        if !bad_configs.contains(&error.path) {
+            bad_configs.push(error.path.clone());
             // Shown relative to the current folder when it is below it, like the articles.
-            let shown = std::env::current_dir()
+            if let Some(shown) = std::env::current_dir()
                 .ok()
-                .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf))
-                .unwrap_or(file);
-            errors.push(FileError {
-                path: shown,
-                message,
-            });
+                .and_then(|cwd| error.path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            {
+                error.path = shown;
+            }
+            errors.push(error);
         }
     };
 
@@ -279,18 +334,18 @@ pub fn run_check(
             .unwrap_or_else(|| PathBuf::from("-"));
         let mut bytes = Vec::new();
         match stdin.read_to_end(&mut bytes) {
-            Err(e) => errors.push(FileError {
-                path: name,
-                message: format!("cannot read standard input: {e}"),
-            }),
+            Err(e) => errors.push(FileError::new(
+                name,
+                format!("cannot read standard input: {e}"),
+            )),
             Ok(_) => match String::from_utf8(bytes) {
-                Err(e) => errors.push(FileError {
-                    path: name,
-                    message: format!(
+                Err(e) => errors.push(FileError::new(
+                    name,
+                    format!(
                         "not valid UTF-8: invalid byte sequence at byte offset {}",
                         e.utf8_error().valid_up_to()
                     ),
-                }),
+                )),
                 Ok(text) => {
                     let lookup = if name.as_path() == stdin_path {
                         PathBuf::from("stdin.txt")
@@ -310,7 +365,7 @@ pub fn run_check(
                                 config,
                             ));
                         }
-                        discover::Found::Invalid(file, e) => note_bad(&mut errors, file, e),
+                        discover::Found::Invalid(e) => note_bad(&mut errors, &e),
                     }
                 }
             },
@@ -322,7 +377,7 @@ pub fn run_check(
     for f in files {
         match resolver.config_for(&f) {
             discover::Found::Config(c) => jobs.push((f, c)),
-            discover::Found::Invalid(file, e) => note_bad(&mut errors, file, e),
+            discover::Found::Invalid(e) => note_bad(&mut errors, &e),
         }
     }
     let results: Vec<_> = jobs
@@ -349,16 +404,13 @@ pub fn run_check(
         OutputFormat::Human => {
             let color = false;
             for rep in &reports {
+                let lines = LineIndex::new(&rep.text);
                 for f in &rep.findings {
-                    render::human(out, &rep.path, &rep.text, f, color)?;
+                    render::human(out, &rep.path, &rep.text, &lines, f, color)?;
                 }
             }
             for e in &errors {
-                if error_position(&e.message).is_some() {
-                    writeln!(err, "error: {}:{}", e.path.display(), e.message)?;
-                } else {
-                    writeln!(err, "error: {}: {}", e.path.display(), e.message)?;
-                }
+                writeln!(err, "error: {e}")?;
             }
             summary(err, &reports, &errors)?;
         }
@@ -376,16 +428,6 @@ pub fn run_check(
     } else {
         exit::CLEAN
     })
-}
-
-/// A file error that starts with `LINE:COLUMN: ` (an invalid configuration file):
-/// the position (1-based) and the rest of the message.
-pub fn error_position(message: &str) -> Option<(u32, u32, &str)> {
-    let (line, rest) = message.split_once(':')?;
-    let (col, rest) = rest.split_once(':')?;
-    let line = line.parse().ok()?;
-    let col = col.parse().ok()?;
-    Some((line, col, rest.trim_start()))
 }
 
 fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
@@ -412,9 +454,9 @@ fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) ->
 fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
     let mut findings = Vec::new();
     for rep in reports {
-        let doc = Document::new(&rep.text, 0);
+        let lines = LineIndex::new(&rep.text);
         let range = |span| {
-            let (s, e) = doc.range(span, Encoding::Utf32);
+            let (s, e) = lines.range(&rep.text, span, Encoding::Utf32);
             JsonRange {
                 start: JsonPosition {
                     line: s.line + 1,
@@ -468,7 +510,7 @@ fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io
             .iter()
             .map(|e| JsonError {
                 path: e.path.display().to_string(),
-                message: &e.message,
+                message: e.located_message(),
             })
             .collect(),
     };

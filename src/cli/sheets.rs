@@ -3,8 +3,17 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::discover;
-use super::exit;
+use super::discover::CONFIG_FILE;
+use super::{exit, FileError};
+use crate::config::ConfigErrorKind;
+
+/// The nearest `copydesk.toml` in `dir` or a parent folder.
+fn nearest_config(dir: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    abs.ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|c| c.is_file())
+}
 
 /// A path as the user would type it: relative to the current folder when below it.
 fn shown(path: &Path) -> String {
@@ -26,23 +35,26 @@ pub fn run_test(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let path = match config.or_else(|| discover::nearest_config(Path::new("."))) {
+    let path = match config.or_else(|| nearest_config(Path::new("."))) {
         Some(p) => p,
         None => {
             writeln!(
                 err,
                 "error: no {} here or above; give one with --config FILE",
-                discover::CONFIG_FILE
+                CONFIG_FILE
             )?;
             return Ok(exit::TROUBLE);
         }
     };
-    let (config, errors) = match discover::load_config_and_sheets(&path) {
-        Ok(x) => x,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(exit::TROUBLE);
-        }
+    let (config, errors) = match crate::settings::load(&path) {
+        Ok(c) => (c, Vec::new()),
+        Err(e) => match e.kind {
+            ConfigErrorKind::Sheets(config, errors) => (*config, errors),
+            _ => {
+                writeln!(err, "error: {}", FileError::from_config(&e))?;
+                return Ok(exit::TROUBLE);
+            }
+        },
     };
     for e in &errors {
         writeln!(

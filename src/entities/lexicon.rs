@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::words;
+
 /// A word's classes: one bit per list below that holds it. Looking a word up once gives
 /// its membership of every list, so the recognizer classifies each token with one hash
 /// lookup ([`classes`]) and then tests bits.
@@ -33,6 +35,9 @@ const LISTS: &[(Classes, &[&str])] = &[
     (class::CONNECTOR, CONNECTORS),
     (class::DEMONYM, DEMONYMS),
     (class::STOPWORD, STOPWORDS),
+    (class::STOPWORD, &words::FULL_MONTHS),
+    (class::STOPWORD, &words::AP_MONTHS),
+    (class::STOPWORD, &words::REUTERS_MONTHS),
     (class::SPEECH_VERB, SPEECH_VERBS),
     (class::PARTICLE, PARTICLES),
     (class::FEATURE_WORD, crate::entities::places::FEATURE_WORDS),
@@ -91,84 +96,8 @@ pub mod sets {
     pub static FEATURE_WORDS: WordSet = WordSet::new(class::FEATURE_WORD);
 }
 
-/// Words that, capitalized before a name, make it a person (`Premier Li Keqiang`).
-/// The title may be preceded by other capitalized words (`Russian Prime Minister`).
-pub const TITLES: &[&str] = &[
-    "President",
-    "President-elect",
-    "Vice-President",
-    "Premier",
-    "Minister",
-    "Chancellor",
-    "Secretary",
-    "Secretary-General",
-    "Director-General",
-    "Governor",
-    "Gov.",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Mayor",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Emperor",
-    "Pope",
-    "Ambassador",
-    "Envoy",
-    "Chairman",
-    "Chairwoman",
-    "Chairperson",
-    "Director",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Commissioner",
-    "Judge",
-    "Justice",
-    "Gen.",
-    "Adm.",
-    "Admiral",
-    "Col.",
-    "Colonel",
-    "Lt.",
-    "Capt.",
-    "Captain",
-    "Maj.",
-    "Sgt.",
-    "Dr.",
-    "Professor",
-    "Prof.",
-    "Speaker",
-    "Councilor",
-    "Councillor",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Sheikh",
-    "Emir",
-    "Sultan",
-    "Archbishop",
-    "Bishop",
-    "Cardinal",
-    "Rev.",
-    "Sheriff",
-    "Commander",
-    "Coach",
-    "Treasurer",
-    "Lawmaker",
-    "Economist",
-    "Analyst",
-    "Chief",
-    "Executive",
-    "Officer",
-];
+/// Words that, capitalized before a name, make it a person ([`crate::words::TITLES`]).
+pub const TITLES: &[&str] = crate::words::TITLES;
 
 /// Lower-case nouns that make an appositive a role (`Li Keqiang, the Chinese premier,`).
 pub const ROLE_NOUNS: &[&str] = &[
@@ -338,10 +267,8 @@ pub const OTHER_WORDS: &[&str] = &[
     "Road",
 ];
 
-/// Short words that may sit inside a name (`Ministry of Commerce`, `Belt and Road Initiative`).
-pub const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "on", "the", "de", "du", "la", "des", "&",
-];
+/// Short words that may sit inside a name ([`crate::words::NAME_CONNECTORS`]).
+pub const CONNECTORS: &[&str] = crate::words::NAME_CONNECTORS;
 
 /// Acronyms a reader knows without the spelled-out name (AP lets them stand), with what
 /// they stand for and their kind.
@@ -637,40 +564,25 @@ pub const STOPWORDS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Jan",
-    "Feb",
-    "Aug",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+    // The months, in every form a dateline writes them: `LISTS` adds them from
+    // `crate::words`.
 ];
 
-/// Abbreviations whose period belongs to the word (and does not end a sentence).
+/// Abbreviations whose period belongs to the word (and does not end a sentence), besides
+/// the months' ([`is_abbreviation`]).
 pub const ABBREVIATIONS: &[&str] = &[
     "St", "Mt", "Ft", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Gen", "Adm", "Col", "Lt",
-    "Capt", "Maj", "Sgt", "Prof", "Rev", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb",
-    "Aug", "Sept", "Oct", "Nov", "Dec", "No",
+    "Capt", "Maj", "Sgt", "Prof", "Rev", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No",
 ];
+
+/// Whether the period after `word` belongs to it: an abbreviation of [`ABBREVIATIONS`] or
+/// a month AP abbreviates (`Jan`, `Sept`).
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || words::AP_MONTHS
+            .iter()
+            .any(|m| m.strip_suffix('.') == Some(word))
+}
 
 /// Verbs of speech that mark a bare name as a person (`Orlovsky said`, `said Viktor Orlovsky`).
 pub const SPEECH_VERBS: &[&str] = &[

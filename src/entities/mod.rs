@@ -28,8 +28,9 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Edit;
+use crate::finding::Edit;
 use crate::span::Span;
+use crate::text::LineIndex;
 pub use names::{NameEntry, NamesConfig};
 pub use places::{lookup_place, PlaceInfo};
 
@@ -163,21 +164,6 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     }
 }
 
-/// 1-based line of byte `offset` (lines break at `\n`, `\r\n` and `\r`).
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let b = text.as_bytes();
-    let end = offset.min(b.len());
-    let mut line = 1;
-    for i in 0..end {
-        match b[i] {
-            b'\n' => line += 1,
-            b'\r' if b.get(i + 1) != Some(&b'\n') => line += 1,
-            _ => {}
-        }
-    }
-    line
-}
-
 fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -232,7 +218,7 @@ pub fn hover_markdown(entity: &Entity, text: &str) -> String {
         let _ = writeln!(
             md,
             "- first reference: line {} (`{}`)",
-            line_of(text, first.span.start),
+            1 + LineIndex::new(text).line(first.span.start),
             first.span.text(text)
         );
     }

@@ -88,14 +88,6 @@ pub fn load_names_file(names: &mut NamesConfig, root: &Path, file: &str) -> Resu
     Ok(())
 }
 
-/// Resolve `config.names_file` against `root`, merging it into `config.names`.
-pub fn resolve(config: &mut crate::config::Config, root: &Path) -> Result<(), String> {
-    let Some(file) = config.names_file.clone() else {
-        return Ok(());
-    };
-    load_names_file(&mut config.names, root, &file)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,28 +102,5 @@ mod tests {
         assert_eq!(n.entries[0].kind, Some(EntityKind::Person));
         assert_eq!(n.entries[0].note.as_deref(), Some("Not Medvedyev."));
         assert!(NamesConfig::from_toml("[[entry]]\nnam = \"x\"\n").is_err());
-    }
-
-    #[test]
-    fn config_section_and_names_file() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("desk-names.toml"),
-            "[[entry]]\nname = \"Li Keqiang\"\nkind = \"person\"\nsurname_first = true\n",
-        )
-        .unwrap();
-        let mut c = crate::config::Config::from_toml(
-            "names_file = \"desk-names.toml\"\n[names]\nwell_known = [\"SCO\"]\n[[names.entry]]\nname = \"Eurasian Economic Union\"\nacronym = \"EAEU\"\n",
-        )
-        .unwrap();
-        assert_eq!(c.names.entries.len(), 1);
-        resolve(&mut c, dir.path()).unwrap();
-        assert_eq!(c.names.entries.len(), 2);
-        assert_eq!(c.names.entries[1].surname_first, Some(true));
-        assert_eq!(c.names.well_known, ["SCO"]);
-        // A missing names file is a clear error, not a panic.
-        c.names_file = Some("missing.toml".into());
-        let e = resolve(&mut c, dir.path()).unwrap_err();
-        assert!(e.contains("missing.toml"), "{e}");
     }
 }

@@ -12,33 +12,7 @@ use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, Name
 use crate::article::Article;
 use crate::span::Span;
 
-/// Titles that introduce a person even before a surname alone (`President Putin`).
-const STRONG_TITLES: &[&str] = &[
-    "President",
-    "Premier",
-    "Minister",
-    "Chancellor",
-    "Gov.",
-    "Sen.",
-    "Rep.",
-    "Mayor",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Gen.",
-    "Sheikh",
-    "Emir",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-];
+use crate::words::STRONG_TITLES;
 
 /// Prepositions after which a smaller city's name is taken as the city (`from Dubuque`).
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];

@@ -217,7 +217,6 @@ fn surnames_and_lines() {
         surname_of("Lee Smith", Some(false)),
         ("Smith".into(), false)
     );
-    assert_eq!(line_of("a\nb\r\nc\rd", 9), 4);
 }
 
 #[test]

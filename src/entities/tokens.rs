@@ -1,6 +1,6 @@
 //! Words of a paragraph, with what recognition needs to know about each.
 
-use super::lexicon::{self, Classes, ABBREVIATIONS};
+use super::lexicon::{self, Classes};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,7 +281,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
                 if word.contains('.')
                     || initials && word.chars().next().is_some_and(char::is_uppercase)
-                    || ABBREVIATIONS.contains(&word)
+                    || lexicon::is_abbreviation(word)
                 {
                     j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
                 }
@@ -361,7 +361,7 @@ mod tests {
                         continue;
                     }
                     if initials && word.chars().next().is_some_and(char::is_uppercase)
-                        || ABBREVIATIONS.contains(&word)
+                        || lexicon::is_abbreviation(word)
                         || word.contains('.')
                     {
                         j += 1; // the period belongs to the word: `St.`, `U.S.`, `F.`

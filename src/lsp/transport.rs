@@ -6,6 +6,11 @@
 //!   quits. Here every frame is read and checked first: a frame that is not UTF-8 JSON-RPC is
 //!   replaced by an internal `$/copydesk/invalidMessage` request that [`Guarded`] answers
 //!   with -32700 (parse error) or -32600 (invalid request), id null, and the server goes on.
+//! - **`"params": null`.** tower-lsp answers a request whose handler takes no parameters
+//!   (`shutdown`; also the `exit` notification) with -32602 when the message carries
+//!   `"params": null`, which some clients send; the server then exits with status 1, as
+//!   after `exit` without `shutdown`. [`Guarded`] reads a null `params` as no `params`
+//!   ([`without_null_params`]): JSON-RPC allows only an object or an array there.
 //! - **`exit`.** tower-lsp marks the service exited but keeps waiting for input; here `exit`
 //!   ends [`serve`] at once. The exit code is 0 after `shutdown`, 1 without (LSP spec).
 //!
@@ -76,6 +81,7 @@ impl Service<Request> for Guarded {
             };
             return Box::pin(async move { Ok(Some(Response::from_error(Id::Null, err))) });
         }
+        let req = without_null_params(req);
         let is_shutdown = req.method() == "shutdown";
         let is_exit = req.method() == "exit";
         let method = req.method().to_string();
@@ -117,6 +123,19 @@ impl Service<Request> for Guarded {
             }
             r
         })
+    }
+}
+
+/// `req` without its `params` member when that is `null`. For a method without parameters
+/// that makes it valid; for one with parameters it stays invalid (-32602 either way).
+fn without_null_params(req: Request) -> Request {
+    if req.params() != Some(&Value::Null) {
+        return req;
+    }
+    let (method, id, _) = req.into_parts();
+    match id {
+        Some(id) => Request::build(method).id(id).finish(),
+        None => Request::build(method).finish(),
     }
 }
 
@@ -439,6 +458,24 @@ impl AsyncRead for FrameSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn null_params_are_no_params() {
+        let req: Request =
+            serde_json::from_str(r#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}"#)
+                .unwrap();
+        assert_eq!(req.params(), Some(&Value::Null));
+        let req = without_null_params(req);
+        assert_eq!(req.params(), None);
+        assert_eq!(req.id(), Some(&Id::Number(3)));
+        assert_eq!(req.method(), "shutdown");
+        // Real parameters are kept.
+        let req: Request =
+            serde_json::from_str(r#"{"jsonrpc":"2.0","method":"exit","params":{"x":"“é” 😀"}}"#)
+                .unwrap();
+        let kept = without_null_params(req.clone());
+        assert_eq!(kept, req);
+    }
 
     #[test]
     fn frame_sink_passes_on_whole_frames_however_the_bytes_arrive() {

@@ -3,8 +3,8 @@
 //! One rule, one module. A rule has a stable kebab-case code grouped by family
 //! (`dateline/missing`, `quotes/unclosed`), a default severity, a one-line summary, and a
 //! doc comment that is its documentation (captured by [`declare_rule!`] into
-//! [`RuleMeta::docs`]). Rules read the [`Context`] and push [`Finding`]s; they never see
-//! configuration of severities, which [`crate::analysis::analyze`] applies afterwards.
+//! [`RuleMeta::docs`]). Rules read the [`Context`] and push [`Finding`]s at their default
+//! severity; they never see severity settings, which [`apply_levels`] applies afterwards.
 
 pub mod dateline;
 pub mod names;
@@ -13,128 +13,10 @@ pub mod suppress;
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
-
 use crate::article::Article;
-use crate::config::{Config, Style};
+use crate::config::{Config, ConfigError, Style};
+pub use crate::finding::{Edit, Finding, Fix, Related, RuleMeta, Severity};
 use crate::span::Span;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-            Severity::Hint => "hint",
-        }
-    }
-}
-
-/// What every rule declares about itself.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable, kebab-case, `family/name`.
-    pub code: &'static str,
-    pub default_severity: Severity,
-    /// One line for `copydesk rules`.
-    pub summary: &'static str,
-    /// The rule's doc comment, Markdown.
-    pub docs: &'static str,
-}
-
-impl RuleMeta {
-    pub fn family(&self) -> &'static str {
-        self.code.split('/').next().unwrap_or(self.code)
-    }
-}
-
-/// A text replacement, in bytes of the analysed text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edit {
-    pub span: Span,
-    pub replacement: String,
-}
-
-/// A fix offered for a finding: one or more edits applied together.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    pub title: String,
-    pub edits: Vec<Edit>,
-    /// The fix is certain: editors may apply it without asking.
-    pub preferred: bool,
-}
-
-impl Fix {
-    pub fn replace(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Fix {
-        Fix {
-            title: title.into(),
-            edits: vec![Edit {
-                span,
-                replacement: replacement.into(),
-            }],
-            preferred: true,
-        }
-    }
-
-    pub fn not_preferred(mut self) -> Fix {
-        self.preferred = false;
-        self
-    }
-}
-
-/// Another place that explains a finding (where a paragraph ends, the first reference).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Related {
-    pub span: Span,
-    pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub span: Span,
-    pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fixes: Vec<Fix>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<Related>,
-}
-
-impl Finding {
-    pub fn new(meta: &RuleMeta, span: Span, message: impl Into<String>) -> Finding {
-        Finding {
-            code: meta.code,
-            severity: meta.default_severity,
-            span,
-            message: message.into(),
-            fixes: Vec::new(),
-            related: Vec::new(),
-        }
-    }
-
-    pub fn with_fix(mut self, fix: Fix) -> Finding {
-        self.fixes.push(fix);
-        self
-    }
-
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.related.push(Related {
-            span,
-            message: message.into(),
-        });
-        self
-    }
-}
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -178,9 +60,9 @@ macro_rules! declare_rule {
         $vis struct $name;
 
         impl $name {
-            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            pub const META: $crate::rules::RuleMeta = $crate::finding::RuleMeta {
                 code: $code,
-                default_severity: $crate::rules::Severity::$sev,
+                default_severity: $crate::finding::Severity::$sev,
                 summary: $summary,
                 docs: concat!($($doc, "\n"),*),
             };
@@ -202,8 +84,79 @@ pub fn all() -> &'static [&'static dyn Rule] {
     })
 }
 
+/// The level of every rule of [`all`] under `config`, in the same order: its severity, or
+/// `None` when it is off.
+pub fn levels(config: &Config) -> Vec<Option<Severity>> {
+    all()
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            config.severity(m.code, m.default_severity)
+        })
+        .collect()
+}
+
+/// Give each finding the severity its rule is configured at (`levels`, from [`levels`]);
+/// a finding of a rule that is off is dropped. The one place severity is applied: rules
+/// report at their default severity and never read severity settings.
+pub fn apply_levels(levels: &[Option<Severity>], findings: &mut Vec<Finding>) {
+    let rules = all();
+    findings.retain_mut(|f| {
+        let Ok(i) = rules.binary_search_by(|r| r.meta().code.cmp(f.code)) else {
+            // A desk rule (rule sheets): `sheets::check` ran it at its configured level.
+            return true;
+        };
+        match levels.get(i).copied().flatten() {
+            Some(severity) => {
+                f.severity = severity;
+                true
+            }
+            None => false,
+        }
+    });
+}
+
 pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| r.meta().code == code)
+}
+
+/// A rule code, a family (`dateline/*`) or `*`: a key `[rules]` may hold.
+pub fn known_rule_key(key: &str) -> bool {
+    match key.strip_suffix("/*") {
+        Some(family) => all().iter().any(|r| r.meta().family() == family),
+        None => key == "*" || by_code(key).is_some(),
+    }
+}
+
+/// Check `config`'s `[rules]` keys against the registry. `toml`: the text the
+/// configuration was read from, so that the error points at the unknown key.
+pub fn check_rule_keys(config: &Config, toml: Option<&str>) -> Result<(), ConfigError> {
+    // With desk rule sheets, `[rules]` may name desk codes: `sheets::resolve` checks them.
+    if !config.sheets.is_empty() || config.sheet.is_some() {
+        return Ok(());
+    }
+    let Some(key) = config.rules.keys().find(|k| !known_rule_key(k)) else {
+        return Ok(());
+    };
+    Err(ConfigError::invalid(
+        format!("unknown rule `{key}` in [rules]; `copydesk rules` lists the codes"),
+        toml.and_then(unknown_rule_key_span),
+    ))
+}
+
+/// The span of the first unknown key in the `[rules]` table of `text`.
+fn unknown_rule_key_span(text: &str) -> Option<Span> {
+    #[derive(serde::Deserialize)]
+    struct Rules {
+        #[serde(default)]
+        rules: std::collections::BTreeMap<toml::Spanned<String>, toml::Value>,
+    }
+    let rules: Rules = toml::from_str(text).ok()?;
+    rules
+        .rules
+        .keys()
+        .find(|k| !known_rule_key(k.get_ref()))
+        .map(|k| Span::from(k.span()))
 }
 
 /// Strip the doc comment's leading space from each line (`/// text` gives ` text`).

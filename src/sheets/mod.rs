@@ -380,7 +380,7 @@ pub fn resolve(config: &mut Config, config_text: &str, config_path: &Path) -> Re
     let mut errors = loaded.errors;
     let desk_codes: Vec<&str> = loaded.rules.iter().map(|r| r.code).collect();
     for (key, span) in &loaded.level_keys {
-        if !crate::config::known_level_key(key, &desk_codes) {
+        if !known_level_key(key, &desk_codes) {
             errors.push(SheetError::new(
                 config_path.to_path_buf(),
                 Arc::from(config_text),
@@ -391,6 +391,20 @@ pub fn resolve(config: &mut Config, config_text: &str, config_path: &Path) -> Re
     }
     config.desk = DeskRules::compile(loaded.rules, loaded.sources);
     Resolved { errors }
+}
+
+/// A built-in or desk rule code, a family of either (`dateline/*`, `desk/*`), or `*`.
+fn known_level_key(key: &str, desk: &[&str]) -> bool {
+    let family_of = |code: &str| code.split('/').next().unwrap_or(code).to_string();
+    match key.strip_suffix("/*") {
+        Some(family) => {
+            crate::rules::all()
+                .iter()
+                .any(|r| r.meta().family() == family)
+                || desk.iter().any(|c| family_of(c) == family)
+        }
+        None => key == "*" || crate::rules::by_code(key).is_some() || desk.contains(&key),
+    }
 }
 
 /// Desk rules as one rule family: push every desk finding for the article in `cx`, at the

@@ -270,6 +270,54 @@ impl LineIndex {
         };
         Position::new(line as u32, column as u32)
     }
+
+    /// The positions of a span's ends ([`LineIndex::position`]).
+    pub fn range(&self, text: &str, span: Span, encoding: Encoding) -> (Position, Position) {
+        (
+            self.position(text, span.start, encoding),
+            self.position(text, span.end, encoding),
+        )
+    }
+
+    /// The zero-based line of byte `offset` (offsets past the end are on the last line).
+    /// A line break belongs to the line it ends.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// How many lines there are: one more than there are line breaks.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Never: even the empty text has one (empty) line.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Byte offset where line `line` starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize, text: &str) -> usize {
+        self.starts.get(line).copied().unwrap_or(text.len())
+    }
+
+    /// The content of line `line` of `text`, without its terminator (`\n`, `\r\n`, `\r`).
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line, text);
+        let end = match self.starts.get(line + 1) {
+            Some(&next) => {
+                let b = text.as_bytes();
+                if next >= 2 && b[next - 1] == b'\n' && b[next - 2] == b'\r' {
+                    next - 2
+                } else {
+                    next - 1
+                }
+            }
+            None => text.len(),
+        };
+        Span::new(start, end.max(start))
+    }
 }
 
 #[cfg(test)]
@@ -348,6 +396,39 @@ mod tests {
             Encoding::Utf16,
         );
         assert_eq!(d.text(), "“Quote” — Beijing second");
+    }
+
+    #[test]
+    fn line_index_lines_agree_with_the_rope() {
+        let texts = [
+            "",
+            "plain ascii\nsecond line\n",
+            "a\nb\r\nc\rd\u{2028}e\u{85}f\u{2029}g",
+            "\r\r\n\n\r",
+            "“Hi”—北😀x\r\n‘quoted’ — 京\rend😀",
+        ];
+        for t in texts {
+            let d = doc(t);
+            let idx = LineIndex::new(t);
+            assert_eq!(idx.len(), d.rope().len_lines(), "{t:?}");
+            for k in 0..idx.len() {
+                let line = d.rope().line(k).to_string();
+                let content = line.trim_end_matches(['\n', '\r']);
+                // `\r\r` ends two lines; trim only one terminator.
+                let content = if line.ends_with("\r\n") {
+                    &line[..line.len() - 2]
+                } else if line.ends_with(['\n', '\r']) {
+                    &line[..line.len() - 1]
+                } else {
+                    content
+                };
+                assert_eq!(idx.line_span(t, k).text(t), content, "{t:?} line {k}");
+            }
+            for offset in 0..=t.len() + 2 {
+                let p = d.position(offset, Encoding::Utf8);
+                assert_eq!(idx.line(offset), p.line as usize, "{t:?} at {offset}");
+            }
+        }
     }
 
     #[test]

@@ -81,6 +81,11 @@ impl Server {
         }
     }
 
+    /// The server's process id (for `/proc/PID/status`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Write raw bytes as one framed message body (which need not be valid JSON).
     pub fn send_raw(&mut self, body: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin open");

@@ -247,32 +247,7 @@ impl Profile {
     }
 }
 
-pub const AP_MONTHS: &[&str] = &[
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-pub const REUTERS_MONTHS: &[&str] = &[
-    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
-/// PTI, IANS: three letters, no period.
-pub const SHORT_MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-pub const FULL_MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use crate::words::{AP_MONTHS, FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
 
 /// A U.S. state in AP dateline form: (postal code, full name, AP form).
 pub const AP_STATES: &[(&str, &str, &str)] = &[

@@ -14,6 +14,7 @@ pub use near_miss::NearMiss;
 pub use surname_before_full::SurnameBeforeFull;
 
 use super::Rule;
+use crate::text::LineIndex;
 
 pub const RULES: &[&dyn Rule] = &[
     &AcronymBeforeSpelledOut,
@@ -36,35 +37,25 @@ pub(crate) fn in_quotation(article: &crate::article::Article, offset: usize) -> 
     })
 }
 
-/// Line numbers for messages, from an index of the text's line breaks built on first use.
-///
-/// [`crate::entities::line_of`] counts breaks from the start of the text on every call:
-/// on a large document with many findings that is quadratic. This gives the same number
-/// (breaks at `\n`, `\r\n` and `\r`) by binary search.
+/// Line numbers for messages, from the text's [`LineIndex`], built on first use (most
+/// checks report nothing and need none).
 pub(crate) struct Lines<'a> {
     text: &'a str,
-    /// Offsets of the bytes that end a line: every `\n`, and every `\r` not followed by `\n`.
-    breaks: std::cell::OnceCell<Vec<usize>>,
+    index: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Lines {
             text,
-            breaks: std::cell::OnceCell::new(),
+            index: std::cell::OnceCell::new(),
         }
     }
 
-    /// 1-based line of byte `offset`, as [`crate::entities::line_of`] gives it.
+    /// 1-based line of byte `offset` (lines break at `\n`, `\r\n` and `\r`).
     pub(crate) fn line_of(&self, offset: usize) -> usize {
-        let breaks = self.breaks.get_or_init(|| {
-            let b = self.text.as_bytes();
-            memchr::memchr2_iter(b'\n', b'\r', b)
-                .filter(|&at| b[at] == b'\n' || b.get(at + 1) != Some(&b'\n'))
-                .collect()
-        });
-        let end = offset.min(self.text.len());
-        1 + breaks.partition_point(|&p| p < end)
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        1 + index.line(offset.min(self.text.len()))
     }
 }
 

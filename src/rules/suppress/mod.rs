@@ -16,8 +16,9 @@ use crate::span::Span;
 
 pub const RULES: &[&dyn Rule] = &[&Unused];
 
-/// Drop the findings that a marker covers; then add a `suppress/unused` finding for each
-/// code in a marker that covered nothing (unless that rule is off).
+/// Drop the findings that a marker covers; then add a `suppress/unused` finding (at its
+/// default severity, like every rule's) for each code in a marker that covered nothing
+/// (unless that rule is off).
 pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<Finding>) {
     let sups = &article.suppressions;
     if sups.is_empty() {
@@ -39,15 +40,18 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
         }
         !suppressed
     });
-    let Some(severity) = config.severity(Unused::META.code, Unused::META.default_severity) else {
+    if config
+        .severity(Unused::META.code, Unused::META.default_severity)
+        .is_none()
+    {
         return;
-    };
+    }
     let silenced = sups.iter().any(|o| {
         o.scope == SuppressionScope::File && o.matching(text, Unused::META.code).is_some()
     });
     for (i, s) in sups.iter().enumerate() {
         if s.codes.is_empty() && !silenced {
-            let mut f = Finding::new(
+            let f = Finding::new(
                 &Unused::META,
                 s.line,
                 "this marker suppresses nothing: it names no rule (`copydesk-ignore: CODE`)",
@@ -57,7 +61,6 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
                 s.full_line,
                 "",
             ));
-            f.severity = severity;
             findings.push(f);
             continue;
         }
@@ -83,13 +86,12 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
             } else {
                 Fix::replace(format!("Remove `{pattern}` from the marker"), c.removal, "")
             };
-            let mut f = Finding::new(
+            let f = Finding::new(
                 &Unused::META,
                 c.span,
                 format!("this marker suppresses nothing: {why}"),
             )
             .with_fix(fix);
-            f.severity = severity;
             // Only a file-wide marker can cover a marker line.
             if !silenced {
                 findings.push(f);

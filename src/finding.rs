@@ -1,0 +1,127 @@
+//! What a check reports: [`Finding`]s with their [`Fix`]es ([`Edit`]s) and [`Related`]
+//! places, at a [`Severity`]; and [`RuleMeta`], what every rule declares about itself.
+//!
+//! Below the article model, so that everything above it (the quotation reader's
+//! typographic edits, the entities' rename edits, the rules) shares one vocabulary.
+//! [`crate::rules`] re-exports every item, so `rules::Finding` still names them.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable, kebab-case, `family/name`.
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// One line for `copydesk rules`.
+    pub summary: &'static str,
+    /// The rule's doc comment, Markdown.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    pub fn family(&self) -> &'static str {
+        self.code.split('/').next().unwrap_or(self.code)
+    }
+}
+
+/// A text replacement, in bytes of the analysed text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A fix offered for a finding: one or more edits applied together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    /// The fix is certain: editors may apply it without asking.
+    pub preferred: bool,
+}
+
+impl Fix {
+    pub fn replace(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+            preferred: true,
+        }
+    }
+
+    pub fn not_preferred(mut self) -> Fix {
+        self.preferred = false;
+        self
+    }
+}
+
+/// Another place that explains a finding (where a paragraph ends, the first reference).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    pub fn new(meta: &RuleMeta, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            code: meta.code,
+            severity: meta.default_severity,
+            span,
+            message: message.into(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fixes.push(fix);
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}

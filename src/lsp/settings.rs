@@ -1,0 +1,280 @@
+//! Configuration in the server: `copydesk.toml` in the workspace root (and the names
+//! file it names), the client's settings (initializationOptions, pulled with
+//! `workspace/configuration` or pushed with `didChangeConfiguration`), the file watcher,
+//! and what the client's capabilities say about all of it.
+//!
+//! Every change of configuration bumps the store's configuration generation, so a
+//! snapshot made under the old one is never taken for the new one, and re-checks every
+//! open document. [`read_config_file`] is the one place the server reads the file.
+
+use std::path::{Path, PathBuf};
+
+use tower_lsp::lsp_types::*;
+use tracing::{debug, warn};
+
+use super::store::lock;
+use super::worker::Job;
+use super::{convert, Backend};
+use crate::config::{Config, ConfigError, ConfigErrorKind, CONFIG_FILE};
+use crate::text::{Document, Encoding};
+
+/// Read `copydesk.toml` in `root` ([`crate::settings::load`], the loader `check` uses):
+/// the config, and the file's text with the error if it is bad.
+pub(super) fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
+    let path = root.join(CONFIG_FILE);
+    match crate::settings::load(&path) {
+        Ok(c) => (c, None),
+        Err(e) => match e.kind.clone() {
+            ConfigErrorKind::Read(std::io::ErrorKind::NotFound) => (Config::default(), None),
+            ConfigErrorKind::Read(_) => {
+                warn!("cannot read {}: {e}; using defaults", path.display());
+                (Config::default(), None)
+            }
+            ConfigErrorKind::NamesFile(without_names) => {
+                warn!("{e}; names file ignored");
+                // Shown at the top of copydesk.toml.
+                let e = ConfigError::invalid(e.message, None);
+                (*without_names, Some((String::new(), e)))
+            }
+            // Mistakes in desk rule sheets are shown in the sheets (`sheet_diagnostics`);
+            // the configuration and the valid desk rules apply.
+            ConfigErrorKind::Sheets(with_valid, _) => (*with_valid, None),
+            ConfigErrorKind::Invalid => {
+                warn!("{}: {e}; using defaults", path.display());
+                (
+                    Config::default(),
+                    Some((e.text.clone().unwrap_or_default(), e)),
+                )
+            }
+        },
+    }
+}
+
+/// The diagnostics of the configuration file: one at the mistake, or none.
+pub(super) fn config_diagnostics(
+    err: Option<&(String, ConfigError)>,
+    enc: Encoding,
+) -> Vec<Diagnostic> {
+    let Some((text, e)) = err else {
+        return vec![];
+    };
+    let doc = Document::new(text, 0);
+    let span = e.span.unwrap_or_default();
+    vec![Diagnostic {
+        range: convert::range(&doc, span, enc),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("config/invalid".into())),
+        source: Some("copydesk".into()),
+        message: format!("{e}; copydesk is using its defaults"),
+        ..Diagnostic::default()
+    }]
+}
+
+/// The position encoding to use: UTF-8 when offered, else UTF-16 (also UTF-32).
+pub(super) fn negotiate_encoding(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    let Some(offered) = offered else {
+        return Encoding::Utf16;
+    };
+    if offered.contains(&PositionEncodingKind::UTF8) {
+        Encoding::Utf8
+    } else if offered.contains(&PositionEncodingKind::UTF16) || offered.is_empty() {
+        Encoding::Utf16
+    } else if offered.contains(&PositionEncodingKind::UTF32) {
+        Encoding::Utf32
+    } else {
+        Encoding::Utf16
+    }
+}
+
+fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
+    params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| f.uri.to_file_path().ok())
+        .or_else(|| {
+            #[allow(deprecated)]
+            params.root_uri.as_ref().and_then(|u| u.to_file_path().ok())
+        })
+}
+
+impl Backend {
+    /// Take what `initialize` says about the client and its settings, and read the file.
+    pub(super) fn configure(&self, params: &InitializeParams, encoding: Encoding) {
+        {
+            let mut st = lock(&self.state);
+            st.encoding = encoding;
+            st.root = workspace_root(params);
+            st.document_changes = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                .unwrap_or(false);
+            let workspace = params.capabilities.workspace.as_ref();
+            st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
+            st.watch_files = workspace
+                .and_then(|w| w.did_change_watched_files)
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
+        }
+        if let Some(opts) = &params.initialization_options {
+            self.apply_settings(opts);
+        }
+        self.reload_config();
+    }
+
+    /// Re-read `copydesk.toml`, merge the settings, and re-check every open document.
+    pub(super) fn reload_config(&self) {
+        let (root, settings) = {
+            let st = lock(&self.state);
+            (st.root.clone(), st.settings.clone())
+        };
+        let (file_config, error) = match root.as_deref().map(read_config_file) {
+            Some((config, error)) => (config, error),
+            None => (Config::default(), None),
+        };
+        let merged = file_config.clone().merged(&settings);
+        let uris: Vec<Url> = {
+            let mut st = lock(&self.state);
+            st.file_config = file_config;
+            st.config = std::sync::Arc::new(merged);
+            st.config_gen += 1;
+            st.docs.keys().cloned().collect()
+        };
+        if let Some(root) = root {
+            if let Ok(uri) = Url::from_file_path(root.join(CONFIG_FILE)) {
+                self.send(Job::ConfigError(uri, error));
+            }
+        }
+        for uri in uris {
+            self.send(Job::Analyze(uri));
+        }
+    }
+
+    /// Replace the client settings with `value` (the client always sends them whole).
+    /// `null` — a client with no `copydesk` section, or a bare change notice — keeps them.
+    fn apply_settings(&self, value: &serde_json::Value) {
+        if value.is_null() {
+            return;
+        }
+        match Config::from_settings(value) {
+            Ok((settings, ignored)) => {
+                if !ignored.is_empty() {
+                    // Editors send their own keys (path, trace, documentSelector) too.
+                    debug!("settings keys not for the server: {}", ignored.join(", "));
+                }
+                // A key one typo away from ours is the user's mistake: say so.
+                let typos: Vec<String> = ignored
+                    .iter()
+                    .filter_map(|k| {
+                        crate::config::near_setting_key(k)
+                            .map(|near| format!("`{k}` (did you mean `{near}`?)"))
+                    })
+                    .collect();
+                if !typos.is_empty() {
+                    let msg = format!("copydesk: unknown settings ignored: {}", typos.join(", "));
+                    warn!("{msg}");
+                    self.show_warning(msg);
+                }
+                lock(&self.state).settings = settings;
+            }
+            Err(e) => {
+                warn!("ignoring invalid copydesk settings: {e}");
+                self.show_warning(format!("copydesk: invalid settings ignored: {e}"));
+            }
+        }
+    }
+
+    fn show_warning(&self, msg: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            client.show_message(MessageType::WARNING, msg).await;
+        });
+    }
+
+    /// Ask the client for the `copydesk` section (`workspace/configuration`); `false` when
+    /// the client does not support it or the request failed.
+    pub(super) async fn pull_settings(&self) -> bool {
+        if !lock(&self.state).pull_settings {
+            return false;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".into()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                let value = values.into_iter().next().unwrap_or_default();
+                self.apply_settings(&value);
+                true
+            }
+            Err(e) => {
+                warn!("workspace/configuration failed: {e}");
+                false
+            }
+        }
+    }
+
+    /// Ask the client to tell us when any `copydesk.toml` or TOML names file changes.
+    pub(super) async fn watch_config_files(&self) {
+        if !lock(&self.state).watch_files {
+            return;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                },
+                // The names file may have any name; `did_change_watched_files` picks ours.
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.toml".into()),
+                    kind: None,
+                },
+            ],
+        };
+        let registration = Registration {
+            id: "copydesk-config-watcher".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            warn!("could not register a watcher for {CONFIG_FILE}: {e}");
+        }
+    }
+
+    pub(super) async fn change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Pull-model clients send no settings here (or stale ones): ask for them.
+        if !self.pull_settings().await {
+            self.apply_settings(&params.settings);
+        }
+        self.reload_config();
+    }
+
+    pub(super) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {
+        let names_file = {
+            let st = lock(&self.state);
+            match (&st.root, &st.file_config.names_file) {
+                (Some(root), Some(f)) => Some(root.join(f)),
+                _ => None,
+            }
+        };
+        let ours = params.changes.is_empty()
+            || params.changes.iter().any(|c| {
+                c.uri.path().ends_with(CONFIG_FILE)
+                    || names_file
+                        .as_deref()
+                        .is_some_and(|n| c.uri.to_file_path().is_ok_and(|p| p == n))
+            });
+        if ours {
+            self.reload_config();
+        }
+    }
+}

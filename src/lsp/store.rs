@@ -1,0 +1,302 @@
+//! The document store: every open document's text, its revision, the per-paragraph work
+//! kept for its next analysis, and the channel its snapshots are announced on.
+//!
+//! `didOpen`, `didChange` and `didClose` change the store synchronously, under its
+//! `std::sync::Mutex`, before their handler could yield (they never `.await`), so edits
+//! apply in arrival order. Requests never read a document from here directly: they wait
+//! for a [`Snapshot`] ([`Backend::snapshot`]), which only the analysis worker makes.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use tokio::sync::watch;
+use tower_lsp::lsp_types::*;
+use tracing::{debug, error, warn};
+
+use super::worker::Job;
+use super::{convert, panic_message, Backend};
+use crate::analysis::{Analysis, Reuse};
+use crate::article::Format;
+use crate::config::Config;
+use crate::text::{Change, Document, Encoding, LineIndex};
+
+/// What a snapshot was computed for: `(document revision, configuration generation)`.
+/// Both only grow, so a snapshot answers a request made at `want` when both of its parts
+/// are at least `want`'s ([`Key::covers`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Key {
+    pub rev: u64,
+    pub config_gen: u64,
+}
+
+impl Key {
+    /// Is a snapshot made at `self` as new as the state `want` (or newer)?
+    pub fn covers(self, want: Key) -> bool {
+        self.rev >= want.rev && self.config_gen >= want.config_gen
+    }
+}
+
+/// One analysed version of a document, with the text and rope it was computed from.
+pub struct Snapshot {
+    pub doc: Document,
+    pub text: String,
+    pub analysis: Analysis,
+    pub(super) key: Key,
+    /// Line starts of `text`, built on first use.
+    line_index: OnceLock<LineIndex>,
+}
+
+impl Snapshot {
+    pub(super) fn new(doc: Document, text: String, analysis: Analysis, key: Key) -> Snapshot {
+        Snapshot {
+            doc,
+            text,
+            analysis,
+            key,
+            line_index: OnceLock::new(),
+        }
+    }
+
+    /// Position conversion over the snapshot's text: cheaper than the rope when many
+    /// offsets are converted (every finding of a publication).
+    pub fn lines(&self) -> convert::Lines<'_> {
+        convert::Lines {
+            text: &self.text,
+            index: self.line_index.get_or_init(|| LineIndex::new(&self.text)),
+        }
+    }
+}
+
+/// The newest snapshot of one open document, as the worker announces it.
+pub(super) type Snapshots = watch::Sender<Option<Arc<Snapshot>>>;
+
+pub(super) struct OpenDoc {
+    pub doc: Document,
+    pub format: Format,
+    /// A revision unique across every document's lifetime (`State::next_rev`), renewed by
+    /// every open and change whatever version the client claims: a snapshot computed for a
+    /// closed document can never be taken for its reopened successor.
+    pub rev: u64,
+    /// The newest snapshot the worker made of this document (`None` before the first).
+    /// Requests subscribe and wait for one that covers the state they were made at;
+    /// dropping the sender (close) ends their wait.
+    pub snapshots: Snapshots,
+    /// The last analysis's per-paragraph work, so the next one re-reads only the
+    /// paragraphs an edit touched. Taken out while the worker analyses.
+    pub reuse: Reuse,
+}
+
+#[derive(Default)]
+pub(super) struct State {
+    pub docs: HashMap<Url, OpenDoc>,
+    pub encoding: Encoding,
+    pub root: Option<PathBuf>,
+    /// `copydesk.toml` as last read.
+    pub file_config: Config,
+    /// LSP settings (initializationOptions, didChangeConfiguration), which override the file.
+    pub settings: Config,
+    pub config: Arc<Config>,
+    pub config_gen: u64,
+    /// The next document revision to hand out.
+    pub next_rev: u64,
+    pub document_changes: bool,
+    /// The client answers `workspace/configuration` (pull model).
+    pub pull_settings: bool,
+    /// The client accepts a dynamic registration for `workspace/didChangeWatchedFiles`.
+    pub watch_files: bool,
+}
+
+impl State {
+    /// The state a request made now is about.
+    pub fn key(&self, uri: &Url) -> Option<Key> {
+        self.docs.get(uri).map(|od| Key {
+            rev: od.rev,
+            config_gen: self.config_gen,
+        })
+    }
+}
+
+pub(super) fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A panic while holding the lock leaves the data usable: every mutation is a whole edit.
+    state.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+pub(super) fn format_of(uri: &Url, language_id: &str) -> Format {
+    if language_id == "markdown" {
+        Format::Markdown
+    } else if language_id == "plaintext" || language_id == "text" {
+        Format::Plain
+    } else {
+        Format::from_path(uri.path())
+    }
+}
+
+/// A request's claim on a snapshot: the state it was made at, and the document's channel.
+pub(super) struct Pending {
+    uri: Url,
+    want: Key,
+    rx: watch::Receiver<Option<Arc<Snapshot>>>,
+}
+
+impl Pending {
+    /// Subscribe to `uri`'s snapshots as of the store's current state.
+    pub fn subscribe(st: &State, uri: &Url) -> Option<Pending> {
+        Some(Pending {
+            uri: uri.clone(),
+            want: st.key(uri)?,
+            rx: st.docs.get(uri)?.snapshots.subscribe(),
+        })
+    }
+
+    pub fn uri(&self) -> &Url {
+        &self.uri
+    }
+
+    /// The newest snapshot covering the state subscribed at, waiting (asynchronously:
+    /// the runtime goes on reading and applying messages) for the worker to make it.
+    /// `None` when the document is closed meanwhile.
+    pub async fn wait(mut self) -> Option<Arc<Snapshot>> {
+        let want = self.want;
+        match self
+            .rx
+            .wait_for(|s| s.as_ref().is_some_and(|s| s.key.covers(want)))
+            .await
+        {
+            Ok(s) => s.clone(),
+            Err(_) => {
+                debug!(
+                    "{} was closed while a request waited for its analysis",
+                    self.uri
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Backend {
+    /// The newest snapshot of `uri` covering the state the store is in now: at once when
+    /// the worker has made it, else when it does. `None` when the document is not open.
+    pub(super) async fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let Some(pending) = Pending::subscribe(&lock(&self.state), uri) else {
+            warn!("request for a document that is not open: {uri}");
+            return None;
+        };
+        if self.jobs.is_closed() {
+            error!("the analysis worker has stopped; no snapshot of {uri}");
+            return None;
+        }
+        pending.wait().await
+    }
+
+    pub(super) fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let format = format_of(&td.uri, &td.language_id);
+        {
+            let mut st = lock(&self.state);
+            st.next_rev += 1;
+            let rev = st.next_rev;
+            st.docs.insert(
+                td.uri.clone(),
+                OpenDoc {
+                    doc: Document::new(&td.text, td.version),
+                    format,
+                    rev,
+                    snapshots: watch::Sender::new(None),
+                    reuse: Reuse::default(),
+                },
+            );
+        }
+        self.send(Job::Analyze(td.uri));
+    }
+
+    pub(super) fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        {
+            let mut st = lock(&self.state);
+            let enc = st.encoding;
+            st.next_rev += 1;
+            let next_rev = st.next_rev;
+            let Some(od) = st.docs.get_mut(&uri) else {
+                warn!("didChange for a document that is not open: {uri}; ignored");
+                return;
+            };
+            if version <= od.doc.version() {
+                warn!(
+                    "didChange for {uri} has version {version}, not above {}",
+                    od.doc.version()
+                );
+            }
+            // Apply the whole batch to a copy (an O(1) rope clone) and commit it at
+            // once, so that the store never holds half a batch.
+            let applied = catch_unwind(AssertUnwindSafe(|| {
+                let mut doc = od.doc.clone();
+                for c in params.content_changes {
+                    let change = Change {
+                        range: c.range.map(|r| {
+                            (
+                                convert::text_position(r.start),
+                                convert::text_position(r.end),
+                            )
+                        }),
+                        text: c.text,
+                    };
+                    if doc.apply(&change, enc).0 {
+                        warn!("didChange for {uri}: a position outside the document was clamped");
+                    }
+                }
+                doc
+            }));
+            match applied {
+                Ok(doc) => {
+                    od.doc = doc;
+                    od.doc.set_version(version);
+                    od.rev = next_rev;
+                }
+                Err(payload) => {
+                    // Never keep serving a text that differs from the editor's.
+                    error!(
+                        "applying didChange to {uri} panicked: {}; closing the document",
+                        panic_message(&*payload)
+                    );
+                    st.docs.remove(&uri);
+                    drop(st);
+                    self.send(Job::Clear(uri.clone()));
+                    let client = self.client.clone();
+                    tokio::spawn(async move {
+                        let msg = format!(
+                            "copydesk lost track of {uri}; close and reopen it to check it again"
+                        );
+                        client.show_message(MessageType::ERROR, msg).await;
+                    });
+                    return;
+                }
+            }
+        }
+        self.send(Job::Analyze(uri));
+    }
+
+    pub(super) fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state).docs.remove(&uri);
+        self.send(Job::Clear(uri));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+
+    #[test]
+    fn a_snapshot_covers_its_own_state_and_older_ones_only() {
+        let k = |rev, config_gen| Key { rev, config_gen };
+        assert!(k(5, 2).covers(k(5, 2)));
+        assert!(k(6, 2).covers(k(5, 2)));
+        assert!(k(6, 3).covers(k(5, 2)));
+        assert!(!k(4, 2).covers(k(5, 2)), "an older revision");
+        assert!(!k(9, 1).covers(k(5, 2)), "an older configuration");
+    }
+}

@@ -1,0 +1,213 @@
+//! The analysis worker and the publisher: the only place the engine runs in the server.
+//!
+//! One thread, `copydesk-analysis`, off the async runtime, fed by a channel of [`Job`]s.
+//! For each document it analyses the store's current state (a burst of edits coalesces
+//! into one analysis of the latest), announces the [`Snapshot`] on the document's watch
+//! channel (requests waiting for it wake up), and publishes its diagnostics unless a newer
+//! edit arrived meanwhile. Diagnostics go out in order, each with the version it was
+//! computed for.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc;
+use tower_lsp::lsp_types::*;
+use tower_lsp::Client;
+use tracing::{error, warn};
+
+use super::store::{lock, Key, Snapshot, State};
+use super::{diagnostics, settings, transport};
+use crate::analysis::{analyze, analyze_reusing, Reuse};
+use crate::config::{Config, ConfigError};
+
+pub(super) enum Job {
+    Analyze(Url),
+    Clear(Url),
+    /// Publish (or clear) diagnostics for the configuration file.
+    ConfigError(Url, Option<(String, ConfigError)>),
+}
+
+impl Job {
+    /// Jobs with the same slot supersede each other in a burst: a document's analysis and
+    /// clearing share one; the configuration file's diagnostics have their own, so a
+    /// document open at the configuration file's URI is still analysed.
+    fn slot(&self) -> (&Url, bool) {
+        match self {
+            Job::Analyze(u) | Job::Clear(u) => (u, false),
+            Job::ConfigError(u, _) => (u, true),
+        }
+    }
+}
+
+/// How the analysis worker publishes diagnostics.
+pub(super) struct Publisher {
+    pub client: Client,
+    /// The runtime the client's channel is driven by, to publish through it from the
+    /// worker thread.
+    pub runtime: tokio::runtime::Handle,
+    /// The transport's frame queue, when serving over a byte stream ([`transport::serve`]).
+    pub outbox: Option<transport::Outbox>,
+    pub ready: Arc<AtomicBool>,
+}
+
+impl Publisher {
+    /// Publish through the outbox once the client is initialized: the diagnostics are
+    /// serialised straight to JSON. Before that (and in-process, without an outbox),
+    /// through tower-lsp's client, which drops notifications until `initialize` is
+    /// answered.
+    fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        match &self.outbox {
+            Some(out) if self.ready.load(Ordering::Acquire) => {
+                let params = PublishDiagnosticsParams {
+                    uri,
+                    diagnostics,
+                    version,
+                };
+                if let Err(e) = out.notify("textDocument/publishDiagnostics", &params) {
+                    warn!("could not publish diagnostics for {}: {e}", params.uri);
+                }
+            }
+            _ => self
+                .runtime
+                .block_on(self.client.publish_diagnostics(uri, diagnostics, version)),
+        }
+    }
+}
+
+/// Start the worker thread; it runs until every sender of `rx` (the backend) is gone.
+pub(super) fn spawn(
+    publisher: Publisher,
+    state: Arc<Mutex<State>>,
+    rx: mpsc::UnboundedReceiver<Job>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("copydesk-analysis".into())
+        .spawn(move || run(publisher, state, rx));
+    if let Err(e) = spawned {
+        error!("cannot start the analysis thread: {e}");
+    }
+}
+
+fn run(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<Job>) {
+    // What was last published for each document, so that a job queued for an edit whose
+    // state an earlier job already published does not publish it twice.
+    let mut published: HashMap<Url, Key> = HashMap::new();
+    while let Some(first) = rx.blocking_recv() {
+        let mut batch = vec![first];
+        while let Ok(job) = rx.try_recv() {
+            batch.push(job);
+        }
+        for i in 0..batch.len() {
+            // Only the last job for a document in a burst matters.
+            if batch[i + 1..].iter().any(|j| j.slot() == batch[i].slot()) {
+                if let Job::Clear(uri) = &batch[i] {
+                    published.remove(uri); // reopened: its first state must be published
+                }
+                continue;
+            }
+            // A panic while analysing or publishing loses that one result, not the worker.
+            let job = &batch[i];
+            guard("analysis", || run_job(&client, &state, job, &mut published));
+        }
+    }
+}
+
+/// Run work on the worker, logging a panic instead of ending the thread. Handlers are
+/// covered by `transport::Guarded`.
+fn guard(what: &'static str, work: impl FnOnce()) {
+    if let Err(payload) = catch_unwind(AssertUnwindSafe(work)) {
+        error!("{what} panicked: {}", super::panic_message(&*payload));
+    }
+}
+
+/// Analyse and publish one job.
+fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut HashMap<Url, Key>) {
+    match job {
+        Job::Analyze(uri) => {
+            let Some(snap) = analyse(state, uri) else {
+                return;
+            };
+            if !is_current(state, uri, snap.key) {
+                return; // a newer edit is queued behind us
+            }
+            if published.get(uri) == Some(&snap.key) {
+                return; // already published by an earlier job
+            }
+            published.insert(uri.clone(), snap.key);
+            let (enc, config) = {
+                let st = lock(state);
+                (st.encoding, st.config.clone())
+            };
+            let diags = diagnostics::publication(&snap, uri, enc, &config);
+            client.publish(uri.clone(), diags, Some(snap.doc.version()));
+        }
+        Job::Clear(uri) => {
+            published.remove(uri);
+            client.publish(uri.clone(), vec![], None)
+        }
+        Job::ConfigError(uri, err) => {
+            let enc = lock(state).encoding;
+            let diags = settings::config_diagnostics(err.as_ref(), enc);
+            client.publish(uri.clone(), diags, None);
+        }
+    }
+}
+
+/// The snapshot of `uri`'s current state: the one already announced when it is current,
+/// else a new analysis (reusing the last one's paragraph work), announced to the requests
+/// waiting on the document.
+fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
+    // The engine never runs on the async runtime (that would stall reading and applying
+    // edits, and every other request, for as long as the analysis takes).
+    debug_assert!(
+        tokio::runtime::Handle::try_current().is_err(),
+        "an analysis on the async runtime"
+    );
+    let (doc, format, config, key, mut reuse) = {
+        let mut st = lock(state);
+        let key = st.key(uri)?;
+        let config = st.config.clone();
+        let od = st.docs.get_mut(uri)?;
+        if let Some(s) = od.snapshots.borrow().as_ref() {
+            if s.key == key {
+                return Some(s.clone());
+            }
+        }
+        let reuse = std::mem::take(&mut od.reuse);
+        (od.doc.clone(), od.format, config, key, reuse)
+    };
+    let text = doc.text();
+    let analysis = catch_unwind(AssertUnwindSafe(|| {
+        analyze_reusing(&text, format, &config, &mut reuse)
+    }))
+    .unwrap_or_else(|_| {
+        error!("analysis panicked on {uri}; publishing no findings for this version");
+        reuse = Reuse::default(); // it may be half-updated
+        analyze("", format, &Config::default())
+    });
+    let snap = Arc::new(Snapshot::new(doc, text, analysis, key));
+    let mut st = lock(state);
+    if let Some(od) = st.docs.get_mut(uri) {
+        // Even when a newer edit has arrived, this is the newest snapshot there is: a
+        // request made before that edit takes it; later ones keep waiting. A document
+        // reopened meanwhile has a new channel whose waiters need a newer revision.
+        od.snapshots.send_if_modified(|newest| {
+            let newer = newest
+                .as_ref()
+                .map_or(true, |s| snap.key.covers(s.key) && s.key != snap.key);
+            if newer {
+                *newest = Some(snap.clone());
+            }
+            newer
+        });
+        od.reuse = reuse;
+    }
+    Some(snap)
+}
+
+/// Is `key` still the document's current state?
+fn is_current(state: &Mutex<State>, uri: &Url, key: Key) -> bool {
+    lock(state).key(uri) == Some(key)
+}

@@ -1,0 +1,200 @@
+//! Word lists the engine shares, each defined once: the months in every form a dateline
+//! writes them, the titles that make a name a person, and the short words that may sit
+//! inside a place's or an organization's name.
+//!
+//! At the bottom of the engine (no dependencies), so that the article's dateline reader,
+//! the recognizer's lexicon and the rules read the same lists.
+
+/// The months in full.
+pub const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// AP's forms with a date: five months abbreviated with a period.
+pub const AP_MONTHS: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
+/// Reuters' forms: AP's abbreviations without the period.
+pub const REUTERS_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// PTI, IANS: three letters, no period.
+pub const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The month (1–12) a word names in any case, with or without a trailing period: its full
+/// name, its three letters, or `Sept` (`march`, `FEb`, `Sept.`).
+pub fn month_any_case(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    (0..12u8)
+        .find(|&i| {
+            let i = usize::from(i);
+            FULL_MONTHS[i].eq_ignore_ascii_case(w)
+                || SHORT_MONTHS[i].eq_ignore_ascii_case(w)
+                || REUTERS_MONTHS[i].eq_ignore_ascii_case(w)
+        })
+        .map(|i| i + 1)
+}
+
+/// Words that, capitalized before a name, make it a person (`Premier Li Keqiang`).
+/// The title may be preceded by other capitalized words (`Russian Prime Minister`).
+pub const TITLES: &[&str] = &[
+    "President",
+    "President-elect",
+    "Vice-President",
+    "Premier",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "Secretary-General",
+    "Director-General",
+    "Governor",
+    "Gov.",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Pope",
+    "Ambassador",
+    "Envoy",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Commissioner",
+    "Judge",
+    "Justice",
+    "Gen.",
+    "Adm.",
+    "Admiral",
+    "Col.",
+    "Colonel",
+    "Lt.",
+    "Capt.",
+    "Captain",
+    "Maj.",
+    "Sgt.",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "Speaker",
+    "Councilor",
+    "Councillor",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Rev.",
+    "Sheriff",
+    "Commander",
+    "Coach",
+    "Treasurer",
+    "Lawmaker",
+    "Economist",
+    "Analyst",
+    "Chief",
+    "Executive",
+    "Officer",
+];
+
+/// Titles that introduce a person even before a surname alone (`President Putin`).
+pub const STRONG_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Minister",
+    "Chancellor",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Gen.",
+    "Sheikh",
+    "Emir",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Short words that may sit inside a name (`Ministry of Commerce`, `Belt and Road
+/// Initiative`): what the recognizer lets through between capitalized words.
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "and", "on", "the", "de", "du", "la", "des", "&",
+];
+
+/// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
+/// `Bosnia and Herzegovina`).
+pub const PLACE_CONNECTORS: &[&str] = &[
+    "de", "da", "do", "dos", "das", "la", "le", "les", "del", "di", "of", "and", "el", "al",
+    "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_any_case_and_form() {
+        for (i, forms) in [FULL_MONTHS, AP_MONTHS, REUTERS_MONTHS, SHORT_MONTHS]
+            .iter()
+            .flat_map(|f| f.iter().enumerate())
+        {
+            assert_eq!(month_any_case(forms), Some(i as u8 + 1), "{forms}");
+            assert_eq!(month_any_case(&forms.to_uppercase()), Some(i as u8 + 1));
+        }
+        assert_eq!(month_any_case("sep."), Some(9));
+        assert_eq!(month_any_case("FEb"), Some(2));
+        for no in ["", ".", "Ju", "Janu", "Mayor", "Marc", "Septe", "Dece"] {
+            assert_eq!(month_any_case(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn strong_titles_are_titles() {
+        for t in STRONG_TITLES {
+            assert!(TITLES.contains(t), "{t}");
+        }
+    }
+}
