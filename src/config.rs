@@ -236,7 +236,7 @@ pub enum ConfigErrorKind {
     NamesFile(Box<Config>),
     /// A desk rule sheet has mistakes ([`crate::sheets`]); the error is the first of them.
     /// Holds the configuration with the valid desk rules, and every mistake.
-    Sheets(Box<Config>, Vec<crate::sheets::SheetError>),
+    Sheets(Box<(Config, Vec<crate::sheets::SheetError>)>),
 }
 
 impl ConfigError {

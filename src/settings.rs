@@ -71,7 +71,10 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
                     span: first.span,
                     path: Some(first.path.clone()),
                     text: Some(first.text.to_string()),
-                    kind: ConfigErrorKind::Sheets(Box::new(config.clone()), sheets.errors.clone()),
+                    kind: ConfigErrorKind::Sheets(Box::new((
+                        config.clone(),
+                        sheets.errors.clone(),
+                    ))),
                 }),
             }
         }

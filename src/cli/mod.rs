@@ -78,10 +78,10 @@ impl FileError {
             ConfigErrorKind::Invalid => format!("invalid configuration: {}", e.message),
             ConfigErrorKind::Read(_) => format!("cannot read: {}", e.message),
             ConfigErrorKind::NamesFile(_) => e.message.clone(),
-            ConfigErrorKind::Sheets(_, ref all) if all.len() > 1 => format!(
+            ConfigErrorKind::Sheets(ref both) if both.1.len() > 1 => format!(
                 "{} (and {} more mistake(s) in the rule sheets: `copydesk rules test` lists them)",
                 e.message,
-                all.len() - 1
+                both.1.len() - 1
             ),
             ConfigErrorKind::Sheets(..) => e.message.clone(),
         };

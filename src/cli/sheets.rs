@@ -49,7 +49,7 @@ pub fn run_test(
     let (config, errors) = match crate::settings::load(&path) {
         Ok(c) => (c, Vec::new()),
         Err(e) => match e.kind {
-            ConfigErrorKind::Sheets(config, errors) => (*config, errors),
+            ConfigErrorKind::Sheets(both) => *both,
             _ => {
                 writeln!(err, "error: {}", FileError::from_config(&e))?;
                 return Ok(exit::TROUBLE);

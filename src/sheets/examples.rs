@@ -21,6 +21,8 @@ pub struct ExampleFailure {
     pub example: String,
     /// `examples.match` (it did not raise the rule) or `examples.pass` (it did).
     pub must_match: bool,
+    /// The sheet's text, for converting the span to editor positions.
+    pub text: std::sync::Arc<str>,
 }
 
 impl ExampleFailure {
@@ -105,6 +107,7 @@ pub fn run_examples(desk: &DeskRules) -> Vec<ExampleFailure> {
                     code: rule.code,
                     example: ex.text.clone(),
                     must_match: ex.must_match,
+                    text: src.text.clone(),
                 });
             }
         }
