@@ -1,10 +1,16 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use crate::article::{self, quotes, Article, Format};
 use crate::config::{Config, Style};
+use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
 use crate::rules::{self, Context, Finding};
+use crate::span::Span;
 
 /// Everything the editor and the command line are told about one text.
 #[derive(Clone, Debug)]
@@ -26,6 +32,7 @@ pub struct Analysis {
 #[derive(Default)]
 pub struct Reuse {
     entities: entities::Reuse,
+    words: WordStore,
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
@@ -35,8 +42,60 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         config,
         &mut Reuse {
             entities: entities::Reuse::once(),
+            words: WordStore {
+                once: true,
+                ..WordStore::default()
+            },
         },
     )
+}
+
+/// The words of each paragraph, for the rules: most come from the blocks the recognizer
+/// read (shared, not copied); the others (the lede, whose recognizer block starts after
+/// the dateline) are tokenized here and kept by paragraph text for the next analysis.
+#[derive(Default)]
+struct WordStore {
+    /// For a single analysis: keep nothing.
+    once: bool,
+    generation: u64,
+    /// Paragraph text -> (generation last used, its words relative to its start).
+    kept: FxHashMap<Box<str>, (u64, Arc<[Tok]>)>,
+}
+
+impl WordStore {
+    /// The words of every paragraph of `article`, in order; `blocks`: the recognizer's.
+    fn paragraphs(
+        &mut self,
+        text: &str,
+        article: &Article,
+        blocks: &TokenCache,
+    ) -> Vec<Arc<[Tok]>> {
+        self.generation += 1;
+        let generation = self.generation;
+        let mut out = Vec::with_capacity(article.paragraphs.len());
+        for p in &article.paragraphs {
+            if let Some(toks) = blocks.get_shared(p.span) {
+                out.push(toks.clone());
+                continue;
+            }
+            let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+            if let Some((used, toks)) = self.kept.get_mut(block) {
+                *used = generation;
+                out.push(toks.clone());
+                continue;
+            }
+            let toks: Arc<[Tok]> = tokenize(block, Span::new(0, block.len())).into();
+            if !self.once {
+                self.kept
+                    .insert(Box::from(block), (generation, toks.clone()));
+            }
+            out.push(toks);
+        }
+        if !self.once {
+            self.kept.retain(|_, (used, _)| *used == generation);
+        }
+        out
+    }
 }
 
 /// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
@@ -48,14 +107,17 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         style = house_style(text, article, config);
         quote_settings(config, style)
     });
-    let mut entities =
-        entities::extract_reusing(text, &article, &config.names, &mut reuse.entities);
+    let (entities, block_words) =
+        entities::extract_with_words(text, &article, &config.names, &mut reuse.entities);
+    let words = reuse.words.paragraphs(text, &article, &block_words);
+    drop(block_words);
     let cx = Context {
         text,
         article: &article,
         style,
         config,
         entities: &entities,
+        words: &words,
     };
     let levels = rules::levels(config);
     let mut findings = Vec::new();
@@ -66,8 +128,6 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     }
     // The desk's own rules (rule sheets), at their configured severities.
     crate::sheets::check(&cx, &mut findings);
-    // The words were for the rules; an open document's snapshot need not keep them.
-    entities.tokens = Default::default();
     rules::suppress::apply(text, &article, config, &mut findings);
     rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {

@@ -118,9 +118,6 @@ impl Entity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Entities {
     pub entities: Vec<Entity>,
-    /// The words of every block recognition read, for rules that read words too.
-    #[serde(skip)]
-    pub tokens: tokens::TokenCache,
 }
 
 impl Entities {
@@ -143,7 +140,7 @@ impl Entities {
     }
 }
 
-pub use recognize::{extract, extract_reusing, Reuse};
+pub use recognize::{extract, extract_reusing, extract_with_words, Reuse};
 
 /// The surname of a full name and whether it comes first: `Li Keqiang` -> (`Li`, true),
 /// `Dmitry Medvedev` -> (`Medvedev`, false). `surname_first` overrides the guess.

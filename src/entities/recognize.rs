@@ -1081,6 +1081,18 @@ pub fn extract_reusing(
     names: &NamesConfig,
     reuse: &mut Reuse,
 ) -> Entities {
+    extract_with_words(text, article, names, reuse).0
+}
+
+/// [`extract_reusing`], also handing back the words of every block it read (tokenized
+/// relative to the block, shared with `reuse`), so that the caller need not tokenize them
+/// again.
+pub fn extract_with_words(
+    text: &str,
+    article: &Article,
+    names: &NamesConfig,
+    reuse: &mut Reuse,
+) -> (Entities, TokenCache) {
     let (body, headings) = blocks(text, article);
     let mut know = Knowledge::from_names(names);
     let names_fp = know.fingerprints(&[]).0;
@@ -1353,5 +1365,5 @@ pub fn extract_reusing(
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = i;
     }
-    Entities { entities, tokens }
+    (Entities { entities }, tokens)
 }

@@ -144,6 +144,11 @@ impl TokenCache {
         self.0.insert(span, toks);
     }
 
+    /// The words of `span` relative to its start, if the cache holds the span.
+    pub fn get_shared(&self, span: Span) -> Option<&std::sync::Arc<[Tok]>> {
+        self.0.get(&span)
+    }
+
     /// The words of `span` relative to its start (tokenized now if the cache does not
     /// hold the span): word spans index `span.text(text)`.
     pub fn get_relative(&self, text: &str, span: Span) -> std::borrow::Cow<'_, [Tok]> {

@@ -27,6 +27,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The article's entities (people, places, organizations).
     pub entities: &'a crate::entities::Entities,
+    /// The words of each paragraph (`article.paragraphs[i]`), relative to its start.
+    pub words: &'a [std::sync::Arc<[crate::entities::tokens::Tok]>],
 }
 
 pub trait Rule: Sync {

@@ -132,12 +132,11 @@ impl Rule for NearMiss {
         let mut words: Vec<Word<'_>> = Vec::with_capacity(128);
         let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
         let mut givens: Vec<(&str, usize)> = Vec::new();
-        for p in &cx.article.paragraphs {
+        for (p, toks) in cx.article.paragraphs.iter().zip(cx.words) {
             // The paragraph's words, relative to its start: `block` is what their spans
             // index, `base` moves a span to document offsets.
             let block = p.span.text(text);
             let base = p.span.start;
-            let toks = cx.entities.tokens.get_relative(text, p.span);
             for (i, t) in toks.iter().enumerate() {
                 // Most words are not capitalized (a case bit of the token).
                 if !t.title_case() {
