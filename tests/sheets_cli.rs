@@ -210,3 +210,90 @@ fn desk_findings_in_check_json_and_sarif_and_rules() {
     assert!(out(&o).contains("desk/very-unique"), "{}", out(&o));
     assert!(out(&o).contains("quotes/unclosed"));
 }
+
+#[test]
+fn audit_counts_rules_over_a_folder() {
+    let tmp = desk(HOUSE);
+    write(
+        tmp.path(),
+        "wire/one.txt",
+        "Kiev talks\n\nKIEV (AP) — “Yes,” 上海 🚀 officials in Kiev said.\n",
+    );
+    write(
+        tmp.path(),
+        "wire/two.txt",
+        "Budget vote\n\nDALLAS (AP) — The plan is very unique.\n",
+    );
+    write(
+        tmp.path(),
+        "wire/three.txt",
+        "Budget vote\n\nDALLAS (AP) — The council voted.\n",
+    );
+    let o = run(
+        tmp.path(),
+        &[
+            "audit",
+            "--rule",
+            "desk/*",
+            "--samples",
+            "1",
+            "--format",
+            "json",
+            "wire",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["stories"], 3);
+    let rules = v["rules"].as_array().unwrap();
+    let brief: Vec<(&str, u64, u64)> = rules
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap(),
+                r["findings"].as_u64().unwrap(),
+                r["stories"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(brief, [("desk/kyiv", 3, 1), ("desk/very-unique", 1, 1)]);
+    assert!((rules[0]["share"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    let sample = &rules[0]["samples"][0];
+    assert_eq!(rules[0]["samples"].as_array().unwrap().len(), 1);
+    assert_eq!(sample["context"], "«Kiev» talks");
+    assert_eq!(
+        (sample["line"].as_u64(), sample["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let third = &run(
+        tmp.path(),
+        &[
+            "audit",
+            "--rule",
+            "desk/kyiv",
+            "--samples",
+            "3",
+            "--format",
+            "json",
+            "wire/one.txt",
+        ],
+    )
+    .stdout;
+    let v: Value = serde_json::from_slice(third).unwrap();
+    let s = &v["rules"][0]["samples"][2];
+    // Columns count characters, after curly quotes, an em dash, CJK and an emoji.
+    assert_eq!(
+        (s["line"].as_u64(), s["column"].as_u64()),
+        (Some(3), Some(38))
+    );
+    assert_eq!(
+        s["context"],
+        "KIEV (AP) — “Yes,” 上海 🚀 officials in «Kiev» said."
+    );
+    // The human table.
+    let o = run(tmp.path(), &["audit", "wire"]);
+    let table = out(&o);
+    assert!(table.starts_with("rule "), "{table}");
+    assert!(table.contains("desk/kyiv"), "{table}");
+    assert!(err(&o).contains("3 stories audited"));
+}

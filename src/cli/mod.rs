@@ -1,5 +1,6 @@
 //! `copydesk check`: the engine over files and folders, with human and JSON output.
 
+pub mod audit;
 pub mod ci;
 pub mod discover;
 pub mod render;
