@@ -297,3 +297,20 @@ fn audit_counts_rules_over_a_folder() {
     assert!(table.contains("desk/kyiv"), "{table}");
     assert!(err(&o).contains("3 stories audited"));
 }
+
+#[test]
+fn the_readme_example_sheet_passes_its_tests() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("# style/house.toml")
+        .expect("the README's example sheet");
+    let end = start + readme[start..].find("```").unwrap();
+    let tmp = desk(&readme[start..end]);
+    let o = run(tmp.path(), &["rules", "test"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    assert!(
+        err(&o).starts_with("4 desk rule(s), 8 example(s): all passed"),
+        "{}",
+        err(&o)
+    );
+}
