@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every finding copydesk raises on the real corpora, per rule, for reading one by one.
 
-    COPYDESK_CORPORA=../shared/corpus scripts/corpus-findings.py [--style STYLE] [--bin PATH]
+    COPYDESK_CORPORA=../shared/corpus scripts/corpus-findings.py [--style STYLE] [--credit AGENCY] [--bin PATH]
 
 For each corpus folder under COPYDESK_CORPORA (reuters-1987, agnews-2004, ...), runs
 `copydesk check --format json` and prints, per rule code: findings, stories with one, and
@@ -21,6 +21,7 @@ import sys
 root = pathlib.Path(__file__).resolve().parent.parent
 ap = argparse.ArgumentParser()
 ap.add_argument("--style", help="house style passed to check (default: inferred)")
+ap.add_argument("--credit", help="only the stories whose text credits (AGENCY), e.g. AP with --style ap")
 ap.add_argument("--bin", default=str(root / "target/release/copydesk"))
 ap.add_argument("--out", default=str(root / "target/corpus-findings"))
 args = ap.parse_args()
@@ -38,6 +39,11 @@ for corpus in sorted(p for p in pathlib.Path(corpora).iterdir() if p.is_dir()):
     # Stories only: a corpus's README.md is not one.
     files = sorted(p.name for p in corpus.iterdir()
                    if p.suffix in (".txt", ".md") and p.name != "README.md")
+    if args.credit:
+        files = [f for f in files
+                 if f"({args.credit})" in (corpus / f).read_text(errors="replace")]
+        if not files:
+            continue
     out = subprocess.run(cmd + files, cwd=corpus, capture_output=True, text=True)
     report = json.loads(out.stdout)
     stories = report["files_checked"]
@@ -49,7 +55,8 @@ for corpus in sorted(p for p in pathlib.Path(corpora).iterdir() if p.is_dir()):
     for old in dest.glob("*.txt"):
         old.unlink()
     print(f"{corpus.name}: {stories} stories, {len(report['findings'])} findings"
-          + (f" (--style {args.style})" if args.style else ""))
+          + (f" (--style {args.style})" if args.style else "")
+          + (f" (stories crediting ({args.credit}))" if args.credit else ""))
     for code in sorted(by_code, key=lambda c: (-len(by_code[c]), c)):
         fs = by_code[code]
         files = {f["path"] for f in fs}

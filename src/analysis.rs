@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::article::{self, quotes, Article, Format};
-use crate::config::{Config, Style};
+use crate::config::{Config, Style, StyleSource};
 use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
@@ -23,6 +23,8 @@ pub struct Analysis {
     pub entities: Entities,
     /// The house style the article was checked against.
     pub style: Style,
+    /// Whether that style was configured or inferred from the credit.
+    pub style_source: StyleSource,
 }
 
 /// Work kept from one analysis of a document to the next (the language server keeps one
@@ -102,11 +104,12 @@ impl WordStore {
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
     // The house style follows from the dateline credit (unless configured); the quotation
     // marks are paired once, with the settings that style calls for.
-    let mut style = Style::Generic;
+    let mut style = (Style::Generic, StyleSource::Default);
     let article = article::parse_with(text, format, |article| {
         style = house_style(text, article, config);
-        quote_settings(config, style)
+        quote_settings(config, style.0)
     });
+    let (style, style_source) = style;
     let (entities, block_words) =
         entities::extract_with_words(text, &article, &config.names, &mut reuse.entities);
     let words = reuse.words.paragraphs(text, &article, &block_words);
@@ -115,6 +118,7 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         text,
         article: &article,
         style,
+        style_source,
         config,
         entities: &entities,
         words: &words,
@@ -140,19 +144,23 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         outline,
         entities,
         style,
+        style_source,
     }
 }
 
-/// The house style: configured, else the one whose agency wrote the dateline credit, else
-/// generic.
-fn house_style(text: &str, article: &Article, config: &Config) -> Style {
+/// The house style and where it came from: configured, else the one whose agency wrote
+/// the dateline credit, else generic.
+fn house_style(text: &str, article: &Article, config: &Config) -> (Style, StyleSource) {
     match config.style {
-        Some(s) => s,
-        None => article
+        Some(s) => (s, StyleSource::Configured),
+        None => match article
             .dateline()
             .and_then(|d| d.credit)
             .and_then(|c| Style::from_credit(c.agency.text(text)))
-            .unwrap_or(Style::Generic),
+        {
+            Some(s) => (s, StyleSource::Credit),
+            None => (Style::Generic, StyleSource::Default),
+        },
     }
 }
 

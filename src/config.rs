@@ -57,16 +57,21 @@ impl Style {
     }
 
     /// The style whose agency wrote this dateline credit (`Xinhua` -> Xinhua).
+    ///
+    /// The match ignores case (`(XINHUA)`, `(REUTERS)`): a credit in the wrong case still
+    /// names its agency, and `dateline/credit` reports the spelling.
     pub fn from_credit(agency: &str) -> Option<Style> {
-        match agency {
-            "AP" => Some(Style::Ap),
-            "UPI" => Some(Style::Upi),
-            "Reuters" => Some(Style::Reuters),
-            "AFP" => Some(Style::Afp),
-            "Xinhua" => Some(Style::Xinhua),
-            "Bloomberg" => Some(Style::Bloomberg),
-            _ => None,
-        }
+        [
+            ("AP", Style::Ap),
+            ("UPI", Style::Upi),
+            ("Reuters", Style::Reuters),
+            ("AFP", Style::Afp),
+            ("Xinhua", Style::Xinhua),
+            ("Bloomberg", Style::Bloomberg),
+        ]
+        .into_iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(agency.trim()))
+        .map(|(_, style)| style)
     }
 
     /// The agency display name used in messages.
@@ -80,6 +85,24 @@ impl Style {
             Style::Bloomberg => "Bloomberg",
             Style::Generic => "generic",
         }
+    }
+}
+
+/// Where the house style an article was checked in came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StyleSource {
+    /// Set in `copydesk.toml`, the editor settings or `--style`: enforced strictly.
+    Configured,
+    /// Inferred from the dateline credit: only what is wrong in every form that agency
+    /// publishes (wire and web copy) is flagged.
+    Credit,
+    /// Nothing configured and no known credit: the generic style.
+    Default,
+}
+
+impl StyleSource {
+    pub fn is_configured(self) -> bool {
+        self == StyleSource::Configured
     }
 }
 

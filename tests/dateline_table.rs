@@ -248,6 +248,69 @@ fn bad_meta(
     }
 }
 
+/// Each case raises exactly its code, on its range, and its first fix gives the expected
+/// line; the failures, described.
+fn run_bad(cases: &[Bad]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for b in cases {
+        let text = article(&b.case);
+        let found = dateline_findings(&text, b.case.style);
+        let codes: Vec<&str> = found.iter().map(|f| f.code).collect();
+        if codes != [b.code] {
+            failures.push(format!(
+                "{:?}: expected [{}], got {:?}",
+                b.case.line,
+                b.code,
+                found
+                    .iter()
+                    .map(|f| format!("{} `{}` {}", f.code, f.span.text(&text), f.message))
+                    .collect::<Vec<_>>()
+            ));
+            continue;
+        }
+        let f = &found[0];
+        // The expected range: the first occurrence of the range text in the lede.
+        let lede = text.find(b.case.line).expect("lede");
+        let (before, range) = b.range.split_once('|').unwrap_or(("", b.range));
+        let expected_start = lede
+            + before.len()
+            + b.case
+                .line
+                .find(&format!("{before}{range}"))
+                .expect("range text in the line");
+        let got = f.span.text(&text);
+        if got != range || f.span.start != expected_start {
+            failures.push(format!(
+                "{:?}: {} on `{}` at {}, expected `{}` at {}",
+                b.case.line, b.code, got, f.span.start, range, expected_start
+            ));
+            continue;
+        }
+        assert!(!f.message.is_empty());
+        match (b.fixed, f.fixes.first()) {
+            (None, None) => {}
+            (Some(want), Some(_)) => {
+                let after = apply(&text, f);
+                let expected = text.replacen(b.case.line, want, 1);
+                if after != expected {
+                    failures.push(format!(
+                        "{:?}: fix gave {:?}, expected {:?}",
+                        b.case.line,
+                        after.lines().nth(2).unwrap_or(""),
+                        expected.lines().nth(2).unwrap_or("")
+                    ));
+                }
+            }
+            (want, got) => failures.push(format!(
+                "{:?}: expected fix {want:?}, got {:?}",
+                b.case.line,
+                got.map(|g| &g.title)
+            )),
+        }
+    }
+    failures
+}
+
 #[test]
 fn malformed_datelines_raise_exactly_the_expected_code() {
     let x = Some("xinhua");
@@ -466,10 +529,10 @@ fn malformed_datelines_raise_exactly_the_expected_code() {
         // region-mismatch
         bad(
             upi,
-            "ST. PETERSBURG, Texas, Sept. 19 (UPI) -- ",
+            "CAIRO, Morocco, Sept. 19 (UPI) -- ",
             "dateline/region-mismatch",
-            "Texas",
-            Some("ST. PETERSBURG, Russia, Sept. 19 (UPI) -- "),
+            "Morocco",
+            Some("CAIRO, Egypt, Sept. 19 (UPI) -- "),
         ),
         bad(
             x,
@@ -794,63 +857,7 @@ fn malformed_datelines_raise_exactly_the_expected_code() {
         ),
     ];
     assert!(cases.len() >= 60, "{} malformed cases", cases.len());
-    let mut failures = Vec::new();
-    for b in &cases {
-        let text = article(&b.case);
-        let found = dateline_findings(&text, b.case.style);
-        let codes: Vec<&str> = found.iter().map(|f| f.code).collect();
-        if codes != [b.code] {
-            failures.push(format!(
-                "{:?}: expected [{}], got {:?}",
-                b.case.line,
-                b.code,
-                found
-                    .iter()
-                    .map(|f| format!("{} `{}` {}", f.code, f.span.text(&text), f.message))
-                    .collect::<Vec<_>>()
-            ));
-            continue;
-        }
-        let f = &found[0];
-        // The expected range: the first occurrence of the range text in the lede.
-        let lede = text.find(b.case.line).expect("lede");
-        let (before, range) = b.range.split_once('|').unwrap_or(("", b.range));
-        let expected_start = lede
-            + before.len()
-            + b.case
-                .line
-                .find(&format!("{before}{range}"))
-                .expect("range text in the line");
-        let got = f.span.text(&text);
-        if got != range || f.span.start != expected_start {
-            failures.push(format!(
-                "{:?}: {} on `{}` at {}, expected `{}` at {}",
-                b.case.line, b.code, got, f.span.start, range, expected_start
-            ));
-            continue;
-        }
-        assert!(!f.message.is_empty());
-        match (b.fixed, f.fixes.first()) {
-            (None, None) => {}
-            (Some(want), Some(_)) => {
-                let after = apply(&text, f);
-                let expected = text.replacen(b.case.line, want, 1);
-                if after != expected {
-                    failures.push(format!(
-                        "{:?}: fix gave {:?}, expected {:?}",
-                        b.case.line,
-                        after.lines().nth(2).unwrap_or(""),
-                        expected.lines().nth(2).unwrap_or("")
-                    ));
-                }
-            }
-            (want, got) => failures.push(format!(
-                "{:?}: expected fix {want:?}, got {:?}",
-                b.case.line,
-                got.map(|g| &g.title)
-            )),
-        }
-    }
+    let failures = run_bad(&cases);
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
@@ -1136,4 +1143,422 @@ mod never_panics {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 13: datelines of real copy. Every line below is invented; the shapes are those of
+// published wire and web copy.
+
+/// The dateline codes an article raises under `style` (`None`: inferred from the credit).
+fn codes_of(c: &Case) -> (String, Vec<Finding>) {
+    let text = article(c);
+    let found = dateline_findings(&text, c.style);
+    (text, found)
+}
+
+#[test]
+fn real_copy_datelines_raise_nothing() {
+    let cases = vec![
+        // Two places, the first with its state.
+        ok(None, "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - "),
+        ok(None, "LAKE PLACID, N.Y./MONTREAL, Feb 3 (Reuters) - "),
+        ok(None, "TOKYO/SEOUL, Sept 4 (Reuters) - "),
+        // Places that are not towns.
+        ok(None, "ABOARD AIR FORCE ONE (Reuters) - "),
+        ok(Some("reuters"), "ABOARD AIR FORCE ONE, Oct 2 (Reuters) - "),
+        ok(None, "UNITED NATIONS (Reuters) - "),
+        ok(None, "UNITED NATIONS, April 3 (Xinhua) -- "),
+        ok(None, "AT SEA (AP) — "),
+        ok(Some("ap"), "ABOARD THE USS CORALVILLE (AP) — "),
+        ok(None, "KHAN DARWISH REFUGEE CAMP, Gaza Strip (Reuters) - "),
+        ok(
+            None,
+            "ABOARD THE SKARVHOLM OIL PLATFORM, North Sea (Reuters) - ",
+        ),
+        ok(None, "BAGRAM AIR BASE, Afghanistan (AP) — "),
+        ok(None, "NEAR KANDAHAR, Afghanistan (AFP) - "),
+        // Towns below the gazetteer's threshold, under a region it knows.
+        ok(None, "LORETO, Italy (Reuters) - "),
+        ok(None, "SUN CITY, South Africa (Reuters) - "),
+        ok(None, "NEWCASTLE, England (AP) - "),
+        ok(None, "OAKLAND, N.J., March 2 - "),
+        ok(Some("ap"), "PARIS, Tenn. (AP) — "),
+        ok(Some("ap"), "LONDON, Ky. (AP) — "),
+        ok(None, "CASTELNUOVO, Italy, May 9 (Reuters) - "),
+        // Islands and regions as the place or the region.
+        ok(None, "BALI, Indonesia (Reuters) - "),
+        ok(None, "UBUD, Bali, Indonesia (Reuters) - "),
+        ok(None, "KAPAA, Kauai (AP) — "),
+        ok(None, "SANTA CRUZ, Tenerife, Jan 8 (Reuters) - "),
+        // Web copy of an inferred style: Reuters without a date, AP in plain ASCII.
+        ok(None, "WASHINGTON (Reuters) - "),
+        ok(None, "LOS ANGELES (Reuters) - "),
+        ok(None, "NEW YORK (AP) -- "),
+        ok(None, "BEIJING (AP) - "),
+        ok(None, "BRUSSELS, Belgium (AP) -- "),
+        ok(None, "CANBERRA, Australia (AP) - "),
+        ok(None, "DALLAS, June 2 (AP) — "),
+        ok(None, "BEIRUT (UPI) -- "),
+        ok(None, "PARIS (AFP) - "),
+    ];
+    let mut failures = Vec::new();
+    for c in &cases {
+        let (text, found) = codes_of(c);
+        let analysis = analyze(&text, Format::Plain, &config(c.style));
+        if analysis.article.dateline().is_none() {
+            failures.push(format!("{:?}: no dateline read", c.line));
+            continue;
+        }
+        if !found.is_empty() {
+            failures.push(format!(
+                "{:?} ({:?}): {:?}",
+                c.line,
+                c.style,
+                found
+                    .iter()
+                    .map(|f| format!("{} `{}` {}", f.code, f.span.text(&text), f.message))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "false alarms:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn joint_place_after_a_region_is_read_as_two_places() {
+    let c = ok(None, "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ");
+    let text = article(&c);
+    let analysis = analyze(&text, Format::Plain, &config(None));
+    let d = analysis.article.dateline().expect("a dateline");
+    let places: Vec<&str> = d.places.iter().map(|p| p.text(&text)).collect();
+    assert_eq!(places, ["WEST PALM BEACH", "WASHINGTON"]);
+    let regions: Vec<&str> = d.regions.iter().map(|p| p.text(&text)).collect();
+    assert_eq!(regions, ["Fla."]);
+    // Configured Reuters wants the date: it goes after the last place, not the region.
+    let c = ok(
+        Some("reuters"),
+        "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ",
+    );
+    let (text, found) = codes_of(&c);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, "dateline/date-missing");
+    let meta_case = Case {
+        style: Some("reuters"),
+        meta: Some("Source: Reuters| 2019-09-19 14:05:29|Editor: desk"),
+        line: "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ",
+        extra: None,
+    };
+    let (mtext, mfound) = codes_of(&meta_case);
+    if let Some(f) = mfound.iter().find(|f| f.code == "dateline/date-missing") {
+        if !f.fixes.is_empty() {
+            assert!(
+                apply(&mtext, f).contains("WEST PALM BEACH, Fla./WASHINGTON, Sept 19 (Reuters) - "),
+                "{}",
+                apply(&mtext, f)
+            );
+        }
+    }
+    assert!(text.contains("Café"));
+    // A typo in the second place is still caught.
+    let c = ok(None, "WEST PALM BEACH, Fla./WASHINGTN (Reuters) - ");
+    let (text, found) = codes_of(&c);
+    let codes: Vec<&str> = found.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["dateline/unknown-place"], "{found:?}");
+    assert_eq!(found[0].span.text(&text), "WASHINGTN");
+}
+
+#[test]
+fn an_unknown_place_is_never_a_region_mismatch() {
+    for line in [
+        "XQZWVILLE, Canada (Reuters) - ",
+        "PORTO QUIRINO, Italy (Reuters) - ",
+        "LITTLE HOLLOWAY, N.J., March 2 - ",
+        "NEWCASTLE, England (AP) — ",
+        "SUN CITY, South Africa, Dec 4 (Reuters) - ",
+        "BALI, Indonesia, Oct 13 (Reuters) - ",
+    ] {
+        for style in [None, Some("reuters"), Some("ap"), Some("generic")] {
+            let (text, found) = codes_of(&ok(style, line));
+            assert!(
+                found.iter().all(|f| f.code != "dateline/region-mismatch"),
+                "{line:?} ({style:?}): {:?}",
+                found
+                    .iter()
+                    .map(|f| format!("{} `{}`", f.code, f.span.text(&text)))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn misdiagnoses_of_real_copy() {
+    let x = Some("xinhua");
+    let cases = vec![
+        // A misspelt month is a month problem with the nearest month as the fix.
+        bad(
+            x,
+            "BEIJING, Spet. 19 (Xinhua) -- ",
+            "dateline/month-format",
+            "Spet.",
+            Some("BEIJING, Sept. 19 (Xinhua) -- "),
+        ),
+        bad(
+            None,
+            "NEW YORK, Narch 2 - ",
+            "dateline/month-format",
+            "Narch",
+            Some("NEW YORK, March 2 - "),
+        ),
+        bad(
+            None,
+            "RENO, Nev., Mach 4 - ",
+            "dateline/month-format",
+            "Mach",
+            Some("RENO, Nev., March 4 - "),
+        ),
+        bad(
+            None,
+            "HOUSTON, Ocotber 7 (Reuters) - ",
+            "dateline/month-format",
+            "Ocotber",
+            Some("HOUSTON, Oct 7 (Reuters) - "),
+        ),
+        bad(
+            x,
+            "BEIJING, Febuary 3 (Xinhua) -- ",
+            "dateline/month-format",
+            "Febuary",
+            Some("BEIJING, Feb. 3 (Xinhua) -- "),
+        ),
+        // A lower-case place is place-case, not "no dateline".
+        bad(
+            None,
+            "New york, March 2 - ",
+            "dateline/place-case",
+            "New york",
+            Some("NEW YORK, March 2 - "),
+        ),
+        bad(
+            None,
+            "la paz, March 4 - ",
+            "dateline/place-case",
+            "la paz",
+            Some("LA PAZ, March 4 - "),
+        ),
+        bad(
+            x,
+            "beijing, Sept. 19 (Xinhua) -- ",
+            "dateline/place-case",
+            "beijing",
+            Some("BEIJING, Sept. 19 (Xinhua) -- "),
+        ),
+        // `(XINHUA)` is Xinhua copy: the spelling is the only finding, in Xinhua style.
+        bad(
+            None,
+            "BEIJING, Sept. 19 (XINHUA) -- ",
+            "dateline/credit",
+            "XINHUA",
+            Some("BEIJING, Sept. 19 (Xinhua) -- "),
+        ),
+    ];
+    let failures = run_bad(&cases);
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn an_upper_case_credit_selects_its_style() {
+    for (line, style) in [
+        (
+            "BEIJING, Sept. 19 (XINHUA) -- ",
+            copydesk::config::Style::Xinhua,
+        ),
+        (
+            "HOUSTON, Jan 27 (REUTERS) - ",
+            copydesk::config::Style::Reuters,
+        ),
+        ("PARIS (afp) - ", copydesk::config::Style::Afp),
+    ] {
+        let text = article(&ok(None, line));
+        let a = analyze(&text, Format::Plain, &config(None));
+        assert_eq!(a.style, style, "{line}");
+        assert_eq!(a.style_source, copydesk::config::StyleSource::Credit);
+    }
+    // A wrong separator under the inferred style: Xinhua's, and the message says so.
+    let (text, found) = codes_of(&ok(None, "BEIJING, Sept. 19 (XINHUA) - Officials"));
+    let sep = found
+        .iter()
+        .find(|f| f.code == "dateline/separator")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(sep.span.text(&text), "-");
+    assert!(
+        sep.message
+            .contains("Xinhua style, inferred from the credit"),
+        "{}",
+        sep.message
+    );
+}
+
+#[test]
+fn inferred_styles_flag_only_what_every_form_gets_wrong_and_configured_ones_are_strict() {
+    // (line, configured style, expected codes inferred, expected codes configured)
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
+        (
+            "WASHINGTON (Reuters) - ",
+            "reuters",
+            &[],
+            &["dateline/date-missing"],
+        ),
+        ("NEW YORK (AP) -- ", "ap", &[], &["dateline/separator"]),
+        ("NEW YORK (AP) - ", "ap", &[], &["dateline/separator"]),
+        (
+            "BRUSSELS, Belgium (AP) — ",
+            "ap",
+            &[],
+            &["dateline/region-redundant"],
+        ),
+        (
+            "DALLAS, June 2 (AP) — ",
+            "ap",
+            &[],
+            &["dateline/date-forbidden"],
+        ),
+        ("MOMBASA (AP) — ", "ap", &[], &["dateline/region-needed"]),
+        // Wrong in every form the agency publishes: flagged either way.
+        (
+            "HOUSTON, Sept. 27 (Reuters) - ",
+            "reuters",
+            &["dateline/month-format"],
+            &["dateline/month-format"],
+        ),
+        (
+            "LOMBARD (AP) — ",
+            "ap",
+            &["dateline/region-needed"],
+            &["dateline/region-needed"],
+        ),
+        (
+            "CHICAGO, Ill. (AP) — ",
+            "ap",
+            &["dateline/region-redundant"],
+            &["dateline/region-redundant"],
+        ),
+        (
+            "DALLAS (AP) --- ",
+            "ap",
+            &["dateline/separator"],
+            &["dateline/separator"],
+        ),
+        (
+            "BEIJING (Xinhua) -- ",
+            "xinhua",
+            &["dateline/date-missing"],
+            &["dateline/date-missing"],
+        ),
+        (
+            "BEIJING, Sept. 19 (Xinhua) - ",
+            "xinhua",
+            &["dateline/separator"],
+            &["dateline/separator"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(line, style, inferred, configured) in cases {
+        for (st, want, why) in [
+            (None, inferred, "inferred from the credit"),
+            (Some(style), configured, "configured"),
+        ] {
+            let c = Case {
+                style: st,
+                meta: None,
+                line,
+                extra: None,
+            };
+            let (text, found) = codes_of(&c);
+            let codes: Vec<&str> = found.iter().map(|f| f.code).collect();
+            if codes != want {
+                failures.push(format!(
+                    "{line:?} ({st:?}): expected {want:?}, got {codes:?}"
+                ));
+                continue;
+            }
+            for f in &found {
+                if !f.message.contains(why) {
+                    failures.push(format!(
+                        "{line:?}: message does not say `{why}`: {}",
+                        f.message
+                    ));
+                }
+                assert!(f.span.end <= text.len());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn inner_single_quotation_left_open_inside_a_closed_double_one() {
+    for (lede, mark) in [
+        (
+            "BEIJING, Sept. 19 (Xinhua) -- \"The plan is 'a farce — 福气 for none, and we know it,\" Lindqvist said 🌸.",
+            "'a farce",
+        ),
+        (
+            "BEIJING, Sept. 19 (Xinhua) -- “The plan is ‘a farce — 福气 for none,” Lindqvist said 🌸.",
+            "‘a farce",
+        ),
+    ] {
+        let text = format!("{HEADLINE}\n\n{lede}\n\n{SECOND}\n");
+        let found: Vec<Finding> = analyze(&text, Format::Plain, &config(None))
+            .findings
+            .into_iter()
+            .filter(|f| f.code.starts_with("quotes/"))
+            .collect();
+        let found: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.code != "quotes/mixed-marks")
+            .collect();
+        assert_eq!(found.len(), 1, "{lede}: {found:?}");
+        assert_eq!(found[0].code, "quotes/unclosed");
+        let at = text.find(mark).unwrap();
+        assert_eq!(found[0].span.start, at, "{lede}");
+        assert_eq!(found[0].span.text(&text), &mark[..mark.find('a').unwrap()]);
+    }
+    // Closed inner quotations, elisions and possessives inside a closed double one: fine.
+    for lede in [
+        "BEIJING, Sept. 19 (Xinhua) -- \"The plan is 'a farce,' and we know it 福气,\" Lindqvist said 🌸.",
+        "BEIJING, Sept. 19 (Xinhua) -- \"We saw 'em all in the '90s — 福气,\" Lindqvist said 🌸.",
+        "BEIJING, Sept. 19 (Xinhua) -- \"The growers' plan is rock 'n' roll,\" Lindqvist said 🌸.",
+    ] {
+        let text = format!("{HEADLINE}\n\n{lede}\n\n{SECOND}\n");
+        let found: Vec<Finding> = analyze(&text, Format::Plain, &config(None))
+            .findings
+            .into_iter()
+            .filter(|f| f.code.starts_with("quotes/") && f.code != "quotes/mixed-marks")
+            .collect();
+        assert!(found.is_empty(), "{lede}: {found:?}");
+    }
+}
+
+#[test]
+fn a_listing_is_not_a_lede_without_a_dateline() {
+    let text = "ANALYST MEETINGS — 福气 🌸\n\nHarlow/Vance - New York Orbis Trust - Chicago Quillon Health Partners - Boston\n\nMeridian Foods - Dallas\n";
+    let found = dateline_findings(text, None);
+    assert!(found.is_empty(), "{found:?}");
+    // A sentence without a dateline still is one.
+    let text = "ANALYST MEETINGS — 福气 🌸\n\nHarlow Vance said “the meetings” would go on 🌸.\n";
+    let codes: Vec<&str> = dateline_findings(text, None)
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["dateline/missing"]);
 }

@@ -106,6 +106,9 @@ pub struct DatePart {
     pub suffix: Option<Span>,
     /// A year given in the dateline (`March 3, 1987`).
     pub year: Option<(Span, i32)>,
+    /// The month word is no month as written but one edit from one (`Spet.`, `Narch`):
+    /// `month_number` is that nearest month.
+    pub misspelt: bool,
 }
 
 /// A parsed dateline. All spans point into the article text.
@@ -154,6 +157,44 @@ pub fn month_number_any_case(word: &str) -> Option<u8> {
     crate::words::month_any_case(word)
 }
 
+/// The month a misspelt month word is nearest to (`Spet.` -> 9, `Narch` -> 3, `Mach` -> 3):
+/// one edit (a transposition counts as one) from a month form, or two from a full name
+/// of six letters or more, with every near form naming the same month.
+pub fn nearest_month(word: &str) -> Option<u8> {
+    use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    let mut best: Option<(usize, u8)> = None;
+    let mut tie = false;
+    for list in [&FULL_MONTHS, &REUTERS_MONTHS, &SHORT_MONTHS] {
+        for (i, form) in list.iter().enumerate() {
+            let n = i as u8 + 1;
+            let form = form.to_ascii_lowercase();
+            let d = strsim::damerau_levenshtein(&lower, &form);
+            let limit = if form.len() >= 6 && lower.len() >= 6 {
+                2
+            } else {
+                1
+            };
+            if d == 0 || d > limit {
+                continue;
+            }
+            match best {
+                Some((bd, bn)) if d == bd && n != bn => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, n));
+                    tie = false;
+                }
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, n)| n)
+}
+
 use crate::words::PLACE_CONNECTORS as CONNECTORS;
 
 fn is_sep_at(s: &str, i: usize) -> Option<(usize, SeparatorKind)> {
@@ -182,6 +223,31 @@ const MAX_PREFIX: usize = 120;
 
 /// Read the dateline at the start of `span` (the first body paragraph).
 pub fn read(text: &str, span: Span) -> DatelineRead {
+    let strict = read_with(text, span, false);
+    if matches!(strict, DatelineRead::Found(_)) {
+        return strict;
+    }
+    // A place not in capitals (`New york, March 2 - `, `la paz, march 4 - `, `dallas (AP)
+    // — `): read again with lower-case words allowed before the first comma, and keep the
+    // reading only when a date and a separator, or a known agency's credit in parentheses,
+    // follow: an ordinary sentence has neither.
+    match read_with(text, span, true) {
+        DatelineRead::Found(d)
+            if (d.date.is_some() && d.separator.is_some())
+                || d.credit.is_some_and(|c| {
+                    c.parenthesized
+                        && KNOWN_AGENCIES
+                            .iter()
+                            .any(|a| a.eq_ignore_ascii_case(c.agency.text(text)))
+                }) =>
+        {
+            DatelineRead::Found(d)
+        }
+        _ => strict,
+    }
+}
+
+fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
     let para = span.text(text);
     // Datelines live on the paragraph's first line.
     let first_line_len = para.find(['\n', '\r']).unwrap_or(para.len());
@@ -194,9 +260,13 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let mut prev_space = true;
     let mut word_start = true;
     let mut lowercase_word: Option<usize> = None;
+    let mut in_place = true;
     for (i, c) in line.char_indices() {
         if i > MAX_PREFIX {
             break;
+        }
+        if c == ',' {
+            in_place = false;
         }
         if c == '(' {
             stop = Some((i, Stop::Paren));
@@ -207,7 +277,18 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
             break;
         }
         // ` - `, or `26- ` with the space before the hyphen missing after a date.
-        let after_digit = i > 0 && line.as_bytes()[i - 1].is_ascii_digit();
+        // `2 March- ` too: a day-first date whose separator lost its space.
+        let after_digit = i > 0
+            && (line.as_bytes()[i - 1].is_ascii_digit() || {
+                let word = line[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                month_number_any_case(word).is_some()
+                    && line[..i - word.len()]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit())
+            });
         if c == '-' && (prev_space || after_digit) && line[i + 1..].starts_with(char::is_whitespace)
         {
             stop = Some((i, Stop::Separator));
@@ -225,7 +306,8 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
             let rest = line[i + word.len()..].trim_start_matches(['.', ' ']);
             let lower_month = month_number_any_case(&word).is_some()
                 && rest.starts_with(|c: char| c.is_ascii_digit());
-            if !CONNECTORS.contains(&word.as_str()) && !lower_month {
+            let lenient = lenient_place && in_place && i < 40;
+            if !CONNECTORS.contains(&word.as_str()) && !lower_month && !lenient {
                 lowercase_word = Some(i);
                 break;
             }
@@ -333,6 +415,8 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     let mut place = Span::empty(base);
     let mut regions = Vec::new();
     let mut date: Option<DatePart> = None;
+    // Places after a region (`..., Fla./WASHINGTON`).
+    let mut joint: Vec<Span> = Vec::new();
     if credit.is_none() && parts.is_empty() {
         return DatelineRead::None;
     }
@@ -352,10 +436,35 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 }
                 None => place = part,
             }
-            if !place.text(text).starts_with(|c: char| c.is_uppercase()) {
+            if !lenient_place && !place.text(text).starts_with(|c: char| c.is_uppercase()) {
                 return unparseable(base, end_rel, "the place must come first");
             }
+            if lenient_place && !place.text(text).starts_with(char::is_alphabetic) {
+                return DatelineRead::None;
+            }
             continue;
+        }
+        // A second place after the first one's region: `WEST PALM BEACH, Fla./WASHINGTON`.
+        let part_text = part.text(text);
+        if let Some(slash) = part_text.find('/').filter(|_| date.is_none()) {
+            let left = trim_span(text, part.sub(0, slash));
+            let right = trim_span(text, part.sub(slash + 1, part_text.len()));
+            let right_text = right.text(text);
+            if is_region(left.text(text))
+                && right_text.starts_with(|c: char| c.is_uppercase())
+                && !right_text.chars().any(char::is_lowercase)
+            {
+                regions.push(left);
+                match split_embedded_date(text, right) {
+                    Some((p, d)) => {
+                        joint.push(p);
+                        missing_commas.push(Span::empty(p.end));
+                        date = Some(d);
+                    }
+                    None => joint.push(right),
+                }
+                continue;
+            }
         }
         if let Some(d) = date.as_mut() {
             if d.year.is_none() {
@@ -366,7 +475,7 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
                 }
             }
         }
-        if let Some(d) = parse_date(text, part) {
+        if let Some(d) = parse_date(text, part).or_else(|| parse_misspelt_date(text, part)) {
             date = Some(d);
         } else if let Some((r, d)) = split_embedded_date(text, part)
             .filter(|(r, _)| date.is_none() && is_region(r.text(text)))
@@ -409,7 +518,11 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
         }
     }
 
-    let places = split_places(text, place);
+    let mut places = split_places(text, place);
+    if let Some(&last) = joint.last() {
+        places.extend(joint.iter().copied());
+        place = place.cover(last);
+    }
     DatelineRead::Found(Box::new(Dateline {
         span: Span::new(base, at(end_rel)),
         place,
@@ -471,7 +584,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 fn plausible_agency(s: &str) -> bool {
-    if KNOWN_AGENCIES.contains(&s) {
+    if KNOWN_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(s)) {
         return true;
     }
     !s.is_empty()
@@ -561,6 +674,7 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
             day_number,
             suffix: (suffix > 0).then(|| Span::new(day.end, day.end + suffix)),
             year: None,
+            misspelt: false,
         })
     };
     match words.as_slice() {
@@ -574,6 +688,35 @@ fn parse_date(text: &str, part: Span) -> Option<DatePart> {
         }
         _ => None,
     }
+}
+
+/// `Spet. 19`, `Narch 2`: a date whose month word is misspelt, read as the nearest month.
+/// Only for a part after the place, where a word and a day can only be a date.
+fn parse_misspelt_date(text: &str, part: Span) -> Option<DatePart> {
+    let s = part.text(text);
+    let words = word_offsets(s);
+    let [(ao, a), (bo, b)] = words.as_slice() else {
+        return None;
+    };
+    // `Spet. 19` or, day first, `2 Mrach`.
+    let ((mo, m), (do_, d)) = if parse_day(a).is_some() {
+        ((bo, b), (ao, a))
+    } else {
+        ((ao, a), (bo, b))
+    };
+    let month_number = nearest_month(m)?;
+    let (digits, day_number, suffix) = parse_day(d)?;
+    let day = part.sub(*do_, do_ + digits);
+    Some(DatePart {
+        span: part,
+        month: part.sub(*mo, mo + m.len()),
+        month_number,
+        day,
+        day_number,
+        suffix: (suffix > 0).then(|| Span::new(day.end, day.end + suffix)),
+        year: None,
+        misspelt: true,
+    })
 }
 
 fn word_offsets(s: &str) -> Vec<(usize, &str)> {
@@ -599,9 +742,12 @@ fn split_embedded_date(text: &str, part: Span) -> Option<(Span, DatePart)> {
     let s = part.text(text);
     let words = word_offsets(s);
     for &(at, word) in words.iter().skip(1) {
-        if month_number(word).is_some() {
+        // `NEW YORK march 2`, `N.Y. Mrach 3`: any case, or misspelt, when a day follows.
+        if month_number_any_case(word).is_some() || nearest_month(word).is_some() {
             let date_span = part.sub(at, s.len());
-            if let Some(d) = parse_date(text, date_span) {
+            if let Some(d) =
+                parse_date(text, date_span).or_else(|| parse_misspelt_date(text, date_span))
+            {
                 let before = trim_span(text, part.sub(0, at));
                 return Some((before, d));
             }

@@ -475,6 +475,8 @@ struct Pairing {
     pairs: Vec<(usize, usize, Option<usize>)>,
     /// Strong openers left open at the end, outermost first.
     open_left: Vec<usize>,
+    /// Weak openers (`'word` after a space) left open with no possible closer.
+    weak_left: Vec<usize>,
     unmatched: Vec<usize>,
 }
 
@@ -536,6 +538,8 @@ fn pair(marks: &[(QuoteMark, Read)], idxs: impl IntoIterator<Item = usize>) -> P
             out.pairs.push((top.at, t, parent));
         } else if !top.weak {
             out.open_left.push(top.at);
+        } else {
+            out.weak_left.push(top.at);
         }
     }
     out.open_left.reverse();
@@ -678,6 +682,8 @@ impl Stretch<'_> {
                 headline,
             });
         }
+        // The interiors of closed outer quotations come first.
+        let closed_interiors = interiors.len();
         for &o in &pairing.open_left {
             self.set(o, Role::Open);
         }
@@ -707,8 +713,15 @@ impl Stretch<'_> {
             self.quotes.unmatched_closes.push(self.marks[u].0.span);
         }
         // Inner marks inside each outer quotation.
-        for interior in &interiors {
-            let pr = pair(&self.marks, self.indices(inner, Some(*interior)));
+        for (n, interior) in interiors.iter().enumerate() {
+            let mut pr = pair(&self.marks, self.indices(inner, Some(*interior)));
+            // Inside a quotation that is closed, a straight `'word` left open is an inner
+            // quotation never closed before the outer one ends (`"It was 'a farce," she
+            // said.`), not an elision: the outer close bounds it.
+            if n < closed_interiors && !pr.weak_left.is_empty() {
+                pr.open_left.append(&mut pr.weak_left);
+                pr.open_left.sort_unstable();
+            }
             for &(o, c, parent) in &pr.pairs {
                 self.paired(o, c);
                 let (os, cs) = (self.marks[o].0.span, self.marks[c].0.span);

@@ -202,15 +202,15 @@ impl LanguageServer for Backend {
     // Notifications that change a document: applied synchronously (no `.await`).
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        Backend::did_open(self, params);
+        self.open_document(params);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        Backend::did_change(self, params);
+        self.change_document(params);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        Backend::did_close(self, params);
+        self.close_document(params);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

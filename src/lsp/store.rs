@@ -194,7 +194,7 @@ impl Backend {
         pending.wait().await
     }
 
-    pub(super) fn did_open(&self, params: DidOpenTextDocumentParams) {
+    pub(super) fn open_document(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
         let format = format_of(&td.uri, &td.language_id);
         {
@@ -215,7 +215,7 @@ impl Backend {
         self.send(Job::Analyze(td.uri));
     }
 
-    pub(super) fn did_change(&self, params: DidChangeTextDocumentParams) {
+    pub(super) fn change_document(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
         {
@@ -282,7 +282,7 @@ impl Backend {
         self.send(Job::Analyze(uri));
     }
 
-    pub(super) fn did_close(&self, params: DidCloseTextDocumentParams) {
+    pub(super) fn close_document(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         lock(&self.state).docs.remove(&uri);
         self.send(Job::Clear(uri));

@@ -24,6 +24,9 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// The house style in force: configured, or inferred from the dateline credit.
     pub style: Style,
+    /// Where the style came from: configured styles are enforced strictly, inferred ones
+    /// flag only what is wrong in every form the agency publishes.
+    pub style_source: crate::config::StyleSource,
     pub config: &'a Config,
     /// The article's entities (people, places, organizations).
     pub entities: &'a crate::entities::Entities,
@@ -103,17 +106,29 @@ pub fn levels(config: &Config) -> Vec<Option<Severity>> {
 /// report at their default severity and never read severity settings.
 pub fn apply_levels(levels: &[Option<Severity>], findings: &mut Vec<Finding>) {
     let rules = all();
+    // A rule's findings come together: look its code up once per run of them.
+    let mut last: Option<(&'static str, Option<Option<Severity>>)> = None;
     findings.retain_mut(|f| {
-        let Ok(i) = rules.binary_search_by(|r| r.meta().code.cmp(f.code)) else {
-            // A desk rule (rule sheets): `sheets::check` ran it at its configured level.
-            return true;
+        let level = match last {
+            Some((code, level)) if std::ptr::eq(code, f.code) => level,
+            _ => {
+                // `None`: not a built-in rule but a desk rule (rule sheets), which
+                // `sheets::check` ran at its configured level.
+                let level = rules
+                    .binary_search_by(|r| r.meta().code.cmp(f.code))
+                    .ok()
+                    .map(|i| levels.get(i).copied().flatten());
+                last = Some((f.code, level));
+                level
+            }
         };
-        match levels.get(i).copied().flatten() {
-            Some(severity) => {
+        match level {
+            None => true,
+            Some(Some(severity)) => {
                 f.severity = severity;
                 true
             }
-            None => false,
+            Some(None) => false,
         }
     });
 }

@@ -1,4 +1,4 @@
-use super::{dateline, style_name};
+use super::dateline;
 use crate::article::dateline::KNOWN_AGENCIES;
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
@@ -41,9 +41,11 @@ impl Rule for CreditRule {
                 let mut f = Finding::new(
                     &Self::META,
                     d.place,
-                    format!(
-                        "the dateline has no credit: {} datelines credit `({agency})` before the separator",
-                        style_name(cx)
+                    super::styled(
+                        cx,
+                        format!(
+                            "the dateline has no credit: write `({agency})` before the separator",
+                        ),
                     ),
                 );
                 if let Some(sep) = d.separator {
@@ -105,9 +107,9 @@ impl Rule for CreditRule {
                 Finding::new(
                     &Self::META,
                     credit.agency,
-                    format!(
-                        "the credit `{agency}` is not the house agency: {} copy credits `({house})`",
-                        style_name(cx)
+                    super::styled(
+                        cx,
+                        format!("the credit `{agency}` is not the house agency's `({house})`",),
                     ),
                 )
                 .with_fix(

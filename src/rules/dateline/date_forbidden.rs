@@ -1,5 +1,5 @@
+use super::dateline;
 use super::profile::DateUse;
-use super::{dateline, style_name};
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
@@ -47,10 +47,12 @@ impl Rule for DateForbidden {
             Finding::new(
                 &Self::META,
                 date.span,
-                format!(
-                    "{} datelines carry no date: drop `{}`",
-                    style_name(cx),
-                    date.span.text(cx.text)
+                super::styled(
+                    cx,
+                    format!(
+                        "the dateline carries no date in this style: drop `{}`",
+                        date.span.text(cx.text)
+                    ),
                 ),
             )
             .with_fix(Fix::replace("Remove the date", remove, "").not_preferred()),

@@ -1,5 +1,5 @@
+use super::dateline;
 use super::profile::DateUse;
-use super::{dateline, style_name};
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
@@ -35,14 +35,22 @@ impl Rule for DateMissing {
         if p.date != DateUse::Required || d.date.is_some() || d.place.is_empty() {
             return;
         }
-        let last = d.regions.last().copied().unwrap_or(d.place);
+        // After the last region or place (`..., Fla./WASHINGTON` ends with a place).
+        let last = d
+            .regions
+            .last()
+            .copied()
+            .filter(|r| r.end > d.place.end)
+            .unwrap_or(d.place);
         let mut f = Finding::new(
             &Self::META,
             d.place,
-            format!(
-                "{} datelines carry the date after the place, e.g. {}",
-                style_name(cx),
-                super::example(cx.style)
+            super::styled(
+                cx,
+                format!(
+                    "the dateline needs the date after the place, e.g. {}",
+                    super::example(cx.style)
+                ),
             ),
         );
         if let Some(meta) = cx.article.metadata_date() {

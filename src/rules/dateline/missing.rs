@@ -22,6 +22,9 @@ declare_rule! {
     /// ST. PETERSBURG, Russia, Sept. 19 (Xinhua) -- Officials from both countries ...
     /// ```
     ///
+    /// A first paragraph that is a list or a table rather than a sentence (a day's listing
+    /// of names and places, without a lower-case word) is not taken for a lede.
+    ///
     /// The finding sits on the lede's first word. There is no automatic fix: only the
     /// reporter knows where the story was filed from.
     pub struct Missing {
@@ -44,6 +47,14 @@ impl Rule for Missing {
             return;
         }
         let text = lede.span.text(cx.text);
+        // A list or table (`Wilcox/Gibbs - New York Sarich Trust - New York ...`) is no
+        // lede: a story that opens with one, such as a day's listing, carries no dateline.
+        if !text
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            return;
+        }
         let word_len = text.find(char::is_whitespace).unwrap_or(text.len());
         let span = Span::new(lede.span.start, lede.span.start + word_len);
         out.push(Finding::new(

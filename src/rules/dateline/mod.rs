@@ -47,7 +47,7 @@ pub use unparseable::Unparseable;
 
 use super::{Context, Rule};
 use crate::article::Dateline;
-use crate::config::Style;
+use crate::config::{Style, StyleSource};
 use crate::gazetteer::{self, Place};
 use profile::{Profile, StateRef};
 
@@ -90,15 +90,26 @@ pub fn example(style: Style) -> &'static str {
 fn dateline<'a>(cx: &'a Context<'_>) -> Option<(&'a Dateline, &'static Profile)> {
     cx.article
         .dateline()
-        .map(|d| (d, profile::profile(cx.style)))
+        .map(|d| (d, profile::profile_for(cx.style, cx.style_source)))
 }
 
-/// The style's name for messages (`Xinhua style`, `the generic style`).
-fn style_name(cx: &Context<'_>) -> String {
-    match cx.style {
-        Style::Generic => "wire style".to_string(),
+/// Which style was applied and why, for the end of a message: `Reuters style, inferred
+/// from the credit`, `AP style, configured`.
+fn applied(cx: &Context<'_>) -> String {
+    let name = match cx.style {
+        Style::Generic => "generic style".to_string(),
         s => format!("{} style", s.agency()),
+    };
+    match cx.style_source {
+        StyleSource::Configured => format!("{name}, configured"),
+        StyleSource::Credit => format!("{name}, inferred from the credit"),
+        StyleSource::Default => format!("{name}: no style configured and no known credit"),
     }
+}
+
+/// A message that depends on the style, with the style applied and why appended.
+fn styled(cx: &Context<'_>, message: String) -> String {
+    format!("{message} ({})", applied(cx))
 }
 
 fn listed(list: &[String], key: &str) -> bool {
@@ -145,10 +156,121 @@ fn standalone(cx: &Context<'_>, p: &Profile, place: &str) -> Option<&'static str
     })
 }
 
+/// Words that open a place that is not a town: `ABOARD AIR FORCE ONE`, `AT SEA`,
+/// `NEAR FALLUJAH`, `OFF THE COAST OF SOMALIA`.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "ABOARD",
+    "ON",
+    "AT",
+    "OFF",
+    "NEAR",
+    "OUTSIDE",
+    "INSIDE",
+    "OVER",
+    "IN",
+    "ALONG",
+    "ACROSS",
+    "ABOVE",
+    "BELOW",
+    "UNDER",
+    "BEYOND",
+    "AROUND",
+    "SOMEWHERE",
+    "EN",
+];
+
+/// Last words of a place that is a site, a feature or an area rather than a town:
+/// `JABALYA REFUGEE CAMP`, `TROLL A PLATFORM`, `BAGRAM AIR BASE`, `GAZA STRIP`.
+const SITE_WORDS: &[&str] = &[
+    "CAMP",
+    "CAMPS",
+    "BASE",
+    "PLATFORM",
+    "RIG",
+    "AIRPORT",
+    "AIRFIELD",
+    "AIRBASE",
+    "BORDER",
+    "CROSSING",
+    "CHECKPOINT",
+    "FRONT",
+    "FRONTLINE",
+    "SHIP",
+    "CARRIER",
+    "STATION",
+    "OILFIELD",
+    "FIELD",
+    "FIELDS",
+    "MINE",
+    "DAM",
+    "VALLEY",
+    "PASS",
+    "STRAIT",
+    "GULF",
+    "SEA",
+    "OCEAN",
+    "RIVER",
+    "DESERT",
+    "MOUNTAINS",
+    "ISLAND",
+    "ISLANDS",
+    "ATOLL",
+    "PENINSULA",
+    "REGION",
+    "PROVINCE",
+    "DISTRICT",
+    "COUNTY",
+    "STRIP",
+    "BANK",
+    "HEIGHTS",
+    "ZONE",
+    "COSMODROME",
+    "CENTER",
+    "CENTRE",
+    "PRISON",
+    "HOSPITAL",
+    "VILLAGE",
+    "COMPOUND",
+    "SETTLEMENT",
+    "REFINERY",
+    "PLANT",
+    "PORT",
+    "HARBOR",
+    "HARBOUR",
+    "COAST",
+    "LAKE",
+    "BAY",
+    "GLACIER",
+    "PARK",
+    "RESERVE",
+    "SUMMIT",
+    "STADIUM",
+    "PALACE",
+    "CATHEDRAL",
+    "MONASTERY",
+    "ONE",
+];
+
+/// A dateline place that is not a town the gazetteer could hold: a vessel, an aircraft,
+/// the open sea, a camp, a base, a platform, an island or an area. Such places are taken
+/// as written: never unknown, never in the wrong region.
+pub fn descriptive_place(place: &str) -> bool {
+    let k = gazetteer::key(place);
+    let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() >= 2 && PLACE_PREPOSITIONS.contains(first) {
+        return true;
+    }
+    words.len() >= 2 && SITE_WORDS.contains(last)
+}
+
 /// Whether the place is right by the gazetteer, the style's lists or the configuration.
 fn known_place(cx: &Context<'_>, p: &Profile, place: &str) -> bool {
     let k = gazetteer::key(place);
     gazetteer::gazetteer().knows(place)
+        || descriptive_place(place)
         || profile::EXTRA_PLACES.contains(&k.as_str())
         || listed(&cx.config.dateline.places, &k)
         || cx

@@ -1,4 +1,4 @@
-use super::{dateline, style_name};
+use super::dateline;
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
@@ -18,6 +18,10 @@ declare_rule! {
     /// ```
     ///
     /// Write instead `BEIJING, Sept. 19 (Xinhua) -- `. The quick fix writes the house form.
+    ///
+    /// A misspelt month (`Spet. 19`, `Narch 2`, `Mach 4`: one letter or a transposition
+    /// from a month) is reported here too, with the nearest month in the house form as the
+    /// fix.
     pub struct MonthFormat {
         code: "dateline/month-format",
         severity: Warning,
@@ -34,6 +38,28 @@ impl Rule for MonthFormat {
         let Some((d, p)) = dateline(cx) else { return };
         let Some(date) = &d.date else { return };
         let written = date.month.text(cx.text);
+        if date.misspelt {
+            // `Spet. 19`: the nearest month, in the house form for the written one.
+            let Some(expected) = p.month(date.month_number, written) else {
+                return;
+            };
+            out.push(
+                Finding::new(
+                    &Self::META,
+                    date.month,
+                    super::styled(
+                        cx,
+                        format!("`{written}` is not a month: write `{expected}`"),
+                    ),
+                )
+                .with_fix(Fix::replace(
+                    format!("Write `{expected}`"),
+                    date.month,
+                    expected,
+                )),
+            );
+            return;
+        }
         if p.month_ok(date.month_number, written) {
             return;
         }
@@ -44,9 +70,9 @@ impl Rule for MonthFormat {
             Finding::new(
                 &Self::META,
                 date.month,
-                format!(
-                    "write the month as `{expected}` in {} datelines, not `{written}`",
-                    style_name(cx)
+                super::styled(
+                    cx,
+                    format!("write the month as `{expected}`, not `{written}`",),
                 ),
             )
             .with_fix(Fix::replace(

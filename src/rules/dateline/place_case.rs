@@ -1,4 +1,4 @@
-use super::{dateline, style_name};
+use super::dateline;
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
@@ -28,7 +28,8 @@ fn title_case(s: &str) -> bool {
         let mut chars = w.chars().filter(|c| c.is_alphabetic());
         match chars.next() {
             Some(first) if first.is_uppercase() => chars.all(|c| c.is_lowercase()),
-            Some(_) => true, // connectors such as `de`
+            // Connectors such as `de` (`Rio de Janeiro`), not `york` in `New york`.
+            Some(_) => crate::words::PLACE_CONNECTORS.contains(&w),
             None => true,
         }
     })
@@ -54,9 +55,9 @@ impl Rule for PlaceCase {
                 Finding::new(
                     &Self::META,
                     place,
-                    format!(
-                        "the dateline place `{text}` is not in capitals; {} writes `{upper}`",
-                        style_name(cx)
+                    super::styled(
+                        cx,
+                        format!("the dateline place `{text}` is not in capitals: write `{upper}`",),
                     ),
                 )
                 .with_fix(Fix::replace(

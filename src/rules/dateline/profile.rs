@@ -63,6 +63,9 @@ pub struct Profile {
     /// The agency's home country, whose cities stand alone (Xinhua: China).
     pub home_country: Option<&'static str>,
     pub state_form: StateForm,
+    /// Region checks (needed / redundant) for U.S. places only: the foreign stand-alone
+    /// list is unconfirmed, and agency copy writes both `BRUSSELS` and `BRUSSELS, Belgium`.
+    pub us_regions_only: bool,
 }
 
 const ALL_SEPARATORS: &[SeparatorKind] = &[
@@ -73,7 +76,7 @@ const ALL_SEPARATORS: &[SeparatorKind] = &[
     SeparatorKind::Colon,
 ];
 
-pub static AP: Profile = Profile {
+pub const AP: Profile = Profile {
     style: Style::Ap,
     date: DateUse::Forbidden,
     months: MonthForm::Ap,
@@ -87,9 +90,10 @@ pub static AP: Profile = Profile {
     capitals_stand_alone: false,
     home_country: None,
     state_form: StateForm::Ap,
+    us_regions_only: false,
 };
 
-pub static UPI: Profile = Profile {
+pub const UPI: Profile = Profile {
     style: Style::Upi,
     date: DateUse::Required,
     months: MonthForm::Ap,
@@ -104,9 +108,10 @@ pub static UPI: Profile = Profile {
     capitals_stand_alone: false,
     home_country: None,
     state_form: StateForm::Ap,
+    us_regions_only: false,
 };
 
-pub static XINHUA: Profile = Profile {
+pub const XINHUA: Profile = Profile {
     style: Style::Xinhua,
     date: DateUse::Required,
     months: MonthForm::Ap,
@@ -120,9 +125,10 @@ pub static XINHUA: Profile = Profile {
     capitals_stand_alone: true,
     home_country: Some("CN"),
     state_form: StateForm::ApOrCountry,
+    us_regions_only: false,
 };
 
-pub static REUTERS: Profile = Profile {
+pub const REUTERS: Profile = Profile {
     style: Style::Reuters,
     date: DateUse::Required,
     months: MonthForm::Reuters,
@@ -136,9 +142,10 @@ pub static REUTERS: Profile = Profile {
     capitals_stand_alone: true,
     home_country: None,
     state_form: StateForm::Lenient,
+    us_regions_only: false,
 };
 
-pub static AFP: Profile = Profile {
+pub const AFP: Profile = Profile {
     style: Style::Afp,
     date: DateUse::Optional,
     months: MonthForm::Any,
@@ -152,9 +159,10 @@ pub static AFP: Profile = Profile {
     capitals_stand_alone: true,
     home_country: None,
     state_form: StateForm::Lenient,
+    us_regions_only: false,
 };
 
-pub static BLOOMBERG: Profile = Profile {
+pub const BLOOMBERG: Profile = Profile {
     style: Style::Bloomberg,
     date: DateUse::Optional,
     months: MonthForm::Ap,
@@ -168,10 +176,11 @@ pub static BLOOMBERG: Profile = Profile {
     capitals_stand_alone: true,
     home_country: None,
     state_form: StateForm::Lenient,
+    us_regions_only: false,
 };
 
 /// Any consistent agency form: what all wire styles share, nothing one agency imposes.
-pub static GENERIC: Profile = Profile {
+pub const GENERIC: Profile = Profile {
     style: Style::Generic,
     date: DateUse::Optional,
     months: MonthForm::Any,
@@ -185,8 +194,42 @@ pub static GENERIC: Profile = Profile {
     capitals_stand_alone: true,
     home_country: None,
     state_form: StateForm::Lenient,
+    us_regions_only: false,
 };
 
+/// AP as inferred from an `(AP)` credit: what is wrong in every form AP publishes. AP's
+/// web and syndicated copy adds a date (`, June 2`) and, in plain ASCII, writes its dash
+/// `--` or ` - `; it names the country after foreign cities on the commonly cited
+/// stand-alone list (`BRUSSELS, Belgium (AP)`). U.S. places still need their state and the
+/// U.S. stand-alone cities still stand alone.
+pub const AP_INFERRED: Profile = Profile {
+    date: DateUse::Optional,
+    separators: &[
+        SeparatorKind::EmDash,
+        SeparatorKind::DoubleHyphen,
+        SeparatorKind::Hyphen,
+    ],
+    standalone: &[AP_US],
+    us_regions_only: true,
+    ..AP
+};
+
+/// Reuters as inferred from a `(Reuters)` credit: its web copy carries no date
+/// (`WASHINGTON (Reuters) - `); a date that is given is still written the Reuters way.
+pub const REUTERS_INFERRED: Profile = Profile {
+    date: DateUse::Optional,
+    ..REUTERS
+};
+
+/// UPI as inferred from a `(UPI)` credit: its web copy drops the date.
+pub const UPI_INFERRED: Profile = Profile {
+    date: DateUse::Optional,
+    us_regions_only: true,
+    ..UPI
+};
+
+/// The profile of `style` as configured (`copydesk.toml`, editor settings, `--style`):
+/// every rule of the house style is enforced.
 pub fn profile(style: Style) -> &'static Profile {
     match style {
         Style::Ap => &AP,
@@ -196,6 +239,20 @@ pub fn profile(style: Style) -> &'static Profile {
         Style::Xinhua => &XINHUA,
         Style::Bloomberg => &BLOOMBERG,
         Style::Generic => &GENERIC,
+    }
+}
+
+/// The profile for `style` from `source`: the strict house profile when configured, the
+/// agency's every-form profile when inferred from the credit.
+pub fn profile_for(style: Style, source: crate::config::StyleSource) -> &'static Profile {
+    if source.is_configured() {
+        return profile(style);
+    }
+    match style {
+        Style::Ap => &AP_INFERRED,
+        Style::Reuters => &REUTERS_INFERRED,
+        Style::Upi => &UPI_INFERRED,
+        other => profile(other),
     }
 }
 

@@ -1,33 +1,40 @@
-use super::{dateline, distinct_cities, listed, read_region, region_form};
+use super::{dateline, distinct_cities, listed, profile, read_region, region_form};
 use crate::declare_rule;
 use crate::gazetteer;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
 declare_rule! {
-    /// The dateline region does not contain the place, by the gazetteer.
+    /// The dateline names a country that does not hold the place, which the gazetteer
+    /// knows to be elsewhere.
     ///
-    /// `ST. PETERSBURG, Fla.` and `ST. PETERSBURG, Russia` are both right; `ST. PETERSBURG,
-    /// Texas` is not: the gazetteer knows no St. Petersburg in Texas. Only regions the
-    /// gazetteer can read (U.S. states and countries) are checked, and only places it knows.
-    /// The gazetteer holds towns of 15,000 people or more: a smaller namesake may be right;
-    /// add `"PLACE, Region"` to `places` under `[dateline]` to accept it.
+    /// `BRISBANE, Canada` is flagged: the gazetteer knows Brisbane, a city of two million,
+    /// in Australia, and no Brisbane in Canada. The gazetteer holds towns of 15,000 people
+    /// or more, so a small namesake is always possible (`LORETO, Italy`, `SUN CITY, South
+    /// Africa`, `NEWCASTLE, England`): the rule speaks only when the place it knows is
+    /// prominent (a national capital or a city of a million or more), and never under a
+    /// U.S. state, where most names of cities abroad have a small namesake (`PARIS, Tenn.`,
+    /// `OAKLAND, N.J.`). A place the gazetteer does not know is never a mismatch (at most
+    /// `dateline/unknown-place`); nor are islands, regions or descriptive places (`BALI,
+    /// Indonesia`, `JABALYA REFUGEE CAMP, Gaza Strip`). Add `"PLACE, Region"` to `places`
+    /// under `[dateline]` to accept a namesake.
     ///
     /// ## Example
     ///
     /// ```text
-    /// ST. PETERSBURG, Texas, Sept. 19 (UPI) -- ...
+    /// BRISBANE, Canada, Jan. 1 (Xinhua) -- ...
     /// ```
     ///
-    /// Write instead `ST. PETERSBURG, Fla., Sept. 19 (UPI) -- ` (or `Russia`).
+    /// Write instead `BRISBANE, Australia, Jan. 1 (Xinhua) -- `.
     pub struct RegionMismatch {
         code: "dateline/region-mismatch",
         severity: Warning,
-        summary: "the dateline region does not contain the place",
+        summary: "the dateline country does not hold the place, known to be elsewhere",
     }
 }
 
-/// A U.S. namesake this big makes a state mismatch worth reporting.
-const BIG_CITY: u32 = 200_000;
+/// A place this big (or a national capital) has no namesake a desk would date a story
+/// from without saying so.
+const PROMINENT: u32 = 1_000_000;
 
 impl Rule for RegionMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -67,20 +74,19 @@ impl Rule for RegionMismatch {
         if reads.iter().any(|(_, rr)| rr.contains(place)) {
             return;
         }
-        // The gazetteer holds no U.S. town under 15,000 people, and many share a name with
-        // a bigger place elsewhere (`OAKLAND, N.J.`, `LIVERPOOL, N.Y.`). Under a U.S. state
-        // only a mistake with a big U.S. namesake is worth a finding (`ST. PETERSBURG,
-        // Texas`).
-        if reads
-            .iter()
-            .all(|(_, rr)| rr.state.is_some() && rr.country.is_none())
-        {
-            let big_us = cities
-                .iter()
-                .any(|c| c.country == "US" && c.population >= BIG_CITY);
-            if !big_us {
-                return;
-            }
+        // Under a U.S. state the gazetteer's gaps are too many (`OAKLAND, N.J.`): only a
+        // country is checked, and only for a place the gazetteer knows to be prominent.
+        if reads.iter().any(|(_, rr)| rr.state.is_some()) {
+            return;
+        }
+        let prominent = cities.iter().any(|c| {
+            c.population >= PROMINENT
+                || profile::CAPITALS
+                    .iter()
+                    .any(|(name, cc)| *cc == c.country && *name == gazetteer::key(c.ascii))
+        });
+        if !prominent || super::descriptive_place(place) {
+            return;
         }
         let known: Vec<String> = cities
             .iter()

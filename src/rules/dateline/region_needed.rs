@@ -1,4 +1,4 @@
-use super::{dateline, distinct_cities, region_form, standalone, style_name};
+use super::{dateline, distinct_cities, region_form, standalone};
 use crate::declare_rule;
 use crate::gazetteer;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
@@ -54,12 +54,15 @@ impl Rule for RegionNeeded {
         if cities.is_empty() {
             return; // unknown: dateline/unknown-place speaks
         }
+        // Inferred AP and UPI: only U.S. places are sure to need their state.
+        if p.us_regions_only && !cities.iter().all(|c| c.country == "US") {
+            return;
+        }
         let mut f = Finding::new(
             &Self::META,
             place,
             format!(
-                "`{text}` does not stand alone in {} datelines: add its {}",
-                style_name(cx),
+                "`{text}` does not stand alone in a dateline: add its {}",
                 if cities.iter().all(|c| c.country == "US") {
                     "state"
                 } else {
@@ -85,6 +88,7 @@ impl Rule for RegionNeeded {
             f.message
                 .push_str(&format!("; the gazetteer knows it in {}", known.join(", ")));
         }
+        f.message = super::styled(cx, f.message);
         out.push(f);
     }
 }

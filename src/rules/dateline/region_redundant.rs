@@ -1,4 +1,4 @@
-use super::{dateline, read_region, standalone, style_name};
+use super::{dateline, read_region, standalone};
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
@@ -57,9 +57,9 @@ impl Rule for RegionRedundant {
             Finding::new(
                 &Self::META,
                 span,
-                format!(
-                    "`{text}` stands alone in {} datelines: drop `{region_text}`",
-                    style_name(cx)
+                super::styled(
+                    cx,
+                    format!("`{text}` stands alone in a dateline: drop `{region_text}`",),
                 ),
             )
             .with_fix(Fix::replace(

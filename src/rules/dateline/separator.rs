@@ -1,4 +1,4 @@
-use super::{dateline, style_name};
+use super::dateline;
 use crate::article::dateline::SeparatorKind;
 use crate::declare_rule;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
@@ -47,10 +47,9 @@ impl Rule for SeparatorRule {
                         Finding::new(
                             &Self::META,
                             credit.span,
-                            format!(
-                                "no separator after the credit: {} uses `{}`",
-                                style_name(cx),
-                                want.as_str()
+                            super::styled(
+                                cx,
+                                format!("no separator after the credit: write `{}`", want.as_str()),
                             ),
                         )
                         .with_fix(Fix::replace(
@@ -77,10 +76,12 @@ impl Rule for SeparatorRule {
             Finding::new(
                 &Self::META,
                 sep.span,
-                format!(
-                    "{} separates the dateline with `{}`, not `{written}`",
-                    style_name(cx),
-                    want.as_str()
+                super::styled(
+                    cx,
+                    format!(
+                        "separate the dateline with `{}`, not `{written}`",
+                        want.as_str()
+                    ),
                 ),
             )
             .with_fix(Fix::replace(

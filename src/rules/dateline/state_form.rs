@@ -1,5 +1,5 @@
+use super::dateline;
 use super::profile::{self, StateForm};
-use super::{dateline, style_name};
 use crate::declare_rule;
 use crate::gazetteer;
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
@@ -80,10 +80,9 @@ impl Rule for StateFormRule {
                 Finding::new(
                     &Self::META,
                     region,
-                    format!(
-                        "write the state as `{}` in {} datelines, not `{text}`: {why}",
-                        state.ap,
-                        style_name(cx)
+                    super::styled(
+                        cx,
+                        format!("write the state as `{}`, not `{text}`: {why}", state.ap,),
                     ),
                 )
                 .with_fix(Fix::replace(

@@ -12,7 +12,10 @@ declare_rule! {
     /// it is suggested; a single suggestion one letter away is the preferred fix.
     ///
     /// A smaller town whose state or country is given and known, with no near-miss in that
-    /// region, is taken on trust: the gazetteer cannot know every village.
+    /// region, is taken on trust: the gazetteer cannot know every village. So is a town
+    /// under a region the gazetteer cannot read (an island or a province: `UBUD, Bali`)
+    /// unless it is one letter from a known name, and so is a place that is not a town at
+    /// all: `ABOARD AIR FORCE ONE`, `AT SEA`, `JABALYA REFUGEE CAMP`, an oil platform.
     ///
     /// ## Example
     ///
@@ -50,12 +53,19 @@ impl Rule for UnknownPlace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some((d, p)) = dateline(cx) else { return };
         let g = gazetteer::gazetteer();
-        let region = d
-            .regions
-            .iter()
-            .map(|r| read_region(r.text(cx.text)))
-            .find(|r| r.is_known());
-        for &place in &d.places {
+        for (i, &place) in d.places.iter().enumerate() {
+            // The regions written after this place and before the next one
+            // (`WEST PALM BEACH, Fla./WASHINGTON`: `Fla.` is West Palm Beach's).
+            let next = d.places.get(i + 1).map_or(usize::MAX, |n| n.start);
+            let own: Vec<_> = d
+                .regions
+                .iter()
+                .filter(|r| r.start >= place.end && r.start < next)
+                .collect();
+            let region = own
+                .iter()
+                .map(|r| read_region(r.text(cx.text)))
+                .find(|r| r.is_known());
             let text = place.text(cx.text);
             if text.is_empty() || known_place(cx, p, text) {
                 continue;
@@ -71,6 +81,19 @@ impl Rule for UnknownPlace {
             });
             if let Some(r) = &region {
                 near.retain(|n| r.contains(&n.key));
+                if near.is_empty() {
+                    continue;
+                }
+            } else if !own.is_empty() {
+                // A region the gazetteer cannot read (an island, a province, a territory:
+                // `KAPAA, Kauai`): a small town there is taken on trust; only a name one
+                // letter from a prominent city is worth a question (`BEIJNG, Hebei`).
+                near.retain(|n| {
+                    n.distance < 2
+                        && g.lookup(&n.key)
+                            .iter()
+                            .any(|r| r.kind == Kind::City && r.population >= 1_000_000)
+                });
                 if near.is_empty() {
                     continue;
                 }
