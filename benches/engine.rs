@@ -30,6 +30,8 @@ mod stories;
 
 #[path = "support/desk_sheet.rs"]
 mod desk_sheet;
+#[path = "support/hostile.rs"]
+mod hostile;
 
 const AP: &str = include_str!("../samples/ap-city-council.txt");
 
@@ -271,12 +273,33 @@ fn gazetteer<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
     g.finish();
 }
 
+/// `scaling/WORKLOAD/N`: a full analysis of a hostile text of N marks, names, paragraphs,
+/// lines or markers (`benches/support/hostile.rs`), N = 10^3, 10^4, 10^5. Throughput is
+/// in units, so criterion's "elem/s" is the cost per unit: flat when the step is linear.
+/// `examples/scaling.rs` prints the same table quickly (and at 10^6).
+fn scaling<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
+    let config = Config::default();
+    for &(name, _, make) in hostile::WORKLOADS {
+        let mut g = c.benchmark_group(format!("{prefix}scaling/{name}"));
+        g.sample_size(10).measurement_time(Duration::from_secs(2));
+        for n in [1_000, 10_000, 100_000] {
+            let text = make(n);
+            g.throughput(Throughput::Elements(n as u64));
+            g.bench_function(n.to_string(), |b| {
+                b.iter(|| analyze(black_box(&text), Format::Plain, &config))
+            });
+        }
+        g.finish();
+    }
+}
+
 fn wall(c: &mut Criterion<WallTime>) {
     gazetteer(c, "");
     analysis(c, "");
     keystroke(c, "");
     parse(c, "");
     edit(c, "");
+    scaling(c, "");
 }
 
 fn cpu(c: &mut Criterion<ThreadCpuTime>) {

@@ -80,7 +80,7 @@ for f in "$work"/head/*; do
   b=$work/base/$(basename "$f")
   if ! cmp -s "$b" "$f"; then
     echo "--- $(basename "$f")"
-    diff -u "$b" "$f" | head -60
+    diff -u "$b" "$f" | head -60 || true
   fi
 done
 exit 1

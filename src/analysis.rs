@@ -35,6 +35,10 @@ pub struct Analysis {
 pub struct Reuse {
     entities: entities::Reuse,
     words: WordStore,
+    /// The same for the later stories of a file that holds several, by story number.
+    later: Vec<(entities::Reuse, WordStore)>,
+    /// For one analysis only: later stories keep nothing either.
+    once: bool,
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
@@ -44,10 +48,9 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
         config,
         &mut Reuse {
             entities: entities::Reuse::once(),
-            words: WordStore {
-                once: true,
-                ..WordStore::default()
-            },
+            words: WordStore::once(),
+            later: Vec::new(),
+            once: true,
         },
     )
 }
@@ -65,6 +68,13 @@ struct WordStore {
 }
 
 impl WordStore {
+    fn once() -> WordStore {
+        WordStore {
+            once: true,
+            ..WordStore::default()
+        }
+    }
+
     /// The words of every paragraph of `article`, in order; `blocks`: the recognizer's.
     fn paragraphs(
         &mut self,
@@ -100,38 +110,89 @@ impl WordStore {
     }
 }
 
-/// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
-pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
-    // The house style follows from the dateline credit (unless configured); the quotation
-    // marks are paired once, with the settings that style calls for.
-    let mut style = (Style::Generic, StyleSource::Default);
-    let article = article::parse_with(text, format, |article| {
-        style = house_style(text, article, config);
-        quote_settings(config, style.0)
-    });
-    let (style, style_source) = style;
-    let (entities, block_words) =
-        entities::extract_with_words(text, &article, &config.names, &mut reuse.entities);
-    let words = reuse.words.paragraphs(text, &article, &block_words);
+/// One story, its quotations already paired in its style: its entities and every rule's
+/// findings (levels are applied by the caller, after the suppressions).
+#[allow(clippy::too_many_arguments)]
+fn check_story(
+    text: &str,
+    article: &Article,
+    (style, style_source): (Style, StyleSource),
+    config: &Config,
+    levels: &[Option<rules::Severity>],
+    reuse: &mut entities::Reuse,
+    words: &mut WordStore,
+) -> (Entities, Vec<Finding>) {
+    let (entities, block_words) = entities::extract_with_words(text, article, &config.names, reuse);
+    let words = words.paragraphs(text, article, &block_words);
     drop(block_words);
     let cx = Context {
         text,
-        article: &article,
+        article,
         style,
         style_source,
         config,
         entities: &entities,
         words: &words,
     };
-    let levels = rules::levels(config);
     let mut findings = Vec::new();
-    for (rule, level) in rules::all().iter().zip(&levels) {
+    for (rule, level) in rules::all().iter().zip(levels) {
         if level.is_some() {
             rule.check(&cx, &mut findings);
         }
     }
     // The desk's own rules (rule sheets), at their configured severities.
     crate::sheets::check(&cx, &mut findings);
+    (entities, findings)
+}
+
+/// [`analyze`], reusing what `reuse` kept from the last analysis of the same document.
+pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
+    // The house style follows from each story's dateline credit (unless configured); the
+    // quotation marks are paired once per story, with the settings that style calls for.
+    let article = article::parse_with(text, format, |story| {
+        quote_settings(config, house_style(text, story, config).0)
+    });
+    let (style, style_source) = house_style(text, &article, config);
+    let levels = rules::levels(config);
+    // Each story of the file is checked on its own, in its own house style (a digest may
+    // hold Reuters and AP copy): its names, its rules.
+    let (mut entities, mut findings) = check_story(
+        text,
+        &article,
+        (style, style_source),
+        config,
+        &levels,
+        &mut reuse.entities,
+        &mut reuse.words,
+    );
+    if !reuse.once {
+        reuse
+            .later
+            .resize_with(article.stories.len(), Default::default);
+    }
+    for (k, story) in article.stories.iter().enumerate() {
+        let story_style = house_style(text, story, config);
+        let (story_entities, story_findings) = match reuse.later.get_mut(k) {
+            Some((r, w)) => check_story(text, story, story_style, config, &levels, r, w),
+            None => check_story(
+                text,
+                story,
+                story_style,
+                config,
+                &levels,
+                &mut entities::Reuse::once(),
+                &mut WordStore::once(),
+            ),
+        };
+        findings.extend(story_findings);
+        let offset = entities.entities.len();
+        entities
+            .entities
+            .extend(story_entities.entities.into_iter().map(|mut e| {
+                e.id += offset;
+                e
+            }));
+    }
     rules::suppress::apply(text, &article, config, &mut findings);
     rules::apply_levels(&levels, &mut findings);
     findings.sort_by(|a, b| {

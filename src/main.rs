@@ -49,6 +49,39 @@ enum Command {
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
+    /// Show what the parser saw in each article: stories, headline and kicker, front
+    /// matter and page residue, byline, dateline, lede, paragraphs, sections, end mark and
+    /// trailers, each with its line and column.
+    Outline {
+        /// Article files; `-` reads one from standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+        /// The file name standard input stands for (sets its format: .md is Markdown).
+        #[arg(long)]
+        stdin_filename: Option<PathBuf>,
+    },
+    /// List every entity of each story (type, canonical name, first reference, every
+    /// mention with line, column and byte offsets).
+    ///
+    /// Exit codes: 0 done; 2 bad usage, an invalid configuration, or a file that could not
+    /// be read (the other files are still listed).
+    Entities {
+        /// Files or folders; `-` reads one article from standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: JSON (one document), or TSV (one line per mention).
+        #[arg(long, value_enum, default_value_t = EntitiesFormat::Json)]
+        format: EntitiesFormat,
+        /// Configuration file for every article (default: the nearest copydesk.toml).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The file name standard input stands for.
+        #[arg(long)]
+        stdin_filename: Option<PathBuf>,
+    },
     /// How often each rule (built-in and desk) fires over a folder of copy: findings, the
     /// share of stories, and sample matches in context. Runs on every core; progress on
     /// stderr.
@@ -110,6 +143,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum EntitiesFormat {
+    Json,
+    Tsv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum RulesFormat {
     Human,
     Json,
@@ -162,6 +201,24 @@ fn main() -> ExitCode {
         None => {
             eprintln!("copydesk: no command given; try `copydesk check FILE` or `copydesk lsp` (`copydesk --help` lists all)");
             ExitCode::from(exit::TROUBLE as u8)
+        }
+        Some(Command::Outline {
+            paths,
+            format,
+            stdin_filename,
+        }) => {
+            let mut out = io::stdout().lock();
+            let json = matches!(format, RulesFormat::Json);
+            let written = cli::outline::run(&mut out, &paths, stdin_filename.as_deref(), json);
+            match written.and_then(|ok| out.flush().map(|()| ok)) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(exit::TROUBLE as u8),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(exit::TROUBLE as u8)
+                }
+            }
         }
         Some(Command::Audit {
             paths,
@@ -270,6 +327,53 @@ fn main() -> ExitCode {
                     ExitCode::from(exit::TROUBLE as u8)
                 }
             }
+        }
+        Some(Command::Entities {
+            paths,
+            format,
+            config,
+            stdin_filename,
+        }) => {
+            init_logging("copydesk=warn");
+            if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+                eprintln!("error: `-` (standard input) can be given only once");
+                return ExitCode::from(exit::TROUBLE as u8);
+            }
+            let fixed = match config {
+                Some(p) => match copydesk::settings::load(&p) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
+                        return ExitCode::from(exit::TROUBLE as u8);
+                    }
+                },
+                None => None,
+            };
+            let opts = cli::entities::EntitiesOptions {
+                paths,
+                format: match format {
+                    EntitiesFormat::Json => cli::entities::EntitiesFormat::Json,
+                    EntitiesFormat::Tsv => cli::entities::EntitiesFormat::Tsv,
+                },
+                config: fixed,
+                stdin_filename,
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            let code = match cli::entities::run_entities(
+                &opts,
+                &mut io::stdin().lock(),
+                &mut out,
+                &mut io::stderr().lock(),
+            ) {
+                Ok(code) => code,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::CLEAN,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    exit::TROUBLE
+                }
+            };
+            let _ = out.flush();
+            ExitCode::from(code as u8)
         }
         Some(Command::Check {
             paths,

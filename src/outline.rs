@@ -27,8 +27,16 @@ pub struct Symbol {
     pub children: Vec<Symbol>,
 }
 
-/// One symbol for the article with the lede and the sections (nested by level) inside it.
+/// One symbol per story (a file may hold several), with the lede and the sections (nested
+/// by level) inside it.
 pub fn outline(text: &str, article: &Article) -> Vec<Symbol> {
+    article
+        .all_stories()
+        .flat_map(|story| story_outline(text, story))
+        .collect()
+}
+
+fn story_outline(text: &str, article: &Article) -> Vec<Symbol> {
     let Some(first) = article
         .paragraphs
         .first()
@@ -132,9 +140,12 @@ fn first_line(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + n)
 }
 
-/// Folding ranges: one per section.
+/// Folding ranges: one per section, in every story.
 pub fn folding(article: &Article) -> Vec<Span> {
-    article.sections.iter().map(|s| s.span).collect()
+    article
+        .all_stories()
+        .flat_map(|story| story.sections.iter().map(|s| s.span))
+        .collect()
 }
 
 trait TrimEnd {
@@ -152,4 +163,146 @@ impl Article {
     fn body_or_none(&self) -> Option<Span> {
         (!self.body.is_empty()).then_some(self.body)
     }
+}
+
+/// One part of a story as the parser read it, for `copydesk outline` and its JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// 1-based number of the story in the file.
+    pub story: usize,
+    /// `story`, `headline`, `kicker`, `front-matter`, `metadata`, `page-date`, `residue`,
+    /// `byline`, `dateline`, `lede`, `paragraph`, `section`, `end-mark`, `trailer`.
+    pub kind: &'static str,
+    pub span: Span,
+    /// The metadata or trailer kind, a section's level, why a dateline could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Every part of every story, in text order within each story: what the parser saw.
+pub fn structure(text: &str, article: &Article) -> Vec<Part> {
+    use crate::article::{DatelineRead, MetaKind};
+    let mut out = Vec::new();
+    for (n, story) in article.all_stories().enumerate() {
+        let n = n + 1;
+        let mut parts = Vec::new();
+        let mut push = |kind, span, detail: Option<String>| {
+            parts.push(Part {
+                story: n,
+                kind,
+                span,
+                detail,
+            })
+        };
+        if let Some(h) = &story.headline {
+            if let Some(k) = h.kicker {
+                push("kicker", k, None);
+            }
+            push("headline", h.text, None);
+        }
+        for m in &story.metadata {
+            let (kind, detail) = match m.kind {
+                MetaKind::FrontMatter => ("front-matter", None),
+                MetaKind::PageDate => ("page-date", None),
+                MetaKind::Residue => ("residue", None),
+                k => ("metadata", Some(format!("{k:?}").to_lowercase())),
+            };
+            let detail = match (detail, m.date) {
+                (d, Some(date)) => Some(format!(
+                    "{}date {:04}-{:02}-{:02}",
+                    d.map_or(String::new(), |d| format!("{d}, ")),
+                    date.year,
+                    date.month,
+                    date.day
+                )),
+                (d, None) => d,
+            };
+            push(kind, m.span, detail);
+        }
+        if let Some(b) = story.byline {
+            push("byline", b, None);
+        }
+        match &story.dateline_read {
+            Some(DatelineRead::Found(d)) => {
+                let span = Span::new(
+                    d.span.start,
+                    d.span.start + d.span.text(text).trim_end().len(),
+                );
+                push("dateline", span, None)
+            }
+            Some(DatelineRead::Unparseable { span, reason }) => {
+                push("dateline", *span, Some(format!("unreadable: {reason}")))
+            }
+            _ => {}
+        }
+        for p in &story.paragraphs {
+            let kind = if p.kind == ParagraphKind::Lede {
+                "lede"
+            } else {
+                "paragraph"
+            };
+            push(kind, p.span, None);
+        }
+        for s in &story.sections {
+            push("section", s.title, Some(format!("level {}", s.level)));
+        }
+        if let Some(m) = story.end_mark {
+            push("end-mark", m, None);
+        }
+        for t in &story.trailers {
+            push(
+                "trailer",
+                t.span,
+                Some(format!("{:?}", t.kind).to_lowercase()),
+            );
+        }
+        parts.sort_by_key(|p| (p.span.start, p.kind != "dateline"));
+        out.push(Part {
+            story: n,
+            kind: "story",
+            span: story.span,
+            detail: None,
+        });
+        out.extend(parts);
+    }
+    out
+}
+
+/// [`structure`] as text, one part a line: `LINE:COL kind (detail) «first words»`, each
+/// story's parts indented under it. Columns count characters, both 1-based.
+pub fn render_structure(text: &str, article: &Article) -> String {
+    use std::fmt::Write;
+    let doc = crate::text::Document::new(text, 0);
+    let mut out = String::new();
+    for part in structure(text, article) {
+        let pos = doc.position(part.span.start, crate::text::Encoding::Utf32);
+        let first_line = part.span.text(text).lines().next().unwrap_or("");
+        let mut shown: String = first_line.chars().take(60).collect();
+        if first_line.chars().count() > 60 {
+            shown.push('…');
+        }
+        let indent = if part.kind == "story" { "" } else { "  " };
+        let detail = part.detail.map_or(String::new(), |d| format!(" ({d})"));
+        let _ = if part.kind == "story" {
+            writeln!(
+                out,
+                "story {} at {}:{}{}",
+                part.story,
+                pos.line + 1,
+                pos.column + 1,
+                detail
+            )
+        } else {
+            writeln!(
+                out,
+                "{indent}{}:{} {}{} «{}»",
+                pos.line + 1,
+                pos.column + 1,
+                part.kind,
+                detail,
+                shown
+            )
+        };
+    }
+    out
 }

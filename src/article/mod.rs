@@ -6,6 +6,7 @@
 //! trailers. The parser never fails: any text gives an article, perhaps an empty one.
 
 pub mod dateline;
+pub mod furniture;
 pub mod lines;
 pub mod quotes;
 pub mod suppress;
@@ -57,8 +58,14 @@ pub enum MetaKind {
     Bullet,
     /// `(Adds ... in paragraph 3)`.
     Advisory,
-    /// Markdown front matter between `---` lines.
+    /// Markdown front matter: YAML between `---` lines or TOML between `+++` lines.
     FrontMatter,
+    /// A bare page date or a site's credit with a timestamp before the lede
+    /// (`March 15, 2023`, `(Xinhua)    10:12, October 31, 2020`).
+    PageDate,
+    /// Page residue before the lede: player, share and print controls, photo credits and
+    /// captions, and any other line between the headline and the lede.
+    Residue,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -109,8 +116,13 @@ pub enum TrailerKind {
     Credits,
     /// `KEY WORDS:` lines.
     Keywords,
-    /// Anything after the end mark: pasted web residue.
+    /// Anything after the end mark, and player or photo lines between paragraphs:
+    /// pasted web residue.
     Residue,
+    /// `EXPLORE ...`, `EDITOR'S CHOICE`, related-story lists: the page's, not the story's.
+    Furniture,
+    /// `© 2020 ...`, `Copyright ...`, `All rights reserved.`
+    Copyright,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -137,6 +149,14 @@ pub struct Article {
     pub body: Span,
     /// `copydesk-ignore` marker lines, which are not part of any paragraph.
     pub suppressions: Vec<Suppression>,
+    /// The story's whole extent: from its first header line (or front matter) to its last
+    /// trailer.
+    pub span: Span,
+    /// The later stories of a file that holds several (a day's file, a digest, a feed
+    /// dump), each parsed on its own with spans into the whole text. Empty for one story;
+    /// the suppressions and the format are the file's and live on the first story only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<Article>,
 }
 
 impl Article {
@@ -156,6 +176,11 @@ impl Article {
     /// The first date found on a metadata line.
     pub fn metadata_date(&self) -> Option<Date> {
         self.metadata.iter().find_map(|m| m.date)
+    }
+
+    /// This story, then every later story of the file, in text order.
+    pub fn all_stories(&self) -> impl Iterator<Item = &Article> {
+        std::iter::once(self).chain(self.stories.iter())
     }
 }
 
@@ -205,25 +230,7 @@ fn is_end_mark(s: &str) -> bool {
     END_MARKS.contains(&s.trim())
 }
 
-/// A `YYYY-MM-DD` date anywhere on the line.
-fn find_iso_date(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(9)).find_map(|i| {
-        let w = &b[i..i + 10];
-        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
-        if digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10) {
-            let n = |r: std::ops::Range<usize>| std::str::from_utf8(&w[r]).ok()?.parse().ok();
-            let (year, month, day) = (n(0..4)?, n(5..7)?, n(8..10)?);
-            let month = u8::try_from(month).ok()?;
-            let day = u8::try_from(day).ok()?;
-            (1..=12)
-                .contains(&month)
-                .then_some(Date { year, month, day })
-        } else {
-            None
-        }
-    })
-}
+use furniture::find_iso_date;
 
 fn meta_kind(line: &str) -> Option<MetaKind> {
     let t = line.trim();
@@ -296,7 +303,35 @@ fn is_caps_subhead(line: &str) -> bool {
 }
 
 fn kicker_len(headline: &str) -> Option<usize> {
-    // `UPDATE 2-`, `ANALYSIS-`, `FACTBOX-`.
+    let mut at = 0;
+    // Tags chain: `(CORRECTED) - UPDATE 2-Oil rises`.
+    while let Some(k) = one_kicker(&headline[at..]) {
+        at += k;
+        let rest = &headline[at..];
+        at += rest.len() - rest.trim_start().len();
+    }
+    let at = headline[..at].trim_end().len();
+    (at > 0).then_some(at)
+}
+
+fn one_kicker(headline: &str) -> Option<usize> {
+    // `(CORRECTED) -`, `(REFILE)-`, `(UPDATE 1)`: a tag in parentheses, never a credit.
+    if let Some(inner) = headline.strip_prefix('(') {
+        if let Some(close) = inner.find(')') {
+            let tag = &inner[..close];
+            let word = tag.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            if KICKER_WORDS.contains(&word) || (word == "OFFICIAL" || word == "CORRECTION") {
+                let mut end = close + 2;
+                let rest = &headline[end..];
+                let trimmed = rest.trim_start();
+                if let Some(r) = trimmed.strip_prefix(['-', '–', '—', ':']) {
+                    end += rest.len() - r.len();
+                }
+                return Some(end);
+            }
+        }
+    }
+    // `UPDATE 2-`, `ANALYSIS-`, `FACTBOX-`, `EXCLUSIVE-`, `WRAPUP 1-`.
     if let Some(dash) = headline.find('-') {
         let head = &headline[..dash];
         let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
@@ -318,6 +353,48 @@ fn kicker_len(headline: &str) -> Option<usize> {
     None
 }
 
+/// Last words that end a headline with a period without making it a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Jr.", "Sr.", "Govt.", "Gov.", "Inc.", "Co.", "Corp.", "Ltd.", "No.", "St.", "Bros.", "Dept.",
+    "Sen.", "Rep.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Ave.",
+    "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "Cos.", "Mfg.", "Intl.",
+    "Assn.", "Plc.", "Pty.", "Bhd.",
+];
+
+/// A line that ends like a sentence, so cannot be a headline: a final period after a
+/// word that is no abbreviation (`U.S.`, `Jr.`, `Govt.`), in a line that is neither in
+/// capitals nor in title case. `Who will lead after Smith Jr.?` and
+/// `Stocks rise in Tokyo, led by U.S.` are headlines; `Officials met on Thursday.` is not.
+fn ends_like_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    if !t.ends_with('.') || t.ends_with("...") {
+        return false;
+    }
+    let last = t.split_whitespace().last().unwrap_or("");
+    let last = last.trim_start_matches(['(', '"', '“', '\'', '‘']);
+    let inner_period = last[..last.len() - 1].contains('.');
+    if inner_period || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
+        return false;
+    }
+    // Capitals, or title case (every word capitalized but the short function words), is
+    // a headline's casing.
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+        "over", "the", "to", "vs.", "with",
+    ];
+    let caps = !t.chars().any(char::is_lowercase);
+    let mut words = t.split_whitespace();
+    let title_case = t.split_whitespace().count() >= 3
+        && words.all(|w| {
+            let w = w.trim_start_matches(['(', '"', '“', '\'', '‘']);
+            w.starts_with(|c: char| !c.is_lowercase()) || SMALL.contains(&w)
+        });
+    !(caps || title_case)
+}
+
+/// Blocks searched for the lede from the start of a story.
+const HEAD_BLOCKS: usize = 12;
+
 struct Parser<'a> {
     text: &'a str,
     format: Format,
@@ -335,6 +412,18 @@ impl<'a> Parser<'a> {
             self.lines[last - 1].content.end,
         )
     }
+
+    /// The block opens with a dateline (readable or not), and is no header line.
+    fn opens_with_dateline(&self, (first, last): (usize, usize)) -> bool {
+        let line = self.line(first).trim();
+        if header_line(line) || furniture::is_residue_line(line) || kicker_len(line).is_some() {
+            return false;
+        }
+        !matches!(
+            dateline::read(self.text, self.block_span(first, last)),
+            DatelineRead::None
+        )
+    }
 }
 
 /// Parse an article, pairing its quotation marks with the default [`quotes::Settings`]
@@ -350,16 +439,22 @@ pub fn parse(text: &str, format: Format) -> Article {
 pub fn parse_with(
     text: &str,
     format: Format,
-    settings: impl FnOnce(&Article) -> quotes::Settings,
+    mut settings: impl FnMut(&Article) -> quotes::Settings,
 ) -> Article {
     let mut article = parse_structure(text, format);
-    let settings = settings(&article);
-    quotes::scan_article(text, &mut article, settings);
+    // Each story is read in its own house style (a digest may hold AP and Reuters copy).
+    let first = settings(&article);
+    quotes::scan_article(text, &mut article, first);
+    for story in &mut article.stories {
+        let s = settings(story);
+        quotes::scan_article(text, story, s);
+    }
     article
 }
 
-/// The structure without the quotation marks (`Article::quotes` is left empty).
-fn parse_structure(text: &str, format: Format) -> Article {
+/// The structure without the quotation marks (`Article::quotes` is left empty), for
+/// `copydesk outline`.
+pub fn parse_structure(text: &str, format: Format) -> Article {
     let all_lines = lines::lines(text);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
@@ -373,27 +468,20 @@ fn parse_structure(text: &str, format: Format) -> Article {
         format,
         lines: all_lines,
     };
-    let mut article = Article {
-        format,
-        suppressions,
-        ..Article::default()
-    };
 
     // Blocks as (first line, last line exclusive).
-    let mut line_queue: Vec<(usize, usize)> = blocks.iter().map(|b| (b.first, b.last)).collect();
+    let mut units: Vec<(usize, usize)> = blocks.iter().map(|b| (b.first, b.last)).collect();
 
-    // Markdown front matter.
+    // Markdown front matter: YAML between `---` lines, TOML between `+++` lines.
+    let mut front = None;
     if format == Format::Markdown {
-        if let Some(&(first, _)) = line_queue.first() {
-            if p.line(first).trim() == "---" {
-                if let Some(close) = (first + 1..p.lines.len()).find(|&i| p.line(i).trim() == "---")
+        if let Some(&(first, _)) = units.first() {
+            let fence = p.line(first).trim();
+            if first == 0 && (fence == "---" || fence == "+++") {
+                if let Some(close) = (first + 1..p.lines.len()).find(|&i| p.line(i).trim() == fence)
                 {
-                    article.metadata.push(MetaLine {
-                        span: p.block_span(first, close + 1),
-                        kind: MetaKind::FrontMatter,
-                        date: (first..close).find_map(|i| find_iso_date(p.line(i))),
-                    });
-                    line_queue = line_queue
+                    front = Some(front_matter(&p, first, close));
+                    units = units
                         .into_iter()
                         .filter(|&(_, l)| l > close + 1)
                         .map(|(f, l)| (f.max(close + 1), l))
@@ -403,44 +491,259 @@ fn parse_structure(text: &str, format: Format) -> Article {
         }
     }
 
-    // Headline, then header blocks (metadata, byline); the body starts at the first block
-    // that is neither.
-    let mut body_start_block = 0;
-    if let Some(&(first, last)) = line_queue.first() {
-        let is_dateline = !matches!(
-            dateline::read(text, p.block_span(first, last)),
-            DatelineRead::None
-        );
-        let mut rest_from = first;
-        if !is_dateline {
-            if let Some(h) = headline(&p, first, last) {
-                article.headline = Some(h);
-                rest_from = first + 1;
+    // One story after another: each parse says where the next story starts.
+    let mut stories = Vec::new();
+    let mut rest = &units[..];
+    loop {
+        let (story, used) = parse_story(&p, rest);
+        stories.push(story);
+        if used == 0 || used >= rest.len() {
+            break;
+        }
+        rest = &rest[used..];
+    }
+    let mut article = stories.remove(0);
+    if let Some((meta, title)) = front {
+        article.span = if article.span.is_empty() && article.paragraphs.is_empty() {
+            meta.span
+        } else {
+            Span::new(meta.span.start, article.span.end.max(meta.span.end))
+        };
+        article.metadata.insert(0, meta);
+        if article.headline.is_none() {
+            article.headline = title;
+        }
+    }
+    article.suppressions = suppressions;
+    article.stories = stories;
+    article
+}
+
+/// The front matter's span and date (its `date` key first, else any date in it), and its
+/// `title` as a headline.
+fn front_matter(p: &Parser<'_>, first: usize, close: usize) -> (MetaLine, Option<Headline>) {
+    let mut date = None;
+    let mut any_date = None;
+    let mut title = None;
+    for i in first + 1..close {
+        let content = p.lines[i].content;
+        let line = content.text(p.text);
+        let Some(sep) = line.find([':', '=']) else {
+            continue;
+        };
+        let key = line[..sep].trim().to_ascii_lowercase();
+        let value_start = sep + 1 + (line[sep + 1..].len() - line[sep + 1..].trim_start().len());
+        let value = line[value_start..].trim_end();
+        let unquoted = value.trim_matches(['"', '\'']);
+        let d = furniture::find_date(value);
+        any_date = any_date.or(d);
+        match key.as_str() {
+            "date" | "published" | "pubdate" | "publishdate" | "dateline_date" => {
+                date = date.or(d);
+            }
+            "title" | "headline" if title.is_none() && !unquoted.is_empty() => {
+                let off = value_start + (value.len() - value.trim_start_matches(['"', '\'']).len());
+                let span = Span::new(content.start + off, content.start + off + unquoted.len());
+                let kicker = kicker_len(unquoted).map(|k| span.sub(0, k));
+                let mut words = kicker.map_or(0, |k| k.len());
+                words += unquoted[words..].len() - unquoted[words..].trim_start().len();
+                title = Some(Headline {
+                    span,
+                    text: span.sub(words, unquoted.len()),
+                    kicker,
+                });
+            }
+            _ => {}
+        }
+    }
+    let meta = MetaLine {
+        span: p.block_span(first, close + 1),
+        kind: MetaKind::FrontMatter,
+        date: date.or(any_date),
+    };
+    (meta, title)
+}
+
+/// One story from the start of `units`: the story and how many blocks it took.
+fn parse_story(p: &Parser<'_>, units: &[(usize, usize)]) -> (Article, usize) {
+    let mut article = Article {
+        format: p.format,
+        ..Article::default()
+    };
+    let start = units.first().map(|&(f, _)| f);
+    let mut units = units.to_vec();
+    let body_start_block = match find_lede(p, &units) {
+        Some(lede) => {
+            take_head(p, &mut article, &units[..lede]);
+            lede
+        }
+        None => head_without_lede(p, &mut article, &mut units),
+    };
+    let used = body_start_block + body_paragraphs(p, &mut article, &units[body_start_block..]);
+    if let (Some(start), true) = (start, used > 0) {
+        article.span = p.block_span(start, units[used - 1].1);
+    }
+    (article, used)
+}
+
+/// The first block that opens with a dateline, when only front matter stands before it:
+/// a headline, metadata and bylines, page residue, short lines that are no sentences.
+fn find_lede(p: &Parser<'_>, units: &[(usize, usize)]) -> Option<usize> {
+    for (i, &(first, last)) in units.iter().enumerate().take(HEAD_BLOCKS) {
+        if p.opens_with_dateline((first, last)) {
+            // A one-line first block before a dateline block is the headline, whatever it
+            // says (`U.S. FINANCIAL ANALYSTS - March 3`).
+            let headline_first = i == 0
+                && last == first + 1
+                && units.get(1).is_some_and(|&b| p.opens_with_dateline(b))
+                && !ends_like_sentence(p.line(first));
+            if !headline_first {
+                return Some(i);
             }
         }
-        if article.headline.is_some() || header_line(p.line(first)) {
-            // The rest of the first block: header lines, then perhaps the body.
-            let split = (rest_from..last)
-                .find(|&i| !header_line(p.line(i)))
-                .unwrap_or(last);
-            take_header_lines(&p, &mut article, rest_from, split);
-            if split < last {
-                line_queue[0] = (split, last);
+        let front = (first..last).all(|k| {
+            let line = p.line(k).trim();
+            line.is_empty()
+                || header_line(line)
+                || furniture::is_residue_line(line)
+                || (i == 0 && k == first && line.len() <= 200 && !ends_like_sentence(line))
+                || (line.chars().count() <= 100 && !ends_sentence(line))
+        });
+        if !front {
+            return None;
+        }
+    }
+    None
+}
+
+/// After an end mark: a one-line headline, then a paragraph of prose: a story with no
+/// dateline, not residue.
+fn headline_then_prose(p: &Parser<'_>, units: &[(usize, usize)]) -> bool {
+    let [(hf, hl), (bf, bl), ..] = units else {
+        return false;
+    };
+    let head = p.line(*hf).trim();
+    let prose = p.line(*bf).trim();
+    hl - hf == 1
+        && head.len() <= 200
+        && !ends_like_sentence(head)
+        && !head_line(head)
+        && furniture::after_story(head).is_none()
+        && furniture::after_story(prose).is_none()
+        && !head_line(prose)
+        && (bl - bf > 1 || (prose.chars().count() > 80 && ends_sentence(prose)))
+}
+
+/// Ends with sentence punctuation (a quotation's close included).
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '"', '”', ';']) && t.contains(' ') && !t.ends_with("...")
+}
+
+/// Everything before the lede: the headline (the first line that is no metadata, byline
+/// or residue), metadata, byline, page residue.
+fn take_head(p: &Parser<'_>, article: &mut Article, head: &[(usize, usize)]) {
+    for &(first, last) in head {
+        for k in first..last {
+            let span = trimmed(p.text, p.lines[k].content);
+            let line = span.text(p.text);
+            if line.is_empty() {
+                continue;
+            }
+            if header_line(line) {
+                take_header_lines(p, article, k, k + 1);
+            } else if furniture::is_page_date(line) || furniture::is_site_byline(line) {
+                article.metadata.push(MetaLine {
+                    span,
+                    kind: MetaKind::PageDate,
+                    date: furniture::find_date(line),
+                });
+            } else if furniture::is_residue_line(line) || article.headline.is_some() {
+                article.metadata.push(MetaLine {
+                    span,
+                    kind: MetaKind::Residue,
+                    date: None,
+                });
             } else {
-                body_start_block = 1;
-                while let Some(&(f, l)) = line_queue.get(body_start_block) {
-                    if !(f..l).all(|i| header_line(p.line(i))) {
-                        break;
-                    }
-                    take_header_lines(&p, &mut article, f, l);
-                    body_start_block += 1;
-                }
+                article.headline = Some(headline_at(p, k));
             }
         }
     }
+}
 
-    body_paragraphs(&p, &mut article, &line_queue[body_start_block..]);
-    article
+/// The story's head when no dateline opens a block near its start: a headline in the
+/// first block (unless it reads as a sentence or a wrapped paragraph), then header lines.
+/// Returns the block the body starts at; may split the first block.
+fn head_without_lede(p: &Parser<'_>, article: &mut Article, units: &mut [(usize, usize)]) -> usize {
+    // Blocks of nothing but residue and metadata come before the headline.
+    let mut skipped = 0;
+    while let Some(&(f, l)) = units.get(skipped) {
+        if skipped + 1 >= units.len() || !(f..l).all(|i| head_line(p.line(i))) {
+            break;
+        }
+        take_head_lines(p, article, f, l);
+        skipped += 1;
+    }
+    let units = &mut units[skipped..];
+    let Some(&(first, last)) = units.first() else {
+        return skipped;
+    };
+    let mut body_start_block = skipped;
+    let is_dateline = p.opens_with_dateline((first, last));
+    let mut rest_from = first;
+    if !is_dateline {
+        if let Some(h) = headline(p, first, last) {
+            article.headline = Some(h);
+            rest_from = first + 1;
+        }
+    }
+    if article.headline.is_some() || head_line(p.line(first)) {
+        // The rest of the first block: header lines, then perhaps the body.
+        let split = (rest_from..last)
+            .find(|&i| !head_line(p.line(i)))
+            .unwrap_or(last);
+        take_head_lines(p, article, rest_from, split);
+        if split < last {
+            units[0] = (split, last);
+        } else {
+            body_start_block += 1;
+            while let Some(&(f, l)) = units.get(body_start_block - skipped) {
+                if !(f..l).all(|i| head_line(p.line(i))) {
+                    break;
+                }
+                take_head_lines(p, article, f, l);
+                body_start_block += 1;
+            }
+        }
+    }
+    body_start_block
+}
+
+/// A line of the head: metadata, byline or page residue.
+fn head_line(line: &str) -> bool {
+    header_line(line) || furniture::is_residue_line(line)
+}
+
+fn take_head_lines(p: &Parser<'_>, article: &mut Article, from: usize, to: usize) {
+    for i in from..to {
+        let span = trimmed(p.text, p.lines[i].content);
+        let line = span.text(p.text);
+        if header_line(line) {
+            take_header_lines(p, article, i, i + 1);
+        } else if furniture::is_page_date(line) || furniture::is_site_byline(line) {
+            article.metadata.push(MetaLine {
+                span,
+                kind: MetaKind::PageDate,
+                date: furniture::find_date(line),
+            });
+        } else if furniture::is_residue_line(line) {
+            article.metadata.push(MetaLine {
+                span,
+                kind: MetaKind::Residue,
+                date: None,
+            });
+        }
+    }
 }
 
 fn header_line(line: &str) -> bool {
@@ -463,71 +766,124 @@ fn take_header_lines(p: &Parser<'_>, article: &mut Article, from: usize, to: usi
     }
 }
 
+/// The headline on line `k`: a Markdown `# ` heading's words, or the line, less its kicker.
+fn headline_at(p: &Parser<'_>, k: usize) -> Headline {
+    let span = trimmed(p.text, p.lines[k].content);
+    let line = span.text(p.text);
+    let text_start = if p.format == Format::Markdown {
+        md_heading(line)
+            .filter(|&(level, _)| level == 1)
+            .map_or(0, |(_, off)| off)
+    } else {
+        0
+    };
+    let rest = &line[text_start..];
+    let kicker = kicker_len(rest).map(|k| span.sub(text_start, text_start + k));
+    let mut words = text_start + kicker.map_or(0, |k| k.len());
+    words += line[words..].len() - line[words..].trim_start().len();
+    Headline {
+        span,
+        text: span.sub(words, line.len()),
+        kicker,
+    }
+}
+
 /// The first line of the first block, when it reads as a headline: a Markdown `# ` heading,
 /// or a line that is not metadata, not a sentence and not the first line of a wrapped
 /// paragraph.
 fn headline(p: &Parser<'_>, first: usize, last: usize) -> Option<Headline> {
     let span = trimmed(p.text, p.lines[first].content);
     let line = span.text(p.text);
-    if line.is_empty() || header_line(line) {
+    if line.is_empty() || head_line(line) {
         return None;
     }
-    let mut text_start = 0;
-    let md = if p.format == Format::Markdown {
-        md_heading(line).filter(|&(level, _)| level == 1)
-    } else {
-        None
-    };
-    if let Some((_, off)) = md {
-        text_start = off;
-    } else {
-        let sentence = line.len() > 200 || (line.ends_with('.') && !line.ends_with("..."));
-        let wrapped = first + 1 < last && !header_line(p.line(first + 1));
+    let md = p.format == Format::Markdown && md_heading(line).is_some_and(|(level, _)| level == 1);
+    if !md {
+        let sentence = line.len() > 200 || ends_like_sentence(line);
+        let wrapped = first + 1 < last && !head_line(p.line(first + 1));
         if sentence || wrapped {
             return None;
         }
     }
-    let rest = &line[text_start..];
-    let kicker = kicker_len(rest).map(|k| span.sub(text_start, text_start + k));
-    let mut words = text_start + kicker.map_or(0, |k| k.len());
-    words += line[words..].len() - line[words..].trim_start().len();
-    Some(Headline {
-        span,
-        text: span.sub(words, line.len()),
-        kicker,
-    })
+    Some(headline_at(p, first))
 }
 
-fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize)]) {
+/// The body from the lede on, then the end mark and trailers. Returns how many blocks the
+/// story took: fewer than `units` when another story starts after it.
+fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize)]) -> usize {
     let text = p.text;
     let mut ended = false;
     let mut after_keywords = false;
-    // (heading span, title span, level) of each subhead, in order.
-    for &(first, last) in units {
+    let mut used = units.len();
+    for (n, &(first, last)) in units.iter().enumerate() {
         let mut first = first;
+        let first_text = p.line(first);
+        let after = furniture::after_story(first_text);
+        let lede_seen = !article.paragraphs.is_empty();
+        // Another story: a slug, or after an end mark a headline and front matter before a
+        // dateline, or a one-line headline before prose. (A headline and a dateline with no
+        // end mark before them is no boundary: `dateline/misplaced` speaks of it.)
+        if lede_seen
+            && after.is_none()
+            && !is_credits_trailer(first_text.trim_start())
+            && !is_end_mark(first_text)
+        {
+            let slug = meta_kind(first_text) == Some(MetaKind::Slug);
+            let next_story = slug
+                || (ended && find_lede(p, &units[n..]).is_some())
+                || (ended && headline_then_prose(p, &units[n..]));
+            if next_story {
+                used = n;
+                break;
+            }
+        }
         if ended {
             let span = p.block_span(first, last);
-            after_keywords |= is_keywords(span.text(text));
+            after_keywords |= after == Some(furniture::After::Keywords);
             article.trailers.push(Trailer {
                 span,
-                kind: if after_keywords {
-                    TrailerKind::Keywords
-                } else {
-                    TrailerKind::Residue
+                kind: match after {
+                    Some(furniture::After::Copyright) => TrailerKind::Copyright,
+                    Some(furniture::After::Furniture) => TrailerKind::Furniture,
+                    _ if after_keywords => TrailerKind::Keywords,
+                    _ if is_credits_trailer(span.text(text).trim_start()) => TrailerKind::Credits,
+                    _ => TrailerKind::Residue,
                 },
             });
             continue;
         }
-        let first_text = p.line(first);
+        if lede_seen {
+            if let Some(after) = after {
+                article.trailers.push(Trailer {
+                    span: p.block_span(first, last),
+                    kind: match after {
+                        furniture::After::Keywords => TrailerKind::Keywords,
+                        furniture::After::Furniture => TrailerKind::Furniture,
+                        furniture::After::Copyright => TrailerKind::Copyright,
+                    },
+                });
+                after_keywords = after == furniture::After::Keywords;
+                ended = true;
+                continue;
+            }
+            // A player caption or photo credit between paragraphs.
+            if last == first + 1
+                && (furniture::is_control_line(first_text)
+                    || furniture::is_photo_credit(first_text))
+            {
+                article.trailers.push(Trailer {
+                    span: trimmed(text, p.block_span(first, last)),
+                    kind: TrailerKind::Residue,
+                });
+                continue;
+            }
+        }
         // Subheads: Markdown headings or an all-capitals line, split from what follows.
         let heading = match p.format {
             Format::Markdown => {
                 md_heading(first_text).map(|(lvl, off)| (lvl.saturating_sub(1).max(1), off))
             }
-            Format::Plain => {
-                let lede_seen = !article.paragraphs.is_empty();
-                (lede_seen && is_caps_subhead(first_text)).then_some((1, 0))
-            }
+            Format::Plain => (lede_seen && is_caps_subhead(first_text)).then_some((1, 0)),
         };
         if let Some((level, off)) = heading {
             let h = trimmed(text, p.lines[first].content);
@@ -571,11 +927,12 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                 span,
                 kind: TrailerKind::Credits,
             });
+            ended = true;
             continue;
         }
         let mut para_span = trimmed(text, span);
         // `... the official said. Enditem` on the paragraph's last line.
-        for mark in ["Enditem", "ENDS", "(END)"] {
+        for mark in ["Enditem", "ENDS", "(END)", "Reuter", "REUTER"] {
             let s = para_span.text(text);
             if let Some(stripped) = s.strip_suffix(mark) {
                 if stripped.ends_with([' ', '\t'])
@@ -670,6 +1027,7 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
         };
         article.sections[i].span = Span::new(article.sections[i].heading.start, end);
     }
+    used
 }
 
 fn is_keywords(t: &str) -> bool {
@@ -677,7 +1035,10 @@ fn is_keywords(t: &str) -> bool {
     t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:")
 }
 
+/// `(Reporting by ...; Editing by ...)` on the block's first line (a copyright line may be
+/// glued under it).
 fn is_credits_trailer(t: &str) -> bool {
+    let t = t.lines().next().unwrap_or("");
     let inner = t.trim_start_matches('(');
     (t.starts_with('(') && t.trim_end().ends_with(')'))
         && [

@@ -876,6 +876,14 @@ pub fn typographic(m: &QuoteMark) -> Option<char> {
 /// `‘` curled the wrong way, as in `‘Twas`, becomes `’`). Typographic marks already right,
 /// other languages' marks (`„`), primes and marks that cannot be read are left alone.
 pub fn to_typographic(text: &str, article: &crate::article::Article) -> Vec<Edit> {
+    // Every story of the file, each with its own marks.
+    article
+        .all_stories()
+        .flat_map(|story| story_typographic(text, story))
+        .collect()
+}
+
+fn story_typographic(text: &str, article: &crate::article::Article) -> Vec<Edit> {
     article
         .quotes
         .marks

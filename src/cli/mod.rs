@@ -3,6 +3,8 @@
 pub mod audit;
 pub mod ci;
 pub mod discover;
+pub mod entities;
+pub mod outline;
 pub mod render;
 pub mod sheets;
 
@@ -175,8 +177,9 @@ fn is_article_path(p: &Path) -> bool {
     )
 }
 
-/// Read and check one file.
-pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
+/// Read one article: a regular file in UTF-8 (folders, pipes, broken links and other
+/// encodings are errors with a message for the reader).
+pub fn read_article(path: &Path) -> Result<String, FileError> {
     let fail = |message: String| FileError::new(path.to_path_buf(), message);
     // Look before reading: opening a FIFO would block forever, and a broken symbolic link
     // deserves a better message than "No such file or directory".
@@ -203,12 +206,17 @@ pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError>
         }
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "not valid UTF-8: invalid byte sequence at byte offset {}",
             e.utf8_error().valid_up_to()
         ))
-    })?;
+    })
+}
+
+/// Read and check one file.
+pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
+    let text = read_article(path)?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze(&text, format, config);
     Ok(FileReport {

@@ -102,6 +102,9 @@ pub struct Entity {
     /// Index in `mentions` of the first reference: the first full mention in the body, or
     /// the first body mention.
     pub first: usize,
+    /// Why the recognizer took the name for what it is (`introduced with a title`), for
+    /// the hover.
+    pub basis: Option<&'static str>,
 }
 
 impl Entity {
@@ -175,7 +178,42 @@ fn thousands(n: u64) -> String {
 
 /// Hover text (Markdown) for an entity.
 pub fn hover_markdown(entity: &Entity, text: &str) -> String {
-    let mut md = format!("**{}** — {}\n\n", entity.canonical, entity.kind.as_str());
+    let kind = match entity.kind {
+        EntityKind::Other => "other name (not known as a person, place or organization)",
+        k => k.as_str(),
+    };
+    let mut md = format!("**{}** — {kind}\n\n", entity.canonical);
+    if entity.kind == EntityKind::Person {
+        if let Some(surname) = entity.surname.as_deref().filter(|s| *s != entity.canonical) {
+            let given: Vec<&str> = entity
+                .canonical
+                .split_whitespace()
+                .filter(|w| *w != surname)
+                .collect();
+            if entity.surname_first {
+                let _ = writeln!(
+                    md,
+                    "- surname {surname}, given name {} (surname first)",
+                    given.join(" ")
+                );
+            } else {
+                let _ = writeln!(md, "- given name {}, surname {surname}", given.join(" "));
+            }
+        }
+    }
+    if let (EntityKind::Place, Some(p)) = (entity.kind, &entity.place) {
+        match p.country.filter(|_| p.kind != "country") {
+            Some(c) => {
+                let _ = writeln!(md, "- GeoNames: {}, {c}", p.name);
+            }
+            None => {
+                let _ = writeln!(md, "- GeoNames: {}", p.name);
+            }
+        }
+    }
+    if let Some(b) = entity.basis {
+        let _ = writeln!(md, "- why: {b}");
+    }
     if let Some(role) = &entity.role {
         let _ = writeln!(md, "- title/role: {role}");
     }

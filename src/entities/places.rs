@@ -113,6 +113,15 @@ pub const FEATURE_WORDS: &[&str] = &[
     "Stadium",
     "Bridge",
     "Station",
+    "Ground",
+    "Arena",
+    "Tower",
+    "Towers",
+    "Mosque",
+    "Cathedral",
+    "Gulf",
+    "Coast",
+    "Plaza",
 ];
 
 #[cfg(test)]

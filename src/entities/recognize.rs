@@ -35,6 +35,9 @@ enum Evidence {
     Title,
     Appositive,
     Speech,
+    /// A given name of the Census list, a surname-first surname or a Census surname in a
+    /// run of name-like words (`Harry Kane`, `Wong Pik-wan`).
+    Names,
     Other,
 }
 
@@ -442,7 +445,10 @@ impl<'a> Scanner<'a> {
         {
             a += 1;
         }
-        while b > a && sets::CONNECTORS.has(self.toks[b - 1].class) {
+        while b > a
+            && (sets::CONNECTORS.has(self.toks[b - 1].class)
+                || b - a > 1 && sets::STOPWORDS.has(self.toks[b - 1].class))
+        {
             b -= 1;
         }
         if a >= b {
@@ -576,6 +582,9 @@ impl<'a> Scanner<'a> {
     /// A capitalized name holding an organization word (or an initiative word), with an
     /// acronym in parentheses after it.
     fn org_or_other(&mut self, a: usize, b: usize) -> bool {
+        if self.split_names(a, b) {
+            return true;
+        }
         let has = |list: &sets::WordSet| (a..b).any(|i| list.has(self.toks[i].class));
         let span = self.span(a, b);
         let acronym = paren_acronym(self.text, span.end);
@@ -639,6 +648,45 @@ impl<'a> Scanner<'a> {
         true
     }
 
+    /// Two names joined by a connector are two names: `Civic Party and the Democratic
+    /// Party` (an organization word on each side of `and`), `Alvin Yeung of Civic Party` (a
+    /// person's name, by the name lists, before `of`). Scans each part on its own.
+    fn split_names(&mut self, a: usize, b: usize) -> bool {
+        let org =
+            |s: &Self, x: usize, y: usize| (x..y).any(|i| sets::ORG_WORDS.has(s.toks[i].class));
+        for c in a + 1..b.saturating_sub(1) {
+            let w = self.w(c);
+            let split = match w {
+                "and" | "&" => {
+                    let right = if self.w(c + 1) == "the" { c + 2 } else { c + 1 };
+                    // An organization and then an organization or a person; a person
+                    // and then an organization.
+                    let left_org = org(self, a, c);
+                    let right_org = right < b && org(self, right, b);
+                    right < b
+                        && if left_org {
+                            right_org || self.person_run(right, b, None).is_some()
+                        } else {
+                            right_org && self.person_run(a, c, None) == Some(c - a)
+                        }
+                }
+                "of" => {
+                    let acronym = c + 2 == b && self.toks[c + 1].all_caps();
+                    !org(self, a, c)
+                        && (org(self, c + 1, b) || acronym)
+                        && self.person_run(a, c, None) == Some(c - a)
+                }
+                _ => false,
+            };
+            if split {
+                self.run(a, c);
+                self.run(c + 1, b);
+                return true;
+            }
+        }
+        false
+    }
+
     fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
         if self.know.full.is_empty() {
             return None;
@@ -677,8 +725,149 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// A person's name by the name lists at `p` (before `e`): how many words. The first
+    /// word is a given name (`Harry Kane`), or a surname that comes first (`Wong
+    /// Pik-wan`), or the last is a surname after a word that is not one (`Dries Mertens`);
+    /// a given name that is also a place (`Paris`, `Jordan`) needs a surname after it. A
+    /// longer place (`Virginia Beach`, `San Jose`) is not a person.
+    fn person_run(&self, p: usize, e: usize, place: Option<usize>) -> Option<usize> {
+        if !self.toks[p].title_case() || !self.name_token_ok(p) {
+            return None;
+        }
+        let mut q = p + 1;
+        while q < e && q - p < 4 && self.name_token_ok(q) && !self.toks[q - 1].possessive {
+            q += 1;
+        }
+        // A trailing initial is not part of a name (`John Smith A.`).
+        while q > p + 1 && !self.toks[q - 1].title_case() {
+            q -= 1;
+        }
+        if q - p < 2 || sets::CLUB_WORDS.has(self.toks[q - 1].class) {
+            return None;
+        }
+        let first = self.toks[p].class;
+        let last = self.toks[q - 1].class;
+        let given = sets::GIVEN_NAMES.has(first);
+        let surname_first = sets::SURNAME_FIRST.has(first);
+        // `Administrator Charles Bolden`, `Yesterday Mohamed Ali`: a name that starts at a
+        // given name further on starts there; a capital opening a sentence is no evidence.
+        if !given
+            && !surname_first
+            && (self.toks[p].sent_start
+                || (p + 1..q).any(|i| sets::GIVEN_NAMES.has(self.toks[i].class)))
+        {
+            return None;
+        }
+        let place_word = |i: usize| {
+            let w = self.w(i);
+            REGIONS.contains(&w) || lookup_place(w).is_some()
+        };
+        if place.is_some_and(|len| len >= 2) {
+            return None;
+        }
+        // `Statistics Canada`, `Harriet Canada`: a name ending in a country or a state is
+        // not a person's by the lists alone.
+        if lookup_place(self.w(q - 1)).is_some_and(|pl| pl.kind != "city") {
+            return None;
+        }
+        let by_lists = if given {
+            place.is_none() && !place_word(p)
+                || sets::SURNAMES.has(self.toks[p + 1].class) && !place_word(p + 1)
+        } else if surname_first {
+            q - p <= 3 && !place_word(p + 1)
+        } else {
+            sets::COMMON_SURNAMES.has(last)
+                && !sets::SURNAMES.has(first)
+                && !place_word(q - 1)
+                && !sets::CLUB_WORDS.has(last)
+                && place.is_none()
+                && !place_word(p)
+        };
+        by_lists.then_some(q - p)
+    }
+
+    /// `Real Madrid`, `Sheffield United`, `Kowloon West`, `Melbourne Cricket Ground`: a
+    /// place inside a longer capitalized name belongs to that name. `found` is what the
+    /// scan of the stretch `s..e` found: when that is one place and nothing but other
+    /// capitalized words beside it, the whole stretch is one name — an organization with a
+    /// club word or other words beside the place, a place with a compass word.
+    fn place_in_name(&self, s: usize, e: usize, found: &[Found]) -> Option<EntityKind> {
+        if !(2..=5).contains(&(e - s)) {
+            return None;
+        }
+        let mut places = found.iter().filter(|f| f.kind == EntityKind::Place);
+        let place = places.next()?;
+        if places.next().is_some()
+            || found
+                .iter()
+                .any(|f| f.kind != EntityKind::Place && f.kind != EntityKind::Other)
+        {
+            return None;
+        }
+        const NOT_IN: Classes = class::DEMONYM | class::STOPWORD | class::TITLE;
+        if (s..e).any(|i| self.toks[i].class & NOT_IN != 0 || !self.toks[i].cap())
+            || (s..e - 1).any(|i| self.toks[i].possessive)
+        {
+            return None;
+        }
+        let outside: Vec<usize> = (s..e)
+            .filter(|&i| !place.span.contains(self.toks[i].span.start))
+            .collect();
+        if outside.is_empty() || self.toks[s].sent_start && outside == [s] {
+            // `Sunday Beijing ...`: a capital that opens the sentence says nothing.
+            return None;
+        }
+        let club = outside
+            .iter()
+            .any(|&i| sets::CLUB_WORDS.has(self.toks[i].class));
+        let compass = outside.iter().all(|&i| {
+            matches!(
+                self.w(i),
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Central"
+                    | "Upper"
+                    | "Lower"
+                    | "Greater"
+                    | "D.C."
+            )
+        });
+        // `Washington D.C.`: capitals and initials beside a place are not a name's words.
+        if !club
+            && !compass
+            && outside
+                .iter()
+                .any(|&i| !self.toks[i].title_case() || self.w(i).contains('.'))
+        {
+            return None;
+        }
+        Some(if compass && !club {
+            EntityKind::Place
+        } else {
+            EntityKind::Organization
+        })
+    }
+
     /// A stretch of capitalized words with no connector.
     fn names(&mut self, s: usize, e: usize) {
+        let before = self.out.len();
+        self.names_in(s, e);
+        if let Some(kind) = self.place_in_name(s, e, &self.out[before..]) {
+            self.out.truncate(before);
+            let span = self.span(s, e);
+            let name = self.joined(s, e).into_owned();
+            let form = if kind == EntityKind::Place {
+                MentionForm::Name
+            } else {
+                MentionForm::Full
+            };
+            self.push(span, kind, name, form);
+        }
+    }
+
+    fn names_in(&mut self, s: usize, e: usize) {
         let mut left: Vec<usize> = Vec::new();
         let mut p = s;
         while p < e {
@@ -722,8 +911,46 @@ impl<'a> Scanner<'a> {
                     p += 1;
                     continue;
                 }
+                if self.org_acronym(p) {
+                    self.leftover(&mut left);
+                    self.push(sp, EntityKind::Organization, w, MentionForm::Acronym);
+                    p += 1;
+                    continue;
+                }
             }
-            if let Some((len, canonical, _)) = self.match_place(p, e) {
+            if sets::ORG_NAMES.has(self.toks[p].class) {
+                self.leftover(&mut left);
+                self.push(sp, EntityKind::Organization, w, MentionForm::Full);
+                p += 1;
+                continue;
+            }
+            let place = self.match_place(p, e);
+            if let Some(len) = self.person_run(p, e, place.as_ref().map(|x| x.0)) {
+                self.leftover(&mut left);
+                let span = self.span(p, p + len);
+                let name = self.joined(p, p + len);
+                let (kind, canonical) = match self.know.full.get(name.as_ref()) {
+                    Some(&idx) => (
+                        self.know.known[idx].kind,
+                        self.know.known[idx].canonical.clone(),
+                    ),
+                    None => (EntityKind::Person, name.into_owned()),
+                };
+                let role = appositive(self.text, self.toks[p + len - 1].span.end);
+                self.out.push(Found {
+                    span,
+                    kind,
+                    canonical,
+                    form: MentionForm::Full,
+                    role,
+                    acronym: None,
+                    heading: self.heading,
+                    evidence: Evidence::Names,
+                });
+                p += len;
+                continue;
+            }
+            if let Some((len, canonical, _)) = place {
                 self.leftover(&mut left);
                 self.push(
                     self.span(p, p + len),
@@ -738,6 +965,29 @@ impl<'a> Scanner<'a> {
             p += 1;
         }
         self.leftover(&mut left);
+    }
+
+    /// An acronym in running text (`DAB`, `KPA`, `FTU`) is an organization's: two to six
+    /// capitals (and digits or `&`), not a place (`UK`), not a Roman numeral, not one of the
+    /// acronyms of things ([`lexicon::NOT_ORG_ACRONYMS`]), and not inside capitals (a
+    /// shouted line).
+    fn org_acronym(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let shape = (2..=6).contains(&w.len())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
+            && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+        if !shape
+            || w.bytes().all(|b| b"IVXLCDM".contains(&b))
+            || super::lexicon::NOT_ORG_ACRONYMS.contains(&w)
+        {
+            return false;
+        }
+        let caps = |j: usize| self.toks.get(j).is_some_and(|t| t.all_caps() && t.joined);
+        if i > 0 && caps(i - 1) && self.toks[i].joined || caps(i + 1) {
+            return false;
+        }
+        lookup_place(w).is_none()
     }
 
     fn speech_before(&self, i: usize) -> bool {
@@ -827,6 +1077,32 @@ impl<'a> Scanner<'a> {
             self.push(span, EntityKind::Other, name, MentionForm::Name);
         }
     }
+}
+
+/// Why the recognizer took a name for what it is, for the hover.
+fn basis(
+    kind: EntityKind,
+    evidence: Evidence,
+    in_names_file: bool,
+    form: MentionForm,
+) -> Option<&'static str> {
+    if in_names_file {
+        return Some("in the desk's names file");
+    }
+    Some(match (kind, evidence) {
+        (EntityKind::Person, Evidence::Title) => "introduced with a title",
+        (EntityKind::Person, Evidence::Appositive) => "introduced with an appositive",
+        (EntityKind::Person, Evidence::Speech) => "named beside a verb of speech",
+        (EntityKind::Person, Evidence::Names) => "a given name or surname of the Census name lists",
+        (EntityKind::Organization, _) if form == MentionForm::Acronym => {
+            "an acronym (well known, spelled out in the story, or used in running text)"
+        }
+        (EntityKind::Organization, _) => {
+            "an organization's word or suffix, a club's word beside a place, or a well-known name"
+        }
+        (EntityKind::Place, _) => "the gazetteer or a place word",
+        _ => return None,
+    })
 }
 
 /// `(SCO)` right after a name: the acronym and its span.
@@ -1292,6 +1568,7 @@ pub fn extract_with_words(
                         .flatten(),
                     mentions: Vec::new(),
                     first: 0,
+                    basis: None,
                 });
                 index[k] = Some(entities.len() - 1);
                 entities.len() - 1
@@ -1302,12 +1579,20 @@ pub fn extract_with_words(
             Evidence::Speech => {
                 speech_only.insert(id);
             }
-            Evidence::Title | Evidence::Appositive => {
+            Evidence::Title | Evidence::Appositive | Evidence::Names => {
                 introduced.insert(id);
             }
             Evidence::Other => {}
         }
         let e = &mut entities[id];
+        if e.basis.is_none() {
+            let learned = know
+                .find(f.kind, &f.canonical)
+                .map(|i| &know.known[i])
+                .filter(|k| !k.from_file)
+                .map(|k| k.evidence);
+            e.basis = basis(e.kind, learned.unwrap_or(evidence), e.in_names_file, f.form);
+        }
         // The role given with the full name beats one given with a surname alone.
         let from_full = f.form == MentionForm::Full;
         if f.role.is_some() && (e.role.is_none() || from_full && !role_full.contains(&id)) {

@@ -283,3 +283,85 @@ fn a_title_with_a_surname_joins_the_full_name() {
     assert_eq!(p.role.as_deref(), Some("Russian President"));
     assert!(e.iter().all(|x| x.canonical != "Putin"));
 }
+
+/// Invented sports and politics copy with names nothing introduces: the name lists find the
+/// people, a place inside a club's or a constituency's name belongs to it, connectors between
+/// two names split them, an acronym in running text is an organization, a caption line ends
+/// its name.
+const REAL_NEWS: &str = "Rovers edge City in cup replay\n\nPORT ELLIS, Maine (AP) — Harriet Okonjo scored twice as Bristol Wanderers beat Nottingham Athletic 3-2, with Dries Whitfield in goal and Wong Ka-ming on the bench.\n\nOkonjo joined from Kowloon West, where Chan Tai-man of the Harbour Party and the Civic Party backed the FTU candidate.\n\nThe Harbour Party and the Civic Party said Microsoft would sponsor the ground. Yesterday Okonjo trained alone.\n\nThe winning goal\nImage: Tobias Lund.\n";
+
+#[test]
+fn names_without_context_by_the_name_lists() {
+    let e = ents(REAL_NEWS);
+    let okonjo = find(&e, "Harriet Okonjo");
+    assert_eq!(okonjo.kind, EntityKind::Person);
+    let f = forms(okonjo, REAL_NEWS);
+    assert_eq!(
+        f.iter().filter(|(_, m)| *m == MentionForm::Surname).count(),
+        2,
+        "{f:?}"
+    );
+    assert_eq!(find(&e, "Dries Whitfield").kind, EntityKind::Person);
+    let wong = find(&e, "Wong Ka-ming");
+    assert_eq!(wong.kind, EntityKind::Person);
+    assert!(wong.surname_first, "Wong is the surname");
+    assert_eq!(find(&e, "Chan Tai-man").kind, EntityKind::Person);
+    // A capital that opens a sentence is not part of the name.
+    assert!(e.iter().all(|x| !x.canonical.starts_with("Yesterday")));
+    // A caption line ends the name above it.
+    assert_eq!(find(&e, "Tobias Lund").kind, EntityKind::Person);
+    assert!(e.iter().all(|x| !x.canonical.contains("goal Image")));
+}
+
+#[test]
+fn a_place_inside_a_longer_name_belongs_to_it() {
+    let e = ents(REAL_NEWS);
+    assert_eq!(find(&e, "Bristol Wanderers").kind, EntityKind::Organization);
+    assert_eq!(
+        find(&e, "Nottingham Athletic").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&e, "Kowloon West").kind, EntityKind::Place);
+    assert!(
+        e.iter()
+            .all(|x| x.canonical != "Kowloon" && x.canonical != "Bristol"),
+        "{:?}",
+        names_of(&e)
+    );
+}
+
+#[test]
+fn connectors_between_two_names_split_them_and_acronyms_are_organizations() {
+    let e = ents(REAL_NEWS);
+    assert_eq!(find(&e, "Harbour Party").kind, EntityKind::Organization);
+    assert_eq!(find(&e, "Civic Party").kind, EntityKind::Organization);
+    assert_eq!(find(&e, "Harbour Party").mentions.len(), 2);
+    assert!(e.iter().all(|x| !x.canonical.contains(" and the ")));
+    assert!(e.iter().all(|x| !x.canonical.contains(" of the ")));
+    assert_eq!(find(&e, "FTU").kind, EntityKind::Organization);
+    assert_eq!(find(&e, "Microsoft").kind, EntityKind::Organization);
+}
+
+#[test]
+fn hover_says_what_the_recognizer_knows_and_why() {
+    let e = ents(REAL_NEWS);
+    let md = hover_markdown(find(&e, "Wong Ka-ming"), REAL_NEWS);
+    assert!(
+        md.contains("- surname Wong, given name Ka-ming (surname first)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- why: a given name or surname of the Census name lists"),
+        "{md}"
+    );
+    let md = hover_markdown(find(&e, "Harriet Okonjo"), REAL_NEWS);
+    assert!(md.contains("- given name Harriet, surname Okonjo"), "{md}");
+    let maine = e
+        .iter()
+        .find(|x| x.kind == EntityKind::Place && x.canonical == "Maine");
+    let md = hover_markdown(maine.expect("Maine"), REAL_NEWS);
+    assert!(md.contains("- GeoNames: Maine, United States"), "{md}");
+    let md = hover_markdown(find(&e, "FTU"), REAL_NEWS);
+    assert!(md.starts_with("**FTU** — organization"), "{md}");
+    assert!(md.contains("- why: an acronym"), "{md}");
+}

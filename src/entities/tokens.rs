@@ -19,6 +19,9 @@ pub struct Tok {
     pub case: u8,
 }
 
+/// A line shorter than this many bytes ends a sentence at its line break.
+const SHORT_LINE: usize = 40;
+
 /// The first character is upper case ([`is_cap`]).
 pub const CAP: u8 = 1;
 /// [`is_title_case`].
@@ -234,6 +237,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let mut prev_newline = false;
     let mut sentence_end = true;
     let mut joined = false;
+    let mut line_start = 0;
     while i < n {
         let b = bytes[i];
         if b.is_ascii() {
@@ -243,7 +247,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                         sentence_end = true;
                         joined = false;
                     }
-                    b'\n' => joined &= !prev_newline,
+                    b'\n' => {
+                        // A short line (a caption, a list item, a dateline) ends what it
+                        // holds; a long one is wrapped text, and a name may go on below.
+                        if i - line_start < SHORT_LINE {
+                            sentence_end = true;
+                            joined = false;
+                        }
+                        joined &= !prev_newline;
+                        line_start = i + 1;
+                    }
                     b'\t' | b'\x0b' | b'\x0c' | b'\r' | b' ' => {}
                     _ => joined = false,
                 }
@@ -333,11 +346,18 @@ mod tests {
         let mut i = 0;
         let mut sentence_end = true;
         let mut joined = false;
+        let mut line_start = 0;
         while i < chars.len() {
-            let (_, c) = chars[i];
+            let (at, c) = chars[i];
             if !is_word_char(c) {
                 if matches!(c, '.' | '!' | '?' | ':') {
                     sentence_end = true;
+                }
+                if c == '\n' {
+                    if at - line_start < SHORT_LINE {
+                        sentence_end = true;
+                    }
+                    line_start = at + 1;
                 }
                 if !c.is_whitespace() || c == '\n' && i > 0 && chars[i - 1].1 == '\n' {
                     joined = false;

@@ -199,7 +199,12 @@ impl Backend {
                     );
                 }
             }
-            for s in &snap.analysis.article.sections {
+            for s in snap
+                .analysis
+                .article
+                .all_stories()
+                .flat_map(|story| story.sections.iter())
+            {
                 let title = s.title.text(&snap.text).trim().to_string();
                 push(title, convert::section_kind(), s.heading);
             }

@@ -24,7 +24,13 @@ declare_rule! {
     /// Medvedev said the deal would help farmers.
     /// ```
     ///
-    /// The quick fix replaces the repeated full name with the surname.
+    /// The quick fix replaces the repeated full name with the surname. Quiet inside
+    /// quotations (a speaker is not held to reference style), when the story names a
+    /// relative with the same surname (`Bill and Hillary Clinton`, `the Clintons`,
+    /// `Michael Flynn Jr.`), and for a name the story never shortens to the surname of
+    /// someone it never gives a title or role (a company or a place named like a person,
+    /// `Christopher Ranch`, more often than a slip), nor for a name the recognizer took for
+    /// a person only from a verb of speech (`Hoechst Celanese said`).
     pub struct FullNameRepeated {
         code: "names/full-name-repeated",
         severity: Info,
@@ -49,6 +55,7 @@ impl Rule for FullNameRepeated {
             }
         }
         let lines = super::Lines::new(cx.text);
+        let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -64,10 +71,23 @@ impl Rule for FullNameRepeated {
             if shared {
                 continue;
             }
+            // A name the story never shortens, of someone it never titles, is a fixed name
+            // (`Christopher Ranch`, a company) or the writer's choice, not a slip.
+            let shortened = e.mentions.iter().any(|m| m.form == MentionForm::Surname);
+            if !shortened && e.role.is_none() || !super::surely_person(e) {
+                continue;
+            }
             let mut fulls = e.body_mentions().filter(|m| m.form == MentionForm::Full);
             let Some(first) = fulls.next() else {
                 continue;
             };
+            // A speaker is not held to reference style.
+            let quoted = quoted.get_or_init(|| super::Quoted::new(cx.article));
+            let fulls: Vec<_> = fulls.filter(|m| !quoted.contains(m.span.start)).collect();
+            // Asked only of a name that would be flagged: it reads the whole story.
+            if fulls.is_empty() || super::has_relative(cx.text, e) {
+                continue;
+            }
             for m in fulls {
                 out.push(
                     Finding::new(

@@ -5,6 +5,7 @@
 
 mod acronym_before_spelled_out;
 mod full_name_repeated;
+mod near_index;
 mod near_miss;
 mod surname_before_full;
 
@@ -23,17 +24,102 @@ pub const RULES: &[&dyn Rule] = &[
     &SurnameBeforeFull,
 ];
 
-/// Is byte `offset` inside a quotation? Quoted speech names people as the speaker does.
-pub(crate) fn in_quotation(article: &crate::article::Article, offset: usize) -> bool {
-    article.quotes.quotations.iter().any(|q| {
-        let end = match q.close {
-            Some(c) => c.end,
-            None => article
-                .paragraphs
-                .get(q.paragraph)
-                .map_or(q.open.end, |p| p.span.end),
-        };
-        q.open.start <= offset && offset < end
+/// Where the body's quotations lie, merged into disjoint ranges, to answer "is this
+/// offset inside a quotation?" by binary search (asking every quotation each time was
+/// quadratic on a story of many quotations and names).
+pub(crate) struct Quoted {
+    /// Disjoint `[start, end)` ranges in order.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Quoted {
+    pub(crate) fn new(article: &crate::article::Article) -> Self {
+        let mut all: Vec<(usize, usize)> = article
+            .quotes
+            .quotations
+            .iter()
+            .map(|q| {
+                let end = match q.close {
+                    Some(c) => c.end,
+                    None => article
+                        .paragraphs
+                        .get(q.paragraph)
+                        .map_or(q.open.end, |p| p.span.end),
+                };
+                (q.open.start, end)
+            })
+            .filter(|&(s, e)| s < e)
+            .collect();
+        all.sort_unstable();
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+        for (s, e) in all {
+            match ranges.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => ranges.push((s, e)),
+            }
+        }
+        Quoted { ranges }
+    }
+
+    /// Is byte `offset` inside a quotation? Quoted speech names people as the speaker does.
+    pub(crate) fn contains(&self, offset: usize) -> bool {
+        let k = self.ranges.partition_point(|r| r.0 <= offset);
+        k > 0 && offset < self.ranges[k - 1].1
+    }
+}
+
+/// The entity is surely a person: titled or given a role, in the names file, a surname-first
+/// name, or a name opening with a given name of the Census lists. A "person" known only from
+/// `Hoechst Celanese said` is as likely a company, and the name rules leave it alone.
+pub(crate) fn surely_person(e: &crate::entities::Entity) -> bool {
+    e.role.is_some()
+        || e.in_names_file
+        || e.surname_first
+        || e.canonical
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::entities::lexicon::sets::GIVEN_NAMES.contains(w))
+}
+
+/// The story names a relative who shares the person's surname, so a surname alone or a
+/// repeated full name may be the relative's: `Bill and Hillary Clinton` (a given name and
+/// `and` before the full name), `the Clintons`, `Michael Flynn Jr.` beside `Michael Flynn`
+/// (a generational suffix on either).
+pub(crate) fn has_relative(text: &str, e: &crate::entities::Entity) -> bool {
+    const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+    let Some(surname) = e.surname.as_deref() else {
+        return false;
+    };
+    if e.canonical
+        .split_whitespace()
+        .any(|w| SUFFIXES.contains(&w.trim_end_matches(',')))
+    {
+        return true;
+    }
+    for m in &e.mentions {
+        let before = &text[..m.span.start];
+        let before = before
+            .strip_suffix(" and ")
+            .or_else(|| before.strip_suffix(" & "));
+        if let Some(b) = before {
+            let prev = b.rsplit([' ', '\n']).next().unwrap_or_default();
+            if crate::entities::tokens::is_title_case(prev) {
+                return true;
+            }
+        }
+        let after = text[m.span.end..].trim_start_matches([',', ' ']);
+        if SUFFIXES.iter().any(|s| {
+            after
+                .strip_prefix(s)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        }) {
+            return true;
+        }
+    }
+    let family = format!("{surname}s");
+    text.match_indices(family.as_str()).any(|(at, _)| {
+        let end = at + family.len();
+        text[..at].ends_with("the ") && !text[end..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 

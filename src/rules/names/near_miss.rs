@@ -67,8 +67,98 @@ fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
     {
         return false;
     }
+    if !may_be_near(a, la, b, lb, most) {
+        return false;
+    }
     let d = strsim::damerau_levenshtein(a, b);
     d >= 1 && d <= most && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// Cheap tests that only ever say no where [`near`]'s distances would: a word compared
+/// with many spellings (a story naming thousands of people) is rejected in a pass over its
+/// characters instead of two allocating dynamic programs.
+///
+/// * Letters in common (a multiset, ASCII words): each edit changes at most one on each
+///   side, so `max(la, lb) - common` is at most the Damerau–Levenshtein distance; and the
+///   Jaro similarity counts at most `common` matches, which bounds the Jaro–Winkler score
+///   from above (`(m/la + m/lb + 1) / 3` plus the prefix bonus of at most four letters).
+/// * One edit allowed: after the common prefix and suffix, what is left must be one
+///   substitution, insertion, deletion or adjacent transposition.
+fn may_be_near(a: &str, la: usize, b: &str, lb: usize, most: usize) -> bool {
+    if most == 1 && !one_edit(a, b) {
+        return false;
+    }
+    let common = if a.is_ascii() && b.is_ascii() {
+        let mut count = [0i32; 128];
+        for &c in a.as_bytes() {
+            count[usize::from(c)] += 1;
+        }
+        let mut common = 0usize;
+        for &c in b.as_bytes() {
+            let k = &mut count[usize::from(c)];
+            if *k > 0 {
+                *k -= 1;
+                common += 1;
+            }
+        }
+        common
+    } else {
+        la.min(lb)
+    };
+    if la.max(lb) - common > most {
+        return false;
+    }
+    if common == 0 {
+        return false; // Jaro–Winkler 0
+    }
+    let m = common as f64;
+    let jaro = (m / la as f64 + m / lb as f64 + 1.0) / 3.0;
+    let prefix = a
+        .chars()
+        .zip(b.chars())
+        .take(4)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let best = jaro + 0.1 * prefix as f64 * (1.0 - jaro);
+    best >= 0.9 - 1e-9
+}
+
+/// `a` and `b` are at most one edit apart (equal, one substitution, insertion, deletion,
+/// or one transposition of adjacent characters).
+fn one_edit(a: &str, b: &str) -> bool {
+    let p = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    // `p` is a boundary in both: the characters before it are the same.
+    let (ra, rb) = (&a[p..], &b[p..]);
+    let s = ra
+        .chars()
+        .rev()
+        .zip(rb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (ra, rb) = (&ra[..ra.len() - s], &rb[..rb.len() - s]);
+    let mut xa = ra.chars();
+    let mut xb = rb.chars();
+    match (
+        xa.next(),
+        xa.next(),
+        xa.next(),
+        xb.next(),
+        xb.next(),
+        xb.next(),
+    ) {
+        // Equal, or one insertion or deletion.
+        (None, _, _, _, None, _) | (_, None, _, None, _, _) => true,
+        // One substitution.
+        (Some(_), None, _, Some(_), None, _) => true,
+        // One transposition.
+        (Some(x1), Some(x2), None, Some(y1), Some(y2), None) => x1 == y2 && x2 == y1,
+        _ => false,
+    }
 }
 
 /// A given name: not a common word, title, demonym or organization word.
@@ -220,16 +310,50 @@ impl Rule for NearMiss {
             let to = by_byte.partition_point(|&i| key(refs[i].word) <= k);
             by_byte[from..to].iter().map(|&i| &refs[i])
         };
+        // Many references: compare each word with those an index says may be near it
+        // (the same ones in the same order, fewer to skip), not with its whole group.
+        let index_of = |refs: &[Reference<'_>]| {
+            (refs.len() >= super::near_index::WORTH_IT).then(|| {
+                let mut ix = super::near_index::NearIndex::default();
+                for (i, r) in refs.iter().enumerate() {
+                    ix.insert(i, r.word);
+                }
+                ix
+            })
+        };
+        // The names file's words come first: for a word that only they can correct (see
+        // `only_file` below), those alone. Both indexes are built when first needed.
+        let n_file = refs.iter().take_while(|r| r.from_file).count();
+        let near_index = std::cell::OnceCell::new();
+        let file_index = std::cell::OnceCell::new();
+        let mut first_bytes = [false; 257];
+        for r in &refs {
+            first_bytes[key(r.word)] = true;
+        }
+        let from_file: rustc_hash::FxHashSet<&str> = refs
+            .iter()
+            .filter(|r| r.from_file)
+            .map(|r| r.word)
+            .collect();
         // Surnames introduced with a title or role, gathered when first needed.
         let introduced: std::cell::OnceCell<rustc_hash::FxHashSet<&str>> =
             std::cell::OnceCell::new();
+        let introduced_set = || {
+            introduced.get_or_init(|| {
+                cx.entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
+                    .filter_map(|e| e.surname.as_deref())
+                    .collect()
+            })
+        };
         let count_of = |w: &str| index.get(w).map_or(0, |&k| words[k].count);
         let lines = super::Lines::new(text);
 
         for word in &words {
             let w = word.text;
             // No reference starts with its first byte: nothing to be near, nor to be.
-            if group(w).next().is_none() {
+            if !first_bytes[key(w)] {
                 continue;
             }
             // (Whether `w` is a place is asked last, below: it is the dearest question, and
@@ -239,14 +363,14 @@ impl Rule for NearMiss {
                 || TITLES.contains(w)
                 || ORG_WORDS.contains(w)
                 || CONNECTORS.contains(w)
-                || group(w).any(|r| r.word == w && r.from_file)
+                || from_file.contains(w)
             {
                 continue;
             }
             let count = word.count;
             let first = word.first;
             let chars = w.chars().count();
-            let best = group(w).find(|r| {
+            let accept = |r: &&Reference<'_>| {
                 if r.word == w || !near(w, chars, r.word, r.chars) {
                     return false;
                 }
@@ -271,19 +395,30 @@ impl Rule for NearMiss {
                 {
                     return false; // used often, and never with the other's given name
                 }
-                let introduced = introduced.get_or_init(|| {
-                    cx.entities
-                        .iter()
-                        .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
-                        .filter_map(|e| e.surname.as_deref())
-                        .collect()
-                });
-                if introduced.contains(w) {
+                if introduced_set().contains(w) {
                     return false; // a person of its own, introduced with a title or role
                 }
                 let n = other.map_or(0, |o| o.count);
                 n > count || (n == count && r.first.is_some_and(|f| f.start < first.start))
-            });
+            };
+            // A given name or part of a longer name, or a surname introduced with a title:
+            // `accept` takes only a names-file spelling for it (every other path says no),
+            // so those are the only ones to try.
+            let only_file = word.leads || introduced_set().contains(w);
+            let best = if only_file {
+                match file_index.get_or_init(|| index_of(&refs[..n_file])) {
+                    Some(ix) => ix.candidates(w).map(|i| &refs[i]).find(accept),
+                    None => refs[..n_file]
+                        .iter()
+                        .filter(|r| key(r.word) == key(w))
+                        .find(accept),
+                }
+            } else {
+                match near_index.get_or_init(|| index_of(&refs)) {
+                    Some(ix) => ix.candidates(w).map(|i| &refs[i]).find(accept),
+                    None => group(w).find(accept),
+                }
+            };
             let Some(r) = best else {
                 continue;
             };
@@ -319,6 +454,91 @@ impl Rule for NearMiss {
                 }
                 out.push(f);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod oracle_tests {
+    use super::*;
+
+    /// `near` before the cheap tests: the two distances alone (the oracle).
+    fn near_by_distances(a: &str, la: usize, b: &str, lb: usize) -> bool {
+        if la < 4 || lb < 4 || a.chars().next() != b.chars().next() {
+            return false;
+        }
+        let most = (la.min(lb) / 4).clamp(1, 2);
+        if la.abs_diff(lb) > most {
+            return false;
+        }
+        if a.eq_ignore_ascii_case(b)
+            || a.strip_suffix('s') == Some(b)
+            || b.strip_suffix('s') == Some(a)
+        {
+            return false;
+        }
+        let d = strsim::damerau_levenshtein(a, b);
+        d >= 1 && d <= most && strsim::jaro_winkler(a, b) >= 0.9
+    }
+
+    fn same(a: &str, b: &str) {
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        assert_eq!(
+            near(a, la, b, lb),
+            near_by_distances(a, la, b, lb),
+            "{a:?} {b:?}"
+        );
+        assert_eq!(
+            one_edit(a, b),
+            strsim::damerau_levenshtein(a, b) <= 1,
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
+    fn cheap_tests_agree_with_the_distances() {
+        for (a, b) in [
+            ("Medvedev", "Medvedyev"),
+            ("Keqiang", "Keqaing"),
+            ("Regan", "Reagan"),
+            ("Kaaaa", "Kbaaa"),
+            ("Kaaaa", "Kaaab"),
+            ("Łukaszenka", "Łukashenka"),
+            ("Müller", "Muller"),
+            ("北京大学", "北京大字"),
+            ("Abcd", "Abdc"),
+            ("Aaab", "Aaba"),
+            ("Abcdefgh", "Abcdefhg"),
+        ] {
+            same(a, b);
+            same(b, a);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn near_equals_the_distances(
+            a in "[AB][abcé]{2,10}",
+            edits in proptest::collection::vec((0usize..12, 0u8..4, "[abcé]"), 0..3),
+            other in "[AB][abcé]{2,10}",
+        ) {
+            let mut w: Vec<char> = a.chars().collect();
+            for (at, op, c) in edits {
+                let at = at % w.len();
+                let c = c.chars().next().unwrap();
+                match op {
+                    0 => w[at] = c,
+                    1 => w.insert(at, c),
+                    2 if w.len() > 1 => { w.remove(at); }
+                    _ if at + 1 < w.len() => w.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b: String = w.iter().collect();
+            same(&a, &b);
+            same(&b, &a);
+            same(&a, &other);
         }
     }
 }

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
 use rustc_hash::FxHashMap;
 
+use super::Quoted;
 use crate::entities::{EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
@@ -41,7 +42,9 @@ declare_rule! {
     /// the first early surname. Headlines are not checked (they use surnames by design),
     /// nor are quotations (speakers name people as they please), nor surnames that also
     /// name something else in the story (`Dean Foods` beside `Howard Dean`), nor surnames
-    /// used as modifiers (`the Tower commission`).
+    /// used as modifiers (`the Tower commission`), nor a surname the story shares with a
+    /// relative (`Bill and Hillary Clinton`, `the Clintons`, `Michael Flynn Jr.`), nor a
+    /// name taken for a person only from a verb of speech (`Series A. Moody said`).
     pub struct SurnameBeforeFull {
         code: "names/surname-before-full",
         severity: Warning,
@@ -56,6 +59,7 @@ impl Rule for SurnameBeforeFull {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lines = super::Lines::new(cx.text);
+        let quoted: std::cell::OnceCell<Quoted> = std::cell::OnceCell::new();
         // For each word, how many entities have it in their name (each counted once), built
         // when first needed: comparing each person with every entity was quadratic.
         let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -92,9 +96,17 @@ impl Rule for SurnameBeforeFull {
             let early: Vec<_> = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
-                .filter(|m| !super::in_quotation(cx.article, m.span.start))
+                .filter(|m| {
+                    !quoted
+                        .get_or_init(|| Quoted::new(cx.article))
+                        .contains(m.span.start)
+                })
                 .filter(|m| !attributive(cx.text, m.span.end))
                 .collect();
+            // Asked only of a name that would be flagged: it reads the whole story.
+            if early.is_empty() || !super::surely_person(e) || super::has_relative(cx.text, e) {
+                continue;
+            }
             for (i, m) in early.iter().enumerate() {
                 let mut f = Finding::new(
                     &Self::META,

@@ -142,3 +142,37 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lines.line_of(at), line_of(&t, at));
     }
 }
+
+/// Real-copy false alarms of the name rules, each class in invented copy: relatives sharing
+/// a surname, a suffix, companies named like people, a full name inside a quotation, a
+/// name the story never shortens.
+const REAL_CLASSES: &[&str] = &[
+    // Relatives: a given name and `and` before the full name.
+    "DENVER (AP) — Calloway thanked voters. Tom and Ruth Calloway opened the school on Monday.",
+    // The family named in the plural.
+    "DENVER (AP) — Calloway spoke first. Later Ruth Calloway said the Calloways would stay. Calloway left.",
+    // A father and a son with a suffix.
+    "OMAHA (AP) — Mark Whitlow Jr. said the firm would grow. Mark Whitlow told reporters the same. Mark Whitlow declined to say more.",
+    // A company named like a person, never shortened.
+    "FRESNO, Calif. (AP) — Harriet Meadows sold its garlic crop early. Harriet Meadows said prices rose.",
+    "FRESNO, Calif. (AP) — Growers at Christopher Ranch cut prices. Christopher Ranch said demand fell.",
+    // A full name inside a quotation: the speaker is not held to reference style.
+    "DENVER (AP) — Mayor Ruth Calloway spoke. Calloway left early. “Ruth Calloway never quits,” an aide said.",
+];
+
+#[test]
+fn real_copy_classes_raise_nothing() {
+    for t in REAL_CLASSES {
+        assert!(findings(t).is_empty(), "{t}\n{:#?}", codes(t));
+    }
+}
+
+#[test]
+fn a_repeated_full_name_of_a_titled_person_is_still_flagged() {
+    let t = "DENVER (AP) — Mayor Ruth Calloway spoke. Calloway left early.\n\nRuth Calloway came back at noon.";
+    let c = codes(t);
+    assert!(
+        c.contains(&("names/full-name-repeated", "Ruth Calloway".to_string())),
+        "{c:?}"
+    );
+}

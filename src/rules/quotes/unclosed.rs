@@ -40,6 +40,11 @@ impl Rule for Unclosed {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // Built when first needed: the closed outer quotations, and the sentence ends of
+        // each block, so that each unclosed quotation costs a search, not a scan (a
+        // paragraph of many unclosed marks was quadratic).
+        let outers = std::cell::OnceCell::new();
+        let mut ends = SentenceEnds::new(cx.text);
         for q in cx.article.quotes.unclosed() {
             let (stretch, message, related) = if q.headline {
                 let Some(h) = &cx.article.headline else {
@@ -54,15 +59,9 @@ impl Rule for Unclosed {
                 let Some(para) = cx.article.paragraphs.get(q.paragraph) else {
                     continue;
                 };
-                let end = cx
-                    .article
-                    .quotes
-                    .quotations
-                    .iter()
-                    .filter(|o| o.paragraph == q.paragraph && o.level == 1)
-                    .filter(|o| o.open.start < q.open.start)
-                    .filter_map(|o| o.close)
-                    .find(|c| c.start > q.open.start)
+                let outers = outers.get_or_init(|| Outers::new(&cx.article.quotes.quotations));
+                let end = outers
+                    .enclosing(q.paragraph, q.open.start)
                     .map_or(para.span, |c| Span::new(para.span.start, c.start));
                 (
                     end,
@@ -81,8 +80,13 @@ impl Rule for Unclosed {
                 )
             };
             let end = Span::empty(stretch.end);
+            let block = if q.headline {
+                stretch
+            } else {
+                cx.article.paragraphs[q.paragraph].span
+            };
             let mut finding = Finding::new(&Self::META, q.open, message).with_related(end, related);
-            if let Some(fix) = closing_fix(cx.text, q.open, stretch) {
+            if let Some(fix) = ends.closing_fix(q.open, stretch, block) {
                 finding = finding.with_fix(fix);
             }
             out.push(finding);
@@ -90,43 +94,119 @@ impl Rule for Unclosed {
     }
 }
 
-/// Insert the closing mark after the end of the sentence the quotation opens.
-fn closing_fix(text: &str, open: Span, para: Span) -> Option<Fix> {
-    let close = match open.text(text) {
-        "“" | "”" => "”",
-        "‘" | "’" => "’",
-        "'" => "'",
-        _ => "\"",
-    };
-    let after = text.get(open.end..para.end)?;
-    let mut chars = after.char_indices().peekable();
-    let mut at = None;
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?') {
-            match chars.peek() {
-                None => {
-                    at = Some(i + c.len_utf8());
-                    break;
-                }
-                Some(&(_, n)) if n.is_whitespace() => {
-                    at = Some(i + c.len_utf8());
-                    break;
-                }
-                _ => {}
-            }
+/// The closed quotations at level 1 of each paragraph, in text order, for finding the
+/// first one that opens before an offset and closes after it.
+struct Outers {
+    /// (paragraph, open start, close, greatest close start so far in the paragraph).
+    list: Vec<(usize, usize, Span, usize)>,
+}
+
+impl Outers {
+    fn new(quotations: &[crate::article::quotes::Quotation]) -> Self {
+        let mut list: Vec<(usize, usize, Span, usize)> = Vec::new();
+        for o in quotations.iter().filter(|o| o.level == 1) {
+            let Some(c) = o.close else { continue };
+            let most = match list.last() {
+                Some(&(p, _, _, m)) if p == o.paragraph => m.max(c.start),
+                _ => c.start,
+            };
+            list.push((o.paragraph, o.open.start, c, most));
+        }
+        Outers { list }
+    }
+
+    /// The close of the first quotation (in text order) of paragraph `p` that opens
+    /// before `at` and closes after it. The greatest close so far first exceeds `at` at
+    /// that quotation.
+    fn enclosing(&self, p: usize, at: usize) -> Option<Span> {
+        let from = self.list.partition_point(|o| o.0 < p);
+        let to = self.list.partition_point(|o| o.0 <= p);
+        let para = &self.list[from..to];
+        let before = &para[..para.partition_point(|o| o.1 < at)];
+        let k = before.partition_point(|o| o.3 <= at);
+        before.get(k).map(|o| o.2)
+    }
+}
+
+/// Where sentences end in the text, block by block, found once per block.
+struct SentenceEnds<'t> {
+    text: &'t str,
+    /// Block start → offsets of the `.` `!` `?` in the block followed by whitespace.
+    blocks: rustc_hash::FxHashMap<usize, Vec<usize>>,
+    /// Stretch (start, end) → end of the stretch with trailing whitespace trimmed.
+    trimmed: rustc_hash::FxHashMap<(usize, usize), usize>,
+}
+
+impl<'t> SentenceEnds<'t> {
+    fn new(text: &'t str) -> Self {
+        SentenceEnds {
+            text,
+            blocks: Default::default(),
+            trimmed: Default::default(),
         }
     }
-    // A headline or a nested quotation may end without a full stop: close at its end.
-    let rel = at.or_else(|| (!after.trim().is_empty()).then(|| after.trim_end().len()))?;
-    let pos = open.end + rel;
-    let fix = Fix::replace(
-        format!("Close the quotation with {close}"),
-        Span::empty(pos),
-        close,
-    );
-    Some(if pos == para.end {
-        fix
-    } else {
-        fix.not_preferred()
-    })
+
+    /// Insert the closing mark after the end of the sentence the quotation opens, within
+    /// `stretch` (which starts where `block`, the paragraph or headline, starts).
+    ///
+    /// The sentence ends at the first `.` `!` `?` after the opening mark that is followed
+    /// by whitespace or by the end of the stretch; with none, the quotation closes at the
+    /// end of the stretch's text.
+    fn closing_fix(&mut self, open: Span, stretch: Span, block: Span) -> Option<Fix> {
+        let text = self.text;
+        let close = match open.text(text) {
+            "“" | "”" => "”",
+            "‘" | "’" => "’",
+            "'" => "'",
+            _ => "\"",
+        };
+        text.get(open.end..stretch.end)?;
+        let e = stretch.end;
+        let list = self.blocks.entry(block.start).or_insert_with(|| {
+            let b = text.get(block.start..block.end).unwrap_or_default();
+            memchr::memchr3_iter(b'.', b'!', b'?', b.as_bytes())
+                .filter(|&i| {
+                    b.get(i + 1..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_whitespace)
+                })
+                .map(|i| block.start + i)
+                .collect()
+        });
+        // A terminator followed by whitespace inside the stretch, or one that ends it.
+        let k = list.partition_point(|&p| p < open.end);
+        let inside = list.get(k).copied().filter(|&p| p + 1 < e);
+        let last =
+            (e > open.end && matches!(text.as_bytes()[e - 1], b'.' | b'!' | b'?')).then_some(e - 1);
+        let at = match (inside, last) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .map(|p| p + 1 - open.end);
+        // A headline or a nested quotation may end without a full stop: close at its end.
+        let rel = match at {
+            Some(r) => r,
+            None => {
+                let trimmed = *self.trimmed.entry((stretch.start, e)).or_insert_with(|| {
+                    let s = text.get(stretch.start..e).unwrap_or_default();
+                    stretch.start + s.trim_end().len()
+                });
+                if trimmed <= open.end {
+                    return None;
+                }
+                trimmed - open.end
+            }
+        };
+        let pos = open.end + rel;
+        let fix = Fix::replace(
+            format!("Close the quotation with {close}"),
+            Span::empty(pos),
+            close,
+        );
+        Some(if pos == stretch.end {
+            fix
+        } else {
+            fix.not_preferred()
+        })
+    }
 }

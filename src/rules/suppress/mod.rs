@@ -25,18 +25,26 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
         return;
     }
     let mut used: Vec<Vec<bool>> = sups.iter().map(|s| vec![false; s.codes.len()]).collect();
+    let groups = Groups::new(sups);
+    // (group, code) → whether a marker of the group names the code; its entries are
+    // marked used the first time, so each group's codes are read once per rule code, not
+    // once per finding (that was findings × markers).
+    let mut seen: rustc_hash::FxHashMap<(usize, &str), bool> = Default::default();
     findings.retain(|f| {
         let mut suppressed = false;
-        for (i, s) in sups.iter().enumerate() {
-            if !s.covers(f.span.start) {
-                continue;
-            }
-            for (j, c) in s.codes.iter().enumerate() {
-                if marker::code_matches(c.span.text(text), f.code) {
-                    used[i][j] = true;
-                    suppressed = true;
+        for g in groups.covering(f.span.start) {
+            suppressed |= *seen.entry((g, f.code)).or_insert_with(|| {
+                let mut any = false;
+                for &i in &groups.members[g] {
+                    for (j, c) in sups[i].codes.iter().enumerate() {
+                        if marker::code_matches(c.span.text(text), f.code) {
+                            used[i][j] = true;
+                            any = true;
+                        }
+                    }
                 }
-            }
+                any
+            });
         }
         !suppressed
     });
@@ -97,6 +105,69 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
                 findings.push(f);
             }
         }
+    }
+}
+
+/// The markers grouped by what they cover: group 0 the file-wide ones, then one group per
+/// block span (several markers may stand above one block), the spans in text order.
+struct Groups {
+    members: Vec<Vec<usize>>,
+    /// The span of groups 1.. (`spans[g - 1]`).
+    spans: Vec<Span>,
+    /// The spans do not overlap (blocks never do): a binary search finds the one
+    /// covering an offset. Otherwise every span is tried.
+    disjoint: bool,
+}
+
+impl Groups {
+    fn new(sups: &[marker::Suppression]) -> Self {
+        let mut file = Vec::new();
+        let mut blocks: Vec<(Span, usize)> = Vec::new();
+        for (i, s) in sups.iter().enumerate() {
+            match s.scope {
+                SuppressionScope::File => file.push(i),
+                SuppressionScope::Block(Some(span)) => blocks.push((span, i)),
+                SuppressionScope::Block(None) => {}
+            }
+        }
+        blocks.sort_by_key(|&(span, i)| (span.start, span.end, i));
+        let mut members = vec![file];
+        let mut spans: Vec<Span> = Vec::new();
+        for (span, i) in blocks {
+            if spans.last() == Some(&span) {
+                members.last_mut().expect("a group per span").push(i);
+            } else {
+                spans.push(span);
+                members.push(vec![i]);
+            }
+        }
+        let disjoint = spans.windows(2).all(|w| w[0].end < w[1].start);
+        Groups {
+            members,
+            spans,
+            disjoint,
+        }
+    }
+
+    /// The groups whose markers cover `offset`.
+    fn covering(&self, offset: usize) -> impl Iterator<Item = usize> + '_ {
+        let file = (!self.members[0].is_empty()).then_some(0);
+        let blocks: Box<dyn Iterator<Item = usize> + '_> = if self.disjoint {
+            let k = self.spans.partition_point(|s| s.start <= offset);
+            Box::new(
+                k.checked_sub(1)
+                    .filter(|&k| self.spans[k].touches(offset))
+                    .map(|k| k + 1)
+                    .into_iter(),
+            )
+        } else {
+            Box::new(
+                (0..self.spans.len())
+                    .filter(move |&k| self.spans[k].touches(offset))
+                    .map(|k| k + 1),
+            )
+        };
+        file.into_iter().chain(blocks)
     }
 }
 
