@@ -18,6 +18,7 @@ pub mod lsp;
 pub mod outline;
 pub mod rules;
 pub mod settings;
+pub mod sheets;
 pub mod span;
 pub mod text;
 pub mod words;
