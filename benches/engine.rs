@@ -28,6 +28,8 @@ use copydesk::{analyze, analyze_reusing, Config, Reuse};
 #[path = "support/stories.rs"]
 mod stories;
 
+#[path = "support/desk_sheet.rs"]
+mod desk_sheet;
 #[path = "support/hostile.rs"]
 mod hostile;
 
@@ -52,6 +54,11 @@ fn analysis<M: Measurement>(c: &mut Criterion<M>, prefix: &str) {
     g.throughput(Throughput::Bytes(AP.len() as u64));
     g.bench_function("ap-city-council (1,000 words)", |b| {
         b.iter(|| analyze(black_box(AP), Format::Plain, &config))
+    });
+    // Issue 14's budget: a 1,000-rule desk sheet adds at most 20 % to the line above.
+    let desk = desk_sheet::config_with_rules(1000);
+    g.bench_function("ap-city-council (1,000 words), 1,000 desk rules", |b| {
+        b.iter(|| analyze(black_box(AP), Format::Plain, &desk))
     });
     g.finish();
 

@@ -11,11 +11,18 @@
 //! With `--typing` as the third argument, each analysis follows a one-character edit in
 //! the middle of the text (typed, then deleted, alternately) and reuses the previous
 //! analysis's per-paragraph work, as the language server does on each keystroke.
+//!
+//! With `--desk-rules N` (after the other arguments), the configuration holds a generated
+//! desk rule sheet of N rules (`benches/support/desk_sheet.rs`), compiled before the clock
+//! starts, as the server and `check` compile it once per configuration.
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use copydesk::{analyze, analyze_reusing, Config, Format, Reuse};
+
+#[path = "../benches/support/desk_sheet.rs"]
+mod desk_sheet;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -27,9 +34,20 @@ fn main() {
         eprintln!("profile_analyze: cannot read {path}: {e}");
         std::process::exit(2)
     });
-    let typing = args.next().as_deref() == Some("--typing");
+    let rest: Vec<String> = args.collect();
+    let typing = rest.iter().any(|a| a == "--typing");
+    let desk_rules: usize = rest
+        .iter()
+        .position(|a| a == "--desk-rules")
+        .and_then(|i| rest.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     let format = Format::from_path(&path);
-    let config = Config::default();
+    let config = if desk_rules > 0 {
+        desk_sheet::config_with_rules(desk_rules)
+    } else {
+        Config::default()
+    };
     // The middle of the text, on a character boundary.
     let mut at = text.len() / 2;
     while !text.is_char_boundary(at) {

@@ -162,6 +162,8 @@ fn check_story(
             rule.check(&cx, &mut findings);
         }
     }
+    // The desk's own rules (rule sheets), at their configured severities.
+    crate::sheets::check(&cx, &mut findings);
     (entities, findings)
 }
 

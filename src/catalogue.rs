@@ -43,18 +43,33 @@ pub fn docs_url(config: &Config, code: &str) -> String {
     format!("{}{code}.md", docs_base(config))
 }
 
+/// Where a finding of `code` links to: a built-in rule's page, or a desk rule's `url`
+/// (none when its sheet gives none).
+pub fn rule_url(config: &Config, code: &str) -> Option<String> {
+    match config.desk.get(code) {
+        Some(desk) => desk.url.clone(),
+        None => Some(docs_url(config, code)),
+    }
+}
+
 /// One line of `copydesk rules --format json`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Entry {
     pub code: &'static str,
     pub family: &'static str,
     pub default_severity: Severity,
-    pub summary: &'static str,
-    pub docs_url: String,
+    pub summary: String,
+    /// The rule's page; a desk rule without a `url` has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs_url: Option<String>,
+    /// The sheet a desk rule comes from; absent for built-in rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
+/// Every rule in force under `config`: the built-in ones, then the desk's (rule sheets).
 pub fn entries(config: &Config) -> Vec<Entry> {
-    rules::all()
+    let mut out: Vec<Entry> = rules::all()
         .iter()
         .map(|r| {
             let m = r.meta();
@@ -62,29 +77,42 @@ pub fn entries(config: &Config) -> Vec<Entry> {
                 code: m.code,
                 family: m.family(),
                 default_severity: m.default_severity,
-                summary: m.summary,
-                docs_url: docs_url(config, m.code),
+                summary: m.summary.to_string(),
+                docs_url: Some(docs_url(config, m.code)),
+                sheet: None,
             }
         })
-        .collect()
+        .collect();
+    for r in config.desk.rules() {
+        out.push(Entry {
+            code: r.code,
+            family: r.family(),
+            default_severity: r.severity,
+            summary: r.summary(),
+            docs_url: r.url.clone(),
+            sheet: config.desk.source_of(r).map(|p| p.display().to_string()),
+        });
+    }
+    out
 }
 
-/// The human table: code, default severity, summary.
+/// The human table of the built-in rules: code, default severity, summary.
 pub fn table() -> String {
-    let width = rules::all()
-        .iter()
-        .map(|r| r.meta().code.len())
-        .max()
-        .unwrap_or(0);
+    table_for(&Config::default())
+}
+
+/// The human table of every rule in force under `config`, desk rules included.
+pub fn table_for(config: &Config) -> String {
+    let entries = entries(config);
+    let width = entries.iter().map(|e| e.code.len()).max().unwrap_or(0);
     let mut out = String::new();
-    for r in rules::all() {
-        let m = r.meta();
+    for e in &entries {
         let _ = writeln!(
             out,
             "{:<width$}  {:<7}  {}",
-            m.code,
-            m.default_severity.as_str(),
-            m.summary
+            e.code,
+            e.default_severity.as_str(),
+            e.summary
         );
     }
     out

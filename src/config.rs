@@ -158,6 +158,16 @@ pub struct Config {
     /// `[dateline]`: house additions to the dateline place lists.
     #[serde(default)]
     pub dateline: DatelineConfig,
+    /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// `[[sheet.rule]]`: the configuration's own desk rules, read with their positions by
+    /// [`crate::sheets::resolve`]; here only so that the key is known.
+    #[serde(default, skip_serializing)]
+    pub sheet: Option<toml::Value>,
+    /// The compiled desk rules ([`crate::sheets::resolve`]); not a setting.
+    #[serde(skip)]
+    pub desk: crate::sheets::DeskRules,
 }
 
 /// `[quotes]` settings.
@@ -194,6 +204,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "names",
     "names_file",
     "dateline",
+    "sheets",
+    "sheet",
 ];
 
 /// The settings key an unknown key was probably meant to be (`stlye` -> `style`).
@@ -245,6 +257,9 @@ pub enum ConfigErrorKind {
     /// The names file it names could not be read or is invalid. Holds the configuration
     /// without that file's names, for a caller that goes on with it (the language server).
     NamesFile(Box<Config>),
+    /// A desk rule sheet has mistakes ([`crate::sheets`]); the error is the first of them.
+    /// Holds the configuration with the valid desk rules, and every mistake.
+    Sheets(Box<(Config, Vec<crate::sheets::SheetError>)>),
 }
 
 impl ConfigError {
@@ -333,6 +348,9 @@ impl Config {
         if over.docs_base_url.is_some() {
             self.docs_base_url.clone_from(&over.docs_base_url);
         }
+        if !over.desk.is_empty() {
+            self.desk = over.desk.clone();
+        }
         self
     }
 
@@ -385,6 +403,7 @@ mod tests {
     fn settings_keys_list_every_field() {
         let c = Config {
             docs_base_url: Some("x".into()),
+            sheets: vec!["x".into()],
             ..Config::default()
         };
         let v = serde_json::to_value(&c).unwrap();
@@ -394,7 +413,8 @@ mod tests {
                 "{key} missing from SETTINGS_KEYS"
             );
         }
-        assert_eq!(v.as_object().unwrap().len(), SETTINGS_KEYS.len());
+        // `sheet` (the inline desk rules) is read from the file, never written back.
+        assert_eq!(v.as_object().unwrap().len() + 1, SETTINGS_KEYS.len());
     }
 
     #[test]

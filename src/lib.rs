@@ -19,6 +19,7 @@ pub mod outline;
 pub mod prose;
 pub mod rules;
 pub mod settings;
+pub mod sheets;
 pub mod span;
 pub mod text;
 pub mod words;

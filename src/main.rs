@@ -82,8 +82,37 @@ enum Command {
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
     },
-    /// List every rule with its code, default severity and summary.
+    /// How often each rule (built-in and desk) fires over a folder of copy: findings, the
+    /// share of stories, and sample matches in context. Runs on every core; progress on
+    /// stderr.
+    Audit {
+        /// Files or folders of stories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only these rules (a code or `family/*`; repeat for more).
+        #[arg(long = "rule", value_name = "CODE")]
+        rules: Vec<String>,
+        /// Sample matches shown per rule.
+        #[arg(long, default_value_t = 3)]
+        samples: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+        /// House style, overriding copydesk.toml.
+        #[arg(long, value_parser = parse_style)]
+        style: Option<Style>,
+        /// Configuration file for every story (default: the nearest copydesk.toml).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// List every rule with its code, default severity and summary (desk rules included).
     Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+        /// The configuration whose desk rules to list (default: the copydesk.toml in this
+        /// folder or a parent).
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
@@ -91,6 +120,17 @@ enum Command {
         /// stale ones, instead of listing.
         #[arg(long, value_name = "DIR")]
         write_docs: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// Run every desk rule's examples: each failure as `file:line:col: rule CODE: example
+    /// "…" did not match`. Exit 1 on any failure or invalid rule.
+    Test {
+        /// The configuration to test (default: the copydesk.toml in this folder or a parent).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
 }
 
@@ -180,7 +220,60 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Rules { format, write_docs }) => {
+        Some(Command::Audit {
+            paths,
+            rules,
+            samples,
+            format,
+            style,
+            config,
+        }) => {
+            init_logging("copydesk=warn");
+            let config = match config {
+                Some(p) => match copydesk::settings::load(&p) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
+                        return ExitCode::from(exit::TROUBLE as u8);
+                    }
+                },
+                None => None,
+            };
+            let opts = cli::audit::AuditOptions {
+                paths,
+                rules,
+                samples,
+                json: matches!(format, RulesFormat::Json),
+                config,
+                style,
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            let code = cli::audit::run_audit(&opts, &mut out, &mut io::stderr().lock())
+                .unwrap_or(exit::TROUBLE);
+            let _ = out.flush();
+            ExitCode::from(code as u8)
+        }
+        Some(Command::Rules {
+            action: Some(RulesAction::Test {
+                config: test_config,
+            }),
+            config,
+            ..
+        }) => {
+            let code = cli::sheets::run_test(
+                test_config.or(config),
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+            )
+            .unwrap_or(exit::TROUBLE);
+            ExitCode::from(code as u8)
+        }
+        Some(Command::Rules {
+            format,
+            write_docs,
+            config,
+            action: None,
+        }) => {
             if let Some(dir) = write_docs {
                 return match copydesk::catalogue::write_docs(&dir) {
                     Ok(written) => {
@@ -198,16 +291,29 @@ fn main() -> ExitCode {
                     }
                 };
             }
-            let mut out = io::stdout().lock();
-            let written = match format {
-                RulesFormat::Human => out.write_all(copydesk::catalogue::table().as_bytes()),
-                RulesFormat::Json => {
-                    // Links follow the docs_base_url of the copydesk.toml governing this folder.
+            // Desk rules and links follow the copydesk.toml governing this folder (or --config).
+            let config = match config {
+                Some(p) => match copydesk::settings::load(&p) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        eprintln!("error: {}", cli::FileError::from_config(&e));
+                        return ExitCode::from(exit::TROUBLE as u8);
+                    }
+                },
+                None => {
                     let mut resolver = discover::Resolver::new(discover::Source::Discover, None);
-                    let config = match resolver.config_for(std::path::Path::new("rules.txt")) {
+                    match resolver.config_for(std::path::Path::new("rules.txt")) {
                         discover::Found::Config(c) => (*c).clone(),
                         discover::Found::Invalid(..) => Config::default(),
-                    };
+                    }
+                }
+            };
+            let mut out = io::stdout().lock();
+            let written = match format {
+                RulesFormat::Human => {
+                    out.write_all(copydesk::catalogue::table_for(&config).as_bytes())
+                }
+                RulesFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &copydesk::catalogue::entries(&config))
                         .map_err(io::Error::from)
                         .and_then(|()| writeln!(out))

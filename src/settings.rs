@@ -60,7 +60,24 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let root = path.parent().unwrap_or(Path::new("."));
     let without_names = config.clone();
     match resolve_names_file(&mut config, root) {
-        Ok(()) => Ok(config),
+        Ok(()) => {
+            // Desk rule sheets: compiled into the configuration; each mistake at its file,
+            // line and column, the valid rules kept for a caller that goes on.
+            let sheets = crate::sheets::resolve(&mut config, &text, path);
+            match sheets.errors.first() {
+                None => Ok(config),
+                Some(first) => Err(ConfigError {
+                    message: first.message.clone(),
+                    span: first.span,
+                    path: Some(first.path.clone()),
+                    text: Some(first.text.to_string()),
+                    kind: ConfigErrorKind::Sheets(Box::new((
+                        config.clone(),
+                        sheets.errors.clone(),
+                    ))),
+                }),
+            }
+        }
         Err(message) => Err(ConfigError {
             message,
             span: None,

@@ -59,7 +59,8 @@ struct Descriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: DefaultConfiguration,
 }
 
@@ -214,8 +215,16 @@ pub fn sarif(
     config: &Config,
 ) -> io::Result<()> {
     let all = rules::all();
-    let index_of = |code: &str| all.iter().position(|r| r.meta().code == code);
-    let descriptors = all
+    // Desk rules (rule sheets) follow the built-in ones in the rule table.
+    let desk = config.desk.rules();
+    let index_of = |code: &str| {
+        all.iter().position(|r| r.meta().code == code).or_else(|| {
+            desk.iter()
+                .position(|r| r.code == code)
+                .map(|i| all.len() + i)
+        })
+    };
+    let mut descriptors: Vec<Descriptor> = all
         .iter()
         .map(|r| {
             let m = r.meta();
@@ -232,13 +241,32 @@ pub fn sarif(
                     text: docs.clone(),
                     markdown: docs,
                 },
-                help_uri: catalogue::docs_url(config, m.code),
+                help_uri: Some(catalogue::docs_url(config, m.code)),
                 default_configuration: DefaultConfiguration {
                     level: level(m.default_severity),
                 },
             }
         })
         .collect();
+    descriptors.extend(desk.iter().map(|r| {
+        let docs = r.docs();
+        Descriptor {
+            id: r.code,
+            name: r.code.replace('/', "-"),
+            short_description: Text { text: r.summary() },
+            full_description: Text {
+                text: r.message.clone(),
+            },
+            help: Help {
+                text: docs.clone(),
+                markdown: docs,
+            },
+            help_uri: r.url.clone(),
+            default_configuration: DefaultConfiguration {
+                level: level(r.severity),
+            },
+        }
+    }));
     let mut results = Vec::new();
     for rep in reports {
         let lines = LineIndex::new(&rep.text);

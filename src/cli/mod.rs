@@ -1,10 +1,12 @@
 //! `copydesk check`: the engine over files and folders, with human and JSON output.
 
+pub mod audit;
 pub mod ci;
 pub mod discover;
 pub mod entities;
 pub mod outline;
 pub mod render;
+pub mod sheets;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -79,6 +81,12 @@ impl FileError {
             ConfigErrorKind::Invalid => format!("invalid configuration: {}", e.message),
             ConfigErrorKind::Read(_) => format!("cannot read: {}", e.message),
             ConfigErrorKind::NamesFile(_) => e.message.clone(),
+            ConfigErrorKind::Sheets(ref both) if both.1.len() > 1 => format!(
+                "{} (and {} more mistake(s) in the rule sheets: `copydesk rules test` lists them)",
+                e.message,
+                both.1.len() - 1
+            ),
+            ConfigErrorKind::Sheets(..) => e.message.clone(),
         };
         FileError {
             path: e.path.clone().unwrap_or_default(),

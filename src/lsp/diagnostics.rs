@@ -29,8 +29,8 @@ fn diagnostic(
 
 /// The `codeDescription` of rule `code`.
 fn rule_page(config: &Config, code: &str) -> Option<CodeDescription> {
-    Url::parse(&crate::catalogue::docs_url(config, code))
-        .ok()
+    crate::catalogue::rule_url(config, code)
+        .and_then(|u| Url::parse(&u).ok())
         .map(|href| CodeDescription { href })
 }
 

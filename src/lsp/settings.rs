@@ -16,35 +16,100 @@ use super::store::lock;
 use super::worker::Job;
 use super::{convert, Backend};
 use crate::config::{Config, ConfigError, ConfigErrorKind, CONFIG_FILE};
+use crate::sheets::SheetError;
 use crate::text::{Document, Encoding};
 
 /// Read `copydesk.toml` in `root` ([`crate::settings::load`], the loader `check` uses):
-/// the config, and the file's text with the error if it is bad.
-pub(super) fn read_config_file(root: &Path) -> (Config, Option<(String, ConfigError)>) {
+/// the config, the file's text with the error if it is bad, and the mistakes in its desk
+/// rule sheets (the config then holds the valid desk rules).
+pub(super) fn read_config_file(
+    root: &Path,
+) -> (Config, Option<(String, ConfigError)>, Vec<SheetError>) {
     let path = root.join(CONFIG_FILE);
     match crate::settings::load(&path) {
-        Ok(c) => (c, None),
-        Err(e) => match e.kind.clone() {
-            ConfigErrorKind::Read(std::io::ErrorKind::NotFound) => (Config::default(), None),
-            ConfigErrorKind::Read(_) => {
-                warn!("cannot read {}: {e}; using defaults", path.display());
-                (Config::default(), None)
-            }
-            ConfigErrorKind::NamesFile(without_names) => {
-                warn!("{e}; names file ignored");
-                // Shown at the top of copydesk.toml.
-                let e = ConfigError::invalid(e.message, None);
-                (*without_names, Some((String::new(), e)))
-            }
-            ConfigErrorKind::Invalid => {
-                warn!("{}: {e}; using defaults", path.display());
-                (
-                    Config::default(),
-                    Some((e.text.clone().unwrap_or_default(), e)),
-                )
+        Ok(c) => (c, None, Vec::new()),
+        Err(e) => match e.kind {
+            ConfigErrorKind::Sheets(both) => (both.0, None, both.1),
+            _ => {
+                let (config, error) = from_error(&path, e);
+                (config, error, Vec::new())
             }
         },
     }
+}
+
+/// What the server runs with when loading failed with `e`.
+fn from_error(path: &Path, e: ConfigError) -> (Config, Option<(String, ConfigError)>) {
+    match e.kind.clone() {
+        ConfigErrorKind::Read(std::io::ErrorKind::NotFound) => (Config::default(), None),
+        ConfigErrorKind::Read(_) => {
+            warn!("cannot read {}: {e}; using defaults", path.display());
+            (Config::default(), None)
+        }
+        ConfigErrorKind::NamesFile(without_names) => {
+            warn!("{e}; names file ignored");
+            // Shown at the top of copydesk.toml.
+            let e = ConfigError::invalid(e.message, None);
+            (*without_names, Some((String::new(), e)))
+        }
+        // Mistakes in desk rule sheets are shown in the sheets (`sheet_diagnostics`);
+        // the configuration and the valid desk rules apply.
+        ConfigErrorKind::Sheets(both) => (both.0, None),
+        ConfigErrorKind::Invalid => {
+            warn!("{}: {e}; using defaults", path.display());
+            (
+                Config::default(),
+                Some((e.text.clone().unwrap_or_default(), e)),
+            )
+        }
+    }
+}
+
+/// The diagnostics of every desk rule sheet `config` read (and of `previous`, to clear
+/// them): each invalid rule (`sheet/invalid`) and each failing example (`sheet/example`) at
+/// its place in its sheet. The rest of the configuration applies regardless.
+fn sheet_diagnostics(
+    config: &Config,
+    errors: &[SheetError],
+    previous: &[PathBuf],
+    enc: Encoding,
+) -> Vec<(PathBuf, Vec<Diagnostic>)> {
+    let mut out: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+    let mut add = |path: &Path, diag: Option<Diagnostic>| {
+        let i = match out.iter().position(|(p, _)| p == path) {
+            Some(i) => i,
+            None => {
+                out.push((path.to_path_buf(), Vec::new()));
+                out.len() - 1
+            }
+        };
+        out[i].1.extend(diag);
+    };
+    for p in previous.iter().cloned().chain(config.desk.files()) {
+        add(&p, None);
+    }
+    let diag = |text: &str, span, code: &str, message: String| Diagnostic {
+        range: convert::range(&Document::new(text, 0), span, enc),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(code.into())),
+        source: Some("copydesk".into()),
+        message,
+        ..Diagnostic::default()
+    };
+    for e in errors {
+        let d = diag(
+            &e.text,
+            e.span.unwrap_or_default(),
+            "sheet/invalid",
+            e.message.clone(),
+        );
+        add(&e.path, Some(d));
+    }
+    for f in crate::sheets::run_examples(&config.desk) {
+        let d = diag(&f.text, f.span, "sheet/example", f.message());
+        add(&f.path, Some(d));
+    }
+    out
 }
 
 /// The diagnostics of the configuration file: one at the mistake, or none.
@@ -65,6 +130,14 @@ pub(super) fn config_diagnostics(
         message: format!("{e}; copydesk is using its defaults"),
         ..Diagnostic::default()
     }]
+}
+
+/// The same file, however the paths are spelled (`style/../house.toml`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || std::fs::canonicalize(a)
+            .ok()
+            .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
 }
 
 /// The position encoding to use: UTF-8 when offered, else UTF-16 (also UTF-32).
@@ -133,21 +206,35 @@ impl Backend {
             let st = lock(&self.state);
             (st.root.clone(), st.settings.clone())
         };
-        let (file_config, error) = match root.as_deref().map(read_config_file) {
-            Some((config, error)) => (config, error),
-            None => (Config::default(), None),
-        };
+        let (file_config, error, sheet_errors) =
+            root.as_deref().map(read_config_file).unwrap_or_default();
         let merged = file_config.clone().merged(&settings);
+        let (previous, enc) = {
+            let st = lock(&self.state);
+            (st.sheet_files.clone(), st.encoding)
+        };
+        let mut sheets = sheet_diagnostics(&file_config, &sheet_errors, &previous, enc);
         let uris: Vec<Url> = {
             let mut st = lock(&self.state);
             st.file_config = file_config;
             st.config = std::sync::Arc::new(merged);
             st.config_gen += 1;
+            st.sheet_files = sheets.iter().map(|(p, _)| p.clone()).collect();
             st.docs.keys().cloned().collect()
         };
         if let Some(root) = root {
-            if let Ok(uri) = Url::from_file_path(root.join(CONFIG_FILE)) {
+            let config_path = root.join(CONFIG_FILE);
+            if error.is_some() {
+                // The configuration file's own mistake is its diagnostic.
+                sheets.retain(|(p, _)| *p != config_path);
+            }
+            if let Ok(uri) = Url::from_file_path(&config_path) {
                 self.send(Job::ConfigError(uri, error));
+            }
+        }
+        for (path, diags) in sheets {
+            if let Ok(uri) = Url::from_file_path(&path) {
+                self.send(Job::Sheet(uri, diags));
             }
         }
         for uri in uris {
@@ -256,19 +343,28 @@ impl Backend {
     }
 
     pub(super) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {
-        let names_file = {
+        let (names_file, sheets) = {
             let st = lock(&self.state);
-            match (&st.root, &st.file_config.names_file) {
+            let names_file = match (&st.root, &st.file_config.names_file) {
                 (Some(root), Some(f)) => Some(root.join(f)),
                 _ => None,
+            };
+            // Desk rule sheets: those read, and those named (one that could not be read
+            // may appear).
+            let mut sheets = st.sheet_files.clone();
+            if let Some(root) = &st.root {
+                sheets.extend(st.file_config.sheets.iter().map(|s| root.join(s)));
             }
+            (names_file, sheets)
         };
         let ours = params.changes.is_empty()
             || params.changes.iter().any(|c| {
+                let path = c.uri.to_file_path().ok();
                 c.uri.path().ends_with(CONFIG_FILE)
                     || names_file
                         .as_deref()
-                        .is_some_and(|n| c.uri.to_file_path().is_ok_and(|p| p == n))
+                        .is_some_and(|n| path.as_deref() == Some(n))
+                    || path.is_some_and(|p| sheets.iter().any(|s| same_file(s, &p)))
             });
         if ours {
             self.reload_config();

@@ -106,6 +106,9 @@ pub(super) struct State {
     pub pull_settings: bool,
     /// The client accepts a dynamic registration for `workspace/didChangeWatchedFiles`.
     pub watch_files: bool,
+    /// The desk rule sheets last read, whose diagnostics were published
+    /// (`settings::sheet_diagnostics`): watched, and cleared when they are fixed.
+    pub sheet_files: Vec<PathBuf>,
 }
 
 impl State {

@@ -27,6 +27,9 @@ pub(super) enum Job {
     Clear(Url),
     /// Publish (or clear) diagnostics for the configuration file.
     ConfigError(Url, Option<(String, ConfigError)>),
+    /// Publish (or clear) the diagnostics of a desk rule sheet (invalid rules, failing
+    /// examples), computed when the sheets were read.
+    Sheet(Url, Vec<Diagnostic>),
 }
 
 impl Job {
@@ -36,7 +39,7 @@ impl Job {
     fn slot(&self) -> (&Url, bool) {
         match self {
             Job::Analyze(u) | Job::Clear(u) => (u, false),
-            Job::ConfigError(u, _) => (u, true),
+            Job::ConfigError(u, _) | Job::Sheet(u, _) => (u, true),
         }
     }
 }
@@ -152,6 +155,7 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
             let diags = settings::config_diagnostics(err.as_ref(), enc);
             client.publish(uri.clone(), diags, None);
         }
+        Job::Sheet(uri, diags) => client.publish(uri.clone(), diags.clone(), None),
     }
 }
 

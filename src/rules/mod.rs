@@ -110,25 +110,28 @@ pub fn levels(config: &Config) -> Vec<Option<Severity>> {
 pub fn apply_levels(levels: &[Option<Severity>], findings: &mut Vec<Finding>) {
     let rules = all();
     // A rule's findings come together: look its code up once per run of them.
-    let mut last: Option<(&'static str, Option<Severity>)> = None;
+    let mut last: Option<(&'static str, Option<Option<Severity>>)> = None;
     findings.retain_mut(|f| {
         let level = match last {
             Some((code, level)) if std::ptr::eq(code, f.code) => level,
             _ => {
+                // `None`: not a built-in rule but a desk rule (rule sheets), which
+                // `sheets::check` ran at its configured level.
                 let level = rules
                     .binary_search_by(|r| r.meta().code.cmp(f.code))
                     .ok()
-                    .and_then(|i| levels.get(i).copied().flatten());
+                    .map(|i| levels.get(i).copied().flatten());
                 last = Some((f.code, level));
                 level
             }
         };
         match level {
-            Some(severity) => {
+            None => true,
+            Some(Some(severity)) => {
                 f.severity = severity;
                 true
             }
-            None => false,
+            Some(None) => false,
         }
     });
 }
@@ -148,6 +151,10 @@ pub fn known_rule_key(key: &str) -> bool {
 /// Check `config`'s `[rules]` keys against the registry. `toml`: the text the
 /// configuration was read from, so that the error points at the unknown key.
 pub fn check_rule_keys(config: &Config, toml: Option<&str>) -> Result<(), ConfigError> {
+    // With desk rule sheets, `[rules]` may name desk codes: `sheets::resolve` checks them.
+    if !config.sheets.is_empty() || config.sheet.is_some() {
+        return Ok(());
+    }
     let Some(key) = config.rules.keys().find(|k| !known_rule_key(k)) else {
         return Ok(());
     };

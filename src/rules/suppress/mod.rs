@@ -78,7 +78,7 @@ pub fn apply(text: &str, article: &Article, config: &Config, findings: &mut Vec<
                 continue;
             }
             let pattern = c.span.text(text);
-            let why = if !known_pattern(pattern) {
+            let why = if !known_pattern(config, pattern) {
                 format!("`{pattern}` is not a rule code (`copydesk rules` lists them)")
             } else if !enabled(config, pattern) {
                 format!("`{pattern}` is turned off in the configuration")
@@ -171,19 +171,29 @@ impl Groups {
     }
 }
 
-fn known_pattern(pattern: &str) -> bool {
+fn known_pattern(config: &Config, pattern: &str) -> bool {
     pattern == "*"
         || super::all()
             .iter()
             .any(|r| marker::code_matches(pattern, r.meta().code))
+        || config
+            .desk
+            .rules()
+            .iter()
+            .any(|r| marker::code_matches(pattern, r.code))
 }
 
 fn enabled(config: &Config, pattern: &str) -> bool {
-    super::all().iter().any(|r| {
+    let builtin = super::all().iter().any(|r| {
         let m = r.meta();
         marker::code_matches(pattern, m.code)
             && config.severity(m.code, m.default_severity).is_some()
-    })
+    });
+    // Desk rules (rule sheets) are silenced with the same markers.
+    builtin
+        || config.desk.rules().iter().any(|r| {
+            marker::code_matches(pattern, r.code) && config.severity(r.code, r.severity).is_some()
+        })
 }
 
 /// The marker line that silences `code`, in the article's format.

@@ -1,0 +1,122 @@
+//! Desk rule sheets in the language server: desk findings with `codeDescription` from the
+//! rule's `url` and their fixes as quick fixes; an invalid rule or a failing example is a
+//! diagnostic at its place in the sheet while the rest of the configuration applies; a
+//! change to a sheet on disk reloads it and re-checks open documents.
+
+#[path = "support/inprocess.rs"]
+mod inprocess;
+
+use inprocess::{url, Client as TestClient};
+use serde_json::{json, Value};
+
+/// An invented story: `Kiev` after curly quotes, an em dash, CJK and an emoji.
+const STORY: &str = "Talks resume\n\n“Yes,” 上海 🚀 — officials in Kiev said on Monday.\n";
+
+/// A sheet with a valid rule, a rule with a bad regular expression (line 8) and an example
+/// that fails (line 5, after an emoji).
+const SHEET: &str = "[[rule]]\ncode = \"desk/kyiv\"\nmessage = \"write `{fix}`\"\nurl = \"https://desk.example.org/kyiv\"\nsubstitute = { \"Kiev\" = \"Kyiv\" }\nexamples.match = [\"🚀 Kyiv\"]\n\n[[rule]]\ncode = \"desk/bad\"\nmessage = \"m\"\npattern = \"(\"\n";
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn sheets_live_in_the_server_and_reload_on_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "sheets = [\"style/house.toml\"]\n[rules]\n\"quotes/*\" = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("style")).unwrap();
+    let sheet_path = root.join("style/house.toml");
+    std::fs::write(&sheet_path, SHEET).unwrap();
+
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    let sheet = url(&sheet_path);
+    let d = c.diagnostics_until(&sheet, |d| d.len() == 2).await;
+    let mut got: Vec<(String, Value, String)> = d
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["range"]["start"].clone(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort_by_key(|g| g.1["line"].as_u64());
+    assert_eq!(
+        got,
+        [
+            (
+                "sheet/example".to_string(),
+                json!({"line": 5, "character": 18}),
+                "rule desk/kyiv: example \"🚀 Kyiv\" did not match".to_string()
+            ),
+            (
+                "sheet/invalid".to_string(),
+                json!({"line": 10, "character": 10}),
+                "rule desk/bad: invalid regular expression: unclosed group".to_string()
+            ),
+        ]
+    );
+
+    // The rest applies: the valid desk rule runs, quotes/* is off.
+    let doc = url(&root.join("story.txt"));
+    c.open(&doc, STORY).await;
+    let d = c.diagnostics_until(&doc, |d| !d.is_empty()).await;
+    let desk: Vec<&Value> = d.iter().filter(|d| d["code"] == "desk/kyiv").collect();
+    assert_eq!(desk.len(), 1, "{d:?}");
+    // UTF-16 columns: the emoji is two units.
+    assert_eq!(
+        desk[0]["range"]["start"],
+        json!({"line": 2, "character": 28})
+    );
+    assert_eq!(
+        desk[0]["codeDescription"]["href"],
+        "https://desk.example.org/kyiv"
+    );
+    assert_eq!(desk[0]["message"], "write `Kyiv`");
+    assert!(!codes(&d).iter().any(|c| c.starts_with("quotes/")));
+
+    // The fix is a quick fix.
+    let actions = c
+        .result(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc}, "range": desk[0]["range"], "context": {"diagnostics": [desk[0]]}}),
+        )
+        .await;
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(titles.contains(&"Replace with `Kyiv`"), "{titles:?}");
+
+    // Fix the sheet on disk, and add a rule: the sheet's diagnostics clear and the story
+    // is re-checked under the new rules.
+    std::fs::write(
+        &sheet_path,
+        "[[rule]]\ncode = \"desk/kyiv\"\nmessage = \"Kyiv\"\nsubstitute = { \"Kiev\" = \"Kyiv\" }\nexamples.match = [\"🚀 Kiev\"]\n\n[[rule]]\ncode = \"desk/monday\"\nmessage = \"no days\"\nforbid = [\"on Monday\"]\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": sheet, "type": 2}]}),
+    )
+    .await;
+    c.diagnostics_until(&sheet, |d| d.is_empty()).await;
+    let d = c
+        .diagnostics_until(&doc, |d| d.iter().any(|d| d["code"] == "desk/monday"))
+        .await;
+    assert!(d
+        .iter()
+        .any(|d| d["code"] == "desk/kyiv" && d.get("codeDescription").is_none()));
+}
