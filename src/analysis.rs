@@ -1,6 +1,6 @@
 //! The engine's one entry point: `analyze(text, format, &config) -> Analysis`.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -9,7 +9,7 @@ use crate::config::{Config, Style, StyleSource};
 use crate::entities::tokens::{tokenize, Tok, TokenCache};
 use crate::entities::{self, Entities};
 use crate::outline::{self, Symbol};
-use crate::prose::{self, Prose};
+use crate::prose::Prose;
 use crate::rules::{self, Context, Finding};
 use crate::span::Span;
 
@@ -56,6 +56,9 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     )
 }
 
+/// A paragraph's prose: kept from the last analysis, or read when a rule first asks.
+type ProseCell = OnceLock<Arc<Prose>>;
+
 /// The words of each paragraph, for the rules: most come from the blocks the recognizer
 /// read (shared, not copied); the others (the lede, whose recognizer block starts after
 /// the dateline) are tokenized here and kept by paragraph text for the next analysis.
@@ -66,8 +69,8 @@ struct WordStore {
     generation: u64,
     /// Paragraph text -> (generation last used, its words relative to its start).
     kept: FxHashMap<Box<str>, (u64, Arc<[Tok]>)>,
-    /// Paragraph text -> (generation last used, its sentences and figures), for every
-    /// paragraph.
+    /// Paragraph text -> (generation last used, its sentences and figures), for the
+    /// paragraphs whose prose a rule asked for ([`Context::prose`]).
     prose: FxHashMap<Box<str>, (u64, Arc<Prose>)>,
 }
 
@@ -86,14 +89,14 @@ impl WordStore {
         text: &str,
         article: &Article,
         blocks: &TokenCache,
-    ) -> (Vec<Arc<[Tok]>>, Vec<Arc<Prose>>) {
+    ) -> (Vec<Arc<[Tok]>>, Vec<ProseCell>) {
         self.generation += 1;
         let generation = self.generation;
         let mut out = Vec::with_capacity(article.paragraphs.len());
         let mut read = Vec::with_capacity(article.paragraphs.len());
         for p in &article.paragraphs {
             let block = text.get(p.span.start..p.span.end).unwrap_or_default();
-            read.push(self.prose_of(block, generation));
+            read.push(self.kept_prose(block, generation));
             if let Some(toks) = blocks.get_shared(p.span) {
                 out.push(toks.clone());
                 continue;
@@ -112,22 +115,37 @@ impl WordStore {
         }
         if !self.once {
             self.kept.retain(|_, (used, _)| *used == generation);
-            self.prose.retain(|_, (used, _)| *used == generation);
         }
         (out, read)
     }
 
-    /// The prose of the paragraph whose text is `block`: kept, or read now.
-    fn prose_of(&mut self, block: &str, generation: u64) -> Arc<Prose> {
+    /// The prose kept for the paragraph whose text is `block`, if any: a cell the rules
+    /// fill on first use otherwise.
+    fn kept_prose(&mut self, block: &str, generation: u64) -> OnceLock<Arc<Prose>> {
+        let cell = OnceLock::new();
         if let Some((used, p)) = self.prose.get_mut(block) {
             *used = generation;
-            return p.clone();
+            let _ = cell.set(p.clone());
         }
-        let p = Arc::new(prose::read(block));
-        if !self.once {
-            self.prose.insert(Box::from(block), (generation, p.clone()));
+        cell
+    }
+
+    /// After the rules: keep the prose they read (`read`, from [`WordStore::paragraphs`]),
+    /// by paragraph text, and forget the paragraphs the text no longer holds.
+    fn keep_prose(&mut self, text: &str, article: &Article, read: &[OnceLock<Arc<Prose>>]) {
+        if self.once {
+            return;
         }
-        p
+        let generation = self.generation;
+        for (p, cell) in article.paragraphs.iter().zip(read) {
+            if let Some(prose) = cell.get() {
+                let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+                self.prose
+                    .entry(Box::from(block))
+                    .or_insert_with(|| (generation, prose.clone()));
+            }
+        }
+        self.prose.retain(|_, (used, _)| *used == generation);
     }
 }
 
@@ -144,7 +162,7 @@ fn check_story(
     words: &mut WordStore,
 ) -> (Entities, Vec<Finding>) {
     let (entities, block_words) = entities::extract_with_words(text, article, &config.names, reuse);
-    let (words, prose) = words.paragraphs(text, article, &block_words);
+    let (paragraph_words, prose) = words.paragraphs(text, article, &block_words);
     drop(block_words);
     let cx = Context {
         text,
@@ -153,7 +171,7 @@ fn check_story(
         style_source,
         config,
         entities: &entities,
-        words: &words,
+        words: &paragraph_words,
         prose: &prose,
     };
     let mut findings = Vec::new();
@@ -164,6 +182,7 @@ fn check_story(
     }
     // The desk's own rules (rule sheets), at their configured severities.
     crate::sheets::check(&cx, &mut findings);
+    words.keep_prose(text, article, &prose);
     (entities, findings)
 }
 
@@ -284,9 +303,17 @@ mod tests {
             let article = article::parse(&text, Format::Plain);
             let (_, read) = store.paragraphs(&text, &article, &TokenCache::default());
             assert_eq!(read.len(), article.paragraphs.len());
-            for (p, kept) in article.paragraphs.iter().zip(&read) {
-                assert_eq!(**kept, prose::read(p.span.text(&text)), "{insert:?}");
+            let reused = read.iter().filter(|c| c.get().is_some()).count();
+            if insert.is_empty() {
+                // Nothing changed: every paragraph's prose comes from the store.
+                assert_eq!(reused, article.paragraphs.len());
             }
+            for (p, cell) in article.paragraphs.iter().zip(&read) {
+                let fresh = crate::prose::read(p.span.text(&text));
+                let kept = cell.get_or_init(|| Arc::new(fresh.clone()));
+                assert_eq!(**kept, fresh, "{insert:?}");
+            }
+            store.keep_prose(&text, &article, &read);
             assert_eq!(store.prose.len(), {
                 let mut distinct: Vec<&str> = article
                     .paragraphs

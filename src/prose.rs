@@ -188,11 +188,10 @@ fn is_number(s: &str) -> bool {
     }
     let mut groups = int.split(',');
     let first = groups.next().unwrap_or("");
-    let rest: Vec<&str> = groups.collect();
-    if rest.is_empty() {
+    if !int.contains(',') {
         return !first.is_empty();
     }
-    (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3)
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
 /// `s` without one final period, when what is left is a figure (`rose 5.`).
@@ -206,18 +205,17 @@ fn strip_period(s: &str) -> &str {
 fn is_ordinal(s: &str) -> bool {
     let s = strip_period(s);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &s[digits..];
     digits > 0
-        && matches!(
-            s[digits..].to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        )
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| suffix.eq_ignore_ascii_case(o))
 }
 
 fn is_meridiem(s: &str) -> bool {
-    matches!(
-        s.to_ascii_lowercase().as_str(),
-        "a.m." | "p.m." | "a.m" | "p.m"
-    )
+    ["a.m.", "p.m.", "a.m", "p.m"]
+        .iter()
+        .any(|m| s.eq_ignore_ascii_case(m))
 }
 
 /// `H:MM` or `HH:MM`, hours to 24, minutes to 59.
@@ -233,9 +231,11 @@ fn is_clock(s: &str) -> bool {
 }
 
 fn is_month(s: &str) -> bool {
-    words::FULL_MONTHS.contains(&s)
-        || words::AP_MONTHS.contains(&s)
-        || words::SHORT_MONTHS.contains(&s)
+    s.len() <= 10
+        && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && (words::FULL_MONTHS.contains(&s)
+            || words::AP_MONTHS.contains(&s)
+            || words::SHORT_MONTHS.contains(&s))
 }
 
 fn is_day(s: &str) -> bool {
@@ -256,6 +256,13 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
     while k < cores.len() {
         let w = word(k);
         let here = cores[k];
+        // Every figure opens with a digit, a currency sign or a month's capital.
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        if !(first.is_ascii_digit() || first.is_ascii_uppercase() || first >= 0x80 || first == b'$')
+        {
+            k += 1;
+            continue;
+        }
         // The figure's kind and how many pieces it takes.
         let found = if let Some(amount) = w.strip_prefix(['$', '€', '£', '¥']) {
             is_number(strip_period(amount)).then(|| {

@@ -32,9 +32,25 @@ pub struct Context<'a> {
     pub entities: &'a crate::entities::Entities,
     /// The words of each paragraph (`article.paragraphs[i]`), relative to its start.
     pub words: &'a [std::sync::Arc<[crate::entities::tokens::Tok]>],
-    /// The sentences and figures of each paragraph (`article.paragraphs[i]`), relative to
-    /// its start ([`crate::prose`]).
-    pub prose: &'a [std::sync::Arc<crate::prose::Prose>],
+    /// The sentences and figures of each paragraph (`article.paragraphs[i]`), read on
+    /// first use: ask [`Context::prose`]. `analysis` keeps what was read by paragraph
+    /// text across keystrokes.
+    pub prose: &'a [std::sync::OnceLock<std::sync::Arc<crate::prose::Prose>>],
+}
+
+impl Context<'_> {
+    /// The sentences and figures of paragraph `i` (`article.paragraphs[i]`), relative to
+    /// its start ([`crate::prose`]): kept from the last analysis when the paragraph's text
+    /// is unchanged, else read now, once for every rule.
+    pub fn prose(&self, i: usize) -> Option<&crate::prose::Prose> {
+        let p = self.article.paragraphs.get(i)?;
+        let cell = self.prose.get(i)?;
+        let read = cell.get_or_init(|| {
+            let block = self.text.get(p.span.start..p.span.end).unwrap_or_default();
+            std::sync::Arc::new(crate::prose::read(block))
+        });
+        Some(read)
+    }
 }
 
 pub trait Rule: Sync {
