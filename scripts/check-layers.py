@@ -29,6 +29,7 @@ LAYERS = [
     ["entities"],
     ["config"],
     ["rules", "outline"],
+    ["sheets"],
     ["analysis", "settings"],
     ["hover", "catalogue"],
     ["cli", "lsp"],
