@@ -29,6 +29,7 @@ LAYERS = [
     ["entities"],
     ["config", "prose"],
     ["rules", "outline"],
+    ["sheets"],
     ["analysis", "settings"],
     ["hover", "catalogue"],
     ["cli", "lsp"],

@@ -46,7 +46,7 @@ pub fn docs_url(config: &Config, code: &str) -> String {
 /// Where a finding of `code` links to: a built-in rule's page, or a desk rule's `url`
 /// (none when its sheet gives none).
 pub fn rule_url(config: &Config, code: &str) -> Option<String> {
-    match config.desk.get(code) {
+    match crate::sheets::DeskRules::of(config).get(code) {
         Some(desk) => desk.url.clone(),
         None => Some(docs_url(config, code)),
     }
@@ -83,14 +83,15 @@ pub fn entries(config: &Config) -> Vec<Entry> {
             }
         })
         .collect();
-    for r in config.desk.rules() {
+    let desk = crate::sheets::DeskRules::of(config);
+    for r in desk.rules() {
         out.push(Entry {
             code: r.code,
             family: r.family(),
             default_severity: r.severity,
             summary: r.summary(),
             docs_url: r.url.clone(),
-            sheet: config.desk.source_of(r).map(|p| p.display().to_string()),
+            sheet: desk.source_of(r).map(|p| p.display().to_string()),
         });
     }
     out

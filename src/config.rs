@@ -5,8 +5,10 @@
 //! level a rule runs at. Checking rule codes against the registry is [`crate::rules`]'
 //! job, and reading files (with the names file) [`crate::settings`]'.
 
+use std::any::Any;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +169,72 @@ pub struct Config {
     pub sheet: Option<toml::Value>,
     /// The compiled desk rules ([`crate::sheets::resolve`]); not a setting.
     #[serde(skip)]
-    pub desk: crate::sheets::DeskRules,
+    pub desk: DeskSlot,
+}
+
+/// The compiled desk rules of a configuration, opaque at this layer: `crate::sheets`
+/// compiles them and reads them back (`sheets::DeskRules::of`). `config` sits below the
+/// rules, which read it, so it cannot name their type; what the rules themselves need of
+/// the desk rules (their codes and default severities, for the suppression markers) is kept
+/// beside them as plain data. Cheap to clone; equal when it is the same compilation.
+#[derive(Clone, Default)]
+pub struct DeskSlot {
+    compiled: Option<Arc<dyn Any + Send + Sync>>,
+    codes: Arc<[(&'static str, Severity)]>,
+}
+
+impl DeskSlot {
+    pub fn new(compiled: Arc<dyn Any + Send + Sync>, codes: Vec<(&'static str, Severity)>) -> Self {
+        DeskSlot {
+            compiled: Some(compiled),
+            codes: codes.into(),
+        }
+    }
+
+    pub fn compiled(&self) -> Option<&Arc<dyn Any + Send + Sync>> {
+        self.compiled.as_ref()
+    }
+
+    /// Every desk rule's code and default severity, in sheet order.
+    pub fn codes(&self) -> &[(&'static str, Severity)] {
+        &self.codes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.compiled.is_none()
+    }
+}
+
+impl fmt::Debug for DeskSlot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.codes.iter().map(|c| c.0))
+            .finish()
+    }
+}
+
+impl PartialEq for DeskSlot {
+    fn eq(&self, other: &DeskSlot) -> bool {
+        match (&self.compiled, &other.compiled) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A mistake in a sheet (or in the `[sheet]`/`sheets` part of `copydesk.toml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetError {
+    pub path: PathBuf,
+    pub message: String,
+    /// The byte span of the mistake in the file's text.
+    pub span: Option<Span>,
+    /// 1-based line and column (in characters) of the span's start.
+    pub line: usize,
+    pub column: usize,
+    /// The file's text, for converting the span to editor positions.
+    pub text: Arc<str>,
 }
 
 /// `[quotes]` settings.
@@ -259,7 +326,7 @@ pub enum ConfigErrorKind {
     NamesFile(Box<Config>),
     /// A desk rule sheet has mistakes ([`crate::sheets`]); the error is the first of them.
     /// Holds the configuration with the valid desk rules, and every mistake.
-    Sheets(Box<(Config, Vec<crate::sheets::SheetError>)>),
+    Sheets(Box<(Config, Vec<SheetError>)>),
 }
 
 impl ConfigError {

@@ -113,6 +113,6 @@ pub fn config_with_rules(n: usize) -> Config {
     let mut config = Config::from_toml(&toml).expect("the generated sheet is valid TOML");
     let r = copydesk::sheets::resolve(&mut config, &toml, Path::new("bench/copydesk.toml"));
     assert!(r.errors.is_empty(), "generated sheet: {:?}", r.errors);
-    assert_eq!(config.desk.rules().len(), n);
+    assert_eq!(config.desk.codes().len(), n);
     config
 }

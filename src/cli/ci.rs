@@ -216,7 +216,8 @@ pub fn sarif(
 ) -> io::Result<()> {
     let all = rules::all();
     // Desk rules (rule sheets) follow the built-in ones in the rule table.
-    let desk = config.desk.rules();
+    let desk_rules = crate::sheets::DeskRules::of(config);
+    let desk = desk_rules.rules();
     let index_of = |code: &str| {
         all.iter().position(|r| r.meta().code == code).or_else(|| {
             desk.iter()

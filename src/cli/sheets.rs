@@ -66,7 +66,7 @@ pub fn run_test(
             e.message
         )?;
     }
-    let failures = crate::sheets::run_examples(&config.desk);
+    let failures = crate::sheets::run_examples(&crate::sheets::DeskRules::of(&config));
     for f in &failures {
         writeln!(
             out,
@@ -77,7 +77,8 @@ pub fn run_test(
             f.message()
         )?;
     }
-    let rules = config.desk.rules();
+    let desk = crate::sheets::DeskRules::of(&config);
+    let rules = desk.rules();
     let examples: usize = rules.iter().map(|r| r.example_count()).sum();
     if errors.is_empty() && failures.is_empty() {
         writeln!(

@@ -85,7 +85,11 @@ fn sheet_diagnostics(
         };
         out[i].1.extend(diag);
     };
-    for p in previous.iter().cloned().chain(config.desk.files()) {
+    for p in previous
+        .iter()
+        .cloned()
+        .chain(crate::sheets::DeskRules::of(config).files())
+    {
         add(&p, None);
     }
     let diag = |text: &str, span, code: &str, message: String| Diagnostic {
@@ -105,7 +109,7 @@ fn sheet_diagnostics(
         );
         add(&e.path, Some(d));
     }
-    for f in crate::sheets::run_examples(&config.desk) {
+    for f in crate::sheets::run_examples(&crate::sheets::DeskRules::of(config)) {
         let d = diag(&f.text, f.span, "sheet/example", f.message());
         add(&f.path, Some(d));
     }

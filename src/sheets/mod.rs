@@ -40,7 +40,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use examples::{run_examples, ExampleFailure};
 
-use crate::config::{Config, Style};
+pub use crate::config::SheetError;
+use crate::config::{Config, DeskSlot, Style};
 use crate::rules::{Context, Finding, Severity};
 use crate::span::Span;
 
@@ -83,6 +84,27 @@ struct LevelsFor {
 }
 
 impl DeskRules {
+    /// The desk rules compiled into `config` (none when it has no sheet).
+    pub fn of(config: &Config) -> DeskRules {
+        DeskRules(
+            config
+                .desk
+                .compiled()
+                .and_then(|c| c.clone().downcast::<Compiled>().ok()),
+        )
+    }
+
+    /// For [`Config::desk`].
+    fn into_slot(self) -> DeskSlot {
+        match self.0 {
+            None => DeskSlot::default(),
+            Some(c) => {
+                let codes = c.rules.iter().map(|r| (r.code, r.severity)).collect();
+                DeskSlot::new(c, codes)
+            }
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rules().is_empty()
     }
@@ -279,20 +301,6 @@ pub(crate) struct Source {
     pub text: Arc<str>,
 }
 
-/// A mistake in a sheet (or in the `[sheet]`/`sheets` part of `copydesk.toml`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SheetError {
-    pub path: PathBuf,
-    pub message: String,
-    /// The byte span of the mistake in the file's text.
-    pub span: Option<Span>,
-    /// 1-based line and column (in characters) of the span's start.
-    pub line: usize,
-    pub column: usize,
-    /// The file's text, for converting the span to editor positions.
-    pub text: Arc<str>,
-}
-
 impl SheetError {
     fn new(path: PathBuf, text: Arc<str>, span: Option<Span>, message: String) -> SheetError {
         let (line, column) = span.map_or((1, 1), |s| line_col(&text, s.start));
@@ -389,7 +397,7 @@ pub fn resolve(config: &mut Config, config_text: &str, config_path: &Path) -> Re
             ));
         }
     }
-    config.desk = DeskRules::compile(loaded.rules, loaded.sources);
+    config.desk = DeskRules::compile(loaded.rules, loaded.sources).into_slot();
     Resolved { errors }
 }
 
@@ -410,7 +418,8 @@ fn known_level_key(key: &str, desk: &[&str]) -> bool {
 /// Desk rules as one rule family: push every desk finding for the article in `cx`, at the
 /// severity the configuration sets for each code (rules that are off do not run).
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(compiled) = cx.config.desk.0.as_deref() else {
+    let desk = DeskRules::of(cx.config);
+    let Some(compiled) = desk.0.as_deref() else {
         return;
     };
     let (levels, any) = compiled.levels_for(cx.config, cx.style);

@@ -321,7 +321,7 @@ fn one_bad_rule_leaves_the_others() {
         e,
         ["copydesk.toml:12:10: invalid type: integer `3`, expected a sequence"]
     );
-    assert_eq!(c.desk.rules().len(), 1);
+    assert_eq!(DeskRules::of(&c).rules().len(), 1);
     assert_eq!(findings(&c, "Desk note\n\nIn Kiev.\n").len(), 1);
 }
 
@@ -373,7 +373,7 @@ examples.pass = ["He ordered chicken Kiev.", "Kiev — “上海” 🚀 Kiev."]
 "#,
     );
     assert!(e.is_empty(), "{e:?}");
-    let fails: Vec<String> = run_examples(&c.desk)
+    let fails: Vec<String> = run_examples(&DeskRules::of(&c))
         .iter()
         .map(|f| f.to_string().replace("/desk/", ""))
         .collect();
@@ -406,7 +406,7 @@ scope = "trailer"
 examples.match = ["(Writing by Ana Pereira; Editing by Tom Hale)"]
 "#,
     );
-    assert_eq!(run_examples(&c.desk), []);
+    assert_eq!(run_examples(&DeskRules::of(&c)), []);
     // The headline rule does not run in the body.
     let text = "Budget day\n\nThe minister slams the budget.\n";
     assert!(findings(&c, text).is_empty());

@@ -178,9 +178,9 @@ fn known_pattern(config: &Config, pattern: &str) -> bool {
             .any(|r| marker::code_matches(pattern, r.meta().code))
         || config
             .desk
-            .rules()
+            .codes()
             .iter()
-            .any(|r| marker::code_matches(pattern, r.code))
+            .any(|&(code, _)| marker::code_matches(pattern, code))
 }
 
 fn enabled(config: &Config, pattern: &str) -> bool {
@@ -191,8 +191,8 @@ fn enabled(config: &Config, pattern: &str) -> bool {
     });
     // Desk rules (rule sheets) are silenced with the same markers.
     builtin
-        || config.desk.rules().iter().any(|r| {
-            marker::code_matches(pattern, r.code) && config.severity(r.code, r.severity).is_some()
+        || config.desk.codes().iter().any(|&(code, severity)| {
+            marker::code_matches(pattern, code) && config.severity(code, severity).is_some()
         })
 }
 
