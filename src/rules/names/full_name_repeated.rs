@@ -56,6 +56,7 @@ impl Rule for FullNameRepeated {
         }
         let lines = super::Lines::new(cx.text);
         let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
+        let families = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -85,7 +86,7 @@ impl Rule for FullNameRepeated {
             let quoted = quoted.get_or_init(|| super::Quoted::new(cx.article));
             let fulls: Vec<_> = fulls.filter(|m| !quoted.contains(m.span.start)).collect();
             // Asked only of a name that would be flagged: it reads the whole story.
-            if fulls.is_empty() || super::has_relative(cx.text, e) {
+            if fulls.is_empty() || super::has_relative(cx.text, e, &families) {
                 continue;
             }
             for m in fulls {

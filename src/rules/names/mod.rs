@@ -14,6 +14,8 @@ pub use full_name_repeated::FullNameRepeated;
 pub use near_miss::NearMiss;
 pub use surname_before_full::SurnameBeforeFull;
 
+use rustc_hash::FxHashMap;
+
 use super::Rule;
 use crate::text::LineIndex;
 
@@ -85,7 +87,11 @@ pub(crate) fn surely_person(e: &crate::entities::Entity) -> bool {
 /// repeated full name may be the relative's: `Bill and Hillary Clinton` (a given name and
 /// `and` before the full name), `the Clintons`, `Michael Flynn Jr.` beside `Michael Flynn`
 /// (a generational suffix on either).
-pub(crate) fn has_relative(text: &str, e: &crate::entities::Entity) -> bool {
+pub(crate) fn has_relative<'a>(
+    text: &'a str,
+    e: &crate::entities::Entity,
+    families: &std::cell::OnceCell<Families<'a>>,
+) -> bool {
     const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
     let Some(surname) = e.surname.as_deref() else {
         return false;
@@ -117,10 +123,49 @@ pub(crate) fn has_relative(text: &str, e: &crate::entities::Entity) -> bool {
         }
     }
     let family = format!("{surname}s");
-    text.match_indices(family.as_str()).any(|(at, _)| {
-        let end = at + family.len();
-        text[..at].ends_with("the ") && !text[end..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    families
+        .get_or_init(|| Families::new(text))
+        .has(text, &family)
+}
+
+/// Where `the ` is followed by a word (`the Clintons`), by that word: one pass over the
+/// story, built the first time a rule asks, instead of a search of the whole story for each
+/// name it would flag (which was quadratic on a long story of many names).
+pub(crate) struct Families<'a> {
+    /// The run of alphanumeric characters after each `the ` -> the offsets where it starts.
+    after_the: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Families<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut after_the: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+        for (at, _) in text.match_indices("the ") {
+            let start = at + 4;
+            let run = leading_run(&text[start..]);
+            if !run.is_empty() {
+                after_the.entry(run).or_default().push(start);
+            }
+        }
+        Families { after_the }
+    }
+
+    /// `family` stands right after a `the ` and no letter or digit follows it.
+    fn has(&self, text: &str, family: &str) -> bool {
+        let Some(starts) = self.after_the.get(leading_run(family)) else {
+            return false;
+        };
+        starts.iter().any(|&at| {
+            text[at..]
+                .strip_prefix(family)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
+    }
+}
+
+/// The letters and digits `s` opens with.
+fn leading_run(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Line numbers for messages, from the text's [`LineIndex`], built on first use (most

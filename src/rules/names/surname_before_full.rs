@@ -60,6 +60,7 @@ impl Rule for SurnameBeforeFull {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lines = super::Lines::new(cx.text);
         let quoted: std::cell::OnceCell<Quoted> = std::cell::OnceCell::new();
+        let families = std::cell::OnceCell::new();
         // For each word, how many entities have it in their name (each counted once), built
         // when first needed: comparing each person with every entity was quadratic.
         let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -104,7 +105,10 @@ impl Rule for SurnameBeforeFull {
                 .filter(|m| !attributive(cx.text, m.span.end))
                 .collect();
             // Asked only of a name that would be flagged: it reads the whole story.
-            if early.is_empty() || !super::surely_person(e) || super::has_relative(cx.text, e) {
+            if early.is_empty()
+                || !super::surely_person(e)
+                || super::has_relative(cx.text, e, &families)
+            {
                 continue;
             }
             for (i, m) in early.iter().enumerate() {
