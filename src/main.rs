@@ -229,15 +229,9 @@ fn main() -> ExitCode {
             config,
         }) => {
             init_logging("copydesk=warn");
-            let config = match config {
-                Some(p) => match copydesk::settings::load(&p) {
-                    Ok(c) => Some(c),
-                    Err(e) => {
-                        eprintln!("error: {}", cli::FileError::from_config(&e));
-                        return ExitCode::from(exit::TROUBLE as u8);
-                    }
-                },
-                None => None,
+            let config = match load_config(config) {
+                Ok(c) => c,
+                Err(code) => return code,
             };
             let opts = cli::audit::AuditOptions {
                 paths,
@@ -292,15 +286,10 @@ fn main() -> ExitCode {
                 };
             }
             // Desk rules and links follow the copydesk.toml governing this folder (or --config).
-            let config = match config {
-                Some(p) => match copydesk::settings::load(&p) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        eprintln!("error: {}", cli::FileError::from_config(&e));
-                        return ExitCode::from(exit::TROUBLE as u8);
-                    }
-                },
-                None => {
+            let config = match load_config(config) {
+                Err(code) => return code,
+                Ok(Some(c)) => c,
+                Ok(None) => {
                     let mut resolver = discover::Resolver::new(discover::Source::Discover, None);
                     match resolver.config_for(std::path::Path::new("rules.txt")) {
                         discover::Found::Config(c) => (*c).clone(),
@@ -335,19 +324,12 @@ fn main() -> ExitCode {
             stdin_filename,
         }) => {
             init_logging("copydesk=warn");
-            if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-                eprintln!("error: `-` (standard input) can be given only once");
-                return ExitCode::from(exit::TROUBLE as u8);
+            if let Err(code) = stdin_at_most_once(&paths) {
+                return code;
             }
-            let fixed = match config {
-                Some(p) => match copydesk::settings::load(&p) {
-                    Ok(c) => Some(c),
-                    Err(e) => {
-                        eprintln!("error: {}", cli::FileError::from_config(&e));
-                        return ExitCode::from(exit::TROUBLE as u8);
-                    }
-                },
-                None => None,
+            let fixed = match load_config(config) {
+                Ok(c) => c,
+                Err(code) => return code,
             };
             let opts = cli::entities::EntitiesOptions {
                 paths,
@@ -383,19 +365,12 @@ fn main() -> ExitCode {
             stdin_filename,
         }) => {
             init_logging("copydesk=warn");
-            if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-                eprintln!("error: `-` (standard input) can be given only once");
-                return ExitCode::from(exit::TROUBLE as u8);
+            if let Err(code) = stdin_at_most_once(&paths) {
+                return code;
             }
-            let fixed = match config {
-                Some(p) => match copydesk::settings::load(&p) {
-                    Ok(c) => Some(c),
-                    Err(e) => {
-                        eprintln!("error: {}", cli::FileError::from_config(&e));
-                        return ExitCode::from(exit::TROUBLE as u8);
-                    }
-                },
-                None => None,
+            let fixed = match load_config(config) {
+                Ok(c) => c,
+                Err(code) => return code,
             };
             let opts = cli::CheckOptions {
                 paths,
@@ -429,4 +404,25 @@ fn main() -> ExitCode {
             ExitCode::from(code as u8)
         }
     }
+}
+
+/// `--config FILE`: the configuration every article is checked with, or none (each
+/// article's nearest `copydesk.toml`); a bad file is reported and ends the run.
+fn load_config(config: Option<PathBuf>) -> Result<Option<Config>, ExitCode> {
+    match config {
+        None => Ok(None),
+        Some(p) => copydesk::settings::load(&p).map(Some).map_err(|e| {
+            eprintln!("error: {}", cli::FileError::from_config(&e));
+            ExitCode::from(exit::TROUBLE as u8)
+        }),
+    }
+}
+
+/// `-` (standard input) may stand among the paths once.
+fn stdin_at_most_once(paths: &[PathBuf]) -> Result<(), ExitCode> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        eprintln!("error: `-` (standard input) can be given only once");
+        return Err(ExitCode::from(exit::TROUBLE as u8));
+    }
+    Ok(())
 }
