@@ -38,48 +38,23 @@ impl Rule for MonthFormat {
         let Some((d, p)) = dateline(cx) else { return };
         let Some(date) = &d.date else { return };
         let written = date.month.text(cx.text);
-        if date.misspelt {
-            // `Spet. 19`: the nearest month, in the house form for the written one.
-            let Some(expected) = p.month(date.month_number, written) else {
-                return;
-            };
-            out.push(
-                Finding::new(
-                    &Self::META,
-                    date.month,
-                    super::styled(
-                        cx,
-                        format!("`{written}` is not a month: write `{expected}`"),
-                    ),
-                )
-                .with_fix(Fix::replace(
-                    format!("Write `{expected}`"),
-                    date.month,
-                    expected,
-                )),
-            );
-            return;
-        }
-        if p.month_ok(date.month_number, written) {
+        // `Spet. 19` is not a month at all; `Sep. 19` is one in the wrong form. Either way
+        // the fix is the nearest (or written) month in the house form.
+        if !date.misspelt && p.month_ok(date.month_number, written) {
             return;
         }
         let Some(expected) = p.month(date.month_number, written) else {
             return;
         };
+        let message = if date.misspelt {
+            format!("`{written}` is not a month: write `{expected}`")
+        } else {
+            format!("write the month as `{expected}`, not `{written}`")
+        };
         out.push(
-            Finding::new(
-                &Self::META,
-                date.month,
-                super::styled(
-                    cx,
-                    format!("write the month as `{expected}`, not `{written}`",),
-                ),
-            )
-            .with_fix(Fix::replace(
-                format!("Write `{expected}`"),
-                date.month,
-                expected,
-            )),
+            Finding::new(&Self::META, date.month, super::styled(cx, message)).with_fix(
+                Fix::replace(format!("Write `{expected}`"), date.month, expected),
+            ),
         );
     }
 }
