@@ -56,6 +56,10 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     )
 }
 
+/// A paragraph's findings kept for one set of facts: (facts key, generation last used,
+/// findings relative to the paragraph).
+type KeptFindings = (u64, u64, Arc<[Finding]>);
+
 /// A paragraph's prose: kept from the last analysis, or read when a rule first asks.
 type ProseCell = OnceLock<Arc<Prose>>;
 
@@ -72,6 +76,12 @@ struct WordStore {
     /// Paragraph text -> (generation last used, its sentences and figures), for the
     /// paragraphs whose prose a rule asked for ([`Context::prose`]).
     prose: FxHashMap<Box<str>, (u64, Arc<Prose>)>,
+    /// Paragraph text -> the paragraph rules' findings (relative to the paragraph) for
+    /// each set of facts the paragraph was checked under: (facts key, generation last
+    /// used, findings). See [`WordStore::paragraph_findings`].
+    findings: FxHashMap<Box<str>, Vec<KeptFindings>>,
+    /// The configuration the kept findings were made under; another one clears them.
+    findings_config: Option<Config>,
 }
 
 impl WordStore {
@@ -130,6 +140,82 @@ impl WordStore {
         cell
     }
 
+    /// Run every [`rules::Scope::Paragraph`] rule that is on (`levels`) over each body
+    /// paragraph of `cx`, reusing the findings kept for a paragraph whose text and facts
+    /// (kind, quotations, mentions, [`rules::StoryFacts`]) are unchanged, under the same
+    /// configuration. Findings are pushed to `out` at their place in the text.
+    fn paragraph_findings(
+        &mut self,
+        cx: &Context<'_>,
+        on: &[&dyn rules::Rule],
+        out: &mut Vec<Finding>,
+    ) {
+        if on.is_empty() {
+            return;
+        }
+        if !self.once && self.findings_config.as_ref() != Some(cx.config) {
+            self.findings.clear();
+            self.findings_config = Some(cx.config.clone());
+        }
+        let article = cx.article;
+        let story = rules::StoryFacts {
+            style: cx.style,
+            style_source: cx.style_source,
+            date: rules::story_date(cx.text, article),
+        };
+        let (quoted, mentions) = paragraph_facts(article, cx.entities);
+        let generation = self.generation;
+        let empty_prose = Prose::default();
+        for (i, p) in article.paragraphs.iter().enumerate() {
+            let block = cx.text.get(p.span.start..p.span.end).unwrap_or_default();
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                (p.kind as u8).hash(&mut h);
+                quoted[i].hash(&mut h);
+                mentions[i].hash(&mut h);
+                story.hash(&mut h);
+                h.finish()
+            };
+            if let Some(kept) = self.findings.get_mut(block) {
+                if let Some((_, used, found)) = kept.iter_mut().find(|(k, _, _)| *k == key) {
+                    *used = generation;
+                    out.extend(found.iter().map(|f| f.shifted(p.span.start)));
+                    continue;
+                }
+            }
+            let pcx = rules::ParagraphContext {
+                index: i,
+                kind: p.kind,
+                text: block,
+                words: cx.words.get(i).map(|w| &w[..]).unwrap_or_default(),
+                prose: cx.prose(i).unwrap_or(&empty_prose),
+                quoted: &quoted[i],
+                mentions: &mentions[i],
+                story: &story,
+                config: cx.config,
+            };
+            let mut found = Vec::new();
+            for rule in on {
+                rule.check_paragraph(&pcx, &mut found);
+            }
+            out.extend(found.iter().map(|f| f.shifted(p.span.start)));
+            if !self.once {
+                self.findings.entry(Box::from(block)).or_default().push((
+                    key,
+                    generation,
+                    found.into(),
+                ));
+            }
+        }
+        if !self.once {
+            self.findings.retain(|_, kept| {
+                kept.retain(|(_, used, _)| *used == generation);
+                !kept.is_empty()
+            });
+        }
+    }
+
     /// After the rules: keep the prose they read (`read`, from [`WordStore::paragraphs`]),
     /// by paragraph text, and forget the paragraphs the text no longer holds.
     fn keep_prose(&mut self, text: &str, article: &Article, read: &[OnceLock<Arc<Prose>>]) {
@@ -180,6 +266,13 @@ fn check_story(
             rule.check(&cx, &mut findings);
         }
     }
+    let paragraph_rules: Vec<&dyn rules::Rule> = rules::all()
+        .iter()
+        .zip(levels)
+        .filter(|(r, l)| l.is_some() && r.scope() == rules::Scope::Paragraph)
+        .map(|(r, _)| *r)
+        .collect();
+    words.paragraph_findings(&cx, &paragraph_rules, &mut findings);
     // The desk's own rules (rule sheets), at their configured severities.
     crate::sheets::check(&cx, &mut findings);
     words.keep_prose(text, article, &prose);
@@ -248,6 +341,57 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         style,
         style_source,
     }
+}
+
+/// The quotations and the entity mentions of each paragraph of `article`, relative to
+/// the paragraph's start, in order: what paragraph rules read beside the text.
+#[allow(clippy::type_complexity)]
+fn paragraph_facts(
+    article: &Article,
+    entities: &Entities,
+) -> (Vec<Vec<Span>>, Vec<Vec<(Span, entities::EntityKind)>>) {
+    let paragraphs = &article.paragraphs;
+    let mut quoted = vec![Vec::new(); paragraphs.len()];
+    let mut mentions = vec![Vec::new(); paragraphs.len()];
+    let holding = |at: usize| {
+        let i = paragraphs.partition_point(|p| p.span.end <= at);
+        paragraphs
+            .get(i)
+            .filter(|p| p.span.start <= at)
+            .map(|p| (i, p.span))
+    };
+    for q in article.quotes.quotations.iter().filter(|q| !q.headline) {
+        if let Some((i, p)) = holding(q.open.start) {
+            let end = q.close.map_or(p.end, |c| c.end.min(p.end));
+            quoted[i].push(Span::new(q.open.start - p.start, end - p.start));
+        }
+    }
+    for e in &entities.entities {
+        for m in e.mentions.iter().filter(|m| !m.in_heading) {
+            if let Some((i, p)) = holding(m.span.start) {
+                if m.span.end <= p.end {
+                    let rel = Span::new(m.span.start - p.start, m.span.end - p.start);
+                    mentions[i].push((rel, e.kind));
+                }
+            }
+        }
+    }
+    // Nested quotations lie inside their outer one: keep the disjoint union, in order.
+    for q in &mut quoted {
+        q.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut merged: Vec<Span> = Vec::with_capacity(q.len());
+        for s in q.drain(..) {
+            match merged.last_mut() {
+                Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        *q = merged;
+    }
+    for m in &mut mentions {
+        m.sort_unstable_by_key(|(s, k)| (s.start, s.end, *k as u8));
+    }
+    (quoted, mentions)
 }
 
 /// The house style and where it came from: configured, else the one whose agency wrote
@@ -324,6 +468,117 @@ mod tests {
                 distinct.dedup();
                 distinct.len()
             });
+        }
+    }
+
+    /// A paragraph rule for the reuse test: reports every figure outside quotations,
+    /// with a message naming everything it read (kind, mention, story facts), and counts
+    /// the paragraphs it was run on.
+    struct FigureProbe;
+    static PROBE_RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    static PROBE: rules::RuleMeta = rules::RuleMeta {
+        code: "test/figure-probe",
+        default_severity: rules::Severity::Info,
+        summary: "test",
+        docs: "test",
+    };
+    impl rules::Rule for FigureProbe {
+        fn meta(&self) -> &'static rules::RuleMeta {
+            &PROBE
+        }
+        fn scope(&self) -> rules::Scope {
+            rules::Scope::Paragraph
+        }
+        fn check_paragraph(&self, cx: &rules::ParagraphContext<'_>, out: &mut Vec<Finding>) {
+            PROBE_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            for f in &cx.prose.figures {
+                if cx.in_quotation(f.span) {
+                    continue;
+                }
+                let message = format!(
+                    "{:?} {:?} {:?} {:?} {:?} {}",
+                    f.kind,
+                    cx.mention_at(f.span),
+                    cx.kind,
+                    cx.story,
+                    cx.mentions.len(),
+                    f.span.text(cx.text),
+                );
+                out.push(
+                    Finding::new(&PROBE, f.span, message)
+                        .with_fix(rules::Fix::replace("probe", f.span, "#")),
+                );
+            }
+        }
+    }
+
+    /// Paragraph findings kept across edits are the findings of a fresh check, finding
+    /// for finding and byte for byte (spans and fix edits in place), and an edit to one
+    /// paragraph re-runs the rules on that paragraph only.
+    #[test]
+    fn paragraph_findings_kept_across_edits_equal_a_fresh_check() {
+        let config = Config::default();
+        let mut text = String::from(
+            "Markets rally\n\n\
+             WELLINGTON, Jan. 5 (Reuters) - Prime Minister Aroha Tane said sales rose 5% to $5.2 million.\n\n\
+             “It’s 東京 at 10:30 a.m., not 9,” Tane said—smiling 🎉. The vote is on March 14.\n\n\
+             Shares fell 2.5 percent to 1,250 yen, the 14th fall in Auckland.\n",
+        );
+        let mut store = WordStore::default();
+        let mut ereuse = entities::Reuse::default();
+        let edits = [
+            (0, ""),
+            (200, " 7 p.m."),
+            (120, "\n\nU.S. officials met 3 times. "),
+            (0, ""),
+            (16, "MOSCOW, "),
+            (150, "“3 "),
+        ];
+        let runs = || PROBE_RUNS.load(std::sync::atomic::Ordering::Relaxed);
+        for (n, (at, insert)) in edits.into_iter().enumerate() {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, insert);
+            let article = article::parse(&text, Format::Plain);
+            let check = |store: &mut WordStore, ereuse: &mut entities::Reuse| {
+                let (ents, blocks) =
+                    entities::extract_with_words(&text, &article, &config.names, ereuse);
+                let (words, prose) = store.paragraphs(&text, &article, &blocks);
+                let cx = Context {
+                    text: &text,
+                    article: &article,
+                    style: Style::Reuters,
+                    style_source: StyleSource::Credit,
+                    config: &config,
+                    entities: &ents,
+                    words: &words,
+                    prose: &prose,
+                };
+                let mut out = Vec::new();
+                store.paragraph_findings(&cx, &[&FigureProbe], &mut out);
+                store.keep_prose(&text, &article, &prose);
+                out
+            };
+            let before = runs();
+            let kept = check(&mut store, &mut ereuse);
+            let reran = runs() - before;
+            let fresh = check(&mut WordStore::once(), &mut entities::Reuse::once());
+            assert_eq!(kept, fresh, "after edit {n} ({insert:?})");
+            assert!(!fresh.is_empty());
+            for f in &fresh {
+                assert!(f.message.ends_with(f.span.text(&text)), "{f:?}");
+                assert_eq!(f.fixes[0].edits[0].span, f.span);
+            }
+            match n {
+                0 => assert_eq!(reran, article.paragraphs.len()),
+                // Nothing changed: nothing re-run.
+                3 => assert_eq!(reran, 0),
+                // One paragraph changed (one more added by the edit at 120).
+                1 | 5 => assert_eq!(reran, 1, "edit {n}"),
+                _ => assert!(reran < article.paragraphs.len(), "edit {n}: {reran}"),
+            }
         }
     }
 }

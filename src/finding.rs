@@ -117,6 +117,43 @@ impl Finding {
         self
     }
 
+    /// The finding with every span (its own, its fixes' edits, its related places) moved
+    /// `by` bytes later: a paragraph rule's finding, relative to the paragraph, placed in
+    /// the whole text.
+    pub fn shifted(&self, by: usize) -> Finding {
+        let at = |s: Span| Span::new(s.start + by, s.end + by);
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            span: at(self.span),
+            message: self.message.clone(),
+            fixes: self
+                .fixes
+                .iter()
+                .map(|f| Fix {
+                    title: f.title.clone(),
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| Edit {
+                            span: at(e.span),
+                            replacement: e.replacement.clone(),
+                        })
+                        .collect(),
+                    preferred: f.preferred,
+                })
+                .collect(),
+            related: self
+                .related
+                .iter()
+                .map(|r| Related {
+                    span: at(r.span),
+                    message: r.message.clone(),
+                })
+                .collect(),
+        }
+    }
+
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Finding {
         self.related.push(Related {
             span,

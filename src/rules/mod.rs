@@ -53,9 +53,116 @@ impl Context<'_> {
     }
 }
 
+/// What a rule's findings depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole story: [`Rule::check`] runs once per story, on every analysis.
+    Story,
+    /// One body paragraph and the facts a [`ParagraphContext`] carries, nothing else:
+    /// [`Rule::check_paragraph`] runs once per paragraph, and `analysis` keeps its findings
+    /// by paragraph text and facts across keystrokes, so an edit re-checks only the
+    /// paragraphs it changed.
+    Paragraph,
+}
+
+/// The year, month and day of the story, as far as its metadata, front matter, dateline
+/// and text tell ([`story_date`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StoryDate {
+    pub year: Option<i32>,
+    /// 1–12.
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// The facts about the whole story a paragraph rule may read (part of its reuse key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StoryFacts {
+    /// The house style in force for the story.
+    pub style: Style,
+    pub style_source: crate::config::StyleSource,
+    /// When the story was written.
+    pub date: StoryDate,
+}
+
+/// What a [`Scope::Paragraph`] rule sees: one body paragraph, with every span relative to
+/// its start (findings too: `analysis` moves them to the paragraph's place in the text).
+///
+/// Everything a paragraph rule may depend on is here; `analysis` reuses its findings
+/// while the paragraph's text, kind, quotations, entity mentions, the [`StoryFacts`] and
+/// the configuration are unchanged. A rule that needs more than this is a story rule.
+pub struct ParagraphContext<'a> {
+    /// Index in `article.paragraphs` (not part of the reuse key: do not depend on it).
+    pub index: usize,
+    pub kind: crate::article::ParagraphKind,
+    /// The paragraph's text.
+    pub text: &'a str,
+    /// The paragraph's words.
+    pub words: &'a [crate::entities::tokens::Tok],
+    /// Its sentences and figures.
+    pub prose: &'a crate::prose::Prose,
+    /// The quotations in the paragraph, each from its opening mark through its closing
+    /// mark (or to the paragraph's end when it runs on), in order.
+    pub quoted: &'a [Span],
+    /// The entity mentions in the paragraph, in order.
+    pub mentions: &'a [(Span, crate::entities::EntityKind)],
+    pub story: &'a StoryFacts,
+    pub config: &'a Config,
+}
+
+impl ParagraphContext<'_> {
+    /// Is `span` (relative to the paragraph) inside or across a quotation?
+    pub fn in_quotation(&self, span: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.end <= span.start);
+        self.quoted.get(i).is_some_and(|q| q.start < span.end)
+    }
+
+    /// The kind of the entity mention covering `span` (relative), if any.
+    pub fn mention_at(&self, span: Span) -> Option<crate::entities::EntityKind> {
+        let i = self.mentions.partition_point(|(m, _)| m.end <= span.start);
+        self.mentions
+            .get(i)
+            .filter(|(m, _)| m.start <= span.start && span.end <= m.end)
+            .map(|&(_, k)| k)
+    }
+}
+
+/// When the story was written: the first `YYYY-MM-DD` of its metadata or front matter,
+/// else the dateline's month and day (and year, when the dateline gives one).
+pub fn story_date(text: &str, article: &Article) -> StoryDate {
+    let _ = text;
+    if let Some(d) = article.metadata.iter().find_map(|m| m.date) {
+        return StoryDate {
+            year: Some(d.year),
+            month: Some(d.month),
+            day: Some(d.day),
+        };
+    }
+    match article.dateline().and_then(|d| d.date.as_ref()) {
+        Some(d) => StoryDate {
+            year: d.year.map(|(_, y)| y),
+            month: Some(d.month_number),
+            day: u8::try_from(d.day_number).ok(),
+        },
+        None => StoryDate::default(),
+    }
+}
+
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+    /// What the rule's findings depend on; a [`Scope::Paragraph`] rule implements
+    /// [`Rule::check_paragraph`], a [`Scope::Story`] rule [`Rule::check`].
+    fn scope(&self) -> Scope {
+        Scope::Story
+    }
+    /// A story rule: check the whole story.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let _ = (cx, out);
+    }
+    /// A paragraph rule: check one body paragraph; spans relative to its start.
+    fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
+        let _ = (cx, out);
+    }
 }
 
 /// Declare a rule struct whose doc comment becomes its documentation.
