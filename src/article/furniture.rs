@@ -101,9 +101,29 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
-/// The first `n` characters of `s`, lower-cased.
-fn prefix_lower(s: &str, n: usize) -> String {
-    s.chars().take(n).flat_map(char::to_lowercase).collect()
+/// The first `n` characters of `s`, lower-cased (Unicode lower case, as
+/// `char::to_lowercase`), open with `prefix`: no lower-cased copy is built, and the
+/// comparison stops at the first character that differs.
+fn lower_prefix_is(s: &str, n: usize, prefix: &str) -> bool {
+    let mut lower = s.chars().take(n).flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// The first character of `s`'s lower-cased form (what every [`lower_prefix_is`] prefix
+/// must open with): one test that rules out most lines before any comparison.
+fn lower_first(s: &str) -> Option<char> {
+    s.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
+/// Does the lower-cased start of `s` (its first `n` characters) open with any of
+/// `prefixes`? Only the prefixes whose first character matches are compared.
+fn lower_prefix_any(s: &str, n: usize, prefixes: &[&str]) -> bool {
+    let Some(first) = lower_first(s) else {
+        return false;
+    };
+    prefixes
+        .iter()
+        .any(|p| p.starts_with(first) && lower_prefix_is(s, n, p))
 }
 
 /// A month name or its abbreviation (`Sept.`, `Oct`), any case: its number.
@@ -254,23 +274,22 @@ pub fn is_site_byline(line: &str) -> bool {
 /// `(Xinhua/Li Ming)` or `(AP Photo/Jane Roe)`, `File photo`.
 pub fn is_photo_credit(line: &str) -> bool {
     let t = line.trim();
-    // Only the start is compared: no copy of a whole paragraph.
-    let lower = prefix_lower(t, 12);
-    if [
-        "photo:",
-        "photo by",
-        "photos:",
-        "photograph:",
-        "image:",
-        "credit:",
-        "file photo",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-    {
-        return true;
-    }
-    if lower.starts_with("(photo") || lower.starts_with("[photo") {
+    // Only the start is compared, in place: no copy of a whole paragraph.
+    if lower_prefix_any(
+        t,
+        12,
+        &[
+            "photo:",
+            "photo by",
+            "photos:",
+            "photograph:",
+            "image:",
+            "credit:",
+            "file photo",
+            "(photo",
+            "[photo",
+        ],
+    ) {
         return true;
     }
     // A caption ends with the agency and photographer in parentheses, split by a slash.
@@ -334,17 +353,24 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
         return Some(After::Keywords);
     }
-    let lower = prefix_lower(t, 24);
+    // Compared in place, and only the prefixes opening with the block's first character:
+    // most blocks are ruled out by it.
     if t.starts_with('©')
-        || lower.starts_with("copyright ")
-        || lower.starts_with("copyright©")
-        || lower.starts_with("(c) 1")
-        || lower.starts_with("(c) 2")
-        || lower.starts_with("all rights reserved")
+        || lower_prefix_any(
+            t,
+            24,
+            &[
+                "copyright ",
+                "copyright©",
+                "(c) 1",
+                "(c) 2",
+                "all rights reserved",
+            ],
+        )
     {
         return Some(After::Copyright);
     }
-    let heads = [
+    const HEADS: &[&str] = &[
         "explore",
         "editor's choice",
         "editor’s choice",
@@ -372,10 +398,10 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
         "top stories",
     ];
     // Such a heading is short; `Explore ...` in a sentence is not one.
-    if heads.iter().any(|h| lower.starts_with(h))
+    if lower_prefix_any(t, 24, HEADS)
         && t.split_whitespace().nth(6).is_none()
         && !t.trim_end().ends_with(['.', '"', '”', '?', '!'])
-        && (t.starts_with("EXPLORE") || !lower.starts_with("explore"))
+        && (t.starts_with("EXPLORE") || !lower_prefix_is(t, 24, "explore"))
     {
         return Some(After::Furniture);
     }

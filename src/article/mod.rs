@@ -232,20 +232,36 @@ fn is_end_mark(s: &str) -> bool {
 
 use furniture::find_iso_date;
 
+/// `BC-...`, or `XXX-YYY/`: five or more capitals and hyphens (one hyphen at least)
+/// before the line's first slash.
+fn is_slug(t: &str) -> bool {
+    if t.starts_with("BC-") {
+        return true;
+    }
+    // The run of capitals and hyphens the line opens with must end at its first slash:
+    // read that run only, not the line up to a slash.
+    let run = t
+        .bytes()
+        .take_while(|&b| b.is_ascii_uppercase() || b == b'-')
+        .count();
+    run >= 5 && t.as_bytes().get(run) == Some(&b'/') && t.as_bytes()[..run].contains(&b'-')
+}
+
+/// A `Key: value` line of one of [`META_KEYS`] (any ASCII case, spaces before the colon
+/// allowed): compared at the line's start, without searching the line for its colon.
+fn is_meta_field(t: &str) -> bool {
+    let b = t.as_bytes();
+    META_KEYS.iter().any(|k| {
+        b.len() > k.len()
+            && b[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+            && t[k.len()..].trim_start().starts_with(':')
+    })
+}
+
 fn meta_kind(line: &str) -> Option<MetaKind> {
     let t = line.trim();
-    if t.starts_with("BC-") {
+    if is_slug(t) {
         return Some(MetaKind::Slug);
-    }
-    if let Some(slash) = t.find('/') {
-        let head = &t[..slash];
-        if head.len() >= 5
-            && head.contains('-')
-            && !head.contains(' ')
-            && head.chars().all(|c| c.is_ascii_uppercase() || c == '-')
-        {
-            return Some(MetaKind::Slug);
-        }
     }
     if t.starts_with("* ") || t.starts_with("• ") {
         return Some(MetaKind::Bullet);
@@ -253,11 +269,8 @@ fn meta_kind(line: &str) -> Option<MetaKind> {
     if (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']')) {
         return Some(MetaKind::Advisory);
     }
-    if let Some(colon) = t.find(':') {
-        let key = t[..colon].trim();
-        if META_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) {
-            return Some(MetaKind::Field);
-        }
+    if is_meta_field(t) {
+        return Some(MetaKind::Field);
     }
     if t.contains('|') && find_iso_date(t).is_some() {
         return Some(MetaKind::Field);
@@ -828,7 +841,7 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
             && !is_credits_trailer(first_text.trim_start())
             && !is_end_mark(first_text)
         {
-            let slug = meta_kind(first_text) == Some(MetaKind::Slug);
+            let slug = is_slug(first_text.trim());
             let next_story = slug
                 || (ended && find_lede(p, &units[n..]).is_some())
                 || (ended && headline_then_prose(p, &units[n..]));
