@@ -223,7 +223,8 @@ const MAX_PREFIX: usize = 120;
 
 /// Read the dateline at the start of `span` (the first body paragraph).
 pub fn read(text: &str, span: Span) -> DatelineRead {
-    let strict = read_with(text, span, false);
+    let mut lenient_differs = false;
+    let strict = read_with(text, span, false, &mut lenient_differs);
     if matches!(strict, DatelineRead::Found(_)) {
         return strict;
     }
@@ -231,7 +232,15 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     // — `): read again with lower-case words allowed before the first comma, and keep the
     // reading only when a date and a separator, or a known agency's credit in parentheses,
     // follow: an ordinary sentence has neither.
-    match read_with(text, span, true) {
+    //
+    // The second reading can only differ where the first one stopped at a lower-case word
+    // before the first comma or refused a place not opening in capitals
+    // (`lenient_differs`), and can only find a dateline when a credit's `(` or a dash
+    // stands where the scan reaches: otherwise it is not made.
+    if !lenient_differs || !stop_within_reach(span.text(text)) {
+        return strict;
+    }
+    match read_with(text, span, true, &mut lenient_differs) {
         DatelineRead::Found(d)
             if (d.date.is_some() && d.separator.is_some())
                 || d.credit.is_some_and(|c| {
@@ -247,7 +256,33 @@ pub fn read(text: &str, span: Span) -> DatelineRead {
     }
 }
 
-fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
+/// The characters of the paragraph's first line that [`read_with`]'s scan can reach.
+fn within_reach(para: &str) -> impl Iterator<Item = char> + '_ {
+    para.char_indices()
+        .take_while(|&(i, c)| i <= MAX_PREFIX && c != '\n' && c != '\r')
+        .map(|(_, c)| c)
+}
+
+/// The paragraph's first line holds, where [`read`]'s scan can reach it, a `(` or a dash:
+/// the only places the scan stops at a credit or a separator.
+fn stop_within_reach(para: &str) -> bool {
+    within_reach(para).any(|c| matches!(c, '(' | '-' | '—' | '–'))
+}
+
+/// Could [`read`] find a dateline with a credit in parentheses at the start of `para`?
+/// Only when a `(` stands where its scan can reach: a cheap test before a reading.
+pub fn may_hold_credit(para: &str) -> bool {
+    within_reach(para).any(|c| c == '(')
+}
+
+/// One reading; `lenient_place`: allow lower-case words before the first comma. A strict
+/// reading sets `lenient_differs` where a lenient one would have gone on.
+fn read_with(
+    text: &str,
+    span: Span,
+    lenient_place: bool,
+    lenient_differs: &mut bool,
+) -> DatelineRead {
     let para = span.text(text);
     // Datelines live on the paragraph's first line.
     let first_line_len = para.find(['\n', '\r']).unwrap_or(para.len());
@@ -278,18 +313,23 @@ fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
         }
         // ` - `, or `26- ` with the space before the hyphen missing after a date.
         // `2 March- ` too: a day-first date whose separator lost its space.
-        let after_digit = i > 0
-            && (line.as_bytes()[i - 1].is_ascii_digit() || {
-                let word = line[..i]
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                month_number_any_case(word).is_some()
-                    && line[..i - word.len()]
-                        .trim_end()
-                        .ends_with(|c: char| c.is_ascii_digit())
-            });
-        if c == '-' && (prev_space || after_digit) && line[i + 1..].starts_with(char::is_whitespace)
+        let after_digit = || {
+            i > 0
+                && (line.as_bytes()[i - 1].is_ascii_digit() || {
+                    let word = line[..i]
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    month_number_any_case(word).is_some()
+                        && line[..i - word.len()]
+                            .trim_end()
+                            .ends_with(|c: char| c.is_ascii_digit())
+                })
+        };
+        // (`after_digit` reads back from `i`: asked of a hyphen only.)
+        if c == '-'
+            && (prev_space || after_digit())
+            && line[i + 1..].starts_with(char::is_whitespace)
         {
             stop = Some((i, Stop::Separator));
             break;
@@ -298,16 +338,17 @@ fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
             break;
         }
         if word_start && c.is_alphabetic() && c.is_lowercase() {
-            let word: String = line[i..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+            let rest = &line[i..];
+            let word = &rest[..rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len())];
             // `march 2`: a month in lower case, still a date.
             let rest = line[i + word.len()..].trim_start_matches(['.', ' ']);
-            let lower_month = month_number_any_case(&word).is_some()
+            let lower_month = month_number_any_case(word).is_some()
                 && rest.starts_with(|c: char| c.is_ascii_digit());
             let lenient = lenient_place && in_place && i < 40;
-            if !CONNECTORS.contains(&word.as_str()) && !lower_month && !lenient {
+            if !CONNECTORS.contains(&word) && !lower_month && !lenient {
+                *lenient_differs |= in_place && i < 40;
                 lowercase_word = Some(i);
                 break;
             }
@@ -437,6 +478,7 @@ fn read_with(text: &str, span: Span, lenient_place: bool) -> DatelineRead {
                 None => place = part,
             }
             if !lenient_place && !place.text(text).starts_with(|c: char| c.is_uppercase()) {
+                *lenient_differs = true;
                 return unparseable(base, end_rel, "the place must come first");
             }
             if lenient_place && !place.text(text).starts_with(char::is_alphabetic) {
@@ -881,6 +923,73 @@ mod tests {
         assert!(matches!(
             read_str("BEIJING, Sept. 19 Officials met on Thursday."),
             DatelineRead::Unparseable { .. }
+        ));
+    }
+
+    /// The two readings as they were made before the second was skipped: both, always.
+    fn read_both(text: &str, span: Span) -> DatelineRead {
+        let mut unused = false;
+        let strict = read_with(text, span, false, &mut unused);
+        if matches!(strict, DatelineRead::Found(_)) {
+            return strict;
+        }
+        match read_with(text, span, true, &mut unused) {
+            DatelineRead::Found(d)
+                if (d.date.is_some() && d.separator.is_some())
+                    || d.credit.is_some_and(|c| {
+                        c.parenthesized
+                            && KNOWN_AGENCIES
+                                .iter()
+                                .any(|a| a.eq_ignore_ascii_case(c.agency.text(text)))
+                    }) =>
+            {
+                DatelineRead::Found(d)
+            }
+            _ => strict,
+        }
+    }
+
+    /// Skipping the lenient reading where it cannot differ, or cannot find a dateline,
+    /// changes no reading, and `may_hold_credit` is false only where no credited
+    /// dateline is read.
+    #[test]
+    fn the_lenient_reading_is_skipped_only_where_it_changes_nothing() {
+        let openings = [
+            "New york, March 2 - Officials met.",
+            "la paz, march 4 - Talks resumed.",
+            "dallas (AP) — The city council voted.",
+            "東京, March 2 (Kyodo) - Shares rose.",
+            "東京, 3月2日 — 株価が上昇した。",
+            "the mayor said on Friday - and again on Monday - that the plan stood.",
+            "Officials in the city (who asked not to be named) said the talks failed.",
+            "The president, speaking in Paris, said—without notes—that “nothing” changed.",
+            "de la Rosa, Sept. 3 (Reuters) - Prices fell.",
+            "santa fe, N.M., Jan. 5 (AP) — Lawmakers met 🎉.",
+            "BEIJING, Sept. 19 (Xinhua) -- Officials met.",
+            "BEIJING, Sept. 19 Officials met on Thursday.",
+            "WASHINGTON - Officials met on a plan to cut costs by half.",
+            "new delhi, Apr 25 (PTI) The court ruled.",
+            "a quick note: the meeting moved to 2 p.m.",
+            "after 26- the vote was split, and the motion failed in a long line of such motions that ran on and on past the reach of the scan (AP) - x",
+            "",
+            "(Bloomberg) -- Oil rose.",
+            "Dec. 23 (Bloomberg) -- Oil rose.",
+            "kathmandu\n(AP) — A second line.",
+        ];
+        for s in openings {
+            let span = Span::new(0, s.len());
+            assert_eq!(read(s, span), read_both(s, span), "{s:?}");
+            let credited = matches!(read(s, span), DatelineRead::Found(d)
+                if d.credit.is_some_and(|c| c.parenthesized));
+            assert!(may_hold_credit(s) || !credited, "{s:?}");
+        }
+        assert!(matches!(
+            read_str("dallas (AP) — The city council voted."),
+            DatelineRead::Found(_)
+        ));
+        assert!(matches!(
+            read_str("東京, March 2 (Kyodo) - Shares rose."),
+            DatelineRead::Found(_)
         ));
     }
 }

@@ -42,6 +42,10 @@ impl Rule for Misplaced {
             .filter(|p| p.kind == ParagraphKind::Body)
             .take(LOOK_AHEAD)
         {
+            // Only a credited dateline counts (below): no reading without a `(` to find.
+            if !dateline::may_hold_credit(para.span.text(cx.text)) {
+                continue;
+            }
             let DatelineRead::Found(d) = dateline::read(cx.text, para.span) else {
                 continue;
             };
