@@ -105,25 +105,43 @@ const WEEKDAYS: &[&str] = &[
 /// `char::to_lowercase`), open with `prefix`: no lower-cased copy is built, and the
 /// comparison stops at the first character that differs.
 fn lower_prefix_is(s: &str, n: usize, prefix: &str) -> bool {
+    // ASCII text against an ASCII prefix, byte by byte: one byte is one character, and
+    // its lower case is one ASCII byte. Anything else goes the general way.
+    let (sb, pb) = (s.as_bytes(), prefix.as_bytes());
+    for (k, &p) in pb.iter().enumerate() {
+        let Some(&b) = sb.get(k) else {
+            return false;
+        };
+        if !b.is_ascii() || !p.is_ascii() {
+            return lower_prefix_is_unicode(s, n, prefix);
+        }
+        if k >= n || b.to_ascii_lowercase() != p {
+            return false;
+        }
+    }
+    true
+}
+
+fn lower_prefix_is_unicode(s: &str, n: usize, prefix: &str) -> bool {
     let mut lower = s.chars().take(n).flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
-/// The first character of `s`'s lower-cased form (what every [`lower_prefix_is`] prefix
-/// must open with): one test that rules out most lines before any comparison.
-fn lower_first(s: &str) -> Option<char> {
-    s.chars().next().and_then(|c| c.to_lowercase().next())
-}
-
 /// Does the lower-cased start of `s` (its first `n` characters) open with any of
-/// `prefixes`? Only the prefixes whose first character matches are compared.
+/// `prefixes` (each opening with an ASCII character)? Only the prefixes whose first byte
+/// matches the line's are compared: one test rules out most lines.
 fn lower_prefix_any(s: &str, n: usize, prefixes: &[&str]) -> bool {
-    let Some(first) = lower_first(s) else {
+    let Some(&b) = s.as_bytes().first() else {
         return false;
     };
+    if !b.is_ascii() {
+        // A non-ASCII first character may lower-case to an ASCII one (`K` KELVIN SIGN).
+        return prefixes.iter().any(|p| lower_prefix_is_unicode(s, n, p));
+    }
+    let first = b.to_ascii_lowercase();
     prefixes
         .iter()
-        .any(|p| p.starts_with(first) && lower_prefix_is(s, n, p))
+        .any(|p| p.as_bytes().first() == Some(&first) && lower_prefix_is(s, n, p))
 }
 
 /// A month name or its abbreviation (`Sept.`, `Oct`), any case: its number.

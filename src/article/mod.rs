@@ -1051,6 +1051,11 @@ fn is_keywords(t: &str) -> bool {
 /// `(Reporting by ...; Editing by ...)` on the block's first line (a copyright line may be
 /// glued under it).
 fn is_credits_trailer(t: &str) -> bool {
+    // The first line opens with `(` only when the block does: no search for a line end
+    // through a paragraph that does not.
+    if !t.starts_with('(') {
+        return false;
+    }
     let t = t.lines().next().unwrap_or("");
     let inner = t.trim_start_matches('(');
     (t.starts_with('(') && t.trim_end().ends_with(')'))
