@@ -135,8 +135,12 @@ fn lower_prefix_any(s: &str, n: usize, prefixes: &[&str]) -> bool {
         return false;
     };
     if !b.is_ascii() {
-        // A non-ASCII first character may lower-case to an ASCII one (`K` KELVIN SIGN).
-        return prefixes.iter().any(|p| lower_prefix_is_unicode(s, n, p));
+        // A non-ASCII first character (`“`) may still lower-case to an ASCII one (`K`
+        // KELVIN SIGN): compare the prefixes that open with its lower case, if any.
+        let first = s.chars().next().and_then(|c| c.to_lowercase().next());
+        return prefixes
+            .iter()
+            .any(|p| first.is_some_and(|f| p.starts_with(f)) && lower_prefix_is_unicode(s, n, p));
     }
     let first = b.to_ascii_lowercase();
     prefixes
@@ -368,6 +372,14 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
     let t = block_first_line
         .trim_start()
         .trim_start_matches(['*', '#', ' ']);
+    // Every heading below opens with one of these letters (any case) or a non-ASCII
+    // character (`©`): one test rules out most blocks.
+    if t.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b"kc(aermsfyt".contains(&b.to_ascii_lowercase()))
+    {
+        return None;
+    }
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
         return Some(After::Keywords);
     }
