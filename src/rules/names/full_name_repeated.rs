@@ -86,7 +86,7 @@ impl Rule for FullNameRepeated {
             let quoted = quoted.get_or_init(|| super::Quoted::new(cx.article));
             let fulls: Vec<_> = fulls.filter(|m| !quoted.contains(m.span.start)).collect();
             // Asked only of a name that would be flagged: it reads the whole story.
-            if fulls.is_empty() || super::has_relative(cx.text, e, &families) {
+            if fulls.is_empty() || super::has_relative(cx.text, cx.entities, e, &families) {
                 continue;
             }
             for m in fulls {

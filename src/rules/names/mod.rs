@@ -89,6 +89,7 @@ pub(crate) fn surely_person(e: &crate::entities::Entity) -> bool {
 /// (a generational suffix on either).
 pub(crate) fn has_relative<'a>(
     text: &'a str,
+    entities: &crate::entities::Entities,
     e: &crate::entities::Entity,
     families: &std::cell::OnceCell<Families<'a>>,
 ) -> bool {
@@ -124,7 +125,7 @@ pub(crate) fn has_relative<'a>(
     }
     let family = format!("{surname}s");
     families
-        .get_or_init(|| Families::new(text))
+        .get_or_init(|| Families::new(text, entities))
         .has(text, &family)
 }
 
@@ -132,17 +133,41 @@ pub(crate) fn has_relative<'a>(
 /// story, built the first time a rule asks, instead of a search of the whole story for each
 /// name it would flag (which was quadratic on a long story of many names).
 pub(crate) struct Families<'a> {
-    /// The run of alphanumeric characters after each `the ` -> the offsets where it starts.
+    /// The run of alphanumeric characters after each `the ` -> the offsets where it starts,
+    /// for the runs a family of the story's entities can open with (`{surname}s`).
     after_the: FxHashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Families<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    /// Only the runs some entity's family (`{surname}s`) opens with are kept: the only
+    /// ones [`Families::has`] is asked about, as `has_relative` asks of the story's
+    /// entities. A first-byte table rules out most words before their run is read.
+    pub(crate) fn new(text: &'a str, entities: &crate::entities::Entities) -> Self {
+        let mut keys: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut first_bytes = [false; 256];
+        for s in entities.iter().filter_map(|o| o.surname.as_deref()) {
+            let family = format!("{s}s");
+            let run = leading_run(&family);
+            if let Some(&b) = run.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+                keys.insert(run.to_string());
+            }
+        }
         let mut after_the: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
-        for (at, _) in text.match_indices("the ") {
+        if keys.is_empty() {
+            return Families { after_the };
+        }
+        for at in memchr::memmem::find_iter(text.as_bytes(), b"the ") {
             let start = at + 4;
+            if !text
+                .as_bytes()
+                .get(start)
+                .is_some_and(|&b| first_bytes[usize::from(b)])
+            {
+                continue;
+            }
             let run = leading_run(&text[start..]);
-            if !run.is_empty() {
+            if !run.is_empty() && keys.contains(run) {
                 after_the.entry(run).or_default().push(start);
             }
         }

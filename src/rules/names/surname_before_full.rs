@@ -107,7 +107,7 @@ impl Rule for SurnameBeforeFull {
             // Asked only of a name that would be flagged: it reads the whole story.
             if early.is_empty()
                 || !super::surely_person(e)
-                || super::has_relative(cx.text, e, &families)
+                || super::has_relative(cx.text, cx.entities, e, &families)
             {
                 continue;
             }

@@ -176,3 +176,26 @@ fn a_repeated_full_name_of_a_titled_person_is_still_flagged() {
         "{c:?}"
     );
 }
+
+/// `the Calloways` names a relative: the repeated full name may be the relative's, and is
+/// not flagged; `the Callowaysburg road` or `the calloways` (no such family) changes
+/// nothing. The family index keeps only the runs a surname of the story opens.
+#[test]
+fn a_family_named_with_the_silences_a_repeated_full_name() {
+    let base = "DENVER (AP) — Mayor Ruth Calloway spoke. Calloway left early.\n\nRuth Calloway came back at noon.";
+    for (extra, flagged) in [
+        (" “It’s the Calloways’ town,” a neighbor said 🎉.", false),
+        (" Lunch was at the Calloways, as always.", false),
+        (" They took the Callowaysburg road.", true),
+        (" They met the calloways.", true),
+        (" Nothing else — 東京 was quiet.", true),
+    ] {
+        let t = format!("{base}{extra}");
+        let c = codes(&t);
+        assert_eq!(
+            c.contains(&("names/full-name-repeated", "Ruth Calloway".to_string())),
+            flagged,
+            "{extra}: {c:?}"
+        );
+    }
+}
