@@ -173,3 +173,38 @@ async fn without_client_watching_a_saved_sheet_is_live_within_a_second() {
         "live after {created:?} (config created) and {saved:?} (sheet saved); budget 1 s"
     );
 }
+
+/// The editor settings may set the level of a desk rule from the workspace's sheets
+/// (`copydesk.rules = {"desk/kyiv": "error"}`): accepted, applied, and no warning that the
+/// settings were ignored.
+#[tokio::test]
+async fn editor_settings_set_levels_for_desk_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "[[sheet.rule]]\ncode = \"desk/kyiv\"\nmessage = \"Kyiv\"\nseverity = \"info\"\nsubstitute = { \"Kiev\" = \"Kyiv\" }\n",
+    )
+    .unwrap();
+    let mut c = TestClient::start();
+    c.initialize_in(
+        root,
+        json!({}),
+        json!({"rules": {"desk/kyiv": "error", "quotes/*": "off"}}),
+    )
+    .await;
+    let doc = url(&root.join("story.txt"));
+    c.open(&doc, STORY).await;
+    let d = c
+        .diagnostics_until(&doc, |d| d.iter().any(|d| d["code"] == "desk/kyiv"))
+        .await;
+    let kyiv = d.iter().find(|d| d["code"] == "desk/kyiv").unwrap();
+    assert_eq!(kyiv["severity"], 1, "{kyiv}");
+    assert!(!codes(&d).iter().any(|c| c.starts_with("quotes/")), "{d:?}");
+    let warnings: Vec<Value> = c
+        .drain()
+        .into_iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -45,76 +45,118 @@ fn watched_files(reloader: &Reloader) -> BTreeSet<PathBuf> {
     files
 }
 
-/// Start the watcher thread. It ends with the server (when the worker's queue closes).
+/// The watcher and what it watches.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    files: BTreeSet<PathBuf>,
+    dirs: BTreeSet<PathBuf>,
+}
+
+impl Watch {
+    /// Watch the folders of the files the configuration now names: add the new ones,
+    /// drop the ones no longer needed (one watcher throughout, so that no change made
+    /// while the set changes is missed). True when a folder was added: a file in it may
+    /// have changed before the watch began.
+    fn update(&mut self, reloader: &Reloader) -> bool {
+        self.files = watched_files(reloader);
+        let dirs: BTreeSet<PathBuf> = self
+            .files
+            .iter()
+            .filter_map(|f| f.parent().map(PathBuf::from))
+            .collect();
+        for gone in self.dirs.difference(&dirs) {
+            let _ = self.watcher.unwatch(gone);
+        }
+        let mut watching = BTreeSet::new();
+        for dir in &dirs {
+            if self.dirs.contains(dir) {
+                watching.insert(dir.clone());
+                continue;
+            }
+            // A folder that does not exist yet (a sheet folder to come) is tried again
+            // at the next reload.
+            match self.watcher.watch(dir, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    watching.insert(dir.clone());
+                }
+                Err(e) => debug!("not watching {}: {e}", dir.display()),
+            }
+        }
+        let added = watching.difference(&self.dirs).next().is_some();
+        self.dirs = watching;
+        debug!(
+            "watching {} configuration files in {} folders",
+            self.files.len(),
+            self.dirs.len()
+        );
+        added
+    }
+}
+
+/// Start watching, now (before a client can change a file), and hand the watcher to a
+/// thread that reloads on each change. It ends with the server (when the worker's queue
+/// closes).
 pub(super) fn spawn(reloader: Reloader) {
+    if lock(&reloader.state).root.is_none() {
+        return;
+    }
+    let (tx, rx) = mpsc::channel();
+    let watcher = match notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            warn!("cannot watch the configuration files: {e}");
+            return;
+        }
+    };
+    let mut watch = Watch {
+        watcher,
+        files: BTreeSet::new(),
+        dirs: BTreeSet::new(),
+    };
+    let _ = watch.update(&reloader);
     let spawned = std::thread::Builder::new()
         .name("copydesk-fs-watch".into())
-        .spawn(move || run(reloader));
+        .spawn(move || run(reloader, watch, rx));
     if let Err(e) = spawned {
         warn!("cannot start the configuration file watcher: {e}");
     }
 }
 
-fn run(reloader: Reloader) {
+fn run(reloader: Reloader, mut watch: Watch, rx: mpsc::Receiver<notify::Result<notify::Event>>) {
     loop {
-        let files = watched_files(&reloader);
-        if files.is_empty() {
-            return;
-        }
-        let dirs: BTreeSet<PathBuf> = files
-            .iter()
-            .filter_map(|f| f.parent().map(PathBuf::from))
-            .collect();
-        let (tx, rx) = mpsc::channel();
-        let mut watcher = match notify::recommended_watcher(move |event| {
-            let _ = tx.send(event);
-        }) {
-            Ok(w) => w,
+        let event = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(e) => e,
+            Err(mpsc::RecvTimeoutError::Timeout) if reloader.stopped() => return,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        let ours = match event {
+            Ok(e) => !e.kind.is_access() && e.paths.iter().any(|p| watch.files.contains(p)),
             Err(e) => {
-                warn!("cannot watch the configuration files: {e}");
-                return;
+                debug!("file watcher: {e}");
+                false
             }
         };
-        for dir in &dirs {
-            // A folder that does not exist yet (a sheet folder to come) is skipped until
-            // the next reload names it again.
-            if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
-                debug!("not watching {}: {e}", dir.display());
-            }
+        if !ours {
+            continue;
         }
-        debug!(
-            "watching {} configuration files in {} folders",
-            files.len(),
-            dirs.len()
-        );
-        // Wait for a change to one of the files; then reload, and watch anew (the
-        // reload may name other sheets or another names file).
-        loop {
-            let event = match rx.recv_timeout(Duration::from_secs(1)) {
-                Ok(e) => e,
-                Err(mpsc::RecvTimeoutError::Timeout) if reloader.stopped() => return,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            };
-            let ours = match event {
-                Ok(e) => !e.kind.is_access() && e.paths.iter().any(|p| files.contains(p)),
-                Err(e) => {
-                    debug!("file watcher: {e}");
-                    false
-                }
-            };
-            if !ours {
-                continue;
+        // Let the save finish, then reload once for all its events.
+        std::thread::sleep(SETTLE);
+        while rx.try_recv().is_ok() {}
+        if reloader.stopped() {
+            return;
+        }
+        debug!("a configuration file changed on disk: reloading");
+        reloader.reload_config();
+        // The reload may name other sheets or another names file: watch their folders,
+        // and read once more what changed in them before the watch began.
+        for _ in 0..3 {
+            if !watch.update(&reloader) {
+                break;
             }
-            std::thread::sleep(SETTLE);
-            while rx.try_recv().is_ok() {}
-            if reloader.stopped() {
-                return;
-            }
-            debug!("a configuration file changed on disk: reloading");
             reloader.reload_config();
-            break;
         }
-        drop(watcher);
     }
 }

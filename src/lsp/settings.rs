@@ -199,6 +199,11 @@ impl Backend {
                 .unwrap_or(false);
         }
         if let Some(opts) = &params.initialization_options {
+            // Read the file first: the settings may set levels for its desk rules.
+            let root = lock(&self.state).root.clone();
+            if let Some(root) = root {
+                lock(&self.state).file_config = read_config_file(&root).0;
+            }
             self.apply_settings(opts);
         }
         self.reload_config();
@@ -224,7 +229,9 @@ impl Backend {
         if value.is_null() {
             return;
         }
-        match Config::from_settings(value) {
+        // The levels may name the desk rules of the workspace's sheets.
+        let desk = lock(&self.state).file_config.desk.clone();
+        match Config::from_settings_knowing(value, desk.codes()) {
             Ok((settings, ignored)) => {
                 if !ignored.is_empty() {
                     // Editors send their own keys (path, trace, documentSelector) too.
