@@ -127,6 +127,21 @@ fn lower_prefix_is_unicode(s: &str, n: usize, prefix: &str) -> bool {
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
+/// Can `s`'s lower case open with one of `firsts` (ASCII bytes)? False for a line whose
+/// first character lower-cases to none of them: one test before any prefix is compared.
+fn opens_like(s: &str, firsts: &[u8]) -> bool {
+    match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => firsts.contains(&b.to_ascii_lowercase()),
+        // `“` lower-cases to itself; `K` (KELVIN SIGN) to an ASCII `k`.
+        Some(_) => s
+            .chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|l| l.is_ascii() && firsts.contains(&(l as u8))),
+    }
+}
+
 /// Does the lower-cased start of `s` (its first `n` characters) open with any of
 /// `prefixes` (each opening with an ASCII character)? Only the prefixes whose first byte
 /// matches the line's are compared: one test rules out most lines.
@@ -297,21 +312,23 @@ pub fn is_site_byline(line: &str) -> bool {
 pub fn is_photo_credit(line: &str) -> bool {
     let t = line.trim();
     // Only the start is compared, in place: no copy of a whole paragraph.
-    if lower_prefix_any(
-        t,
-        12,
-        &[
-            "photo:",
-            "photo by",
-            "photos:",
-            "photograph:",
-            "image:",
-            "credit:",
-            "file photo",
-            "(photo",
-            "[photo",
-        ],
-    ) {
+    if opens_like(t, b"picf([")
+        && lower_prefix_any(
+            t,
+            12,
+            &[
+                "photo:",
+                "photo by",
+                "photos:",
+                "photograph:",
+                "image:",
+                "credit:",
+                "file photo",
+                "(photo",
+                "[photo",
+            ],
+        )
+    {
         return true;
     }
     // A caption ends with the agency and photographer in parentheses, split by a slash.
@@ -372,12 +389,9 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
     let t = block_first_line
         .trim_start()
         .trim_start_matches(['*', '#', ' ']);
-    // Every heading below opens with one of these letters (any case) or a non-ASCII
-    // character (`©`): one test rules out most blocks.
-    if t.as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b"kc(aermsfyt".contains(&b.to_ascii_lowercase()))
-    {
+    // Every heading below opens with `©` or (lower-cased) one of these: one test rules
+    // out most blocks.
+    if !t.starts_with('©') && !opens_like(t, b"kc(aermsfyt") {
         return None;
     }
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
