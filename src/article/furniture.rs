@@ -385,6 +385,46 @@ pub enum After {
     Copyright,
 }
 
+/// How a copyright line opens (lower-cased), grouped by first character for
+/// [`after_story`]'s dispatch.
+const COPYRIGHT: &[&str] = &[
+    "copyright ",
+    "copyright©",
+    "(c) 1",
+    "(c) 2",
+    "all rights reserved",
+];
+
+/// How a page-furniture heading opens (lower-cased), grouped by first character for
+/// [`after_story`]'s dispatch (`tests::the_dispatch_covers_every_heading`).
+const HEADS: &[&str] = &[
+    "explore",
+    "editor's choice",
+    "editor’s choice",
+    "editors' choice",
+    "related:",
+    "related stories",
+    "related story",
+    "related news",
+    "related articles",
+    "related coverage",
+    "related links",
+    "recommended",
+    "read more:",
+    "read more",
+    "more from",
+    "more stories",
+    "most popular",
+    "most read",
+    "most viewed",
+    "see also:",
+    "follow us",
+    "share this",
+    "you may also like",
+    "trending",
+    "top stories",
+];
+
 pub fn after_story(block_first_line: &str) -> Option<After> {
     let t = block_first_line
         .trim_start()
@@ -397,52 +437,25 @@ pub fn after_story(block_first_line: &str) -> Option<After> {
     if t.starts_with("KEY WORDS") || t.starts_with("Key words:") || t.starts_with("Keywords:") {
         return Some(After::Keywords);
     }
-    // Compared in place, and only the prefixes opening with the block's first character:
-    // most blocks are ruled out by it.
-    if t.starts_with('©')
-        || lower_prefix_any(
-            t,
-            24,
-            &[
-                "copyright ",
-                "copyright©",
-                "(c) 1",
-                "(c) 2",
-                "all rights reserved",
-            ],
-        )
-    {
+    // Compared in place, and only the prefixes opening with the block's first character
+    // (lower-cased; the whole lists after a non-ASCII one).
+    let first = t.as_bytes().first().filter(|b| b.is_ascii());
+    let (copyright, heads): (&[&str], &[&str]) = match first.map(u8::to_ascii_lowercase) {
+        None => (COPYRIGHT, HEADS),
+        Some(b'c') => (&COPYRIGHT[..2], &[]),
+        Some(b'(') => (&COPYRIGHT[2..4], &[]),
+        Some(b'a') => (&COPYRIGHT[4..], &[]),
+        Some(b'e') => (&[], &HEADS[..4]),
+        Some(b'r') => (&[], &HEADS[4..14]),
+        Some(b'm') => (&[], &HEADS[14..19]),
+        Some(b's' | b'f' | b'y' | b't') => (&[], &HEADS[19..]),
+        Some(_) => (&[], &[]),
+    };
+    if t.starts_with('©') || lower_prefix_any(t, 24, copyright) {
         return Some(After::Copyright);
     }
-    const HEADS: &[&str] = &[
-        "explore",
-        "editor's choice",
-        "editor’s choice",
-        "editors' choice",
-        "related:",
-        "related stories",
-        "related story",
-        "related news",
-        "related articles",
-        "related coverage",
-        "related links",
-        "more from",
-        "more stories",
-        "most popular",
-        "most read",
-        "most viewed",
-        "recommended",
-        "read more:",
-        "read more",
-        "see also:",
-        "follow us",
-        "share this",
-        "you may also like",
-        "trending",
-        "top stories",
-    ];
     // Such a heading is short; `Explore ...` in a sentence is not one.
-    if lower_prefix_any(t, 24, HEADS)
+    if lower_prefix_any(t, 24, heads)
         && t.split_whitespace().nth(6).is_none()
         && !t.trim_end().ends_with(['.', '"', '”', '?', '!'])
         && (t.starts_with("EXPLORE") || !lower_prefix_is(t, 24, "explore"))
@@ -509,6 +522,32 @@ mod tests {
         }
         assert!(!is_control_line("Close talks resumed."));
         assert!(!is_control_line("Print media"));
+    }
+
+    /// Every copyright opening and heading is found through the first-character
+    /// dispatch, in capitals, in title case and in lower case.
+    #[test]
+    fn the_dispatch_covers_every_heading() {
+        for p in COPYRIGHT {
+            for s in [p.to_string(), p.to_uppercase(), p.replacen('c', "C", 1)] {
+                assert_eq!(
+                    after_story(&format!("{s} 2020")),
+                    Some(After::Copyright),
+                    "{s}"
+                );
+            }
+        }
+        for p in HEADS {
+            let title = p[..1].to_uppercase() + &p[1..];
+            for s in [p.to_string(), p.to_uppercase(), title] {
+                let s = if s.to_lowercase().starts_with("explore") {
+                    "EXPLORE".into()
+                } else {
+                    s
+                };
+                assert_eq!(after_story(&s), Some(After::Furniture), "{s}");
+            }
+        }
     }
 
     #[test]
