@@ -267,6 +267,9 @@ struct JsonEdit<'a> {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
+    /// Set when the place is in another file (another story of the folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     range: JsonRange,
     message: &'a str,
 }
@@ -503,9 +506,26 @@ fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io
                 related: f
                     .related
                     .iter()
-                    .map(|r| JsonRelated {
-                        range: range(r.span),
-                        message: &r.message,
+                    .map(|r| match &r.file {
+                        Some(place) => JsonRelated {
+                            path: Some(place.path.display().to_string()),
+                            range: JsonRange {
+                                start: JsonPosition {
+                                    line: place.start.line + 1,
+                                    column: place.start.chars + 1,
+                                },
+                                end: JsonPosition {
+                                    line: place.end.line + 1,
+                                    column: place.end.chars + 1,
+                                },
+                            },
+                            message: &r.message,
+                        },
+                        None => JsonRelated {
+                            path: None,
+                            range: range(r.span),
+                            message: &r.message,
+                        },
                     })
                     .collect(),
             });
