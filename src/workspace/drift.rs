@@ -278,15 +278,18 @@ fn folder_target<'a>(
             .map(|(_, e)| fold(&e.given))
             .collect()
     };
-    let mut w_given = own.map_or_else(FxHashSet::default, |sp| givens(&sp.uses));
+    // This person's given name, when the story gives one; else the given names the
+    // folder writes with this spelling.
     let given_here: String = canonical
         .split_whitespace()
         .filter(|w| *w != s)
         .collect::<Vec<_>>()
         .join(" ");
-    if !given_here.is_empty() {
-        w_given.insert(fold(&given_here));
-    }
+    let w_given: FxHashSet<String> = if given_here.is_empty() {
+        own.map_or_else(FxHashSet::default, |sp| givens(&sp.uses))
+    } else {
+        std::iter::once(fold(&given_here)).collect()
+    };
     let is_place = std::cell::OnceCell::new();
     let mut candidates: Vec<u32> = index.folds.get(folded).map_or_else(Vec::new, |v| v.clone());
     candidates.extend(index.near.candidates(s).map(|i| i as u32));
