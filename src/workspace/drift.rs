@@ -374,7 +374,7 @@ fn folder_target<'a>(
                 .or(e.first_mention())?;
             Some(Related {
                 span: Span::new(0, 0),
-                message: format!("`{}` in {}", sp.text, story.title()),
+                message: format!("`{}` in “{}”", sp.text, story.title()),
                 file: Some(Box::new(FilePlace {
                     path: story.path.to_path_buf(),
                     start: m.start,
