@@ -218,29 +218,38 @@ fn mention_location(path: &Path, m: &IndexedMention, enc: Encoding) -> Option<Lo
 /// order (a subsequence); higher is better, `None` when it does not match. Runs of
 /// consecutive characters and a match at a word's start count more.
 pub(super) fn fuzzy(query: &str, name: &str) -> Option<i64> {
-    if query.is_empty() {
+    let query: Vec<char> = query
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let Some(&q0) = query.first() else {
         return Some(0);
-    }
+    };
     let name: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    let mut score = 0i64;
-    let mut at = 0usize;
-    let mut last: Option<usize> = None;
-    for q in query.chars().flat_map(char::to_lowercase) {
-        if q.is_whitespace() {
-            continue;
-        }
-        let i = (at..name.len()).find(|&i| name[i] == q)?;
-        score += 1;
-        if last.is_some_and(|l| l + 1 == i) {
-            score += 5;
-        }
-        if i == 0 || !name[i - 1].is_alphanumeric() {
-            score += 3;
-        }
-        last = Some(i);
-        at = i + 1;
-    }
-    Some(score * 100 - name.len() as i64)
+    // Each place the query's first character may start at, then the rest greedily: the
+    // best of those.
+    let starts = (0..name.len()).filter(|&i| name[i] == q0);
+    starts
+        .filter_map(|start| {
+            let mut score = 0i64;
+            let mut last: Option<usize> = None;
+            let mut at = start;
+            for &q in &query {
+                let i = (at..name.len()).find(|&i| name[i] == q)?;
+                score += 1;
+                if last.is_some_and(|l| l + 1 == i) {
+                    score += 5;
+                }
+                if i == 0 || !name[i - 1].is_alphanumeric() {
+                    score += 3;
+                }
+                last = Some(i);
+                at = i + 1;
+            }
+            Some(score * 100 - name.len() as i64)
+        })
+        .max()
 }
 
 /// At most this many workspace symbols from the index.
