@@ -22,15 +22,40 @@ use copydesk::config::Config;
 use copydesk::workspace::{spelling_drift, Index, Story};
 
 const GIVEN: &[&str] = &[
-    "Anna", "Boris", "Carla", "Dmitry", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
-    "Kofi", "Lena", "Marco", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Tomas", "Yusuf",
+    "Anna", "Boris", "Carla", "Dmitry", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kofi",
+    "Lena", "Marco", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Tomas", "Yusuf",
 ];
 const SURNAMES: &[&str] = &[
-    "Abernathy", "Baranova", "Castellano", "Dumitrescu", "Eriksdottir", "Fairweather",
-    "Gallagher", "Halvorsen", "Ivanchenko", "Jankowska", "Kowalczyk", "Lindqvist",
-    "Montgomery", "Nakashima", "Oyelaran", "Pellegrini", "Quintanilla", "Rosenthal",
-    "Szymanski", "Takahashi", "Underwood", "Valdivieso", "Wojciechowski", "Yamamoto",
-    "Zielinski", "Achterberg", "Bellingham", "Cavendish", "Delacroix", "Everhart",
+    "Abernathy",
+    "Baranova",
+    "Castellano",
+    "Dumitrescu",
+    "Eriksdottir",
+    "Fairweather",
+    "Gallagher",
+    "Halvorsen",
+    "Ivanchenko",
+    "Jankowska",
+    "Kowalczyk",
+    "Lindqvist",
+    "Montgomery",
+    "Nakashima",
+    "Oyelaran",
+    "Pellegrini",
+    "Quintanilla",
+    "Rosenthal",
+    "Szymanski",
+    "Takahashi",
+    "Underwood",
+    "Valdivieso",
+    "Wojciechowski",
+    "Yamamoto",
+    "Zielinski",
+    "Achterberg",
+    "Bellingham",
+    "Cavendish",
+    "Delacroix",
+    "Everhart",
 ];
 const TITLES: &[&str] = &[
     "Finance Minister",
@@ -114,6 +139,18 @@ fn story(n: usize) -> String {
     out
 }
 
+/// CPU seconds the process has used (user + system, every thread): with the machine
+/// shared, wall time says as much about the other jobs as about the index.
+fn cpu_seconds() -> f64 {
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes one struct rusage we own.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return 0.0;
+    }
+    let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+    t(u.ru_utime) + t(u.ru_stime)
+}
+
 fn rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -141,7 +178,11 @@ fn main() -> std::io::Result<()> {
                     std::fs::write(sub.join(format!("{n:06}.txt")), story(n))?;
                 }
                 std::fs::write(dir.join(".complete"), "")?;
-                eprintln!("wrote {count} stories to {} in {:.1?}", dir.display(), t.elapsed());
+                eprintln!(
+                    "wrote {count} stories to {} in {:.1?}",
+                    dir.display(),
+                    t.elapsed()
+                );
             }
             (dir, true)
         }
@@ -149,11 +190,19 @@ fn main() -> std::io::Result<()> {
     let config = Config::default();
     // The gazetteer and word lists are parsed once per process, before the clock starts
     // (the server parses the gazetteer right after `initialized`).
-    let _ = Story::from_text(Path::new("/warm.txt"), &story(1), Format::Plain, &config, None);
+    let _ = Story::from_text(
+        Path::new("/warm.txt"),
+        &story(1),
+        Format::Plain,
+        &config,
+        None,
+    );
     let rss0 = rss_kb();
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let (index, skipped) = Index::build(std::slice::from_ref(&folder), &config);
     let took = t.elapsed();
+    let cpu = cpu_seconds() - cpu0;
     let rss1 = rss_kb();
     let n = index.len();
     let bytes: usize = index.stories().map(|(_, s)| s.bytes).sum();
@@ -163,10 +212,12 @@ fn main() -> std::io::Result<()> {
         .map(|e| e.mentions.len())
         .sum();
     println!(
-        "indexed {n} stories ({:.1} MB of text, {mentions} mentions) in {:.2} s on {} threads; {} skipped",
+        "indexed {n} stories ({:.1} MB of text, {mentions} mentions) in {:.2} s wall, {:.2} s CPU on {} threads (CPU / threads: {:.2} s); {} skipped",
         bytes as f64 / 1e6,
         took.as_secs_f64(),
+        cpu,
         rayon::current_num_threads(),
+        cpu / rayon::current_num_threads() as f64,
         skipped.len()
     );
     let added = rss1.saturating_sub(rss0) * 1024;
@@ -213,14 +264,20 @@ fn main() -> std::io::Result<()> {
     let mut found = 0;
     let mut unexpected = 0;
     let all: Vec<PathBuf> = index.stories().map(|(_, s)| s.path.to_path_buf()).collect();
-    let sample = if generated { all.len().min(2000) } else { all.len() };
+    let sample = if generated {
+        all.len().min(2000)
+    } else {
+        all.len()
+    };
     for p in &all[..sample] {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let (_, entities) = copydesk::analysis::read_entities(&text, Format::Plain, &config);
         let f = spelling_drift(&index, p, &text, &entities, &config).len();
         found += f;
         // Generated story numbers: only every 50th (n % 50 == 7) misspells a name.
-        let number = p.file_stem().and_then(|s| s.to_str()?.parse::<usize>().ok());
+        let number = p
+            .file_stem()
+            .and_then(|s| s.to_str()?.parse::<usize>().ok());
         if generated && f > 0 && number.is_some_and(|n| n % 50 != 7) {
             unexpected += 1;
         }
