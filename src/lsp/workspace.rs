@@ -155,7 +155,7 @@ pub(super) fn reindex(state: &Mutex<State>, uri: &Url) -> bool {
     let inside = shared
         .roots
         .lock()
-        .map_or(false, |roots| roots.iter().any(|r| path.starts_with(r)));
+        .is_ok_and(|roots| roots.iter().any(|r| path.starts_with(r)));
     if !inside {
         return false;
     }

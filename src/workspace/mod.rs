@@ -172,7 +172,7 @@ impl Story {
             .iter()
             .map(|e| {
                 let surname = (e.kind == EntityKind::Person)
-                    .then(|| e.surname.as_deref())
+                    .then_some(e.surname.as_deref())
                     .flatten()
                     .map(Box::from);
                 let given = match &surname {
