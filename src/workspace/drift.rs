@@ -255,6 +255,42 @@ fn stories_of(uses: &[(StoryId, u32)], me: Option<StoryId>) -> usize {
     ids.len()
 }
 
+/// What the story `me` itself contributes to a spelling's summary: whether it uses it,
+/// and the given names (folded) it writes with it.
+fn own_part(index: &Index, me: Option<StoryId>, spelling: &str) -> (bool, Vec<String>) {
+    let Some(story) = me.and_then(|id| index.story(id)) else {
+        return (false, Vec::new());
+    };
+    let mut uses = false;
+    let mut givens = Vec::new();
+    for e in story.entities.iter() {
+        if e.surname.as_deref() == Some(spelling) {
+            uses = true;
+            if !e.given.is_empty() {
+                givens.push(fold(&e.given));
+            }
+        }
+    }
+    (uses, givens)
+}
+
+/// The stories other than `me` using `sp`, and the given names they write with it.
+fn others_of<'a>(
+    index: &Index,
+    me: Option<StoryId>,
+    sp: &'a super::Spelling,
+) -> (usize, FxHashSet<&'a str>) {
+    let (uses, mine) = own_part(index, me, &sp.text);
+    let stories = sp.stories as usize - usize::from(uses && sp.stories > 0);
+    let givens = sp
+        .givens
+        .iter()
+        .filter(|(g, &n)| n as usize > mine.iter().filter(|m| m.as_str() == &***g).count())
+        .map(|(g, _)| &**g)
+        .collect();
+    (stories, givens)
+}
+
 fn folder_target<'a>(
     index: &'a Index,
     me: Option<StoryId>,
@@ -268,16 +304,9 @@ fn folder_target<'a>(
         .spelling_ids
         .get(s)
         .map(|&id| &index.spellings[id as usize]);
-    let here = 1 + own.map_or(0, |sp| stories_of(&sp.uses, me));
-    // The given names written with each spelling, folded.
-    let givens = |uses: &[(StoryId, u32)]| -> FxHashSet<String> {
-        uses.iter()
-            .filter(|u| Some(u.0) != me)
-            .filter_map(|&u| index.entity(u))
-            .filter(|(_, e)| !e.given.is_empty())
-            .map(|(_, e)| fold(&e.given))
-            .collect()
-    };
+    let (own_stories, own_givens) =
+        own.map_or_else(Default::default, |sp| others_of(index, me, sp));
+    let here = 1 + own_stories;
     // This person's given name, when the story gives one; else the given names the
     // folder writes with this spelling.
     let given_here: String = canonical
@@ -286,7 +315,7 @@ fn folder_target<'a>(
         .collect::<Vec<_>>()
         .join(" ");
     let w_given: FxHashSet<String> = if given_here.is_empty() {
-        own.map_or_else(FxHashSet::default, |sp| givens(&sp.uses))
+        own_givens.iter().map(|g| g.to_string()).collect()
     } else {
         std::iter::once(fold(&given_here)).collect()
     };
@@ -313,7 +342,7 @@ fn folder_target<'a>(
                 .collect();
             stories_of(&mid, me)
         } else {
-            stories_of(&sp.uses, me)
+            others_of(index, me, sp).0
         };
         if n == 0 {
             continue;
@@ -330,8 +359,8 @@ fn folder_target<'a>(
             if *is_place.get_or_init(|| lookup_place(s).is_some()) {
                 continue;
             }
-            let v_given = givens(&sp.uses);
-            let shared = w_given.iter().any(|g| v_given.contains(g));
+            let v_given = others_of(index, me, sp).1;
+            let shared = w_given.iter().any(|g| v_given.contains(g.as_str()));
             if !shared {
                 // Different given names: two people. No given name to compare: only a
                 // spelling used once against a well-established one, and never two
@@ -351,18 +380,18 @@ fn folder_target<'a>(
     }
     let (n, sp) = best?;
     // The other stories that write it, earliest first.
-    let mut uses: Vec<(StoryId, u32)> = sp
-        .uses
-        .iter()
-        .copied()
-        .filter(|u| Some(u.0) != me)
-        .collect();
-    uses.sort_by(|a, b| {
-        let ka = index.story(a.0).map(|s| s.order_key());
-        let kb = index.story(b.0).map(|s| s.order_key());
-        ka.cmp(&kb)
-    });
-    uses.dedup_by_key(|u| u.0);
+    let mut uses: Vec<(StoryId, u32)> = Vec::with_capacity(RELATED + 1);
+    for &u in sp.uses.iter().filter(|u| Some(u.0) != me) {
+        if uses.iter().any(|x| x.0 == u.0) {
+            continue;
+        }
+        let key = |u: &(StoryId, u32)| index.story(u.0).map(|s| s.order_key());
+        let at = uses.partition_point(|x| key(x) <= key(&u));
+        if at < RELATED {
+            uses.insert(at, u);
+            uses.truncate(RELATED);
+        }
+    }
     let related = uses
         .iter()
         .filter_map(|&u| index.entity(u))

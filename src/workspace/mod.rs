@@ -323,6 +323,11 @@ struct Spelling {
     chars: usize,
     /// (story, entity) using it; empty once every story using it is gone.
     uses: Vec<(StoryId, u32)>,
+    /// How many distinct stories use it.
+    stories: u32,
+    /// The given names written with it (folded) and how many of `uses` write each: so
+    /// that a spelling a whole archive uses is summed up without reading its uses.
+    givens: FxHashMap<Box<str>, u32>,
 }
 
 /// The index of every story of the workspace.
@@ -432,6 +437,7 @@ impl Index {
                 id
             }
         };
+        let mut counted: Vec<u32> = Vec::new();
         for (k, e) in story.entities.iter().enumerate() {
             let u = (id, k as u32);
             self.names
@@ -440,7 +446,17 @@ impl Index {
                 .push(u);
             if let Some(s) = &e.surname {
                 let sid = self.spelling_id(s);
-                self.spellings[sid as usize].uses.push(u);
+                let sp = &mut self.spellings[sid as usize];
+                sp.uses.push(u);
+                if !counted.contains(&sid) {
+                    counted.push(sid);
+                    sp.stories += 1;
+                }
+                if !e.given.is_empty() {
+                    *sp.givens
+                        .entry(crate::gazetteer::key(&e.given).into())
+                        .or_default() += 1;
+                }
             }
         }
         self.stories[id as usize] = Some(story);
@@ -473,7 +489,21 @@ impl Index {
                 }
             }
             if let Some(&sid) = e.surname.as_deref().and_then(|s| self.spelling_ids.get(s)) {
-                self.spellings[sid as usize].uses.retain(|u| u.0 != id);
+                let sp = &mut self.spellings[sid as usize];
+                let before = sp.uses.len();
+                sp.uses.retain(|u| u.0 != id);
+                if sp.uses.len() < before {
+                    sp.stories -= 1;
+                }
+                if !e.given.is_empty() {
+                    let g = crate::gazetteer::key(&e.given);
+                    if let Some(n) = sp.givens.get_mut(g.as_str()) {
+                        *n -= 1;
+                        if *n == 0 {
+                            sp.givens.remove(g.as_str());
+                        }
+                    }
+                }
             }
         }
     }
@@ -489,6 +519,8 @@ impl Index {
             text: s.into(),
             chars: s.chars().count(),
             uses: Vec::new(),
+            stories: 0,
+            givens: FxHashMap::default(),
         });
         self.spelling_ids.insert(s.into(), id);
         self.folds

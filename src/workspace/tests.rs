@@ -302,3 +302,44 @@ fn positions_are_kept_in_every_unit() {
     assert_eq!(m.start.utf16 as usize, line.encode_utf16().count());
     assert_eq!(s.dateline.as_deref(), Some("MOSCOW"));
 }
+
+#[test]
+fn spelling_summaries_follow_inserts_replacements_and_removals() {
+    let config = Config::default();
+    let mut index = Index::default();
+    let people = [
+        "Dmitry Medvedev",
+        "Anna Medvedev",
+        "Dmitry Medvedv",
+        "Boris Orlov",
+    ];
+    for round in 0..3 {
+        for i in 0..12 {
+            let who = people[(i * 7 + round) % people.len()];
+            let text = story(
+                "MOSCOW",
+                who,
+                &format!("{} said no.", who.split(' ').nth(1).unwrap()),
+            );
+            let path = PathBuf::from(format!("/folder/{i}.txt"));
+            index.insert(Story::from_text(&path, &text, Format::Plain, &config, None));
+        }
+        index.remove(Path::new(&format!("/folder/{round}.txt")));
+    }
+    for sp in &index.spellings {
+        let mut ids: Vec<StoryId> = sp.uses.iter().map(|u| u.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(sp.stories as usize, ids.len(), "{}", sp.text);
+        let mut givens: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        for &u in &sp.uses {
+            let (_, e) = index.entity(u).unwrap();
+            if !e.given.is_empty() {
+                *givens
+                    .entry(crate::gazetteer::key(&e.given).into())
+                    .or_default() += 1;
+            }
+        }
+        assert_eq!(sp.givens, givens, "{}", sp.text);
+    }
+}
