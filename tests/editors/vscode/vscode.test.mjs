@@ -402,13 +402,14 @@ try {
 
   // --- the workspace index (issue 17) ---------------------------------------
   async function openFile(name) {
-    await runCommand("Go to File...");
-    const input = page.locator(".quick-input-widget input");
-    await input.waitFor({ timeout: 10000 });
-    await input.fill(name);
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor({ timeout: TIMEOUT });
-    await input.press("Enter");
+    // Focus the editor first (after Find All References the focus is in its tree).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Shift+E");
+    await page.locator(".explorer-folders-view").first().waitFor({ timeout: TIMEOUT });
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${name}"]`).first().click();
     await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines", { hasText: "(Reuters)" }).first().waitFor({ timeout: TIMEOUT });
     await page.locator(".monaco-editor .view-lines").first().click();
   }
   async function goTo(lineCol) {
