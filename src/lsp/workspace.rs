@@ -287,6 +287,10 @@ impl Backend {
         let client = self.client.clone();
         let state = self.state.clone();
         let watch = lock(&self.state).watch_files;
+        if !watch {
+            // No watcher in the client (Neovim on Linux): the server's own.
+            watch_stories_here(&roots, self.jobs.clone());
+        }
         tokio::spawn(async move {
             if watch {
                 watch_stories(&client).await;
@@ -528,6 +532,48 @@ impl Backend {
             md.push_str(&format!("- and {} more\n", thousands(n - 7)));
         }
         Some(md)
+    }
+}
+
+/// Without the client's watcher: watch the workspace folders (recursively) and have the
+/// worker re-read each story that changes on disk.
+fn watch_stories_here(roots: &[PathBuf], jobs: tokio::sync::mpsc::UnboundedSender<Job>) {
+    use notify::{RecursiveMode, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = match notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            warn!("cannot watch the stories: {e}");
+            return;
+        }
+    };
+    for root in roots {
+        if let Err(e) = watcher.watch(root, RecursiveMode::Recursive) {
+            warn!("cannot watch the stories in {}: {e}", root.display());
+        }
+    }
+    let spawned = std::thread::Builder::new()
+        .name("copydesk-story-watch".into())
+        .spawn(move || {
+            let _watcher = watcher; // watching while this thread lives
+            for event in rx {
+                let Ok(event) = event else {
+                    continue;
+                };
+                for path in event.paths.iter().filter(|p| ws::walk::is_story_path(p)) {
+                    let Ok(uri) = Url::from_file_path(path) else {
+                        continue;
+                    };
+                    if jobs.send(Job::Reindex(uri)).is_err() {
+                        return; // the server is gone
+                    }
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        warn!("cannot start the story watcher: {e}");
     }
 }
 

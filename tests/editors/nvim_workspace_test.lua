@@ -184,6 +184,20 @@ test('workspace/symbol lists a name from an unopened story, at that story', func
   expect(#ignored == 0, 'a .gitignore\'d story was indexed: %s', vim.inspect(ignored))
 end)
 
+test('a story written to disk meanwhile is indexed (file watch)', function()
+  vim.fn.writefile({ 'Poland joins grain talks', '',
+    'WARSAW, March 6 (Reuters) - Polish Foreign Minister Hanna Kowalska said on Sunday that Poland would join the talks.', '',
+    'Kowalska said the first meeting would be in May.' }, dir .. '/e.txt')
+  local res = symbols('Kowalska', function(r)
+    for _, s in ipairs(r) do
+      if s.name == 'Hanna Kowalska' then return true end
+    end
+  end)
+  local names = {}
+  for _, s in ipairs(res) do table.insert(names, s.name .. ' @ ' .. basename(s.location.uri)) end
+  expect(vim.tbl_contains(names, 'Hanna Kowalska @ e.txt'), 'new story not indexed; symbols: %s', vim.inspect(names))
+end)
+
 test('names/spelling-drift flags the drifted spelling, others related', function()
   local ds = wait_for(function()
     local x = diags_with(buf, 'names/spelling-drift')
