@@ -23,7 +23,7 @@ pub enum Kind {
     /// A currency sign and a figure, with a scale word if one follows: `$5`,
     /// `$5.2 million`, `€40`, `£3 billion`.
     Money,
-    /// `5%`, `5 percent`, `5.5 per cent`.
+    /// `5%`, `5 percent`, `5-percent`, `5.5 per cent`, `5 pct`.
     Percent,
     /// A time of day: `10:30 a.m.`, `10 p.m.`, `14:45`.
     Time,
@@ -274,6 +274,8 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
             })
         } else if let Some(n) = w.strip_suffix('%') {
             is_number(n).then_some((Kind::Percent, 1))
+        } else if let Some(n) = w.strip_suffix("-percent") {
+            is_number(n).then_some((Kind::Percent, 1))
         } else if is_clock(w) {
             Some((Kind::Time, if is_meridiem(word(k + 1)) { 2 } else { 1 }))
         } else if is_ordinal(w) {
@@ -282,7 +284,7 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
             Some((Kind::Date, 2))
         } else if is_number(strip_period(w)) {
             let next = strip_period(word(k + 1));
-            if next == "percent" {
+            if next == "percent" || next == "pct" {
                 Some((Kind::Percent, 2))
             } else if next == "per" && strip_period(word(k + 2)) == "cent" {
                 Some((Kind::Percent, 3))
@@ -413,6 +415,14 @@ mod tests {
             [("7 p.m.", Kind::Time), ("14:45", Kind::Time)]
         );
         assert_eq!(figures_of("May I? The dog ate 25:99 treats."), []);
+        assert_eq!(
+            figures_of("A 4.5-percent rise, 3 pct more; 2 percentage points."),
+            [
+                ("4.5-percent", Kind::Percent),
+                ("3 pct", Kind::Percent),
+                ("2", Kind::Number),
+            ]
+        );
     }
 
     #[test]
