@@ -273,6 +273,9 @@ pub struct NumbersConfig {
     /// ten as well; 0 leaves both to the writer (`numbers/small-in-words` and
     /// `numbers/large-in-figures` fall silent).
     pub spell_out_below: Option<u32>,
+    /// The word `numbers/millions` writes for a million: `"million"` (the default) or
+    /// `"mln"` (Reuters' financial copy of the 1980s).
+    pub million_word: Option<String>,
 }
 
 impl NumbersConfig {
@@ -501,6 +504,11 @@ impl Config {
         self.dateline.places.extend(d.places.iter().cloned());
         if over.numbers.spell_out_below.is_some() {
             self.numbers.spell_out_below = over.numbers.spell_out_below;
+        }
+        if over.numbers.million_word.is_some() {
+            self.numbers
+                .million_word
+                .clone_from(&over.numbers.million_word);
         }
         if over.percent.form.is_some() {
             self.percent.form = over.percent.form;

@@ -202,6 +202,20 @@ fn strip_period(s: &str) -> &str {
     }
 }
 
+/// `3/4`, `7-3/4`: a fraction, or a whole figure and a fraction (Reuters' bond yields).
+fn is_fraction(s: &str) -> bool {
+    let s = strip_period(s);
+    let (whole, frac) = match s.split_once('-') {
+        Some((w, f)) => (Some(w), f),
+        None => (None, s),
+    };
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    whole.map_or(true, digits)
+        && frac
+            .split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b) && b != "0")
+}
+
 fn is_ordinal(s: &str) -> bool {
     let s = strip_period(s);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -272,10 +286,21 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
                 );
                 (Kind::Money, if scale { 2 } else { 1 })
             })
-        } else if let Some(n) = w.strip_suffix('%') {
+        } else if let Some(n) = strip_period(w).strip_suffix('%') {
+            (is_number(n) || is_fraction(n)).then_some((Kind::Percent, 1))
+        } else if let Some(n) = strip_period(w).strip_suffix("-percent") {
             is_number(n).then_some((Kind::Percent, 1))
-        } else if let Some(n) = w.strip_suffix("-percent") {
-            is_number(n).then_some((Kind::Percent, 1))
+        } else if is_fraction(w) {
+            // `7-3/4 pct`, `4-3/4%`, `1/2 percent`: a fraction is a percentage only with
+            // its unit (alone it is a date or a ratio).
+            let next = strip_period(word(k + 1));
+            if next == "percent" || next == "pct" {
+                Some((Kind::Percent, 2))
+            } else if next == "per" && strip_period(word(k + 2)) == "cent" {
+                Some((Kind::Percent, 3))
+            } else {
+                None
+            }
         } else if is_clock(w) {
             Some((Kind::Time, if is_meridiem(word(k + 1)) { 2 } else { 1 }))
         } else if is_ordinal(w) {
@@ -416,11 +441,20 @@ mod tests {
         );
         assert_eq!(figures_of("May I? The dog ate 25:99 treats."), []);
         assert_eq!(
-            figures_of("A 4.5-percent rise, 3 pct more; 2 percentage points."),
+            figures_of("Bonds pay 7-3/4 pct, 4-3/4% or 1/2 per cent; 9/11 and 3/4 of them."),
+            [
+                ("7-3/4 pct", Kind::Percent),
+                ("4-3/4%", Kind::Percent),
+                ("1/2 per cent", Kind::Percent),
+            ]
+        );
+        assert_eq!(
+            figures_of("A 4.5-percent rise, 3 pct more; 2 percentage points, 70%."),
             [
                 ("4.5-percent", Kind::Percent),
                 ("3 pct", Kind::Percent),
                 ("2", Kind::Number),
+                ("70%", Kind::Percent),
             ]
         );
     }

@@ -76,7 +76,7 @@ impl Rule for LargeInFigures {
             if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }
-            if text[span.end..].chars().next() != Some(' ') {
+            if !text[span.end..].starts_with(' ') {
                 continue;
             }
             let Some(noun) = next_word(text, span.end) else {

@@ -9,11 +9,12 @@ declare_rule! {
     /// Wire style writes round figures of a million and more with a word: `1 million`,
     /// `$4.8 million`, `3 billion`, never `1,000,000`, `$4,800,000` or `3,000,000,000`.
     /// The rule reports a figure with thousands separators of at least 1,000,000 that
-    /// is round to two decimals of a million or a billion (`1,250,000` is `1.25
-    /// million`); an exact figure (`1,234,567`) is left alone, and so are tables of
-    /// results, quotations, URLs, code spans and tickers.
+    /// is round to one decimal of a million or a billion (`4,800,000` is `4.8 million`);
+    /// a figure that may be an exact count (`1,250,000`, `1,234,567`) is left alone, and
+    /// so are tables of results, quotations, URLs, code spans and tickers.
     ///
-    /// House profiles: all.
+    /// House profiles: all. `[numbers] million_word = "mln"` writes Reuters' 1980s
+    /// abbreviation in the fix (`5 mln`).
     ///
     /// ## Example
     ///
@@ -66,6 +67,10 @@ impl Rule for Millions {
                 continue;
             }
             let replacement = format!("{sign}{short}");
+            let replacement = match cx.config.numbers.million_word.as_deref() {
+                Some(w) if w != "million" => replacement.replace("million", w),
+                _ => replacement,
+            };
             out.push(
                 Finding::new(
                     &Self::META,
@@ -82,8 +87,9 @@ impl Rule for Millions {
     }
 }
 
-/// `5,000,000` -> `5 million`, `1,250,000` -> `1.25 million`, `3,000,000,000` -> `3
-/// billion`; `None` for less than a million or a figure not round to two decimals.
+/// `5,000,000` -> `5 million`, `4,800,000` -> `4.8 million`, `3,000,000,000` -> `3
+/// billion`; `None` for less than a million or a figure not round to one decimal
+/// (`1,250,000` may be an exact count).
 pub(crate) fn round_form(figure: &str) -> Option<String> {
     let digits: String = figure.chars().filter(char::is_ascii_digit).collect();
     let n: u128 = digits.parse().ok()?;
@@ -96,15 +102,13 @@ pub(crate) fn round_form(figure: &str) -> Option<String> {
     } else {
         return None;
     };
-    let hundredths = unit / 100;
-    if n % hundredths != 0 {
+    let tenths = unit / 10;
+    if n % tenths != 0 {
         return None;
     }
     let whole = n / unit;
-    let frac = (n % unit) / hundredths;
-    Some(match frac {
+    Some(match (n % unit) / tenths {
         0 => format!("{whole} {word}"),
-        f if f % 10 == 0 => format!("{whole}.{} {word}", f / 10),
-        f => format!("{whole}.{f:02} {word}"),
+        f => format!("{whole}.{f} {word}"),
     })
 }

@@ -146,7 +146,10 @@ pub(crate) fn is_table(text: &str) -> bool {
     let sentence_end = |l: &str| {
         let t = l.trim_end();
         let t = t.strip_suffix("Reuter").unwrap_or(t).trim_end();
-        t.ends_with(['.', '?', '!', '"', '”', '’', ')', ':', ';', ','])
+        // A closing bracket or quote ends a sentence after a final mark only (`(4.13)`
+        // closes a figure).
+        let t = t.trim_end_matches(['"', '”', '’', ')']);
+        t.ends_with(['.', '?', '!', ':', ';', ','])
     };
     if !lines.iter().any(|l| sentence_end(l)) {
         let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
@@ -335,6 +338,7 @@ const COUNT_NOUNS: &[&str] = &[
     "prisoners",
     "protesters",
     "provinces",
+    "pupils",
     "rebels",
     "refugees",
     "reporters",

@@ -65,7 +65,7 @@ impl Rule for SmallInWords {
                 continue;
             }
             // `3-year-old`, `3/4`, `3,` in a list: the figure must stand alone before a space.
-            if text[span.end..].chars().next() != Some(' ') {
+            if !text[span.end..].starts_with(' ') {
                 continue;
             }
             let Some(noun) = next_word(text, span.end) else {
@@ -132,20 +132,72 @@ fn sentence_opener(word: &str) -> bool {
     OPENERS.contains(&word.to_ascii_lowercase().as_str())
 }
 
-/// Does `sentence` hold a figure of 10 or more other than a year (`3 dogs and 12 cats`
-/// are both figures)?
+/// Does `sentence` hold a count of 10 or more that may be of the same kind, so that
+/// every count in it takes figures (`3 dogs and 12 cats`, `killed 7 people and injured
+/// 24`)? Any figure of 10 or more does, unless a word that makes it money, a measure, a
+/// share or a time follows it (`230 mln dlrs`, `12 years`, `62 pct`); a year never does.
 fn larger_in_sentence(cx: &ParagraphContext<'_>, sentence: Span) -> bool {
     cx.prose.figures.iter().any(|f| {
-        if f.span.start < sentence.start || f.span.end > sentence.end {
+        if f.kind != Kind::Number || f.span.start < sentence.start || f.span.end > sentence.end {
             return false;
         }
         let t = f.span.text(cx.text);
-        match f.kind {
-            Kind::Number => {
-                let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
-                t.len() >= 2 && !year && !t.starts_with("0")
-            }
-            _ => false,
+        let value: f64 = t.replace(',', "").parse().unwrap_or(0.0);
+        let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+        if value < 10.0 || year {
+            return false;
         }
+        if !cx.text[f.span.end..sentence.end].starts_with(' ') {
+            return true;
+        }
+        !next_word(cx.text, f.span.end).is_some_and(|w| OTHER_KIND.contains(&w.text(cx.text)))
     })
 }
+
+/// Words after a figure that make it money, a measure, a share or a span of time: never
+/// the same kind as a count of people or things.
+const OTHER_KIND: &[&str] = &[
+    "acres",
+    "barrels",
+    "billion",
+    "bln",
+    "cents",
+    "cts",
+    "days",
+    "degrees",
+    "dlrs",
+    "dollars",
+    "euros",
+    "feet",
+    "francs",
+    "hours",
+    "inches",
+    "kilograms",
+    "kilometers",
+    "kilometres",
+    "km",
+    "lbs",
+    "marks",
+    "meters",
+    "metres",
+    "miles",
+    "million",
+    "minutes",
+    "mln",
+    "months",
+    "ounces",
+    "pct",
+    "percent",
+    "points",
+    "pounds",
+    "seconds",
+    "shares",
+    "stg",
+    "tonnes",
+    "tons",
+    "weeks",
+    "yards",
+    "years",
+    "yen",
+    "yuan",
+];

@@ -47,10 +47,9 @@ impl Rule for LeadingZero {
         let guard = Guard::new(cx);
         for (at, _) in text.match_indices('.') {
             // A point that opens a word (after a space, an opening mark or the start).
-            let opens = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '-'));
+            let opens = text[..at].chars().next_back().map_or(true, |c| {
+                c.is_whitespace() || matches!(c, '(' | '“' | '"' | '-')
+            });
             if !opens {
                 continue;
             }
