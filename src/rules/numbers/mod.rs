@@ -376,13 +376,15 @@ pub(crate) fn is_count_noun(word: &str) -> bool {
 }
 
 /// Words before a figure that make it a number in a name or a rank, an age or a
-/// measure, never a count (`No. 3`, `aged 7`, `size 8`); compared in lower case.
+/// measure, never a count (`No. 3`, `aged 7`, `size 8`, `4 x 4 vehicles`); compared in
+/// lower case.
 const NOT_A_COUNT_BEFORE: &[&str] = &[
     "age",
     "aged",
     "ages",
     "apartment",
     "article",
+    "by",
     "category",
     "chapter",
     "class",
@@ -396,6 +398,7 @@ const NOT_A_COUNT_BEFORE: &[&str] = &[
     "nos.",
     "number",
     "page",
+    "per",
     "phase",
     "platform",
     "room",
@@ -406,8 +409,10 @@ const NOT_A_COUNT_BEFORE: &[&str] = &[
     "step",
     "suite",
     "terminal",
+    "times",
     "type",
     "unit",
+    "x",
 ];
 
 /// Is the word before a figure one that makes it no count ([`NOT_A_COUNT_BEFORE`]), a

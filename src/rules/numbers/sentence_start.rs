@@ -1,4 +1,4 @@
-use super::{capitalized, in_words, Guard};
+use super::{capitalized, in_words, next_word, Guard};
 use crate::declare_rule;
 use crate::prose::Kind;
 use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
@@ -10,8 +10,9 @@ declare_rule! {
     /// Every wire house spells out a number that starts a sentence; a year is the one
     /// exception (`1987 was a good year.`). The rule reports a sentence (the lede's first
     /// after the dateline included) whose first word is a plain figure, not a year, a
-    /// list marker (`1.`, `2)`), a time or a date, and is silent in tables of results,
-    /// quotations, URLs, code spans and tickers.
+    /// list marker (`1.`, `2)`), a time, a date or the start of a name (`10 Downing
+    /// Street`, `50 Cent`), and is silent in tables of results, quotations, URLs, code
+    /// spans and tickers.
     ///
     /// House profiles: all.
     ///
@@ -70,7 +71,10 @@ impl Rule for SentenceStart {
                 .chars()
                 .next()
                 .is_some_and(|c| !matches!(c, ' ' | '\u{a0}'));
-            if year || joined || !guard.allows(span) {
+            // A name that opens with a figure: `10 Downing Street`, `50 Cent`.
+            let name = next_word(text, span.end)
+                .is_some_and(|w| w.text(text).starts_with(|c: char| c.is_uppercase()));
+            if year || joined || name || !guard.allows(span) {
                 continue;
             }
             let fix = figure

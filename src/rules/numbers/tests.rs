@@ -218,7 +218,10 @@ const CASES: &[Case] = &[
         SMALL,
         "Acme paid 12 mln dlrs to seven firms.",
     ),
-    ok(Ap, "The No. 3 players met in Room 4."),
+    ok(
+        Ap,
+        "The No. 3 players met in Room 4; 4 x 4 vehicles and type 2 diabetes patients too.",
+    ),
     ok(Ap, "Apollo 9 astronauts and Channel 4 reporters arrived."),
     ok(
         Ap,
@@ -282,6 +285,7 @@ const CASES: &[Case] = &[
     ok(Ap, "Twelve people were hurt."),
     ok(Ap, "“12 people were hurt,” she said."),
     ok(Ap, "3M Co. and 7-Eleven Inc. were named."),
+    ok(Ap, "The talks ended. 10 Downing Street said nothing."),
     // numbers/millions
     bad(
         Ap,
