@@ -1,4 +1,4 @@
-use super::{from_words, is_count_noun, next_word, previous_word, Guard};
+use super::{from_words, is_count_noun, next_word, previous_word, starts_large_number, Guard};
 use crate::declare_rule;
 use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 
@@ -36,11 +36,6 @@ declare_rule! {
     }
 }
 
-/// The first letters of the number words from one to ninety-nine.
-fn may_be_number_word(w: &[u8]) -> bool {
-    (3..=13).contains(&w.len()) && matches!(w[0], b'e' | b'f' | b'n' | b'o' | b's' | b't')
-}
-
 impl Rule for LargeInFigures {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -58,10 +53,32 @@ impl Rule for LargeInFigures {
         let guard = Guard::new(cx);
         let text = cx.text;
         for (k, tok) in cx.words.iter().enumerate() {
+            // Lower case only: `Twenty` in a name or opening a sentence is right. A byte
+            // test first: every number word from `one` to `ninety` starts with one of
+            // these letters and has 3 to 9 of them (13 with a hyphen and a unit).
+            let first = text.as_bytes().get(tok.span.start).copied().unwrap_or(0);
+            if !(3..=13).contains(&tok.span.len())
+                || !matches!(first, b'e' | b'f' | b'n' | b'o' | b's' | b't')
+            {
+                continue;
+            }
             let Some(w) = text.get(tok.span.start..tok.span.end) else {
                 continue;
             };
-            if !may_be_number_word(w.as_bytes()) || tok.sent_start {
+            let bytes = w.as_bytes();
+            let head_len = bytes.iter().position(|&b| b == b'-').unwrap_or(bytes.len());
+            if !(3..=9).contains(&head_len)
+                || !matches!(bytes[0], b'e' | b'f' | b'n' | b'o' | b's' | b't')
+            {
+                continue;
+            }
+            let head = &w[..head_len];
+            let candidate = if below >= 10 {
+                starts_large_number(head)
+            } else {
+                from_words(w).is_some() && w.starts_with(|c: char| c.is_ascii_lowercase())
+            };
+            if !candidate || tok.sent_start {
                 continue;
             }
             // The whole word, hyphens included (`twenty-five`).
@@ -72,10 +89,6 @@ impl Rule for LargeInFigures {
             let Some(n) = from_words(w).filter(|&n| n >= below) else {
                 continue;
             };
-            // Lower case only: `Twenty` in a name or opening a sentence is right.
-            if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
-                continue;
-            }
             if !text[span.end..].starts_with(' ') {
                 continue;
             }
@@ -87,12 +100,13 @@ impl Rule for LargeInFigures {
             }
             if let Some(prev) = previous_word(text, span.start) {
                 let p = prev.text(text).trim_end_matches([',', '.']);
-                let lower = p.to_ascii_lowercase();
+                // `one hundred twenty`, `one hundred and twenty`, `3 twenty-packs`.
+                let and_after_scale = p == "and"
+                    && previous_word(text, prev.start)
+                        .is_some_and(|w| matches!(w.text(text), "hundred" | "thousand"));
                 if from_words(p).is_some()
-                    || matches!(
-                        lower.as_str(),
-                        "hundred" | "thousand" | "and" | "one" | "two" | "three"
-                    )
+                    || matches!(p, "hundred" | "thousand")
+                    || and_after_scale
                     || p.ends_with(|c: char| c.is_ascii_digit())
                 {
                     continue;

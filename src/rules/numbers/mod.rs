@@ -220,25 +220,51 @@ pub(crate) fn in_words(n: u32) -> Option<String> {
 
 /// `twenty-five` (any case) -> 25, for 1–99.
 pub(crate) fn from_words(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    if let Some(i) = ONES.iter().position(|o| *o == w).filter(|&i| i > 0) {
+    let find = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+    if let Some(i) = find(&ONES, word).filter(|&i| i > 0) {
         return Some(i as u32);
     }
-    if let Some(i) = TEENS.iter().position(|t| *t == w) {
+    if let Some(i) = find(&TEENS, word) {
         return Some(10 + i as u32);
     }
-    let (tens, ones) = match w.split_once('-') {
+    let (tens, ones) = match word.split_once('-') {
         Some((t, o)) => (t, Some(o)),
-        None => (w.as_str(), None),
+        None => (word, None),
     };
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)? as u32;
+    let t = find(&TENS[2..], tens)? as u32 + 2;
     match ones {
         None => Some(t * 10),
         Some(o) => {
-            let o = ONES.iter().position(|x| *x == o).filter(|&o| o > 0)? as u32;
+            let o = find(&ONES, o).filter(|&o| o > 0)? as u32;
             Some(t * 10 + o)
         }
     }
+}
+
+/// Is the lower-case word one that starts a number word of 10 or more (`ten` ...
+/// `nineteen`, `twenty` ... `ninety`)? A `match` on the text, no allocation.
+pub(crate) fn starts_large_number(w: &str) -> bool {
+    matches!(
+        w,
+        "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
 }
 
 /// Upper-case the first letter.

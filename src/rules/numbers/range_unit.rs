@@ -57,7 +57,23 @@ impl Rule for RangeUnit {
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let guard = Guard::new(cx);
         let text = cx.text;
-        for (at, sign) in text.match_indices(['$', '€', '£', '¥']) {
+        // No sign, no range: `$` by a byte search; `€` (E2 82 AC), `£` and `¥` (C2 A3, C2
+        // A5) only in text beyond ASCII.
+        let bytes = text.as_bytes();
+        if !bytes.contains(&b'$')
+            && (text.is_ascii() || !(bytes.contains(&0xC2) || text.contains('€')))
+        {
+            return;
+        }
+        // `$` found by `memchr`; `€`, `£` and `¥` only in text beyond ASCII.
+        let mut signs: Vec<(usize, &str)> = text.match_indices('$').collect();
+        if !text.is_ascii() {
+            for sign in ['€', '£', '¥'] {
+                signs.extend(text.match_indices(sign));
+            }
+            signs.sort_unstable();
+        }
+        for (at, sign) in signs {
             let a_start = at + sign.len();
             let a_len = figure_len(&text[a_start..]);
             if a_len == 0 {

@@ -254,7 +254,16 @@ const CASES: &[Case] = &[
         "Some 25 soldiers — 東京 veterans 🎖 — marched.",
     ),
     ok(Ap, "Twelve homes burned."),
-    ok(Ap, "The fire destroyed 12 homes and nine cars."),
+    ok(
+        Ap,
+        "The fire destroyed 12 homes and nine cars; one hundred and twenty people fled.",
+    ),
+    bad(
+        Ap,
+        "It razed 12 homes and ⟦forty-two⟧ cars.",
+        LARGE,
+        "It razed 12 homes and 42 cars.",
+    ),
     ok(Ap, "“Twelve people, maybe twenty people,” she said."),
     ok(
         Ap,

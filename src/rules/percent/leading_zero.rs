@@ -46,6 +46,10 @@ impl Rule for LeadingZero {
         let text = cx.text;
         let guard = Guard::new(cx);
         for (at, _) in text.match_indices('.') {
+            // A point before a digit (a byte test first) ...
+            if !text.as_bytes().get(at + 1).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
             // A point that opens a word (after a space, an opening mark or the start).
             let opens = text[..at].chars().next_back().map_or(true, |c| {
                 c.is_whitespace() || matches!(c, '(' | '“' | '"' | '-')
