@@ -336,9 +336,11 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
         // Every figure opens with a digit, a currency sign or a month's capital (after
         // any opening marks).
         let raw = text.as_bytes()[pieces[k].start];
-        if !(raw.is_ascii_digit() || raw.is_ascii_uppercase() || raw >= 0x80 || raw == b'$')
-            && !matches!(raw, b'"' | b'\'' | b'(' | b'[')
-        {
+        let may_open = raw.is_ascii_digit()
+            || raw.is_ascii_uppercase()
+            || raw >= 0x80
+            || matches!(raw, b'$' | b'"' | b'\'' | b'(' | b'[');
+        if !may_open {
             k += 1;
             continue;
         }
