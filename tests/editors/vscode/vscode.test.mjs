@@ -480,6 +480,12 @@ try {
   });
 
   await check("names/spelling-drift on drift.txt, and its quick fix writes Medvedev", async () => {
+    // The Reuters datelines break the configured Xinhua style: keep those rows out of the
+    // (virtualised) Problems list.
+    fs.writeFileSync(
+      path.join(workspace, ".vscode/settings.json"),
+      JSON.stringify({ "copydesk.rules": { "quotes/unclosed": "info", "dateline/*": "off" } }, null, 2),
+    );
     await openFile("drift.txt");
     await runCommand("Problems: Focus on Problems View");
     const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "names/spelling-drift" }).first();
