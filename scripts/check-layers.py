@@ -31,7 +31,7 @@ LAYERS = [
     ["rules", "outline"],
     ["sheets"],
     ["analysis", "settings"],
-    ["hover", "catalogue"],
+    ["hover", "catalogue", "fix"],
     ["cli", "lsp"],
 ]
 

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod entities;
 pub mod finding;
+pub mod fix;
 pub mod gazetteer;
 pub mod hover;
 pub mod lsp;
