@@ -31,7 +31,7 @@ LAYERS = [
     ["rules", "outline"],
     ["sheets"],
     ["analysis", "settings"],
-    ["hover", "catalogue", "fix"],
+    ["hover", "catalogue", "fix", "complete"],
     ["cli", "lsp"],
 ]
 

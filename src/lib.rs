@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod article;
 pub mod catalogue;
 pub mod cli;
+pub mod complete;
 pub mod config;
 pub mod entities;
 pub mod finding;

@@ -97,7 +97,8 @@ impl Backend {
             })
         };
         let (want_quickfix, want_convert) = (wants("quickfix"), wants(CONVERT_QUOTES_KIND));
-        if !want_quickfix && !want_convert {
+        let want_fix_all = wants(super::FIX_ALL_KIND);
+        if !want_quickfix && !want_convert && !want_fix_all {
             return Ok(Some(vec![]));
         }
         let Some(snap) = self.snapshot(&uri).await else {
@@ -109,6 +110,14 @@ impl Backend {
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
+        if want_fix_all {
+            // Edits for the text the request was made at, or none: a document that changed
+            // while the request waited gets no fix computed for an older text.
+            let current = lock(&self.state).key(&uri).map(|k| k.rev) == Some(snap.key.rev);
+            if current {
+                actions.extend(super::fix_all::action(&snap, &uri, enc, document_changes));
+            }
+        }
         if want_convert {
             let edits = crate::article::quotes::to_typographic(&snap.text, &snap.analysis.article);
             if !edits.is_empty() {
@@ -157,6 +166,9 @@ impl Backend {
                     ..CodeAction::default()
                 }));
             }
+        }
+        if want_quickfix {
+            actions.extend(super::names_action::actions(&snap, want));
         }
         Ok(Some(actions))
     }

@@ -14,10 +14,14 @@
 //! This module holds the `Backend`, the service and the `LanguageServer` impl, whose
 //! methods only hand over to the modules above.
 
+mod completion;
 pub mod convert;
 mod diagnostics;
+mod fix_all;
 mod hover;
+mod names_action;
 mod navigation;
+mod pull;
 mod settings;
 mod store;
 mod symbols;
@@ -36,6 +40,8 @@ use tracing::{error, info, warn};
 
 pub use crate::config::CONFIG_FILE;
 pub use diagnostics::CONVERT_QUOTES_KIND;
+pub use fix_all::FIX_ALL_KIND;
+pub use names_action::ADD_NAME_COMMAND;
 pub use store::Snapshot;
 
 use store::{lock, State};
@@ -139,6 +145,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
+        let pulls = lock(&self.state).pull_diagnostics;
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -166,10 +173,17 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             CodeActionKind::from(CONVERT_QUOTES_KIND),
+                            CodeActionKind::from(FIX_ALL_KIND),
                         ]),
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![ADD_NAME_COMMAND.into()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                diagnostic_provider: pulls.then(pull::capability),
+                completion_provider: Some(CompletionOptions::default()),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -276,6 +290,29 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.code_actions(params).await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.complete(params).await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        self.pull_diagnostics(params).await
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        match params.command.as_str() {
+            ADD_NAME_COMMAND => self.add_name(params).await,
+            other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command {other}"
+            ))),
+        }
     }
 }
 

@@ -184,13 +184,21 @@ impl Backend {
             let mut st = lock(&self.state);
             st.encoding = encoding;
             st.root = workspace_root(params);
-            st.document_changes = params
+            let edit_caps = params
                 .capabilities
                 .workspace
                 .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false);
+                .and_then(|w| w.workspace_edit.as_ref());
+            // A client that takes resource operations reads `documentChanges` (they exist
+            // only there), even when it does not say `documentChanges: true` (Neovim 0.11):
+            // versioned edits let it refuse a fix computed for an older text.
+            st.document_changes = edit_caps.is_some_and(|e| {
+                e.document_changes.unwrap_or(false)
+                    || e.resource_operations
+                        .as_ref()
+                        .is_some_and(|r| !r.is_empty())
+            });
+            st.pull_diagnostics = super::pull::client_pulls(params);
             let workspace = params.capabilities.workspace.as_ref();
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
@@ -243,6 +251,9 @@ impl Backend {
         }
         for uri in uris {
             self.send(Job::Analyze(uri));
+        }
+        if self.ready.load(std::sync::atomic::Ordering::Acquire) {
+            self.refresh_pulled_diagnostics();
         }
     }
 

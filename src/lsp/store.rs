@@ -109,6 +109,9 @@ pub(super) struct State {
     /// The desk rule sheets last read, whose diagnostics were published
     /// (`settings::sheet_diagnostics`): watched, and cleared when they are fixed.
     pub sheet_files: Vec<PathBuf>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`, [`super::pull`]): its
+    /// documents' diagnostics are not pushed.
+    pub pull_diagnostics: bool,
 }
 
 impl State {

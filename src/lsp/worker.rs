@@ -139,16 +139,21 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
                 return; // already published by an earlier job
             }
             published.insert(uri.clone(), snap.key);
-            let (enc, config) = {
+            let (enc, config, pulls) = {
                 let st = lock(state);
-                (st.encoding, st.config.clone())
+                (st.encoding, st.config.clone(), st.pull_diagnostics)
             };
+            if pulls {
+                return; // the client asks (`pull.rs`); never both
+            }
             let diags = diagnostics::publication(&snap, uri, enc, &config);
             client.publish(uri.clone(), diags, Some(snap.doc.version()));
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish(uri.clone(), vec![], None)
+            if !lock(state).pull_diagnostics {
+                client.publish(uri.clone(), vec![], None)
+            }
         }
         Job::ConfigError(uri, err) => {
             let enc = lock(state).encoding;
