@@ -7,7 +7,7 @@
 //! - [`settings`]: `copydesk.toml`, client settings, watched files, client capabilities;
 //! - handlers by feature: [`diagnostics`] (and code actions), [`symbols`] (and folding),
 //!   [`hover`], [`navigation`] (definition, references, highlight, rename, workspace
-//!   symbols);
+//!   symbols), [`semantic`] (semantic tokens for names);
 //! - [`convert`]: the only place byte spans meet protocol positions; [`transport`]: the
 //!   stdio loop around tower-lsp's `Server`.
 //!
@@ -22,6 +22,7 @@ mod hover;
 mod names_action;
 mod navigation;
 mod pull;
+mod semantic;
 mod settings;
 mod store;
 mod symbols;
@@ -184,6 +185,16 @@ impl LanguageServer for Backend {
                 }),
                 diagnostic_provider: pulls.then(pull::capability),
                 completion_provider: Some(CompletionOptions::default()),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: convert::semantic_legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..SemanticTokensOptions::default()
+                        },
+                    ),
+                ),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -313,6 +324,36 @@ impl LanguageServer for Backend {
                 "unknown command {other}"
             ))),
         }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, None)
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, Some(params.range))
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
     }
 }
 

@@ -123,6 +123,7 @@ const settings = {
   "window.commandCenter": false,
   "editor.wordWrap": "on",
   "editor.minimap.enabled": false,
+  "editor.semanticHighlighting.enabled": true,
   "files.autoSave": "off",
 };
 const userSettingsFile = path.join(userData, "User/settings.json");
@@ -336,6 +337,32 @@ try {
         throw new Error(`Outline lacks "${name}"; it shows: ${JSON.stringify(got)} (outline pane found: ${await outline.count()})`);
       }
     }
+  });
+
+  await check("semantic tokens: Inspect Editor Tokens shows an organization, declaration, on Ministry of Commerce", async () => {
+    // Line 3 (1-based), column 114 starts "Ministry of Commerce" (ASCII before it).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(":3:117");
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+    const widget = page.locator(".token-inspect-widget");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      await runCommand("Developer: Inspect Editor Tokens and Scopes");
+      await widget.first().waitFor({ timeout: 10000 }).catch(() => {});
+      text = ((await widget.first().innerText().catch(() => "")) || "").replace(/\s+/g, " ");
+      if (/semantic token type\s*organization/i.test(text)) break;
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(500);
+    }
+    log(`token inspector: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
+    if (!/semantic token type\s*organization/i.test(text)) throw new Error(`no organization semantic token at 3:117; inspector: ${text}`);
+    if (!/modifiers\s*declaration/i.test(text)) throw new Error(`first reference lacks the declaration modifier; inspector: ${text}`);
   });
 
   // Show the finding in the editor for the screenshot: go to the problem.
