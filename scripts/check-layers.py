@@ -31,7 +31,7 @@ LAYERS = [
     ["rules", "outline"],
     ["sheets"],
     ["analysis", "settings"],
-    ["hover", "catalogue", "fix", "complete"],
+    ["hover", "catalogue", "fix", "complete", "hints", "lens"],
     ["cli", "lsp"],
 ]
 

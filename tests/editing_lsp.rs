@@ -342,7 +342,7 @@ async fn add_to_names_file_writes_copydesk_toml_and_rechecks() {
     let init = c.initialize_in(root, json!({}), Value::Null).await;
     assert_eq!(
         init["capabilities"]["executeCommandProvider"]["commands"],
-        json!(["copydesk.addName"])
+        json!(["copydesk.addName", "copydesk.references"])
     );
     let uri = url(&root.join("grain.txt"));
     c.open(&uri, STORY).await;
@@ -469,4 +469,204 @@ async fn a_bad_names_file_is_a_clear_error_and_changes_nothing() {
             assert_eq!(std::fs::read_to_string(&names_path).unwrap(), names);
         }
     }
+}
+
+fn completion_at(uri: &str, line: u32, character: u32, invoked: bool) -> Value {
+    json!({
+        "textDocument": {"uri": uri},
+        "position": {"line": line, "character": character},
+        "context": {"triggerKind": if invoked { 1 } else { 3 }},
+    })
+}
+
+#[tokio::test]
+async fn completion_offers_story_and_names_file_names_but_not_in_quotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "[[names.entry]]\nname = \"Tomasz Nowak\"\nkind = \"person\"\nrole = \"Polish trade envoy\"\n",
+    )
+    .unwrap();
+    let mut c = TestClient::start();
+    let init = c.initialize_in(root, json!({}), Value::Null).await;
+    assert!(
+        init["capabilities"]["completionProvider"].is_object(),
+        "{init}"
+    );
+    let uri = url(&root.join("grain.txt"));
+    // Line 8: a new paragraph starting “To”; line 4 holds an open quotation.
+    let text = format!("{STORY}\nTo");
+    c.open(&uri, &text).await;
+    let r = c
+        .result("textDocument/completion", completion_at(&uri, 8, 2, false))
+        .await;
+    let items = r["items"].as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Tomasz Nowak", "Tomás Ferreira"], "{r}");
+    let tomas = &items[1];
+    assert_eq!(tomas["detail"], "person");
+    assert_eq!(tomas["filterText"], "Tomás");
+    assert!(tomas["documentation"]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("First reference, line 3: “Tomás Ferreira”"));
+    assert_eq!(
+        tomas["textEdit"],
+        json!({"range": {"start": {"line": 8, "character": 0}, "end": {"line": 8, "character": 2}}, "newText": "Tomás Ferreira"})
+    );
+    assert_eq!(items[0]["detail"], "person (names file)");
+
+    // One letter: nothing yet; a lower-case word: nothing.
+    let r = c
+        .result("textDocument/completion", completion_at(&uri, 8, 1, false))
+        .await;
+    assert_eq!(r, Value::Null);
+
+    // Inside the open quotation of line 4 (“the first cargoes … Santos …”), after “Sa”:
+    // nothing unless asked for.
+    let line4 = STORY.lines().nth(4).unwrap();
+    let col = line4.find("Santos").unwrap() + 2;
+    let col16 = line4[..col].encode_utf16().count() as u32;
+    let r = c
+        .result(
+            "textDocument/completion",
+            completion_at(&uri, 4, col16, false),
+        )
+        .await;
+    assert_eq!(r, Value::Null, "offered inside a quotation: {r}");
+    let r = c
+        .result(
+            "textDocument/completion",
+            completion_at(&uri, 4, col16, true),
+        )
+        .await;
+    assert!(
+        r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["label"] == "Santos"),
+        "{r}"
+    );
+}
+
+/// A story whose last paragraph names the premier by his surname, far from the lede.
+fn far_story() -> String {
+    let mut s = String::from("Grain deal signed\n\nBEIJING, Sept. 19 (Xinhua) -- Chinese Premier Li Keqiang met Brazilian Agriculture Minister Tomás Ferreira on Tuesday.\n\n");
+    for i in 0..5 {
+        s.push_str(&format!(
+            "The shipments will start in month {i}, officials said.\n\n"
+        ));
+    }
+    s.push_str("Li signed the papers.\n");
+    s
+}
+
+async fn inlay(c: &mut TestClient, uri: &str) -> Vec<Value> {
+    let r = c
+        .result(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}),
+        )
+        .await;
+    r.as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn inlay_hints_name_far_surnames_and_dateline_countries_each_can_be_turned_off() {
+    let mut c = TestClient::start();
+    let init = c
+        .initialize(json!({"workspace": {"inlayHint": {"refreshSupport": true}}}))
+        .await;
+    assert_eq!(init["capabilities"]["inlayHintProvider"], true);
+    let uri = "file:///desk/far.txt";
+    let text = far_story();
+    c.open(uri, &text).await;
+    let hints = inlay(&mut c, uri).await;
+    let got: Vec<(u64, u64, &str)> = hints
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [(2, 7, "· China"), (14, 2, "Keqiang")], "{hints:?}");
+
+    // Turned off one kind at a time (client settings), with a refresh request each time.
+    for (settings, want) in [
+        (json!({"inlayHints": {"names": false}}), vec!["· China"]),
+        (json!({"inlayHints": {"places": false}}), vec!["Keqiang"]),
+    ] {
+        let before = c.seen.lock().unwrap().requests.len();
+        c.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"copydesk": settings}}),
+        )
+        .await;
+        let mut labels = Vec::new();
+        for _ in 0..100 {
+            labels = inlay(&mut c, uri)
+                .await
+                .iter()
+                .map(|h| h["label"].as_str().unwrap().to_string())
+                .collect();
+            if labels == want {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(labels, want, "{settings}");
+        let seen = c.seen.lock().unwrap().requests[before..].to_vec();
+        assert!(
+            seen.iter().any(|m| m == "workspace/inlayHint/refresh"),
+            "{seen:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn code_lens_counts_mentions_and_variants_and_its_command_finds_them() {
+    let mut c = TestClient::start();
+    let init = c.initialize(json!({})).await;
+    assert!(
+        init["capabilities"]["codeLensProvider"].is_object(),
+        "{init}"
+    );
+    let uri = "file:///desk/grain.txt";
+    c.open(uri, STORY).await;
+    let lenses = c
+        .result(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let lenses = lenses.as_array().unwrap();
+    let minister = lenses
+        .iter()
+        .find(|l| l["range"]["start"] == json!({"line": 2, "character": 61}))
+        .unwrap_or_else(|| panic!("no lens on Tomás Ferreira: {lenses:?}"));
+    assert_eq!(
+        minister["command"]["title"],
+        "2 mentions · 1 spelling variant"
+    );
+    assert_eq!(minister["command"]["command"], "copydesk.showReferences");
+    let args = minister["command"]["arguments"].clone();
+    assert_eq!(args[0], uri);
+    let locs = c
+        .result(
+            "workspace/executeCommand",
+            json!({"command": "copydesk.references", "arguments": args}),
+        )
+        .await;
+    let lines: Vec<u64> = locs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [2, 4], "{locs}");
 }

@@ -19,6 +19,8 @@ pub mod convert;
 mod diagnostics;
 mod fix_all;
 mod hover;
+mod inlay;
+mod lens;
 mod names_action;
 mod navigation;
 mod pull;
@@ -180,11 +182,15 @@ impl LanguageServer for Backend {
                     },
                 )),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![ADD_NAME_COMMAND.into()],
+                    commands: vec![ADD_NAME_COMMAND.into(), lens::REFERENCES_COMMAND.into()],
                     ..ExecuteCommandOptions::default()
                 }),
                 diagnostic_provider: pulls.then(pull::capability),
                 completion_provider: Some(CompletionOptions::default()),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 semantic_tokens_provider: Some(
                     SemanticTokensServerCapabilities::SemanticTokensOptions(
                         SemanticTokensOptions {
@@ -307,6 +313,14 @@ impl LanguageServer for Backend {
         self.complete(params).await
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.code_lenses(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.inlay_hints(params).await
+    }
+
     async fn diagnostic(
         &self,
         params: DocumentDiagnosticParams,
@@ -320,6 +334,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<serde_json::Value>> {
         match params.command.as_str() {
             ADD_NAME_COMMAND => self.add_name(params).await,
+            lens::REFERENCES_COMMAND => self.reference_command(params).await,
             other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
                 "unknown command {other}"
             ))),

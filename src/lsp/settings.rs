@@ -200,6 +200,10 @@ impl Backend {
             });
             st.pull_diagnostics = super::pull::client_pulls(params);
             let workspace = params.capabilities.workspace.as_ref();
+            st.inlay_refresh = workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|h| h.refresh_support)
+                .unwrap_or(false);
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
                 .and_then(|w| w.did_change_watched_files)
@@ -254,6 +258,7 @@ impl Backend {
         }
         if self.ready.load(std::sync::atomic::Ordering::Acquire) {
             self.refresh_pulled_diagnostics();
+            self.refresh_inlay_hints();
         }
     }
 
@@ -263,6 +268,7 @@ impl Backend {
         if value.is_null() {
             return;
         }
+        lock(&self.state).hint_kinds = super::inlay::kinds_from_settings(value);
         match Config::from_settings(value) {
             Ok((settings, ignored)) => {
                 if !ignored.is_empty() {

@@ -112,6 +112,10 @@ pub(super) struct State {
     /// The client pulls diagnostics (`textDocument/diagnostic`, [`super::pull`]): its
     /// documents' diagnostics are not pushed.
     pub pull_diagnostics: bool,
+    /// Which inlay hints the client settings turn on (`inlayHints.names`/`.places`).
+    pub hint_kinds: crate::hints::HintKinds,
+    /// The client takes `workspace/inlayHint/refresh`.
+    pub inlay_refresh: bool,
 }
 
 impl State {

@@ -533,6 +533,84 @@ test('Add to names file on a read-only names file: an error, nothing changed', f
   expect(vim.deep_equal(vim.fn.readfile(toml, 'b'), before), 'copydesk.toml changed')
 end)
 
+test('completion: a name from the story after two capital letters, applied', function()
+  local n = vim.api.nvim_buf_line_count(sbuf)
+  vim.api.nvim_buf_set_lines(sbuf, n, n, true, { '', 'To' })
+  local res = request(client, sbuf, 'textDocument/completion', {
+    textDocument = vim.lsp.util.make_text_document_params(sbuf),
+    position = { line = n + 1, character = 2 },
+    context = { triggerKind = 1 },
+  })
+  local items = res and (res.items or res) or {}
+  local item
+  for _, i in ipairs(items) do
+    if i.label == 'Tomás Ferreira' then item = i end
+  end
+  expect(item, 'no “Tomás Ferreira” among %s', vim.inspect(vim.tbl_map(function(i) return i.label end, items)))
+  expect(tostring(item.detail):find('person', 1, true), 'detail %s', tostring(item.detail))
+  expect(item.documentation and item.documentation.value:find('First reference, line 3', 1, true),
+    'documentation %s', vim.inspect(item.documentation))
+  vim.lsp.util.apply_text_edits({ item.textEdit }, sbuf, client.offset_encoding)
+  local got = vim.api.nvim_buf_get_lines(sbuf, n + 1, n + 2, true)[1]
+  expect(got == 'Tomás Ferreira', 'line after completion: %q', got)
+  -- Inside the open quotation (line 4, after “Sa” of Santos): nothing offered automatically.
+  local line4 = vim.api.nvim_buf_get_lines(sbuf, 4, 5, true)[1]
+  local col = line4:find('Santos', 1, true) + 1
+  local pos = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  vim.api.nvim_win_set_cursor(0, { 5, col })
+  pos = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  pos.context = { triggerKind = 3 }
+  local inside = request(client, sbuf, 'textDocument/completion', pos)
+  expect(inside == nil or inside == vim.NIL, 'completion inside a quotation: %s', vim.inspect(inside))
+end)
+
+test('inlay hints: “· China” after BEIJING; turned off in the settings (refresh)', function()
+  vim.lsp.inlay_hint.enable(true, { bufnr = sbuf })
+  local function labels()
+    local out = {}
+    for _, h in ipairs(vim.lsp.inlay_hint.get({ bufnr = sbuf })) do
+      local l = h.inlay_hint.label
+      if type(l) == 'table' then l = table.concat(vim.tbl_map(function(p) return p.value end, l)) end
+      table.insert(out, string.format('%d:%d %s', h.inlay_hint.position.line, h.inlay_hint.position.character, l))
+    end
+    return out
+  end
+  local got = wait_for(function()
+    local ls = labels()
+    return vim.tbl_contains(ls, '2:7 · China') and ls or nil
+  end)
+  expect(got, 'no “· China” hint at 2:7; hints: %s', vim.inspect(labels()))
+  client.settings = vim.tbl_deep_extend('force', {}, client.settings or {})
+  client.settings.copydesk = client.settings.copydesk or {}
+  client.settings.copydesk.inlayHints = { places = false }
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  local gone = wait_for(function() return not vim.tbl_contains(labels(), '2:7 · China') end)
+  expect(gone, 'place hint still shown after inlayHints.places = false: %s', vim.inspect(labels()))
+  client.settings.copydesk.inlayHints = nil
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+end)
+
+test('code lens “N mentions” over the first reference runs copydesk.showReferences (quickfix)', function()
+  local lenses = request(client, sbuf, 'textDocument/codeLens',
+    { textDocument = vim.lsp.util.make_text_document_params(sbuf) }) or {}
+  local lens
+  for _, l in ipairs(lenses) do
+    if l.range.start.line == 2 and l.command and l.command.title:match('^%d+ mentions?') then lens = l end
+  end
+  expect(lens, 'no lens on line 2: %s', vim.inspect(lenses))
+  expect(lens.command.command == 'copydesk.showReferences', 'command %s', lens.command.command)
+  vim.fn.setqflist({}, 'r')
+  client:exec_cmd(lens.command, { bufnr = sbuf })
+  local items = wait_for(function()
+    local q = vim.fn.getqflist()
+    return #q > 0 and q or nil
+  end)
+  expect(items, 'quickfix list empty after running the lens')
+  local n = tonumber(lens.command.title:match('^(%d+)'))
+  expect(#items >= n, '%d quickfix items for “%s”', #items, lens.command.title)
+  vim.cmd('cclose')
+end)
+
 -- ---------------------------------------------------------------------------
 pcall(function() client:stop() end)
 vim.wait(2000, function() return client:is_stopped() end, 20)

@@ -47,6 +47,21 @@ return {
   handlers = {
     ['workspace/diagnostic/refresh'] = diagnostic_refresh,
   },
+  commands = {
+    -- The code lens over a name's first reference runs this: the server's
+    -- copydesk.references command gives the mentions, listed in the quickfix list.
+    ['copydesk.showReferences'] = function(cmd, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      if not client then return end
+      client:request('workspace/executeCommand', { command = 'copydesk.references', arguments = cmd.arguments },
+        function(err, result)
+          if err or not result then return end
+          local items = vim.lsp.util.locations_to_items(result, client.offset_encoding)
+          vim.fn.setqflist({}, ' ', { title = 'copydesk: ' .. (cmd.title or 'references'), items = items })
+          vim.cmd('botright copen')
+        end, ctx.bufnr)
+    end,
+  },
   before_init = function(params, config)
     if params.initializationOptions == nil or vim.tbl_isempty(params.initializationOptions) then
       params.initializationOptions = config.settings

@@ -496,6 +496,56 @@ try {
     }
   });
 
+  await check("completion: “To” + Ctrl+Space offers “Tomás Ferreira” (person), accepted", async () => {
+    const editor = page.locator(".monaco-editor .view-lines", { hasText: "Ferreira added" }).first();
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("To");
+    const row = page.locator(".suggest-widget .monaco-list-row").filter({ hasText: "Tomás Ferreira" }).first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.keyboard.press("Control+Space");
+      try {
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch {
+        /* try again */
+      }
+    }
+    if (!(await row.count())) {
+      const rows = await page.locator(".suggest-widget .monaco-list-row").allInnerTexts().catch(() => []);
+      throw new Error(`no “Tomás Ferreira” in the suggestions: ${JSON.stringify(rows)}`);
+    }
+    const shot = path.join(path.dirname(SCREENSHOT), "vscode-completion.png");
+    await page.screenshot({ path: shot });
+    await row.click();
+    // The editor's last line now holds the full name (not saved: fix-all on save would
+    // shorten a repeated full name to the surname, names/full-name-repeated).
+    // (VS Code renders spaces as no-break spaces.)
+    const lines = async () =>
+      (await page.locator(".monaco-editor .view-line").allInnerTexts().catch(() => [])).map((l) =>
+        l.replace(/\u00a0/g, " ").trim(),
+      );
+    const end = Date.now() + TIMEOUT;
+    while (Date.now() < end && !(await lines()).includes("Tomás Ferreira")) await page.waitForTimeout(250);
+    if (!(await lines()).includes("Tomás Ferreira")) {
+      throw new Error(`completion not applied; lines: ${JSON.stringify(await lines())}`);
+    }
+  });
+
+  await check("inlay hints: “· China” after the dateline place BEIJING", async () => {
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = ((await page.locator(".monaco-editor .view-lines").first().innerText().catch(() => "")) ?? "").replace(/\u00a0/g, " ");
+      if (text.includes("· China")) break;
+      await page.waitForTimeout(250);
+    }
+    if (!text.includes("· China")) throw new Error(`no “· China” hint in the editor:\n${text.slice(0, 400)}`);
+    await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), "vscode-inlay.png") });
+  });
+
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
 } catch (e) {
   if (failed === 0) {
