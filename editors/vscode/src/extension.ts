@@ -194,7 +194,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         command: "copydesk.references",
         arguments: [uri, position],
       })) as unknown[];
-      const converted = await c.protocol2CodeConverter.asLocations(locations as never);
+      const converted = (locations ?? []).map((l) => c.protocol2CodeConverter.asLocation(l as never));
       await vscode.commands.executeCommand(
         "editor.action.showReferences",
         vscode.Uri.parse(uri),

@@ -546,6 +546,23 @@ try {
     await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), "vscode-inlay.png") });
   });
 
+  await check("code lens “N mentions” over Tomás Ferreira opens the references peek", async () => {
+    const lens = page.locator(".monaco-editor .codelens-decoration a").filter({ hasText: /\d+\s+mentions?/ }).first();
+    try {
+      await lens.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const all = await page.locator(".monaco-editor .codelens-decoration").allInnerTexts().catch(() => []);
+      throw new Error(`no “N mentions” code lens; lenses: ${JSON.stringify(all)}`);
+    }
+    log(`code lens: ${(await lens.innerText()).replace(/\u00a0/g, " ")}`);
+    await lens.click();
+    const peek = page.locator(".peekview-widget, .reference-zone-widget").first();
+    await peek.waitFor({ timeout: TIMEOUT });
+    const text = ((await peek.innerText().catch(() => "")) ?? "").replace(/\u00a0/g, " ");
+    if (!/Ferreira/.test(text)) throw new Error(`references peek lacks the mentions: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
+  });
+
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
 } catch (e) {
   if (failed === 0) {
