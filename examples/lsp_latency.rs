@@ -494,7 +494,10 @@ fn type_into(
                 "textDocument/inlayHint",
                 json!({"textDocument": {"uri": uri}, "range": whole}),
             );
-            let b = server.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+            let b = server.request(
+                "textDocument/codeLens",
+                json!({"textDocument": {"uri": uri}}),
+            );
             let (ra, rb) = (server.response(a), server.response(b));
             if let (Some(_), Some(rb)) = (ra, rb) {
                 lat.hints_lens.push(rb.at - t);
@@ -741,7 +744,8 @@ fn latency_rows(what: &str, lat: &Latencies, p50_target: &str, p99_target: &str)
     if !lat.hints_lens.is_empty() {
         let mut h = lat.hints_lens.clone();
         h.sort();
-        let at = |p: f64| h[(((p / 100.0) * h.len() as f64).ceil().max(1.0) as usize).min(h.len()) - 1];
+        let at =
+            |p: f64| h[(((p / 100.0) * h.len() as f64).ceil().max(1.0) as usize).min(h.len()) - 1];
         row(
             &format!("  then inlay hints + code lens answered, {what}, p50 / p99"),
             format!("{} / {}", ms(Some(at(50.0))), ms(Some(at(99.0)))),

@@ -62,18 +62,3 @@ impl Backend {
         Ok(Some(hints))
     }
 }
-
-impl Backend {
-    /// Ask the client to request inlay hints again (the settings changed), when it can.
-    pub(super) fn refresh_inlay_hints(&self) {
-        if !lock(&self.state).inlay_refresh {
-            return;
-        }
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            if let Err(e) = client.inlay_hint_refresh().await {
-                tracing::debug!("workspace/inlayHint/refresh failed: {e}");
-            }
-        });
-    }
-}

@@ -5,6 +5,7 @@
 //! - [`worker`]: the `copydesk-analysis` thread, the only place the engine runs, and the
 //!   publisher of diagnostics;
 //! - [`settings`]: `copydesk.toml`, client settings, watched files, client capabilities;
+//!   [`fs_watch`]: the server's own watcher for them when the client has none;
 //! - handlers by feature: [`diagnostics`] (and code actions), [`symbols`] (and folding),
 //!   [`hover`], [`navigation`] (definition, references, highlight, rename, workspace
 //!   symbols), [`semantic`] (semantic tokens for names);
@@ -18,6 +19,7 @@ mod completion;
 pub mod convert;
 mod diagnostics;
 mod fix_all;
+mod fs_watch;
 mod hover;
 mod inlay;
 mod lens;
@@ -222,6 +224,11 @@ impl LanguageServer for Backend {
         self.ready.store(true, Ordering::Release);
         self.pull_settings().await;
         self.reload_config();
+        // The server watches its few configuration files itself, whatever the client:
+        // Neovim on Linux cannot watch for it, and a client's watcher may take most of a
+        // second to report a save. A client that can watch is asked to as well (a reload
+        // it triggers after ours finds nothing new).
+        fs_watch::spawn(self.reloader());
         self.watch_config_files().await;
     }
 

@@ -9,10 +9,13 @@
 //! client. The configuration file's and the desk rule sheets' own diagnostics are pushed
 //! in both cases: they are not documents the client has open and could pull.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
-use super::store::{lock, Key};
+use super::store::{lock, Key, State};
 use super::{diagnostics, Backend};
 
 /// Does the client take pull diagnostics (and their refresh)?
@@ -85,17 +88,42 @@ impl Backend {
             }),
         ))
     }
+}
 
-    /// Ask a pulling client to pull again (the configuration changed).
-    pub(super) fn refresh_pulled_diagnostics(&self) {
-        if !lock(&self.state).pull_diagnostics {
+/// After the configuration was read again (by a handler or the server's file watcher,
+/// on any thread): ask a client that pulls diagnostics to pull again, and one that shows
+/// inlay hints and takes refreshes to ask for them again.
+#[derive(Clone)]
+pub(super) struct Refresher {
+    pub client: tower_lsp::Client,
+    pub runtime: tokio::runtime::Handle,
+    /// The client is initialized (nothing may be asked before).
+    pub ready: Arc<AtomicBool>,
+}
+
+impl Refresher {
+    pub fn after_reload(&self, state: &Mutex<State>) {
+        if !self.ready.load(Ordering::Acquire) {
             return;
         }
+        let (pulls, hints) = {
+            let st = lock(state);
+            (st.pull_diagnostics, st.inlay_refresh)
+        };
         let client = self.client.clone();
-        tokio::spawn(async move {
-            if let Err(e) = client.workspace_diagnostic_refresh().await {
-                tracing::warn!("workspace/diagnostic/refresh failed: {e}");
-            }
-        });
+        if pulls || hints {
+            self.runtime.spawn(async move {
+                if pulls {
+                    if let Err(e) = client.workspace_diagnostic_refresh().await {
+                        tracing::warn!("workspace/diagnostic/refresh failed: {e}");
+                    }
+                }
+                if hints {
+                    if let Err(e) = client.inlay_hint_refresh().await {
+                        tracing::debug!("workspace/inlayHint/refresh failed: {e}");
+                    }
+                }
+            });
+        }
     }
 }

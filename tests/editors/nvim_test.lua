@@ -611,6 +611,32 @@ test('code lens “N mentions” over the first reference runs copydesk.showRefe
   vim.cmd('cclose')
 end)
 
+test('rule sheet: saved from Neovim, live in the story within a second (server-side watch)', function()
+  -- Neovim offers no didChangeWatchedFiles on Linux: the server watches its files itself.
+  vim.fn.mkdir(dir .. '/style', 'p')
+  vim.fn.writefile({ '[[rule]]', 'code = "desk/soybeans"', 'message = "say soya"',
+    'forbid = ["soybeans"]' }, dir .. '/style/desk.toml')
+  local t = vim.uv.hrtime()
+  vim.fn.writefile({ 'sheets = ["style/desk.toml"]' }, dir .. '/copydesk.toml')
+  local d = wait_for(function() return find_diag(buf, 'desk/soybeans') end, 1000)
+  local ms = (vim.uv.hrtime() - t) / 1e6
+  expect(d, 'desk/soybeans not reported within 1 s of writing copydesk.toml; now:\n%s',
+    fmt_diags(copydesk_diags(buf)))
+  -- Edit the sheet in Neovim and :write it, as a desk editor would.
+  vim.cmd.edit(vim.fn.fnameescape(dir .. '/style/desk.toml'))
+  local sheet_buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(sheet_buf, 0, -1, true, { '[[rule]]', 'code = "desk/corn"',
+    'message = "say maize"', 'forbid = ["corn"]' })
+  t = vim.uv.hrtime()
+  vim.cmd("silent write")
+  vim.cmd.buffer(buf)
+  local corn = wait_for(function() return find_diag(buf, 'desk/corn') end, 1000)
+  local ms2 = (vim.uv.hrtime() - t) / 1e6
+  expect(corn, 'desk/corn not reported within 1 s of :write; now:\n%s', fmt_diags(copydesk_diags(buf)))
+  expect(find_diag(buf, 'desk/soybeans') == nil, 'the old rule is still reported')
+  out(string.format('        (live after %.0f ms and %.0f ms)', ms, ms2))
+end)
+
 -- ---------------------------------------------------------------------------
 pcall(function() client:stop() end)
 vim.wait(2000, function() return client:is_stopped() end, 20)

@@ -392,6 +392,30 @@ try {
     if (!/^Info:/.test(aria)) throw new Error(`severity did not change to Info; row: ${aria}`);
   });
 
+  await check("rule sheet saved on disk is live in the Problems panel within a second", async () => {
+    // The desk adds a sheet: VS Code's file watcher tells the server (didChangeWatchedFiles).
+    fs.mkdirSync(path.join(workspace, "style"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/soybeans"\nmessage = "say soya"\nforbid = ["soybeans"]\n',
+    );
+    const started = Date.now();
+    fs.writeFileSync(path.join(workspace, "copydesk.toml"), 'sheets = ["style/desk.toml"]\n');
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/soybeans" }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const first = Date.now() - started;
+    // Save a new version of the sheet: the old rule goes, the new one comes.
+    const resaved = Date.now();
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/corn"\nmessage = "say maize"\nforbid = ["corn"]\n',
+    );
+    await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/corn" }).first().waitFor({ timeout: TIMEOUT });
+    const second = Date.now() - resaved;
+    log(`desk rules live after ${first} ms (config) and ${second} ms (sheet saved)`);
+    if (first > 1000 || second > 1000) throw new Error(`live after ${first} ms and ${second} ms; budget 1000 ms`);
+  });
+
   await check("no copydesk notifications (e.g. rejected settings, failed start)", async () => {
     // Toasts hide themselves after a while; the notification center keeps them.
     await runCommand("Notifications: Show Notifications");
