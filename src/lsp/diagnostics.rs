@@ -110,14 +110,6 @@ impl Backend {
         };
         let want = convert::span(&snap.doc, params.range, enc);
         let mut actions = Vec::new();
-        if want_fix_all {
-            // Edits for the text the request was made at, or none: a document that changed
-            // while the request waited gets no fix computed for an older text.
-            let current = lock(&self.state).key(&uri).map(|k| k.rev) == Some(snap.key.rev);
-            if current {
-                actions.extend(super::fix_all::action(&snap, &uri, enc, document_changes));
-            }
-        }
         if want_convert {
             let edits = crate::article::quotes::to_typographic(&snap.text, &snap.analysis.article);
             if !edits.is_empty() {
@@ -169,6 +161,15 @@ impl Backend {
         }
         if want_quickfix {
             actions.extend(super::names_action::actions(&snap, want));
+        }
+        // After the findings' own fixes (which come first).
+        if want_fix_all {
+            // Edits for the text the request was made at, or none: a document that changed
+            // while the request waited gets no fix computed for an older text.
+            let current = lock(&self.state).key(&uri).map(|k| k.rev) == Some(snap.key.rev);
+            if current {
+                actions.extend(super::fix_all::action(&snap, &uri, enc, document_changes));
+            }
         }
         Ok(Some(actions))
     }
