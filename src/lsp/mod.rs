@@ -32,6 +32,7 @@ mod store;
 mod symbols;
 pub mod transport;
 mod worker;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -151,6 +152,7 @@ impl LanguageServer for Backend {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
         let pulls = lock(&self.state).pull_diagnostics;
+        self.remember_workspace(&params);
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -230,6 +232,7 @@ impl LanguageServer for Backend {
         // it triggers after ours finds nothing new).
         fs_watch::spawn(self.reloader());
         self.watch_config_files().await;
+        self.start_indexing();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -256,6 +259,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.stories_changed(&params);
         self.watched_files_changed(params);
     }
 

@@ -116,6 +116,13 @@ pub(super) struct State {
     pub hint_kinds: crate::hints::HintKinds,
     /// The client takes `workspace/inlayHint/refresh`.
     pub inlay_refresh: bool,
+    /// Open documents were queued for analysis without an edit of theirs (the workspace
+    /// index changed): a client that pulls is to be told to pull again.
+    pub pull_refresh_wanted: bool,
+    /// The workspace index ([`super::workspace`]) and the worker's queue, for refreshing
+    /// the open documents when it changes.
+    pub workspace: Arc<super::workspace::Shared>,
+    pub workspace_jobs: Option<tokio::sync::mpsc::UnboundedSender<Job>>,
 }
 
 impl State {
