@@ -8,6 +8,8 @@
 
 pub mod dateline;
 pub mod names;
+pub mod numbers;
+pub mod percent;
 pub mod quotes;
 pub mod suppress;
 
@@ -209,6 +211,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
         v.extend_from_slice(names::RULES);
+        v.extend_from_slice(numbers::RULES);
+        v.extend_from_slice(percent::RULES);
         v.extend_from_slice(suppress::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
