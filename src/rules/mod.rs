@@ -6,10 +6,13 @@
 //! [`RuleMeta::docs`]). Rules read the [`Context`] and push [`Finding`]s at their default
 //! severity; they never see severity settings, which [`apply_levels`] applies afterwards.
 
+pub mod attribution;
 pub mod dateline;
 pub mod names;
+pub mod places;
 pub mod quotes;
 pub mod suppress;
+pub mod titles;
 
 use std::sync::OnceLock;
 
@@ -210,6 +213,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(quotes::RULES);
         v.extend_from_slice(names::RULES);
         v.extend_from_slice(suppress::RULES);
+        v.extend_from_slice(places::RULES);
+        v.extend_from_slice(titles::RULES);
+        v.extend_from_slice(attribution::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })
