@@ -6,17 +6,16 @@ use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
-    /// `stated`, `remarked`, `noted`, `commented` or `added that` where the house prefers
-    /// `said`.
+    /// `stated`, `remarked`, `noted` or `commented` where the house prefers `said`.
     ///
     /// Wire style attributes with `said`, which is neutral; `stated`, `remarked`, `noted`
     /// and `commented` colour the quotation or sound stilted (a preference, hence `info`).
     /// The rule reads the attribution slot only: the few words after a closing quotation
     /// mark up to the verb (`…,” the minister stated.`, `…,” stated Ann Ode.`), the verb
     /// before a colon or comma that opens a quotation (`Ode noted: “…”`), and a verb with
-    /// `that` after a person or a pronoun (`Ode remarked that …`). The fix writes `said`;
-    /// `added that` is reported without one (`said` would drop the sense of `added`; `also
-    /// said` may be meant).
+    /// `that` after a person or a pronoun (`Ode remarked that …`). The fix writes `said`.
+    /// `added` (and `added that`) is not reported: AP and Reuters use it for a further
+    /// statement by the same speaker, and on published Reuters copy it was every time.
     ///
     /// House styles: AP, UPI, Reuters, AFP, Xinhua and Bloomberg; not generic copy. Never
     /// inside a quotation, the dateline or a table.
@@ -89,10 +88,10 @@ impl Rule for Said {
             return;
         }
         let text = cx.text;
-        if !VERBS.iter().chain(&["added"]).any(|v| text.contains(v)) {
+        if !VERBS.iter().any(|v| text.contains(v)) {
             return;
         }
-        let mut found: Vec<(Span, bool)> = Vec::new();
+        let mut found: Vec<Span> = Vec::new();
         // After a closing quotation mark: up to four words, then the verb.
         for q in cx.quoted {
             let after = &text[q.end..];
@@ -110,7 +109,7 @@ impl Rule for Said {
                         .iter()
                         .any(|&(_, x)| matches!(x, "and" | "that" | "which" | "who" | "as"));
                     if subject_ok {
-                        found.push((Span::new(base + s.start, base + s.end), true));
+                        found.push(Span::new(base + s.start, base + s.end));
                     }
                     break;
                 }
@@ -121,14 +120,14 @@ impl Rule for Said {
                 for v in VERBS {
                     if let Some(rest) = b.strip_suffix(v) {
                         if rest.ends_with(' ') {
-                            found.push((Span::new(rest.len(), b.len()), true));
+                            found.push(Span::new(rest.len(), b.len()));
                         }
                     }
                 }
             }
         }
         // `VERB that` after a person or a pronoun.
-        for v in VERBS.iter().chain(&["added"]) {
+        for v in VERBS {
             let pat = format!(" {v} that ");
             for (at, _) in text.match_indices(&pat) {
                 let span = Span::new(at + 1, at + 1 + v.len());
@@ -143,41 +142,34 @@ impl Rule for Said {
                     .iter()
                     .any(|&(m, k)| k == EntityKind::Person && m.end == subj_end);
                 if pronoun || person {
-                    found.push((span, *v != "added"));
+                    found.push(span);
                 }
             }
         }
         if found.is_empty() {
             return;
         }
-        found.sort_by_key(|(s, _)| s.start);
-        found.dedup_by_key(|(s, _)| s.start);
+        found.sort_by_key(|s| s.start);
+        found.dedup_by_key(|s| s.start);
         let guard = Guard::new(cx);
-        for (span, fixable) in found {
+        for span in found {
             if guard.table || guard.skip(cx, span) {
                 continue;
             }
             let verb = span.text(text);
-            let mut f = Finding::new(
+            let f = Finding::new(
                 &Self::META,
                 span,
-                if fixable {
-                    format!("wire style attributes with `said`, not `{verb}`")
-                } else {
-                    "wire style attributes with `said`: `added that` reads as commentary"
-                        .to_string()
-                },
-            );
-            if fixable {
-                f = f.with_fix(Fix {
-                    title: "Write `said`".to_string(),
-                    edits: vec![Edit {
-                        span,
-                        replacement: "said".to_string(),
-                    }],
-                    preferred: true,
-                });
-            }
+                format!("wire style attributes with `said`, not `{verb}`"),
+            )
+            .with_fix(Fix {
+                title: "Write `said`".to_string(),
+                edits: vec![Edit {
+                    span,
+                    replacement: "said".to_string(),
+                }],
+                preferred: true,
+            });
             out.push(f);
         }
     }

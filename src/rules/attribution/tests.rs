@@ -52,7 +52,16 @@ fn attribution_table() {
         (
             Ap,
             "DALLAS (AP) — Maria Okafor 🎉 spoke. She added that 東京 was next.",
-            &[("attribution/said", "added", None)],
+            &[],
+        ),
+        (
+            Ap,
+            "DALLAS (AP) — Maria Okafor 🎉 spoke. She noted that 東京 was next.",
+            &[(
+                "attribution/said",
+                "noted",
+                Some("DALLAS (AP) — Maria Okafor 🎉 spoke. She said that 東京 was next."),
+            )],
         ),
         (
             Ap,

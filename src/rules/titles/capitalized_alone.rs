@@ -119,6 +119,20 @@ impl Rule for CapitalizedAlone {
             if named || (last.possessive && next.is_some_and(|n| n.cap())) {
                 continue;
             }
+            // `the Chancellor of the Exchequer Nigel Lawson`: a longer title before a name.
+            if next.is_some_and(|n| n.text(text) == "of") {
+                let of_end = next.map_or(last.span.end, |n| n.span.end);
+                let before_name = cx.mentions.iter().any(|&(m, k)| {
+                    k == crate::entities::EntityKind::Person
+                        && m.start > of_end
+                        && text
+                            .get(of_end..m.start)
+                            .is_some_and(|gap| gap.len() < 40 && !gap.contains([',', '.', ';']))
+                });
+                if before_name {
+                    continue;
+                }
+            }
             // `of the United States` / `of France` after it is still the title standing
             // alone; but a name inside a recognized entity is not.
             let span = Span::new(w.span.start, last.span.end);

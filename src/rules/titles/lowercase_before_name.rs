@@ -137,6 +137,19 @@ const LOWERING: &[&str] = &[
     "federation",
     "council",
     "committee",
+    "city",
+    "town",
+    "village",
+    "exchange",
+];
+
+/// Titles that companies, universities and banks use too (`president`, `governor`).
+const AMBIGUOUS: &[&str] = &[
+    "president",
+    "vice-president",
+    "president-elect",
+    "governor",
+    "chancellor",
 ];
 
 /// Words that may stand before a title that is still the title (`former`, `deposed`).
@@ -194,9 +207,10 @@ impl Rule for LowercaseBeforeName {
                 if !PORTFOLIOS.contains(&word(prev)) {
                     continue;
                 }
-                start = prev.map_or(start, |p| p.start);
-                prev = word_before(text, start);
-                if word(prev) == "prime" || word(prev) == "deputy" {
+                // `deputy foreign trade minister`, `Deputy Prime Minister`.
+                while PORTFOLIOS.contains(&word(prev).to_lowercase().as_str())
+                    || matches!(word(prev).to_lowercase().as_str(), "deputy" | "first")
+                {
                     start = prev.map_or(start, |p| p.start);
                     prev = word_before(text, start);
                 }
@@ -228,6 +242,13 @@ impl Rule for LowercaseBeforeName {
                 if org || acronym || (cap && !place && !modifier) {
                     continue;
                 }
+                // Corporate, university and central-bank titles share these words: only
+                // a place, a nationality or a modifier before them makes them the state's.
+                if AMBIGUOUS.contains(&h) && !place && !modifier {
+                    continue;
+                }
+            } else if AMBIGUOUS.contains(&h) {
+                continue;
             }
             let span = Span::new(start, head.end);
             let g = guard.get_or_insert_with(|| Guard::new(cx));

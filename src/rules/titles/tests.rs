@@ -12,6 +12,12 @@ fn titles_table() {
         (Ap, "DALLAS (AP) — The President Hotel 🎉 hosted the Prime Minister's Office staff; the Rev. Maria Okafor prayed.", &[]),
         (Ap, "DALLAS (AP) — Sen. Okafor spoke; spokesman Kenji Moriyama, a former president of Acme, and U.S. Trade Representative Maria Okafor agreed.", &[]),
         (Reuters, "WASHINGTON (Reuters) - Senator Maria Okafor and Sen. Kenji Moriyama 🎉 voted; the president left.", &[]),
+        (Ap, "DALLAS (AP) — Company president Kenji Moriyama met city mayor Hau Lung-bin and retired governor Gerald Bouey 🎉.", &[]),
+        (Reuters, "LONDON (Reuters) - He met the Chancellor of the Exchequer Nigel Lawson in 東京.", &[]),
+        (Reuters, "WARSAW (Reuters) - Deputy foreign trade minister Janusz Kaczurba 🎉 agreed.", &[(
+            "titles/lowercase-before-name", "Deputy foreign trade minister",
+            Some("WARSAW (Reuters) - Deputy Foreign Trade Minister Janusz Kaczurba 🎉 agreed."),
+        )]),
         (Xinhua, "BEIJING, Sept. 19 (Xinhua) -- Senator Maria Okafor met President Xi Jinping in 東京.", &[]),
         // Incorrect copy.
         (Ap, "BEIJING (AP) — Chinese president Xi Jinping arrived 🎉.", &[(
@@ -22,9 +28,9 @@ fn titles_table() {
             "titles/lowercase-before-name", "prime minister",
             Some("LONDON (Reuters) - “Yes,” said former Prime Minister Maria Okafor of 東京."),
         )]),
-        (Ap, "DALLAS (AP) — It was signed by governor Gavin Newsome 🎉 on Monday.", &[(
+        (Ap, "DALLAS (AP) — It was signed by California governor Gavin Newsome 🎉 on Monday.", &[(
             "titles/lowercase-before-name", "governor",
-            Some("DALLAS (AP) — It was signed by Gov. Gavin Newsome 🎉 on Monday."),
+            Some("DALLAS (AP) — It was signed by California Gov. Gavin Newsome 🎉 on Monday."),
         )]),
         (Ap, "DALLAS (AP) — Talks with secretary of state Maria Okafor 🎉 ended.", &[(
             "titles/lowercase-before-name", "secretary of state",
