@@ -78,18 +78,21 @@ fn state_at(text: &str, at: usize) -> Option<(usize, Written, usize)> {
 
 /// The city before the comma at `comma`: up to three capitalized words, the longest the
 /// gazetteer places in `state` first; `None` when the word before is not capitalized.
-fn city_before(text: &str, comma: usize, state: &str) -> Option<bool> {
+fn city_before(text: &str, comma: usize, state: &str) -> Option<Known> {
     let before = text.get(..comma)?;
     let mut starts = Vec::new();
     let mut end = before.len();
     for _ in 0..3 {
         let seg = &before[..end];
-        let start = seg
+        let Some(start) = seg
             .char_indices()
             .rev()
             .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
             .last()
-            .map(|(i, _)| i)?;
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
         let word = &seg[start..];
         let title = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().any(char::is_lowercase);
@@ -108,15 +111,39 @@ fn city_before(text: &str, comma: usize, state: &str) -> Option<bool> {
     let g = gazetteer();
     let region = g.region(state)?;
     if !matches!(region, Region::State(_)) {
-        return Some(false);
+        return Some(Known::Elsewhere);
     }
-    Some(
-        starts
-            .iter()
-            .rev()
-            .any(|&s| g.region_contains(region, &before[s..])),
-    )
+    if starts
+        .iter()
+        .rev()
+        .any(|&s| g.region_contains(region, &before[s..]))
+    {
+        return Some(Known::InState);
+    }
+    // A town too small for the gazetteer (`Alamo, CA`): no city of that name anywhere.
+    if starts.iter().all(|&s| g.cities(&before[s..]).is_empty()) {
+        return Some(Known::Unknown);
+    }
+    Some(Known::Elsewhere)
 }
+
+/// What the gazetteer says of the city before a state (a postal code that is no word
+/// needs none of it; one that is a word needs `InState`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Known {
+    InState,
+    /// No city of that name is known.
+    Unknown,
+    /// Cities of that name are known, none in that state.
+    Elsewhere,
+}
+
+/// Postal codes that are also words or other abbreviations (`IN`, `OR`, `LA`, `PA`):
+/// taken for a state only after a city the gazetteer places there.
+const AMBIGUOUS_POSTAL: &[&str] = &[
+    "IN", "OR", "ME", "OK", "HI", "LA", "DE", "AL", "CO", "MD", "MO", "MS", "NE", "SC", "ID", "UT",
+    "MT",
+];
 
 impl Rule for StateName {
     fn meta(&self) -> &'static RuleMeta {
@@ -157,7 +184,13 @@ impl Rule for StateName {
             let Some(known) = city_before(text, comma, name) else {
                 continue;
             };
-            if written != Written::Ap && !known {
+            let (postal, _, _) = AP_STATES[i];
+            let sure = match (written, known) {
+                (Written::Ap, _) | (_, Known::InState) => true,
+                (Written::Postal, _) => !AMBIGUOUS_POSTAL.contains(&postal),
+                _ => false,
+            };
+            if !sure {
                 continue;
             }
             // `Chicago, Ill.`: `places/standalone-city` reports the whole region.

@@ -115,7 +115,11 @@ impl Rule for UsInText {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if US_NAMES.contains(&next_word) {
+            let force = after
+                .trim_start()
+                .strip_prefix("Air")
+                .is_some_and(|r| r.trim_start().to_ascii_lowercase().starts_with("force"));
+            if US_NAMES.contains(&next_word) && !force {
                 continue;
             }
             let guard = guard.get_or_insert_with(|| Guard::new(cx));

@@ -1,6 +1,7 @@
 use super::ABBREVIATED;
 use crate::config::TitleAbbreviation;
 use crate::declare_rule;
+use crate::entities::lexicon::class;
 use crate::entities::EntityKind;
 use crate::rules::places::guard::{opens_sentence, word_before, Guard};
 use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
@@ -86,10 +87,33 @@ impl Rule for Abbreviation {
         }
         let text = cx.text;
         let mut guard: Option<Guard> = None;
-        for &(m, kind) in cx.mentions {
-            if kind != EntityKind::Person || !super::full_name(text, m) {
-                continue;
+        // The people's full names: the recognizer's, and a given name of the lexicon with a
+        // capitalized word after it where the recognizer took the name for nothing else
+        // (`Senator John Tower` beside a `Tower commission`).
+        let mut names: Vec<Span> = cx
+            .mentions
+            .iter()
+            .filter(|&&(m, k)| k == EntityKind::Person && super::full_name(text, m))
+            .map(|&(m, _)| m)
+            .collect();
+        for pair in cx.words.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.class & class::GIVEN_NAME != 0
+                && a.title_case()
+                && b.title_case()
+                && b.joined
+                && !a.sent_start
+                && text.get(a.span.end..b.span.start) == Some(" ")
+                && cx
+                    .mention_at(a.span)
+                    .is_none_or(|k| k == EntityKind::Person)
+                && !names.iter().any(|n| n.start == a.span.start)
+            {
+                names.push(Span::new(a.span.start, b.span.end));
             }
+        }
+        names.sort_by_key(|n| n.start);
+        for m in names {
             let Some(before) = text.get(..m.start).and_then(|b| b.strip_suffix(' ')) else {
                 continue;
             };

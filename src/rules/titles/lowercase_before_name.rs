@@ -230,7 +230,8 @@ impl Rule for LowercaseBeforeName {
                 let cap = p.chars().next().is_some_and(char::is_uppercase);
                 let place = cx.mention_at(ps) == Some(EntityKind::Place)
                     || p == "U.S."
-                    || lexicon::classes(p) & class::DEMONYM != 0;
+                    || lexicon::classes(p) & class::DEMONYM != 0
+                    || nationality(p);
                 let org = cx.mention_at(ps) == Some(EntityKind::Organization);
                 let acronym = p.len() >= 2
                     && p.chars()
@@ -327,6 +328,19 @@ impl Rule for LowercaseBeforeName {
             );
         }
     }
+}
+
+/// A capitalized word that reads as a nationality (`Australian`, `Saudi`, `Iraqi`,
+/// `Japanese`, `Turkish`) where the lexicon has none.
+fn nationality(w: &str) -> bool {
+    w.len() >= 5
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && [
+            "ian", "ean", "can", "ese", "ish", "udi", "qi", "li", "ni", "hi",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// `prime minister` → `Prime Minister`, `vice-president` → `Vice-President`.
