@@ -117,6 +117,7 @@ const settings = {
   "window.commandCenter": false,
   "editor.wordWrap": "on",
   "editor.minimap.enabled": false,
+  "editor.semanticHighlighting.enabled": true,
   "files.autoSave": "off",
 };
 const userSettingsFile = path.join(userData, "User/settings.json");
@@ -332,6 +333,32 @@ try {
     }
   });
 
+  await check("semantic tokens: Inspect Editor Tokens shows an organization, declaration, on Ministry of Commerce", async () => {
+    // Line 3 (1-based), column 114 starts "Ministry of Commerce" (ASCII before it).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(":3:117");
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+    const widget = page.locator(".token-inspect-widget");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      await runCommand("Developer: Inspect Editor Tokens and Scopes");
+      await widget.first().waitFor({ timeout: 10000 }).catch(() => {});
+      text = ((await widget.first().innerText().catch(() => "")) || "").replace(/\s+/g, " ");
+      if (/semantic token type\s*organization/i.test(text)) break;
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(500);
+    }
+    log(`token inspector: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
+    if (!/semantic token type\s*organization/i.test(text)) throw new Error(`no organization semantic token at 3:117; inspector: ${text}`);
+    if (!/modifiers\s*declaration/i.test(text)) throw new Error(`first reference lacks the declaration modifier; inspector: ${text}`);
+  });
+
   // Show the finding in the editor for the screenshot: go to the problem.
   await runCommand("Go to Next Problem in Files (Error, Warning, Info)").catch(() => {});
   await page.waitForTimeout(1500);
@@ -357,6 +384,30 @@ try {
       await page.waitForTimeout(250);
     }
     if (!/^Info:/.test(aria)) throw new Error(`severity did not change to Info; row: ${aria}`);
+  });
+
+  await check("rule sheet saved on disk is live in the Problems panel within a second", async () => {
+    // The desk adds a sheet: VS Code's file watcher tells the server (didChangeWatchedFiles).
+    fs.mkdirSync(path.join(workspace, "style"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/soybeans"\nmessage = "say soya"\nforbid = ["soybeans"]\n',
+    );
+    const started = Date.now();
+    fs.writeFileSync(path.join(workspace, "copydesk.toml"), 'sheets = ["style/desk.toml"]\n');
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/soybeans" }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const first = Date.now() - started;
+    // Save a new version of the sheet: the old rule goes, the new one comes.
+    const resaved = Date.now();
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/corn"\nmessage = "say maize"\nforbid = ["corn"]\n',
+    );
+    await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/corn" }).first().waitFor({ timeout: TIMEOUT });
+    const second = Date.now() - resaved;
+    log(`desk rules live after ${first} ms (config) and ${second} ms (sheet saved)`);
+    if (first > 1000 || second > 1000) throw new Error(`live after ${first} ms and ${second} ms; budget 1000 ms`);
   });
 
   await check("no copydesk notifications (e.g. rejected settings, failed start)", async () => {
