@@ -69,7 +69,7 @@ fn region_of(rest: &str, city: &str, cc: &str) -> Option<usize> {
         rest[n..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .map_or(true, |c| !c.is_alphanumeric())
     };
     if cc == "US" {
         let (_, name, ap) = AP_STATES.iter().find(|(postal, name, ap)| {

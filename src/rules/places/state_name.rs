@@ -57,7 +57,7 @@ fn state_at(text: &str, at: usize) -> Option<(usize, Written, usize)> {
         rest[n..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .map_or(true, |c| !c.is_alphanumeric())
     };
     for (i, &(postal, name, ap)) in AP_STATES.iter().enumerate() {
         if postal == "DC" {
@@ -96,7 +96,7 @@ fn city_before(text: &str, comma: usize, state: &str) -> Option<Known> {
         let word = &seg[start..];
         let title = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().any(char::is_lowercase);
-        if !title && !(starts.len() > 0 && matches!(word, "St." | "Ft." | "Mt.")) {
+        if !(title || !starts.is_empty() && matches!(word, "St." | "Ft." | "Mt.")) {
             break;
         }
         starts.push(start);

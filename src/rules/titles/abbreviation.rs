@@ -106,7 +106,7 @@ impl Rule for Abbreviation {
                 && text.get(a.span.end..b.span.start) == Some(" ")
                 && cx
                     .mention_at(a.span)
-                    .is_none_or(|k| k == EntityKind::Person)
+                    .map_or(true, |k| k == EntityKind::Person)
                 && !names.iter().any(|n| n.start == a.span.start)
             {
                 names.push(Span::new(a.span.start, b.span.end));
