@@ -96,6 +96,8 @@ impl Rule for Abbreviation {
             .filter(|&&(m, k)| k == EntityKind::Person && super::full_name(text, m))
             .map(|&(m, _)| m)
             .collect();
+        // Mentions come in order: their starts are sorted.
+        let people: Vec<usize> = names.iter().map(|n| n.start).collect();
         for pair in cx.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if a.class & class::GIVEN_NAME != 0
@@ -107,7 +109,7 @@ impl Rule for Abbreviation {
                 && cx
                     .mention_at(a.span)
                     .map_or(true, |k| k == EntityKind::Person)
-                && !names.iter().any(|n| n.start == a.span.start)
+                && people.binary_search(&a.span.start).is_err()
             {
                 names.push(Span::new(a.span.start, b.span.end));
             }
