@@ -76,7 +76,10 @@ pub fn diagnostic(
         f.related
             .iter()
             .map(|r| lsp::DiagnosticRelatedInformation {
-                location: lsp::Location::new(uri.clone(), range(doc, r.span, enc)),
+                location: match r.file.as_deref().and_then(|p| file_location(p, enc)) {
+                    Some(loc) => loc,
+                    None => lsp::Location::new(uri.clone(), range(doc, r.span, enc)),
+                },
                 message: r.message.clone(),
             })
             .collect()
@@ -160,6 +163,25 @@ pub fn text_edits(
         .iter()
         .map(|e| lsp::TextEdit::new(range(doc, e.span, enc), e.replacement.clone()))
         .collect()
+}
+
+/// A position kept in every unit ([`crate::finding::LineCol`]), in the negotiated one.
+pub fn line_col(p: crate::finding::LineCol, enc: Encoding) -> lsp::Position {
+    let character = match enc {
+        Encoding::Utf8 => p.utf8,
+        Encoding::Utf16 => p.utf16,
+        Encoding::Utf32 => p.chars,
+    };
+    lsp::Position::new(p.line, character)
+}
+
+/// A place in another file, as a location (`None` when its path is not absolute).
+pub fn file_location(place: &crate::finding::FilePlace, enc: Encoding) -> Option<lsp::Location> {
+    let uri = lsp::Url::from_file_path(&place.path).ok()?;
+    Some(lsp::Location::new(
+        uri,
+        lsp::Range::new(line_col(place.start, enc), line_col(place.end, enc)),
+    ))
 }
 
 /// The semantic token types copydesk reports, in legend order ([`semantic_legend`]).

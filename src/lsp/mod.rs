@@ -26,6 +26,7 @@ mod store;
 mod symbols;
 pub mod transport;
 mod worker;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -142,6 +143,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
+        self.remember_workspace(&params);
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -210,6 +212,7 @@ impl LanguageServer for Backend {
         // it triggers after ours finds nothing new).
         fs_watch::spawn(self.reloader());
         self.watch_config_files().await;
+        self.start_indexing();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -236,6 +239,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.stories_changed(&params);
         self.watched_files_changed(params);
     }
 
