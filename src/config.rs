@@ -166,6 +166,12 @@ pub struct Config {
     /// `[percent]`: the house form of a percentage (`percent/*`).
     #[serde(default)]
     pub percent: PercentConfig,
+    /// `[places]`: house forms of U.S. states and `U.S.` in text (`places/*` rules).
+    #[serde(default)]
+    pub places: PlacesConfig,
+    /// `[titles]`: whether titles are abbreviated before a full name (`titles/*` rules).
+    #[serde(default)]
+    pub titles: TitlesConfig,
     /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets: Vec<String>,
@@ -364,6 +370,72 @@ impl PercentConfig {
     }
 }
 
+/// How a house writes U.S. state names in body text (`[places] states`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StateNames {
+    /// Spelled out (`Springfield, Illinois`): AP since 2014.
+    Spelled,
+    /// AP's abbreviations (`Springfield, Ill.`): AP before 2014; postal codes still flagged.
+    Abbreviated,
+    /// Either; only postal codes outside addresses are flagged.
+    Any,
+}
+
+/// How a house writes the United States' abbreviation (`[places] us`,
+/// `[places] headline_us`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UsForm {
+    #[serde(rename = "U.S.")]
+    Periods,
+    #[serde(rename = "US")]
+    Bare,
+    #[serde(rename = "any")]
+    Any,
+}
+
+/// `[places]` in `copydesk.toml`: the house forms the `places/*` rules hold body text and
+/// headlines to. Every key is optional; unset, the house style's default applies (see each
+/// rule's page): AP spells states out, writes `U.S.` in text and `US` in headlines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlacesConfig {
+    /// State names after a city in body text: `"spelled"`, `"abbreviated"` or `"any"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub states: Option<StateNames>,
+    /// The United States abbreviated in body text: `"U.S."`, `"US"` or `"any"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us: Option<UsForm>,
+    /// The same in headlines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline_us: Option<UsForm>,
+    /// Whether a city that stands alone in a dateline takes no state or country in body text
+    /// (`Paris`, not `Paris, France`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standalone_in_text: Option<bool>,
+}
+
+/// Whether a house abbreviates titles before a full name (`[titles] abbreviate`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleAbbreviation {
+    /// `Gov.`, `Sen.`, `Rep.`, `the Rev.`, `Gen.` before a full name (AP, UPI).
+    BeforeFullName,
+    /// `Governor`, `Senator`: spelled out everywhere (Xinhua).
+    Never,
+    /// Either.
+    Any,
+}
+
+/// `[titles]` in `copydesk.toml`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TitlesConfig {
+    /// `"before-full-name"`, `"never"` or `"any"`; unset, the house style's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abbreviate: Option<TitleAbbreviation>,
+}
+
 /// The configuration file's name, looked up at the workspace root (LSP) and in each
 /// checked file's folder or its parents (CLI).
 pub const CONFIG_FILE: &str = "copydesk.toml";
@@ -379,6 +451,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "dateline",
     "numbers",
     "percent",
+    "places",
+    "titles",
     "sheets",
     "sheet",
 ];
@@ -520,6 +594,12 @@ impl Config {
             .standalone_remove
             .extend(d.standalone_remove.iter().cloned());
         self.dateline.places.extend(d.places.iter().cloned());
+        let (p, t) = (&over.places, &over.titles);
+        self.places.states = p.states.or(self.places.states);
+        self.places.us = p.us.or(self.places.us);
+        self.places.headline_us = p.headline_us.or(self.places.headline_us);
+        self.places.standalone_in_text = p.standalone_in_text.or(self.places.standalone_in_text);
+        self.titles.abbreviate = t.abbreviate.or(self.titles.abbreviate);
         if over.numbers.spell_out_below.is_some() {
             self.numbers.spell_out_below = over.numbers.spell_out_below;
         }

@@ -6,12 +6,15 @@
 //! [`RuleMeta::docs`]). Rules read the [`Context`] and push [`Finding`]s at their default
 //! severity; they never see severity settings, which [`apply_levels`] applies afterwards.
 
+pub mod attribution;
 pub mod dateline;
 pub mod names;
 pub mod numbers;
 pub mod percent;
+pub mod places;
 pub mod quotes;
 pub mod suppress;
+pub mod titles;
 
 use std::sync::OnceLock;
 
@@ -214,6 +217,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(numbers::RULES);
         v.extend_from_slice(percent::RULES);
         v.extend_from_slice(suppress::RULES);
+        v.extend_from_slice(places::RULES);
+        v.extend_from_slice(titles::RULES);
+        v.extend_from_slice(attribution::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })
