@@ -160,6 +160,12 @@ pub struct Config {
     /// `[dateline]`: house additions to the dateline place lists.
     #[serde(default)]
     pub dateline: DatelineConfig,
+    /// `[dates]`: how body text writes dates (the `dates/*` rules).
+    #[serde(default)]
+    pub dates: DatesConfig,
+    /// `[times]`: how body text writes times of day (the `times/*` rules).
+    #[serde(default)]
+    pub times: TimesConfig,
     /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets: Vec<String>,
@@ -258,6 +264,51 @@ pub struct DatelineConfig {
     pub places: Vec<String>,
 }
 
+/// `[dates]` in `copydesk.toml`: the house's date forms where the style sheets disagree
+/// or are unconfirmed (wire-style.md §4 [U]). Unset keys take the house style's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatesConfig {
+    /// How the body writes a month before a day (`dates/month-form`): `"ap"` (`Sept. 19`,
+    /// AP, UPI, Xinhua and Bloomberg's default), `"reuters"` (`Sept 19`), `"full"`
+    /// (`September 19`) or `"any"` (every agency's form; AFP and generic's default).
+    /// Reuters' default accepts AP's, Reuters' and the full form, its body form being
+    /// unconfirmed.
+    pub months: Option<MonthsSetting>,
+    /// Flag `today`, `yesterday`, `tomorrow` and `tonight` (`dates/relative-day`): the
+    /// house writes the day of the week. Default: on for AP, off for the others.
+    pub relative_days: Option<bool>,
+}
+
+/// `[dates] months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MonthsSetting {
+    Ap,
+    Reuters,
+    Full,
+    Any,
+}
+
+/// `[times]` in `copydesk.toml`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimesConfig {
+    /// How `a.m.` and `p.m.` are written (`times/meridiem`): `"ap"` (`9 a.m.`, `2:30
+    /// p.m.`: lower case, periods, no `:00`; the default of AP, UPI, Xinhua and
+    /// Bloomberg) or `"lenient"` (`9am`, `9 AM`, `9:00 a.m.` accepted; only a malformed
+    /// `a.m` or `A.m.` is flagged; the default of Reuters, AFP and the generic style).
+    pub meridiem: Option<MeridiemSetting>,
+}
+
+/// `[times] meridiem`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeridiemSetting {
+    Ap,
+    Lenient,
+}
+
 /// The configuration file's name, looked up at the workspace root (LSP) and in each
 /// checked file's folder or its parents (CLI).
 pub const CONFIG_FILE: &str = "copydesk.toml";
@@ -271,6 +322,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "names",
     "names_file",
     "dateline",
+    "dates",
+    "times",
     "sheets",
     "sheet",
 ];
@@ -412,6 +465,15 @@ impl Config {
             .standalone_remove
             .extend(d.standalone_remove.iter().cloned());
         self.dateline.places.extend(d.places.iter().cloned());
+        if over.dates.months.is_some() {
+            self.dates.months = over.dates.months;
+        }
+        if over.dates.relative_days.is_some() {
+            self.dates.relative_days = over.dates.relative_days;
+        }
+        if over.times.meridiem.is_some() {
+            self.times.meridiem = over.times.meridiem;
+        }
         if over.docs_base_url.is_some() {
             self.docs_base_url.clone_from(&over.docs_base_url);
         }
