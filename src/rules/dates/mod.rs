@@ -284,6 +284,7 @@ pub(crate) fn reads_as_year(text: &str, span: Span) -> bool {
         return false;
     }
     let after = &text[span.end..];
+    let value: u16 = year.parse().unwrap_or(0);
     let Some(next) = after.strip_prefix(' ') else {
         // Punctuation or the end; `1986-87` or `1986s` are no year here.
         return !after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '%');
@@ -293,7 +294,27 @@ pub(crate) fn reads_as_year(text: &str, span: Span) -> bool {
         "and", "or", "but", "when", "while", "the", "a", "an", "to", "in", "on", "at", "for",
         "with", "by", "after", "before", "as", "until", "that", "which", "from", "through",
     ];
+    // Counts of people read as counts (`In June, 2000 people`); any other word after a
+    // figure of the last two centuries leaves it a year (`ended February, 1987 were`).
+    const COUNTED: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "troops",
+        "staff",
+        "personnel",
+        "cattle",
+        "more",
+        "others",
+        "other",
+        "of",
+    ];
     AFTER_YEAR.contains(&word.as_str())
+        || ((1900..=2099).contains(&value)
+            && !word.ends_with('s')
+            && !COUNTED.contains(&word.as_str()))
 }
 
 /// Every full date with a year `block` writes (`March 3, 1987`, `Sept. 19, 2019`): month,

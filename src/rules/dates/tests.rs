@@ -54,7 +54,7 @@ const CLEAN: &[(Option<Style>, &str)] = &[
     (Some(Style::Ap), "The results:\nSept. 19th   12   14\nSept. 20th   11   15\nSept. 21st   10   16"),
     (Some(Style::Ap), "The hearing opened Tuesday, Sept. 3, 2019, and Tuesday and Wednesday, Sept. 4 and 5."),
     (Some(Style::Ap), "USA Today said the Today show aired."),
-    (Some(Style::Ap), "In May, 1500 workers struck; in June, 2000 more."),
+    (Some(Style::Ap), "In May, 1500 workers struck; in June, 2000 more and in July, 2000 people."),
 ];
 
 #[test]
@@ -141,6 +141,15 @@ const WRONG: &[Row] = &[
             "dates/year-comma",
             ",",
             Some("LANFORD, Ore. (AP) — The plant closed in January 1986, “for good” 🎉."),
+        )],
+    ),
+    (
+        None,
+        "LANFORD, Ore. (AP) — Sales for the week ended February, 1987 were 东京’s best.",
+        &[(
+            "dates/year-comma",
+            ",",
+            Some("LANFORD, Ore. (AP) — Sales for the week ended February 1987 were 东京’s best."),
         )],
     ),
     (

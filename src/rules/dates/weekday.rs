@@ -45,9 +45,10 @@ fn weekday_before(before: &str) -> Option<(usize, usize)> {
             !c.is_alphanumeric() && c != '-' && c != '/' && c != '–'
         });
         // `Tuesday and Wednesday, Sept. 3 and 4`: the day is one of several.
-        let joined = ["and ", "or ", "to ", "through ", "& "]
+        let joined = ["and ", "or ", "to ", "through ", "& ", "-", "–", "/"]
             .iter()
-            .any(|j| head.ends_with(j));
+            .filter_map(|j| head.strip_suffix(j))
+            .any(|h| WEEKDAYS.iter().any(|w| h.trim_end().ends_with(w)));
         (boundary && !joined).then_some((i, head.len()))
     })
 }
