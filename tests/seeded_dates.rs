@@ -215,7 +215,10 @@ impl Kind {
 
 /// The mutated text (with front matter giving the story's date), the byte offset where
 /// the finding must start, and the control text (the same place written right), if any.
-fn seed(story: &Story, kind: Kind) -> Option<(String, usize, Option<(String, usize)>)> {
+/// A seeded text and the byte offset where its finding must start.
+type Seeded = (String, usize);
+
+fn seed(story: &Story, kind: Kind) -> Option<(String, usize, Option<Seeded>)> {
     let (my, mm, md) = match story.month_day {
         Some((m, d)) => (story.year, m as i64 + 1, d),
         None => (story.year, 7, 1),
@@ -415,9 +418,7 @@ fn seeded_date_and_time_errors_are_caught() {
             }
         }
     }
-    let mut md = format!(
-        "| seeded error | rule | applied | caught | rate | control false alarms |\n|---|---|---:|---:|---:|---:|\n"
-    );
+    let mut md = "| seeded error | rule | applied | caught | rate | control false alarms |\n|---|---|---:|---:|---:|---:|\n".to_string();
     let mut failures = Vec::new();
     for (kind, (applied, caught, false_alarms, misses)) in &table {
         let rate = 100.0 * *caught as f64 / (*applied).max(1) as f64;
