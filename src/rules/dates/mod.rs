@@ -44,8 +44,21 @@ pub const RULES: &[&dyn Rule] = &[
 pub(crate) fn checkable(cx: &ParagraphContext<'_>, span: Span) -> bool {
     !cx.in_quotation(span)
         && cx.dateline.map_or(true, |d| span.start >= d.end)
+        && !in_dateline_of_a_later_dispatch(cx, span)
         && !in_special_piece(cx.text, span)
         && !is_table(cx.text)
+}
+
+/// A body paragraph that opens with a dateline of its own (a digest's next dispatch under
+/// a subhead, `PARIS, Jan 1 (AFP) - `): its dateline is no body text either.
+fn in_dateline_of_a_later_dispatch(cx: &ParagraphContext<'_>, span: Span) -> bool {
+    if cx.dateline.is_some() || span.start > 120 {
+        return false;
+    }
+    match crate::article::dateline::read(cx.text, Span::new(0, cx.text.len())) {
+        crate::article::DatelineRead::Found(d) => span.start < d.span.end,
+        _ => false,
+    }
 }
 
 /// Is `span` inside a run of non-space characters that is a URL, an e-mail address or a
