@@ -31,6 +31,7 @@ LAYERS = [
     ["rules", "outline"],
     ["sheets"],
     ["analysis", "settings"],
+    ["workspace"],
     ["hover", "catalogue"],
     ["cli", "lsp"],
 ]

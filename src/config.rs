@@ -176,6 +176,24 @@ pub struct Config {
     /// The compiled desk rules ([`crate::sheets::resolve`]); not a setting.
     #[serde(skip)]
     pub desk: DeskSlot,
+    /// `[workspace]`: which files of the folder the workspace index reads.
+    #[serde(default, skip_serializing_if = "WorkspaceConfig::is_empty")]
+    pub workspace: WorkspaceConfig,
+}
+
+/// `[workspace]`: the stories of the folder ([`crate::workspace`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkspaceConfig {
+    /// Gitignore-style globs, relative to the folder, of files and folders left out of
+    /// the index (`archive/`, `**/drafts/*.md`), beside what `.gitignore` leaves out.
+    pub exclude: Vec<String>,
+}
+
+impl WorkspaceConfig {
+    pub fn is_empty(&self) -> bool {
+        self.exclude.is_empty()
+    }
 }
 
 /// The compiled desk rules of a configuration, opaque at this layer: `crate::sheets`
@@ -480,6 +498,9 @@ impl Config {
         if !over.desk.is_empty() {
             self.desk = over.desk.clone();
         }
+        self.workspace
+            .exclude
+            .extend(over.workspace.exclude.iter().cloned());
         self
     }
 

@@ -23,6 +23,7 @@ pub mod sheets;
 pub mod span;
 pub mod text;
 pub mod words;
+pub mod workspace;
 
 pub use analysis::{analyze, analyze_reusing, Analysis, Reuse};
 pub use article::Format;

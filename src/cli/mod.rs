@@ -216,14 +216,78 @@ pub fn read_article(path: &Path) -> Result<String, FileError> {
 
 /// Read and check one file.
 pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
+    check_file_indexed(path, config, false).map(|(r, _)| r)
+}
+
+/// [`check_file`], and (when `index`) the story as the workspace index keeps it, from
+/// the same analysis.
+fn check_file_indexed(
+    path: &Path,
+    config: &Config,
+    index: bool,
+) -> Result<(FileReport, Option<Indexed>), FileError> {
     let text = read_article(path)?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze(&text, format, config);
-    Ok(FileReport {
-        path: path.to_path_buf(),
-        text,
-        findings: analysis.findings,
-    })
+    let story = index.then(|| {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        crate::workspace::Story::from_analysis(path, &text, &analysis, modified)
+    });
+    let indexed = story.map(|s| (Some(s), analysis.entities));
+    Ok((
+        FileReport {
+            path: path.to_path_buf(),
+            text,
+            findings: analysis.findings,
+        },
+        indexed,
+    ))
+}
+
+/// A checked file's story for the workspace index (taken out when indexed) and its
+/// entities.
+type Indexed = (Option<crate::workspace::Story>, crate::entities::Entities);
+
+/// `names/spelling-drift` over the folders `check` was given: every story checked below
+/// them that the workspace walk takes (`.gitignore`, `[workspace] exclude`) goes into one
+/// index, and each is compared with the others.
+fn folder_drift(folders: &[PathBuf], checked: &mut [(FileReport, Arc<Config>, Option<Indexed>)]) {
+    use crate::workspace::{spelling_drift, stories_in, Index};
+    if folders.is_empty() {
+        return;
+    }
+    let exclude = checked
+        .first()
+        .map(|(_, c, _)| c.workspace.exclude.clone())
+        .unwrap_or_default();
+    let (walked, _) = stories_in(folders, &exclude);
+    let walked: std::collections::HashSet<PathBuf> = walked.into_iter().collect();
+    let mut index = Index::default();
+    for (rep, _, indexed) in checked.iter_mut() {
+        if let Some((story, _)) = indexed.as_mut().filter(|_| walked.contains(&rep.path)) {
+            if let Some(s) = story.take() {
+                index.insert(s);
+            }
+        }
+    }
+    if index.len() < 2 {
+        return;
+    }
+    checked.par_iter_mut().for_each(|(rep, config, indexed)| {
+        let Some((_, entities)) = indexed.as_ref() else {
+            return;
+        };
+        if index.id_of(&rep.path).is_none() {
+            return;
+        }
+        let found = spelling_drift(&index, &rep.path, &rep.text, entities, config);
+        if !found.is_empty() {
+            rep.findings.extend(found);
+            rep.findings.sort_by(|a, b| {
+                (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+            });
+        }
+    });
 }
 
 #[derive(Serialize)]
@@ -267,6 +331,9 @@ struct JsonEdit<'a> {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
+    /// Set when the place is in another file (another story of the folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     range: JsonRange,
     message: &'a str,
 }
@@ -389,16 +456,20 @@ pub fn run_check(
             discover::Found::Invalid(e) => note_bad(&mut errors, &e),
         }
     }
+    let folders: Vec<PathBuf> = file_paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|(f, c)| (check_file(f, c), c.clone()))
+        .map(|(f, c)| (check_file_indexed(f, c, !folders.is_empty()), c.clone()))
         .collect();
+    let mut checked = Vec::new();
     for (r, c) in results {
         match r {
-            Ok(rep) => reports.push((rep, c)),
+            Ok((rep, story)) => checked.push((rep, c, story)),
             Err(e) => errors.push(e),
         }
     }
+    folder_drift(&folders, &mut checked);
+    reports.extend(checked.into_iter().map(|(rep, c, _)| (rep, c)));
     let any_error = reports
         .iter()
         .any(|(r, _)| r.findings.iter().any(|f| f.severity == Severity::Error));
@@ -503,9 +574,26 @@ fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io
                 related: f
                     .related
                     .iter()
-                    .map(|r| JsonRelated {
-                        range: range(r.span),
-                        message: &r.message,
+                    .map(|r| match &r.file {
+                        Some(place) => JsonRelated {
+                            path: Some(place.path.display().to_string()),
+                            range: JsonRange {
+                                start: JsonPosition {
+                                    line: place.start.line + 1,
+                                    column: place.start.chars + 1,
+                                },
+                                end: JsonPosition {
+                                    line: place.end.line + 1,
+                                    column: place.end.chars + 1,
+                                },
+                            },
+                            message: &r.message,
+                        },
+                        None => JsonRelated {
+                            path: None,
+                            range: range(r.span),
+                            message: &r.message,
+                        },
                     })
                     .collect(),
             });

@@ -5,9 +5,10 @@
 //! - [`worker`]: the `copydesk-analysis` thread, the only place the engine runs, and the
 //!   publisher of diagnostics;
 //! - [`settings`]: `copydesk.toml`, client settings, watched files, client capabilities;
+//!   [`fs_watch`]: the server's own watcher for them when the client has none;
 //! - handlers by feature: [`diagnostics`] (and code actions), [`symbols`] (and folding),
 //!   [`hover`], [`navigation`] (definition, references, highlight, rename, workspace
-//!   symbols);
+//!   symbols), [`semantic`] (semantic tokens for names);
 //! - [`convert`]: the only place byte spans meet protocol positions; [`transport`]: the
 //!   stdio loop around tower-lsp's `Server`.
 //!
@@ -16,13 +17,16 @@
 
 pub mod convert;
 mod diagnostics;
+mod fs_watch;
 mod hover;
 mod navigation;
+mod semantic;
 mod settings;
 mod store;
 mod symbols;
 pub mod transport;
 mod worker;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -139,6 +143,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
+        self.remember_workspace(&params);
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -170,6 +175,16 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: convert::semantic_legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..SemanticTokensOptions::default()
+                        },
+                    ),
+                ),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -191,7 +206,13 @@ impl LanguageServer for Backend {
         self.ready.store(true, Ordering::Release);
         self.pull_settings().await;
         self.reload_config();
+        // The server watches its few configuration files itself, whatever the client:
+        // Neovim on Linux cannot watch for it, and a client's watcher may take most of a
+        // second to report a save. A client that can watch is asked to as well (a reload
+        // it triggers after ours finds nothing new).
+        fs_watch::spawn(self.reloader());
         self.watch_config_files().await;
+        self.start_indexing();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -218,6 +239,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.stories_changed(&params);
         self.watched_files_changed(params);
     }
 
@@ -276,6 +298,36 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.code_actions(params).await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, None)
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, Some(params.range))
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
     }
 }
 

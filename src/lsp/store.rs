@@ -109,6 +109,10 @@ pub(super) struct State {
     /// The desk rule sheets last read, whose diagnostics were published
     /// (`settings::sheet_diagnostics`): watched, and cleared when they are fixed.
     pub sheet_files: Vec<PathBuf>,
+    /// The workspace index ([`super::workspace`]) and the worker's queue, for refreshing
+    /// the open documents when it changes.
+    pub workspace: Arc<super::workspace::Shared>,
+    pub workspace_jobs: Option<tokio::sync::mpsc::UnboundedSender<Job>>,
 }
 
 impl State {

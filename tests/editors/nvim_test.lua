@@ -279,6 +279,37 @@ test('hover on the dateline shows its parsed parts', function()
   expect(lower:find('19', 1, true), 'hover lacks the day 19:\n%s', text)
 end)
 
+test('semantic tokens colour places and organizations (first reference: declaration)', function()
+  local caps = client.server_capabilities.semanticTokensProvider
+  expect(caps and caps.legend, 'no semanticTokensProvider: %s', vim.inspect(client.server_capabilities))
+  expect(vim.deep_equal(caps.legend.tokenTypes, { 'person', 'place', 'organization' }),
+    'legend %s', vim.inspect(caps.legend))
+  -- Neovim requests the tokens itself and keeps them per buffer; read them back where
+  -- the fixture names a ministry (line 2) and a port after CJK and an astral char (line 8).
+  local line2 = vim.api.nvim_buf_get_lines(buf, 2, 3, true)[1]
+  local line8 = vim.api.nvim_buf_get_lines(buf, 8, 9, true)[1]
+  local ministry = assert(line2:find('Ministry of Commerce', 1, true)) - 1
+  local santos = assert(line8:find('Santos', 1, true)) - 1
+  local function token(row, col)
+    for _, t in ipairs(vim.lsp.semantic_tokens.get_at_pos(buf, row, col) or {}) do
+      if t.client_id == client.id then return t end
+    end
+  end
+  local org = wait_for(function() return token(2, ministry + 9) end)
+  expect(org, 'no semantic token on "Ministry of Commerce" (2:%d)', ministry)
+  expect(org.type == 'organization', 'token type %s, expected organization', tostring(org.type))
+  expect(org.modifiers and org.modifiers.declaration, 'first reference lacks the declaration modifier: %s',
+    vim.inspect(org.modifiers))
+  expect(org.start_col == ministry and org.end_col == ministry + #'Ministry of Commerce',
+    'organization token at %d..%d, expected %d..%d', org.start_col, org.end_col, ministry, ministry + 20)
+  local place = token(8, santos)
+  expect(place and place.type == 'place', 'Santos (8:%d) token %s', santos, vim.inspect(place))
+  expect(place.start_col == santos and place.end_col == santos + 6,
+    'Santos token at bytes %d..%d, expected %d..%d (columns after CJK and U+20BB7)',
+    place.start_col, place.end_col, santos, santos + 6)
+  expect(token(8, 0) == nil, 'a token at the start of line 8, which names nobody')
+end)
+
 test('edit: inserting a paragraph above moves the diagnostic to line 10', function()
   vim.api.nvim_buf_set_lines(buf, 7, 7, true, { 'Trade officials met for two days in Beijing.', '' })
   local d = wait_for(function()
@@ -378,6 +409,32 @@ test('edit: deleting the dateline brings dateline/missing', function()
   local d = wait_for(function() return find_diag(buf, 'dateline/missing') end)
   expect(d, 'no dateline/missing after removing the dateline; now:\n%s', fmt_diags(copydesk_diags(buf)))
   expect(d.severity ~= nil, 'no severity')
+end)
+
+test('rule sheet: saved from Neovim, live in the story within a second (server-side watch)', function()
+  -- Neovim offers no didChangeWatchedFiles on Linux: the server watches its files itself.
+  vim.fn.mkdir(dir .. '/style', 'p')
+  vim.fn.writefile({ '[[rule]]', 'code = "desk/soybeans"', 'message = "say soya"',
+    'forbid = ["soybeans"]' }, dir .. '/style/desk.toml')
+  local t = vim.uv.hrtime()
+  vim.fn.writefile({ 'sheets = ["style/desk.toml"]' }, dir .. '/copydesk.toml')
+  local d = wait_for(function() return find_diag(buf, 'desk/soybeans') end, 1000)
+  local ms = (vim.uv.hrtime() - t) / 1e6
+  expect(d, 'desk/soybeans not reported within 1 s of writing copydesk.toml; now:\n%s',
+    fmt_diags(copydesk_diags(buf)))
+  -- Edit the sheet in Neovim and :write it, as a desk editor would.
+  vim.cmd.edit(vim.fn.fnameescape(dir .. '/style/desk.toml'))
+  local sheet_buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(sheet_buf, 0, -1, true, { '[[rule]]', 'code = "desk/corn"',
+    'message = "say maize"', 'forbid = ["corn"]' })
+  t = vim.uv.hrtime()
+  vim.cmd("silent write")
+  vim.cmd.buffer(buf)
+  local corn = wait_for(function() return find_diag(buf, 'desk/corn') end, 1000)
+  local ms2 = (vim.uv.hrtime() - t) / 1e6
+  expect(corn, 'desk/corn not reported within 1 s of :write; now:\n%s', fmt_diags(copydesk_diags(buf)))
+  expect(find_diag(buf, 'desk/soybeans') == nil, 'the old rule is still reported')
+  out(string.format('        (live after %.0f ms and %.0f ms)', ms, ms2))
 end)
 
 -- ---------------------------------------------------------------------------

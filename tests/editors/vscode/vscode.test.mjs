@@ -94,6 +94,9 @@ fs.mkdirSync(extDir, { recursive: true });
 fs.mkdirSync(workspace, { recursive: true });
 fs.mkdirSync(xdg, { recursive: true });
 fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
+// The workspace index (issue 17): stories never opened before the checks below.
+const STORIES = path.join(repo, "tests/editors/fixtures/workspace");
+for (const f of fs.readdirSync(STORIES)) fs.copyFileSync(path.join(STORIES, f), path.join(workspace, f));
 const settings = {
   "copydesk.path": COPYDESK_BIN,
   "copydesk.style": "xinhua",
@@ -117,6 +120,7 @@ const settings = {
   "window.commandCenter": false,
   "editor.wordWrap": "on",
   "editor.minimap.enabled": false,
+  "editor.semanticHighlighting.enabled": true,
   "files.autoSave": "off",
 };
 const userSettingsFile = path.join(userData, "User/settings.json");
@@ -332,6 +336,32 @@ try {
     }
   });
 
+  await check("semantic tokens: Inspect Editor Tokens shows an organization, declaration, on Ministry of Commerce", async () => {
+    // Line 3 (1-based), column 114 starts "Ministry of Commerce" (ASCII before it).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(":3:117");
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+    const widget = page.locator(".token-inspect-widget");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      await runCommand("Developer: Inspect Editor Tokens and Scopes");
+      await widget.first().waitFor({ timeout: 10000 }).catch(() => {});
+      text = ((await widget.first().innerText().catch(() => "")) || "").replace(/\s+/g, " ");
+      if (/semantic token type\s*organization/i.test(text)) break;
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(500);
+    }
+    log(`token inspector: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
+    if (!/semantic token type\s*organization/i.test(text)) throw new Error(`no organization semantic token at 3:117; inspector: ${text}`);
+    if (!/modifiers\s*declaration/i.test(text)) throw new Error(`first reference lacks the declaration modifier; inspector: ${text}`);
+  });
+
   // Show the finding in the editor for the screenshot: go to the problem.
   await runCommand("Go to Next Problem in Files (Error, Warning, Info)").catch(() => {});
   await page.waitForTimeout(1500);
@@ -359,6 +389,30 @@ try {
     if (!/^Info:/.test(aria)) throw new Error(`severity did not change to Info; row: ${aria}`);
   });
 
+  await check("rule sheet saved on disk is live in the Problems panel within a second", async () => {
+    // The desk adds a sheet: VS Code's file watcher tells the server (didChangeWatchedFiles).
+    fs.mkdirSync(path.join(workspace, "style"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/soybeans"\nmessage = "say soya"\nforbid = ["soybeans"]\n',
+    );
+    const started = Date.now();
+    fs.writeFileSync(path.join(workspace, "copydesk.toml"), 'sheets = ["style/desk.toml"]\n');
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/soybeans" }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const first = Date.now() - started;
+    // Save a new version of the sheet: the old rule goes, the new one comes.
+    const resaved = Date.now();
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/corn"\nmessage = "say maize"\nforbid = ["corn"]\n',
+    );
+    await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/corn" }).first().waitFor({ timeout: TIMEOUT });
+    const second = Date.now() - resaved;
+    log(`desk rules live after ${first} ms (config) and ${second} ms (sheet saved)`);
+    if (first > 1000 || second > 1000) throw new Error(`live after ${first} ms and ${second} ms; budget 1000 ms`);
+  });
+
   await check("no copydesk notifications (e.g. rejected settings, failed start)", async () => {
     // Toasts hide themselves after a while; the notification center keeps them.
     await runCommand("Notifications: Show Notifications");
@@ -368,6 +422,84 @@ try {
     await runCommand("Notifications: Hide Notifications").catch(() => {});
     const bad = texts.filter((t) => /copydesk/i.test(t));
     if (bad.length) throw new Error(`notifications: ${JSON.stringify(bad)}`);
+  });
+
+  // --- the workspace index (issue 17) ---------------------------------------
+  async function openFile(name) {
+    // Focus the editor first (after Find All References the focus is in its tree).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Shift+E");
+    await page.locator(".explorer-folders-view").first().waitFor({ timeout: TIMEOUT });
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${name}"]`).first().click();
+    await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines", { hasText: "(Reuters)" }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines").first().click();
+  }
+  async function goTo(lineCol) {
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`:${lineCol}`);
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+  }
+
+  await check("workspace symbols list Viktor Orlovsky from the unopened c.txt and open it there", async () => {
+    const end = Date.now() + TIMEOUT;
+    let rows = [];
+    while (Date.now() < end) {
+      await page.keyboard.press("Escape");
+      await runCommand("Go to Symbol in Workspace...");
+      const input = page.locator(".quick-input-widget input");
+      await input.waitFor({ timeout: 10000 });
+      await input.fill("#Orlovsky");
+      await page.waitForTimeout(1000);
+      rows = await page.locator(".quick-input-list .monaco-list-row").allInnerTexts().catch(() => []);
+      if (rows.some((r) => /Viktor Orlovsky/.test(r))) break;
+    }
+    if (!rows.some((r) => /Viktor Orlovsky/.test(r))) throw new Error(`no Viktor Orlovsky among workspace symbols: ${JSON.stringify(rows)}`);
+    await page.locator(".quick-input-widget input").press("Enter");
+    await page.locator('.tabs-container .tab[aria-label*="c.txt"]').first().waitFor({ timeout: TIMEOUT });
+  });
+
+  await check("Find All References on Medvedev in a1.txt lists the unopened a2.txt", async () => {
+    await openFile("a1.txt");
+    // Line 3: "MOSCOW, March 3 (Reuters) - Russian Prime Minister Dmitry Medvedev ..."
+    await goTo("3:62");
+    await runCommand("References: Find All References");
+    const tree = page.locator(".reference-tree, [id='workbench.view.extension.references-view'], .pane-body");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = (await page.locator(".monaco-list-row").allInnerTexts().catch(() => [])).join(" | ");
+      if (/a2\.txt/.test(text)) break;
+      await page.waitForTimeout(500);
+    }
+    if (!/a2\.txt/.test(text)) throw new Error(`references lack a2.txt (tree found: ${await tree.count()}); rows: ${text.slice(0, 800)}`);
+  });
+
+  await check("names/spelling-drift on drift.txt, and its quick fix writes Medvedev", async () => {
+    await openFile("drift.txt");
+    await runCommand("Problems: Focus on Problems View");
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "names/spelling-drift" }).first();
+    try {
+      await row.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const all = await page.locator(".markers-panel .monaco-list-row").allInnerTexts().catch(() => []);
+      throw new Error(`no names/spelling-drift in Problems; rows: ${JSON.stringify(all)}`);
+    }
+    await page.locator(".monaco-editor .view-lines").first().click();
+    // Line 3: "... Russian Prime Minister Dmitry Medvedv arrived ..." (Medvedv at column 57).
+    await goTo("3:59");
+    await runCommand("Auto Fix...");
+    const fixed = page.locator(".monaco-editor .view-lines", { hasText: "Dmitry Medvedev arrived" }).first();
+    try {
+      await fixed.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const lines = await page.locator(".monaco-editor .view-lines").first().innerText().catch(() => "");
+      throw new Error(`line 3 not fixed; editor shows: ${lines.slice(0, 400)}`);
+    }
   });
 
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
