@@ -61,12 +61,20 @@ impl Rule for RelativeDay {
             if !(5..=9).contains(&w.len()) {
                 continue;
             }
-            let (offset, night) = match w.to_ascii_lowercase().as_str() {
-                "today" => (0, false),
-                "yesterday" => (-1, false),
-                "tomorrow" => (1, false),
-                "tonight" => (0, true),
-                _ => continue,
+            if !w.starts_with(['t', 'T', 'y', 'Y']) {
+                continue;
+            }
+            let is = |word: &str| w.eq_ignore_ascii_case(word);
+            let (offset, night) = if is("today") {
+                (0, false)
+            } else if is("yesterday") {
+                (-1, false)
+            } else if is("tomorrow") {
+                (1, false)
+            } else if is("tonight") {
+                (0, true)
+            } else {
+                continue;
             };
             // A capital inside a sentence makes it a name (`USA Today`); all capitals, a
             // heading's shout.

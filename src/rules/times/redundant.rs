@@ -44,37 +44,38 @@ const DAY_WORDS: &[&str] = &[
 
 /// The redundant words after a time and what replaces them: (length, replacement).
 fn redundancy(after: &str, pm: bool) -> Option<(usize, String)> {
+    let rest = after.strip_prefix(' ')?;
+    // Only a lower-case word or a day's name can follow.
+    if !rest.starts_with(['t', 'i', 'a', 'M', 'T', 'W', 'F', 'S', 'y']) {
+        return None;
+    }
     let parts: &[&str] = if pm {
         &["afternoon", "evening", "night"]
     } else {
         &["morning"]
     };
     let word_end = |r: &str| !r.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    let ends = |r: &str, part: &str| r.strip_prefix(part).is_some_and(word_end);
     for part in parts {
-        for (lead, keep) in [("this ", "today"), ("in the ", ""), ("at ", "")] {
+        for (lead, keep) in [("this ", " today"), ("in the ", ""), ("at ", "")] {
             if lead == "at " && *part != "night" {
                 continue;
             }
-            let phrase = format!(" {lead}{part}");
-            if after.strip_prefix(&phrase).is_some_and(word_end) {
-                return Some((
-                    phrase.len(),
-                    if keep.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {keep}")
-                    },
-                ));
+            if rest.strip_prefix(lead).is_some_and(|r| ends(r, part)) {
+                return Some((1 + lead.len() + part.len(), keep.to_string()));
             }
         }
         for day in DAY_WORDS {
-            let phrase = format!(" {day} {part}");
-            if after.strip_prefix(&phrase).is_some_and(word_end) {
-                return Some((phrase.len(), format!(" {day}")));
+            if rest
+                .strip_prefix(day)
+                .and_then(|r| r.strip_prefix(' '))
+                .is_some_and(|r| ends(r, part))
+            {
+                return Some((1 + day.len() + 1 + part.len(), format!(" {day}")));
             }
         }
     }
-    if pm && after.strip_prefix(" tonight").is_some_and(word_end) {
+    if pm && ends(rest, "tonight") {
         return Some((" tonight".len(), " today".into()));
     }
     None
