@@ -32,7 +32,7 @@ LAYERS = [
     ["sheets"],
     ["analysis", "settings"],
     ["workspace"],
-    ["hover", "catalogue"],
+    ["hover", "catalogue", "fix", "complete", "hints", "lens"],
     ["cli", "lsp"],
 ]
 

@@ -166,6 +166,12 @@ pub struct Config {
     /// `[times]`: how body text writes times of day (the `times/*` rules).
     #[serde(default)]
     pub times: TimesConfig,
+    /// `[numbers]`: the house's numbers settings (`numbers/*`).
+    #[serde(default)]
+    pub numbers: NumbersConfig,
+    /// `[percent]`: the house form of a percentage (`percent/*`).
+    #[serde(default)]
+    pub percent: PercentConfig,
     /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets: Vec<String>,
@@ -327,6 +333,88 @@ pub enum MeridiemSetting {
     Lenient,
 }
 
+/// `[numbers]` in `copydesk.toml` (`numbers/*`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumbersConfig {
+    /// Counts below this are spelled out and counts from it on are figures: 10 (one to
+    /// nine in words, the default of every house profile); 11 for a house that spells out
+    /// ten as well; 0 leaves both to the writer (`numbers/small-in-words` and
+    /// `numbers/large-in-figures` fall silent).
+    pub spell_out_below: Option<u32>,
+    /// The word `numbers/millions` writes for a million: `"million"` (the default) or
+    /// `"mln"` (Reuters' financial copy of the 1980s).
+    pub million_word: Option<String>,
+}
+
+impl NumbersConfig {
+    /// [`NumbersConfig::spell_out_below`], or its default, 10.
+    pub fn spell_out_below(&self) -> u32 {
+        self.spell_out_below.unwrap_or(10).min(100)
+    }
+}
+
+/// How a house writes a percentage with a figure (`[percent] form`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PercentForm {
+    /// `3.1%` (AP since 2019).
+    #[serde(rename = "sign", alias = "%")]
+    Sign,
+    /// `3.1 percent` (Xinhua).
+    #[serde(rename = "percent")]
+    Percent,
+    /// `3.1 per cent` (British usage).
+    #[serde(rename = "per cent")]
+    PerCent,
+    /// `3.1 pct` (Reuters' financial copy of the 1980s).
+    #[serde(rename = "pct")]
+    Pct,
+    /// Any of them: the form is not checked.
+    #[serde(rename = "any")]
+    Any,
+}
+
+impl PercentForm {
+    /// What follows the figure in this form (`%`, ` percent`); empty for [`PercentForm::Any`].
+    pub fn suffix(self) -> &'static str {
+        match self {
+            PercentForm::Sign => "%",
+            PercentForm::Percent => " percent",
+            PercentForm::PerCent => " per cent",
+            PercentForm::Pct => " pct",
+            PercentForm::Any => "",
+        }
+    }
+
+    /// The house default: `%` for AP (its 2019 change), `percent` for Xinhua; for UPI,
+    /// Reuters, AFP, Bloomberg and generic no form is known for certain (wire-style.md
+    /// marks them unconfirmed), so none is checked unless `[percent] form` sets one.
+    pub fn default_for(style: Style) -> PercentForm {
+        match style {
+            Style::Ap => PercentForm::Sign,
+            Style::Xinhua => PercentForm::Percent,
+            _ => PercentForm::Any,
+        }
+    }
+}
+
+/// `[percent]` in `copydesk.toml` (`percent/*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PercentConfig {
+    /// The house form of a percentage with a figure: `"sign"` (`3.1%`), `"percent"`,
+    /// `"per cent"`, `"pct"` or `"any"`; unset, the style's default
+    /// ([`PercentForm::default_for`]).
+    pub form: Option<PercentForm>,
+}
+
+impl PercentConfig {
+    /// The form in force under `style`.
+    pub fn form(&self, style: Style) -> PercentForm {
+        self.form.unwrap_or_else(|| PercentForm::default_for(style))
+    }
+}
+
 /// The configuration file's name, looked up at the workspace root (LSP) and in each
 /// checked file's folder or its parents (CLI).
 pub const CONFIG_FILE: &str = "copydesk.toml";
@@ -342,6 +430,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "dateline",
     "dates",
     "times",
+    "numbers",
+    "percent",
     "sheets",
     "sheet",
 ];
@@ -491,6 +581,17 @@ impl Config {
         }
         if over.times.meridiem.is_some() {
             self.times.meridiem = over.times.meridiem;
+        }
+        if over.numbers.spell_out_below.is_some() {
+            self.numbers.spell_out_below = over.numbers.spell_out_below;
+        }
+        if over.numbers.million_word.is_some() {
+            self.numbers
+                .million_word
+                .clone_from(&over.numbers.million_word);
+        }
+        if over.percent.form.is_some() {
+            self.percent.form = over.percent.form;
         }
         if over.docs_base_url.is_some() {
             self.docs_base_url.clone_from(&over.docs_base_url);

@@ -15,11 +15,17 @@
 //! This module holds the `Backend`, the service and the `LanguageServer` impl, whose
 //! methods only hand over to the modules above.
 
+mod completion;
 pub mod convert;
 mod diagnostics;
+mod fix_all;
 mod fs_watch;
 mod hover;
+mod inlay;
+mod lens;
+mod names_action;
 mod navigation;
+mod pull;
 mod semantic;
 mod settings;
 mod store;
@@ -40,6 +46,8 @@ use tracing::{error, info, warn};
 
 pub use crate::config::CONFIG_FILE;
 pub use diagnostics::CONVERT_QUOTES_KIND;
+pub use fix_all::FIX_ALL_KIND;
+pub use names_action::ADD_NAME_COMMAND;
 pub use store::Snapshot;
 
 use store::{lock, State};
@@ -143,6 +151,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
+        let pulls = lock(&self.state).pull_diagnostics;
         self.remember_workspace(&params);
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
@@ -171,10 +180,21 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             CodeActionKind::from(CONVERT_QUOTES_KIND),
+                            CodeActionKind::from(FIX_ALL_KIND),
                         ]),
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![ADD_NAME_COMMAND.into(), lens::REFERENCES_COMMAND.into()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                diagnostic_provider: pulls.then(pull::capability),
+                completion_provider: Some(CompletionOptions::default()),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 semantic_tokens_provider: Some(
                     SemanticTokensServerCapabilities::SemanticTokensOptions(
                         SemanticTokensOptions {
@@ -298,6 +318,38 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.code_actions(params).await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.complete(params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.code_lenses(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.inlay_hints(params).await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        self.pull_diagnostics(params).await
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        match params.command.as_str() {
+            ADD_NAME_COMMAND => self.add_name(params).await,
+            lens::REFERENCES_COMMAND => self.reference_command(params).await,
+            other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command {other}"
+            ))),
+        }
     }
 
     async fn semantic_tokens_full(

@@ -184,14 +184,26 @@ impl Backend {
             let mut st = lock(&self.state);
             st.encoding = encoding;
             st.root = workspace_root(params);
-            st.document_changes = params
+            let edit_caps = params
                 .capabilities
                 .workspace
                 .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false);
+                .and_then(|w| w.workspace_edit.as_ref());
+            // A client that takes resource operations reads `documentChanges` (they exist
+            // only there), even when it does not say `documentChanges: true` (Neovim 0.11):
+            // versioned edits let it refuse a fix computed for an older text.
+            st.document_changes = edit_caps.is_some_and(|e| {
+                e.document_changes.unwrap_or(false)
+                    || e.resource_operations
+                        .as_ref()
+                        .is_some_and(|r| !r.is_empty())
+            });
+            st.pull_diagnostics = super::pull::client_pulls(params);
             let workspace = params.capabilities.workspace.as_ref();
+            st.inlay_refresh = workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|h| h.refresh_support)
+                .unwrap_or(false);
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
                 .and_then(|w| w.did_change_watched_files)
@@ -220,6 +232,11 @@ impl Backend {
         Reloader {
             state: self.state.clone(),
             jobs: self.jobs.clone(),
+            refresh: super::pull::Refresher {
+                client: self.client.clone(),
+                runtime: tokio::runtime::Handle::current(),
+                ready: self.ready.clone(),
+            },
         }
     }
 
@@ -229,6 +246,7 @@ impl Backend {
         if value.is_null() {
             return;
         }
+        lock(&self.state).hint_kinds = super::inlay::kinds_from_settings(value);
         // The levels may name the desk rules of the workspace's sheets.
         let desk = lock(&self.state).file_config.desk.clone();
         match Config::from_settings_knowing(value, desk.codes()) {
@@ -335,6 +353,8 @@ impl Backend {
 pub(super) struct Reloader {
     pub(super) state: std::sync::Arc<std::sync::Mutex<super::store::State>>,
     jobs: tokio::sync::mpsc::UnboundedSender<Job>,
+    /// Tells clients that pull diagnostics or show inlay hints to ask again.
+    refresh: super::pull::Refresher,
 }
 
 impl Reloader {
@@ -388,6 +408,7 @@ impl Reloader {
         for uri in uris {
             self.send(Job::Analyze(uri));
         }
+        self.refresh.after_reload(&self.state);
     }
 
     pub(super) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {

@@ -59,6 +59,19 @@ pub(super) struct Publisher {
 }
 
 impl Publisher {
+    /// `workspace/diagnostic/refresh`, once the client is initialized.
+    fn refresh_pulled(&self) {
+        if !self.ready.load(Ordering::Acquire) {
+            return;
+        }
+        let client = self.client.clone();
+        self.runtime.spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                warn!("workspace/diagnostic/refresh failed: {e}");
+            }
+        });
+    }
+
     /// Publish through the outbox once the client is initialized: the diagnostics are
     /// serialised straight to JSON. Before that (and in-process, without an outbox),
     /// through tower-lsp's client, which drops notifications until `initialize` is
@@ -142,16 +155,26 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
                 return; // already published by an earlier job
             }
             published.insert(uri.clone(), snap.key);
-            let (enc, config) = {
+            let (enc, config, pulls) = {
                 let st = lock(state);
-                (st.encoding, st.config.clone())
+                (st.encoding, st.config.clone(), st.pull_diagnostics)
             };
+            if pulls {
+                // The client asks (`pull.rs`); never both. When documents were re-analysed
+                // for the workspace index rather than an edit, tell it to ask again.
+                if std::mem::take(&mut lock(state).pull_refresh_wanted) {
+                    client.refresh_pulled();
+                }
+                return;
+            }
             let diags = diagnostics::publication(&snap, uri, enc, &config);
             client.publish(uri.clone(), diags, Some(snap.doc.version()));
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish(uri.clone(), vec![], None);
+            if !lock(state).pull_diagnostics {
+                client.publish(uri.clone(), vec![], None);
+            }
             // Closed: the index takes the file on disk again instead of the buffer.
             if super::workspace::reindex(state, uri) {
                 super::workspace::refresh_open(state, None);

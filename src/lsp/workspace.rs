@@ -95,6 +95,7 @@ pub(super) fn refresh_open(state: &Mutex<State>, except: Option<&Url>) {
         .filter(|u| Some(*u) != except)
         .cloned()
         .collect();
+    st.pull_refresh_wanted |= !uris.is_empty();
     for uri in uris {
         st.next_rev += 1;
         let rev = st.next_rev;

@@ -9,6 +9,8 @@
 pub mod dateline;
 pub mod dates;
 pub mod names;
+pub mod numbers;
+pub mod percent;
 pub mod quotes;
 pub mod suppress;
 pub mod times;
@@ -244,6 +246,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
         v.extend_from_slice(names::RULES);
+        v.extend_from_slice(numbers::RULES);
+        v.extend_from_slice(percent::RULES);
         v.extend_from_slice(suppress::RULES);
         v.extend_from_slice(dates::RULES);
         v.extend_from_slice(times::RULES);
