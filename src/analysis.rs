@@ -175,6 +175,7 @@ impl WordStore {
                 quoted[i].hash(&mut h);
                 mentions[i].hash(&mut h);
                 story.hash(&mut h);
+                dateline_in(article, p).hash(&mut h);
                 h.finish()
             };
             if let Some(kept) = self.findings.get_mut(block) {
@@ -192,6 +193,7 @@ impl WordStore {
                 prose: cx.prose(i).unwrap_or(&empty_prose),
                 quoted: &quoted[i],
                 mentions: &mentions[i],
+                dateline: dateline_in(article, p),
                 story: &story,
                 config: cx.config,
             };
@@ -341,6 +343,20 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
         style,
         style_source,
     }
+}
+
+/// The dateline (or what looks like one) at the start of paragraph `p`, relative to it.
+fn dateline_in(article: &Article, p: &article::Paragraph) -> Option<Span> {
+    if p.kind != article::ParagraphKind::Lede {
+        return None;
+    }
+    let span = match article.dateline_read.as_ref()? {
+        article::DatelineRead::Found(d) => d.span,
+        article::DatelineRead::Unparseable { span, .. } => *span,
+        article::DatelineRead::None => return None,
+    };
+    (span.start >= p.span.start && span.end <= p.span.end)
+        .then(|| Span::new(span.start - p.span.start, span.end - p.span.start))
 }
 
 /// What the workspace index keeps of a text ([`crate::workspace`]): the article (each

@@ -160,6 +160,12 @@ pub struct Config {
     /// `[dateline]`: house additions to the dateline place lists.
     #[serde(default)]
     pub dateline: DatelineConfig,
+    /// `[dates]`: how body text writes dates (the `dates/*` rules).
+    #[serde(default)]
+    pub dates: DatesConfig,
+    /// `[times]`: how body text writes times of day (the `times/*` rules).
+    #[serde(default)]
+    pub times: TimesConfig,
     /// `[numbers]`: the house's numbers settings (`numbers/*`).
     #[serde(default)]
     pub numbers: NumbersConfig,
@@ -286,6 +292,51 @@ pub struct DatelineConfig {
     pub standalone_remove: Vec<String>,
     /// Places the gazetteer does not know that are nevertheless right (`FORT MEADE`).
     pub places: Vec<String>,
+}
+
+/// `[dates]` in `copydesk.toml`: the house's date forms where the style sheets disagree
+/// or are unconfirmed (wire-style.md §4 [U]). Unset keys take the house style's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatesConfig {
+    /// How the body writes a month before a day (`dates/month-form`): `"ap"` (`Sept. 19`,
+    /// AP, UPI, Xinhua and Bloomberg's default), `"reuters"` (`Sept 19`), `"full"`
+    /// (`September 19`) or `"any"` (every agency's form; AFP and generic's default).
+    /// Reuters' default accepts AP's, Reuters' and the full form, its body form being
+    /// unconfirmed.
+    pub months: Option<MonthsSetting>,
+    /// Flag `today`, `yesterday`, `tomorrow` and `tonight` (`dates/relative-day`): the
+    /// house writes the day of the week. Default: on for AP, off for the others.
+    pub relative_days: Option<bool>,
+}
+
+/// `[dates] months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MonthsSetting {
+    Ap,
+    Reuters,
+    Full,
+    Any,
+}
+
+/// `[times]` in `copydesk.toml`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimesConfig {
+    /// How `a.m.` and `p.m.` are written (`times/meridiem`): `"ap"` (`9 a.m.`, `2:30
+    /// p.m.`: lower case, periods, no `:00`; the default of AP, UPI, Xinhua and
+    /// Bloomberg) or `"lenient"` (`9am`, `9 AM`, `9:00 a.m.` accepted; only a malformed
+    /// `a.m` or `A.m.` is flagged; the default of Reuters, AFP and the generic style).
+    pub meridiem: Option<MeridiemSetting>,
+}
+
+/// `[times] meridiem`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeridiemSetting {
+    Ap,
+    Lenient,
 }
 
 /// `[numbers]` in `copydesk.toml` (`numbers/*`).
@@ -449,6 +500,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "names",
     "names_file",
     "dateline",
+    "dates",
+    "times",
     "numbers",
     "percent",
     "places",
@@ -600,6 +653,15 @@ impl Config {
         self.places.headline_us = p.headline_us.or(self.places.headline_us);
         self.places.standalone_in_text = p.standalone_in_text.or(self.places.standalone_in_text);
         self.titles.abbreviate = t.abbreviate.or(self.titles.abbreviate);
+        if over.dates.months.is_some() {
+            self.dates.months = over.dates.months;
+        }
+        if over.dates.relative_days.is_some() {
+            self.dates.relative_days = over.dates.relative_days;
+        }
+        if over.times.meridiem.is_some() {
+            self.times.meridiem = over.times.meridiem;
+        }
         if over.numbers.spell_out_below.is_some() {
             self.numbers.spell_out_below = over.numbers.spell_out_below;
         }

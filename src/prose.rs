@@ -245,10 +245,53 @@ fn is_ordinal(s: &str) -> bool {
             .any(|o| suffix.eq_ignore_ascii_case(o))
 }
 
+/// The length of the `a.m.`/`p.m.` that `s` is, in any case, with or without its periods
+/// (`a.m.`, `A.M.`, `am`, `PM`, `a.m`); a final period after `am` or `pm` is the
+/// sentence's and not counted (`am.` gives 2).
+fn meridiem_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let am_pm = |c: u8| matches!(c.to_ascii_lowercase(), b'a' | b'p');
+    let m = |c: u8| c.eq_ignore_ascii_case(&b'm');
+    match b {
+        [a, b'.', n, b'.'] if am_pm(*a) && m(*n) => Some(4),
+        [a, b'.', n] if am_pm(*a) && m(*n) => Some(3),
+        [a, n] | [a, n, b'.'] if am_pm(*a) && m(*n) => Some(2),
+        _ => None,
+    }
+}
+
 fn is_meridiem(s: &str) -> bool {
-    ["a.m.", "p.m.", "a.m", "p.m"]
-        .iter()
-        .any(|m| s.eq_ignore_ascii_case(m))
+    meridiem_len(s).is_some()
+}
+
+/// An hour a meridiem may follow: 1 to 12, one or two digits.
+fn is_hour12(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+}
+
+/// `9.30`: an hour and minutes with a period, as British copy writes them before `am`.
+fn is_dot_clock(s: &str) -> bool {
+    s.split_once('.').is_some_and(|(h, m)| {
+        is_hour12(h) && m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) && m < "60"
+    })
+}
+
+/// A time written in one piece, the meridiem joined to the figure (`9am`, `10:30p.m.`,
+/// `9.30pm`): the length of the time in `s` (a sentence's final period left out).
+fn joined_time(s: &str) -> Option<usize> {
+    let digits = s
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+        .count();
+    // The figure ends before the meridiem's letter (`9.` in `9.a.m.` is no figure).
+    let fig = s[..digits].trim_end_matches('.');
+    let rest = &s[fig.len()..];
+    if fig.is_empty() || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let time = is_hour12(fig) || is_clock(fig) || is_dot_clock(fig);
+    let m = meridiem_len(rest)?;
+    time.then_some(fig.len() + m)
 }
 
 /// `H:MM` or `HH:MM`, hours to 24, minutes to 59.
@@ -263,12 +306,21 @@ fn is_clock(s: &str) -> bool {
         && m.parse::<u8>().is_ok_and(|m| m < 60)
 }
 
+/// A month as a date writes it: its full name, AP's or Reuters' abbreviation, or its
+/// three letters with or without a period (`Sep.`, `Mar`: wrong forms, recognized so
+/// that the rules can name them).
 fn is_month(s: &str) -> bool {
+    let bare = s.strip_suffix('.').unwrap_or(s);
     s.len() <= 10
         && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && (words::FULL_MONTHS.contains(&s)
             || words::AP_MONTHS.contains(&s)
-            || words::SHORT_MONTHS.contains(&s))
+            || words::REUTERS_MONTHS.contains(&s)
+            || words::SHORT_MONTHS.contains(&bare))
+}
+
+fn is_full_month(s: &str) -> bool {
+    words::FULL_MONTHS.contains(&s)
 }
 
 fn is_day(s: &str) -> bool {
@@ -308,12 +360,19 @@ fn digit_figure<'t>(
         unit(next).map(|n| (Kind::Percent, n))
     } else if is_clock(w) {
         Some((Kind::Time, if is_meridiem(next) { 2 } else { 1 }))
+    } else if is_dot_clock(w) && is_meridiem(next) {
+        Some((Kind::Time, 2))
+    } else if joined_time(w).is_some() {
+        Some((Kind::Time, 1))
+    } else if is_day(w) && is_full_month(strip_period(next)) {
+        // Day before month, as British and AFP copy write it: `3 September`.
+        Some((Kind::Date, 2))
     } else if is_ordinal(w) {
         Some((Kind::Ordinal, 1))
     } else if is_number(strip_period(w)) {
         if let Some(n) = unit(next) {
             Some((Kind::Percent, n))
-        } else if is_meridiem(next) && w.len() <= 2 {
+        } else if is_meridiem(next) && is_hour12(w) {
             Some((Kind::Time, 2))
         } else {
             Some((Kind::Number, 1))
@@ -374,12 +433,18 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
                 let last = core_of(k + n - 1).unwrap_or(here);
                 let end_word = &text[last.start..last.end];
                 // A final period ends the sentence, not the figure (`a.m.` keeps its own).
-                let end =
-                    if end_word.ends_with('.') && !(kind == Kind::Time && is_meridiem(end_word)) {
-                        last.end - 1
-                    } else {
-                        last.end
-                    };
+                let time_len = match kind {
+                    Kind::Time if n == 1 => joined_time(end_word),
+                    Kind::Time => meridiem_len(end_word),
+                    _ => None,
+                };
+                let end = if let Some(len) = time_len {
+                    last.start + len
+                } else if end_word.ends_with('.') {
+                    last.end - 1
+                } else {
+                    last.end
+                };
                 out.push(Figure {
                     span: Span::new(here.start, end),
                     kind,
@@ -504,6 +569,39 @@ mod tests {
                 ("2", Kind::Number),
                 ("70%", Kind::Percent),
             ]
+        );
+    }
+
+    #[test]
+    fn times_and_dates_in_every_agency_form() {
+        assert_eq!(
+            figures_of(
+                "At 9am, 10 AM, 9.30 pm, 10:30p.m. and 7 a.m on Sept 19, Sep. 3 and 3 September."
+            ),
+            [
+                ("9am", Kind::Time),
+                ("10 AM", Kind::Time),
+                ("9.30 pm", Kind::Time),
+                ("10:30p.m.", Kind::Time),
+                ("7 a.m", Kind::Time),
+                ("Sept 19", Kind::Date),
+                ("Sep. 3", Kind::Date),
+                ("3 September", Kind::Date),
+            ]
+        );
+        // A sentence's period after `am` is not the time's; 24-hour times stay times.
+        assert_eq!(
+            figures_of("Doors open at 9 am. Trading began at 1430 GMT and 14:30."),
+            [
+                ("9 am", Kind::Time),
+                ("1430", Kind::Number),
+                ("14:30", Kind::Time)
+            ]
+        );
+        // No hour 13 before `pm`, no `am` after a count.
+        assert_eq!(
+            figures_of("The 13 pm and 150 am figures."),
+            [("13", Kind::Number), ("150", Kind::Number)]
         );
     }
 

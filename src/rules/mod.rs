@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod dateline;
+pub mod dates;
 pub mod names;
 pub mod numbers;
 pub mod percent;
@@ -15,6 +16,7 @@ pub mod places;
 pub mod quotes;
 pub mod suppress;
 pub mod titles;
+pub mod times;
 
 use std::sync::OnceLock;
 
@@ -111,6 +113,9 @@ pub struct ParagraphContext<'a> {
     pub quoted: &'a [Span],
     /// The entity mentions in the paragraph, in order.
     pub mentions: &'a [(Span, crate::entities::EntityKind)],
+    /// The dateline at the start of the lede (or what looks like one), relative to the
+    /// paragraph: rules on body text leave it to the `dateline/*` rules.
+    pub dateline: Option<Span>,
     pub story: &'a StoryFacts,
     pub config: &'a Config,
 }
@@ -133,9 +138,10 @@ impl ParagraphContext<'_> {
 }
 
 /// When the story was written: the first `YYYY-MM-DD` of its metadata or front matter,
-/// else the dateline's month and day (and year, when the dateline gives one).
+/// else the dateline's month and day, with the year the dateline gives, or else the year
+/// of a full date (`March 3, 1987`) in the story's first paragraphs that lies within a
+/// week of the dateline's day. A year is never guessed.
 pub fn story_date(text: &str, article: &Article) -> StoryDate {
-    let _ = text;
     if let Some(d) = article.metadata.iter().find_map(|m| m.date) {
         return StoryDate {
             year: Some(d.year),
@@ -144,13 +150,42 @@ pub fn story_date(text: &str, article: &Article) -> StoryDate {
         };
     }
     match article.dateline().and_then(|d| d.date.as_ref()) {
-        Some(d) => StoryDate {
-            year: d.year.map(|(_, y)| y),
-            month: Some(d.month_number),
-            day: u8::try_from(d.day_number).ok(),
-        },
+        Some(d) => {
+            let day = u8::try_from(d.day_number).ok();
+            let year = d.year.map(|(_, y)| y).or_else(|| {
+                let day = day.filter(|&n| (1..=31).contains(&n))?;
+                year_near(text, article, d.month_number, day)
+            });
+            StoryDate {
+                year,
+                month: Some(d.month_number),
+                day,
+            }
+        }
         None => StoryDate::default(),
     }
+}
+
+/// The year of a full date in the first paragraphs of `article` within a week of month
+/// `m`, day `d` (the dateline's, whose year is unknown).
+fn year_near(text: &str, article: &Article, m: u8, d: u8) -> Option<i32> {
+    use dates::day_number;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    article.paragraphs.iter().take(4).find_map(|p| {
+        let block = text.get(p.span.start..p.span.end)?;
+        dates::full_dates(block).find_map(|(fm, fd, fy)| {
+            if !(1..=12).contains(&fm) || fd == 0 || fd > dates::days_in_month(fy, fm) {
+                return None;
+            }
+            let at = day_number(fy, fm, fd);
+            // The dateline's day in the date's year or the one next to it.
+            [fy - 1, fy, fy + 1]
+                .into_iter()
+                .find(|&y| d <= dates::days_in_month(y, m) && (day_number(y, m, d) - at).abs() <= 7)
+        })
+    })
 }
 
 pub trait Rule: Sync {
@@ -220,6 +255,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(places::RULES);
         v.extend_from_slice(titles::RULES);
         v.extend_from_slice(attribution::RULES);
+        v.extend_from_slice(dates::RULES);
+        v.extend_from_slice(times::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })
