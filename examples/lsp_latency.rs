@@ -56,6 +56,8 @@ options:
   --starts N          also start the server N more times, initialize and shut down, for a
                       median of process start -> initialize answered (default: 10)
   --skip-big          skip the 1 MB document
+  --hints-lens        after each keystroke's diagnostics, also ask for the inlay hints and
+                      code lenses of the document (as VS Code does) and time those answers
   --skip-memory       skip the memory figure
   --timeout-ms N      give up waiting for one publication after N ms (default: 10000)
   --server-log        let the server write its stderr to ours
@@ -72,6 +74,7 @@ struct Options {
     starts: usize,
     skip_big: bool,
     skip_memory: bool,
+    hints_lens: bool,
     timeout: Duration,
     server_log: bool,
     command: Vec<String>,
@@ -91,6 +94,7 @@ fn parse_args() -> Options {
         starts: 10,
         skip_big: false,
         skip_memory: false,
+        hints_lens: false,
         timeout: Duration::from_secs(10),
         server_log: false,
         command: Vec::new(),
@@ -115,6 +119,7 @@ fn parse_args() -> Options {
                 o.timeout = Duration::from_millis(num(args.next(), "--timeout-ms") as u64)
             }
             "--skip-big" => o.skip_big = true,
+            "--hints-lens" => o.hints_lens = true,
             "--skip-memory" => o.skip_memory = true,
             "--server-log" => o.server_log = true,
             "--" => {
@@ -407,6 +412,8 @@ struct Latencies {
     unversioned: bool,
     /// Server CPU time over the typing, per keystroke.
     cpu_per_keystroke: Option<Duration>,
+    /// `--hints-lens`: diagnostics in -> inlay hints and code lenses answered.
+    hints_lens: Vec<Duration>,
 }
 
 impl Latencies {
@@ -440,7 +447,8 @@ fn open(server: &Server, uri: &str, language_id: &str, text: &str) {
 
 /// Open `text`, wait for its first diagnostics, then type `chars` characters into it.
 fn type_into(
-    server: &Server,
+    server: &mut Server,
+    hints_lens: bool,
     uri: &str,
     language_id: &str,
     text: String,
@@ -478,6 +486,22 @@ fn type_into(
                 lat.samples.push(m.at - sent);
             }
             None => lat.timeouts += 1,
+        }
+        if hints_lens {
+            let t = Instant::now();
+            let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": doc.line + 1000, "character": 0}});
+            let a = server.request(
+                "textDocument/inlayHint",
+                json!({"textDocument": {"uri": uri}, "range": whole}),
+            );
+            let b = server.request(
+                "textDocument/codeLens",
+                json!({"textDocument": {"uri": uri}}),
+            );
+            let (ra, rb) = (server.response(a), server.response(b));
+            if let (Some(_), Some(rb)) = (ra, rb) {
+                lat.hints_lens.push(rb.at - t);
+            }
         }
     }
     if let (Some(a), Some(b)) = (cpu0, server.cpu_time()) {
@@ -543,7 +567,7 @@ fn main() {
     let root_uri = format!("file://{}", tmp.display());
 
     // 1. Start and initialize.
-    let (server, init_time, init) = start_server(&o, &root_uri);
+    let (mut server, init_time, init) = start_server(&o, &root_uri);
     let sync = &init["result"]["capabilities"]["textDocumentSync"];
     let kind = sync
         .as_i64()
@@ -560,7 +584,8 @@ fn main() {
     // 2-3. The article.
     let uri = format!("{root_uri}/article.txt");
     let (opened, small) = type_into(
-        &server,
+        &mut server,
+        o.hints_lens,
         &uri,
         &o.language_id,
         article.clone(),
@@ -578,7 +603,8 @@ fn main() {
         let uri = format!("{root_uri}/many-stories.txt");
         let n = o.big_chars.min(chars.len());
         let r = type_into(
-            &server,
+            &mut server,
+            o.hints_lens,
             &uri,
             &o.language_id,
             text,
@@ -715,6 +741,17 @@ fn latency_rows(what: &str, lat: &Latencies, p50_target: &str, p99_target: &str)
         String::new(),
         "",
     );
+    if !lat.hints_lens.is_empty() {
+        let mut h = lat.hints_lens.clone();
+        h.sort();
+        let at =
+            |p: f64| h[(((p / 100.0) * h.len() as f64).ceil().max(1.0) as usize).min(h.len()) - 1];
+        row(
+            &format!("  then inlay hints + code lens answered, {what}, p50 / p99"),
+            format!("{} / {}", ms(Some(at(50.0))), ms(Some(at(99.0)))),
+            "",
+        );
+    }
     row("  p50", ms(lat.percentile(50.0)), p50_target);
     row("  p90", ms(lat.percentile(90.0)), "");
     row("  p99", ms(lat.percentile(99.0)), p99_target);

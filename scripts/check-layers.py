@@ -31,7 +31,8 @@ LAYERS = [
     ["rules", "outline"],
     ["sheets"],
     ["analysis", "settings"],
-    ["hover", "catalogue"],
+    ["workspace"],
+    ["hover", "catalogue", "fix", "complete", "hints", "lens"],
     ["cli", "lsp"],
 ]
 

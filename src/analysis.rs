@@ -343,6 +343,27 @@ pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut 
     }
 }
 
+/// What the workspace index keeps of a text ([`crate::workspace`]): the article (each
+/// story's quotation marks paired in its house style, as [`analyze`] reads them) and the
+/// entities of every story, the same as [`Analysis::entities`], without running a rule.
+pub fn read_entities(text: &str, format: Format, config: &Config) -> (Article, Entities) {
+    let article = article::parse_with(text, format, |story| {
+        quote_settings(config, house_style(text, story, config).0)
+    });
+    let mut entities = entities::extract(text, &article, &config.names);
+    for story in &article.stories {
+        let more = entities::extract(text, story, &config.names);
+        let offset = entities.entities.len();
+        entities
+            .entities
+            .extend(more.entities.into_iter().map(|mut e| {
+                e.id += offset;
+                e
+            }));
+    }
+    (article, entities)
+}
+
 /// The quotations and the entity mentions of each paragraph of `article`, relative to
 /// the paragraph's start, in order: what paragraph rules read beside the text.
 #[allow(clippy::type_complexity)]

@@ -160,6 +160,12 @@ pub struct Config {
     /// `[dateline]`: house additions to the dateline place lists.
     #[serde(default)]
     pub dateline: DatelineConfig,
+    /// `[numbers]`: the house's numbers settings (`numbers/*`).
+    #[serde(default)]
+    pub numbers: NumbersConfig,
+    /// `[percent]`: the house form of a percentage (`percent/*`).
+    #[serde(default)]
+    pub percent: PercentConfig,
     /// Desk rule sheet files, relative to `copydesk.toml` (read by [`crate::sheets`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets: Vec<String>,
@@ -170,6 +176,24 @@ pub struct Config {
     /// The compiled desk rules ([`crate::sheets::resolve`]); not a setting.
     #[serde(skip)]
     pub desk: DeskSlot,
+    /// `[workspace]`: which files of the folder the workspace index reads.
+    #[serde(default, skip_serializing_if = "WorkspaceConfig::is_empty")]
+    pub workspace: WorkspaceConfig,
+}
+
+/// `[workspace]`: the stories of the folder ([`crate::workspace`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkspaceConfig {
+    /// Gitignore-style globs, relative to the folder, of files and folders left out of
+    /// the index (`archive/`, `**/drafts/*.md`), beside what `.gitignore` leaves out.
+    pub exclude: Vec<String>,
+}
+
+impl WorkspaceConfig {
+    pub fn is_empty(&self) -> bool {
+        self.exclude.is_empty()
+    }
 }
 
 /// The compiled desk rules of a configuration, opaque at this layer: `crate::sheets`
@@ -258,6 +282,88 @@ pub struct DatelineConfig {
     pub places: Vec<String>,
 }
 
+/// `[numbers]` in `copydesk.toml` (`numbers/*`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumbersConfig {
+    /// Counts below this are spelled out and counts from it on are figures: 10 (one to
+    /// nine in words, the default of every house profile); 11 for a house that spells out
+    /// ten as well; 0 leaves both to the writer (`numbers/small-in-words` and
+    /// `numbers/large-in-figures` fall silent).
+    pub spell_out_below: Option<u32>,
+    /// The word `numbers/millions` writes for a million: `"million"` (the default) or
+    /// `"mln"` (Reuters' financial copy of the 1980s).
+    pub million_word: Option<String>,
+}
+
+impl NumbersConfig {
+    /// [`NumbersConfig::spell_out_below`], or its default, 10.
+    pub fn spell_out_below(&self) -> u32 {
+        self.spell_out_below.unwrap_or(10).min(100)
+    }
+}
+
+/// How a house writes a percentage with a figure (`[percent] form`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PercentForm {
+    /// `3.1%` (AP since 2019).
+    #[serde(rename = "sign", alias = "%")]
+    Sign,
+    /// `3.1 percent` (Xinhua).
+    #[serde(rename = "percent")]
+    Percent,
+    /// `3.1 per cent` (British usage).
+    #[serde(rename = "per cent")]
+    PerCent,
+    /// `3.1 pct` (Reuters' financial copy of the 1980s).
+    #[serde(rename = "pct")]
+    Pct,
+    /// Any of them: the form is not checked.
+    #[serde(rename = "any")]
+    Any,
+}
+
+impl PercentForm {
+    /// What follows the figure in this form (`%`, ` percent`); empty for [`PercentForm::Any`].
+    pub fn suffix(self) -> &'static str {
+        match self {
+            PercentForm::Sign => "%",
+            PercentForm::Percent => " percent",
+            PercentForm::PerCent => " per cent",
+            PercentForm::Pct => " pct",
+            PercentForm::Any => "",
+        }
+    }
+
+    /// The house default: `%` for AP (its 2019 change), `percent` for Xinhua; for UPI,
+    /// Reuters, AFP, Bloomberg and generic no form is known for certain (wire-style.md
+    /// marks them unconfirmed), so none is checked unless `[percent] form` sets one.
+    pub fn default_for(style: Style) -> PercentForm {
+        match style {
+            Style::Ap => PercentForm::Sign,
+            Style::Xinhua => PercentForm::Percent,
+            _ => PercentForm::Any,
+        }
+    }
+}
+
+/// `[percent]` in `copydesk.toml` (`percent/*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PercentConfig {
+    /// The house form of a percentage with a figure: `"sign"` (`3.1%`), `"percent"`,
+    /// `"per cent"`, `"pct"` or `"any"`; unset, the style's default
+    /// ([`PercentForm::default_for`]).
+    pub form: Option<PercentForm>,
+}
+
+impl PercentConfig {
+    /// The form in force under `style`.
+    pub fn form(&self, style: Style) -> PercentForm {
+        self.form.unwrap_or_else(|| PercentForm::default_for(style))
+    }
+}
+
 /// The configuration file's name, looked up at the workspace root (LSP) and in each
 /// checked file's folder or its parents (CLI).
 pub const CONFIG_FILE: &str = "copydesk.toml";
@@ -271,6 +377,8 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "names",
     "names_file",
     "dateline",
+    "numbers",
+    "percent",
     "sheets",
     "sheet",
 ];
@@ -412,12 +520,26 @@ impl Config {
             .standalone_remove
             .extend(d.standalone_remove.iter().cloned());
         self.dateline.places.extend(d.places.iter().cloned());
+        if over.numbers.spell_out_below.is_some() {
+            self.numbers.spell_out_below = over.numbers.spell_out_below;
+        }
+        if over.numbers.million_word.is_some() {
+            self.numbers
+                .million_word
+                .clone_from(&over.numbers.million_word);
+        }
+        if over.percent.form.is_some() {
+            self.percent.form = over.percent.form;
+        }
         if over.docs_base_url.is_some() {
             self.docs_base_url.clone_from(&over.docs_base_url);
         }
         if !over.desk.is_empty() {
             self.desk = over.desk.clone();
         }
+        self.workspace
+            .exclude
+            .extend(over.workspace.exclude.iter().cloned());
         self
     }
 

@@ -84,8 +84,31 @@ impl Fix {
 /// Another place that explains a finding (where a paragraph ends, the first reference).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Related {
+    /// In the analysed text; unused (empty) when the place is in another file (`file`).
     pub span: Span,
     pub message: String,
+    /// The place is in another file (another story of the folder: `names/spelling-drift`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<Box<FilePlace>>,
+}
+
+/// A line and column in a text, the column counted in each unit a reader may ask for
+/// (UTF-8 bytes, UTF-16 code units, characters): kept for a file whose text is not at hand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct LineCol {
+    /// 0-based.
+    pub line: u32,
+    pub utf8: u32,
+    pub utf16: u32,
+    pub chars: u32,
+}
+
+/// A range in another file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FilePlace {
+    pub path: std::path::PathBuf,
+    pub start: LineCol,
+    pub end: LineCol,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -147,8 +170,9 @@ impl Finding {
                 .related
                 .iter()
                 .map(|r| Related {
-                    span: at(r.span),
+                    span: if r.file.is_some() { r.span } else { at(r.span) },
                     message: r.message.clone(),
+                    file: r.file.clone(),
                 })
                 .collect(),
         }
@@ -158,6 +182,7 @@ impl Finding {
         self.related.push(Related {
             span,
             message: message.into(),
+            file: None,
         });
         self
     }

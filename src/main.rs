@@ -48,6 +48,16 @@ enum Command {
         /// where its copydesk.toml is looked up.
         #[arg(long)]
         stdin_filename: Option<PathBuf>,
+        /// Apply every certain fix (the preferred quick fixes) to the files in place,
+        /// atomically, keeping line endings and encoding; then report what remains (the
+        /// exit status too). With `-`, the fixed text is written to standard output and
+        /// the findings to standard error.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print every certain fix as a unified diff and write nothing; the exit status
+        /// reflects the findings that would remain.
+        #[arg(long)]
+        diff: bool,
     },
     /// Show what the parser saw in each article: stories, headline and kicker, front
     /// matter and page residue, byline, dateline, lede, paragraphs, sections, end mark and
@@ -363,6 +373,8 @@ fn main() -> ExitCode {
             style,
             config,
             stdin_filename,
+            fix,
+            diff,
         }) => {
             init_logging("copydesk=warn");
             if let Err(code) = stdin_at_most_once(&paths) {
@@ -373,6 +385,13 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let opts = cli::CheckOptions {
+                fix: if fix {
+                    cli::FixMode::Write
+                } else if diff {
+                    cli::FixMode::Diff
+                } else {
+                    cli::FixMode::Off
+                },
                 paths,
                 format: match format {
                     Format::Human => OutputFormat::Human,

@@ -23,7 +23,7 @@ pub enum Kind {
     /// A currency sign and a figure, with a scale word if one follows: `$5`,
     /// `$5.2 million`, `€40`, `£3 billion`.
     Money,
-    /// `5%`, `5 percent`, `5.5 per cent`.
+    /// `5%`, `5 percent`, `5-percent`, `5.5 per cent`, `5 pct`.
     Percent,
     /// A time of day: `10:30 a.m.`, `10 p.m.`, `14:45`.
     Time,
@@ -87,17 +87,30 @@ fn is_opener(c: char) -> bool {
 
 /// The runs of non-whitespace of `text`, as byte ranges. An em or en dash between words
 /// (`city—and`) separates them too.
+///
+/// A byte loop: ASCII is classified without decoding; other characters are decoded where
+/// they start (whitespace beyond ASCII, `—`, `–`).
 fn pieces(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == '—' || c == '–' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (gap, len) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace() || c == '—' || c == '–', c.len_utf8())
+        };
+        if gap {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, i));
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Span::new(s, text.len()));
@@ -144,11 +157,14 @@ fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
         let s = &text[p.start..p.end];
         start.get_or_insert(p.start);
         let body = s.trim_end_matches(is_closer);
-        let ends = match body.chars().last() {
-            Some('!' | '?') => true,
-            Some('.') => !period_is_part(&body[..body.len() - 1]) || body.ends_with("..."),
+        let ends = match body.as_bytes().last() {
+            Some(b'!' | b'?') => true,
+            Some(b'.') => !period_is_part(&body[..body.len() - 1]) || body.ends_with("..."),
             _ => false,
         };
+        if !ends {
+            continue;
+        }
         // A sentence ends before a word that does not open in lower case (a capital, a
         // figure, CJK, an emoji) or at the paragraph's end.
         let next_opens = match pieces.get(k + 1) {
@@ -159,7 +175,7 @@ fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
                 .next()
                 .is_some_and(|c| !c.is_lowercase()),
         };
-        if ends && next_opens {
+        if next_opens {
             if let Some(st) = start.take() {
                 out.push(Span::new(st, p.end));
             }
@@ -200,6 +216,23 @@ fn strip_period(s: &str) -> &str {
         Some(t) if !t.ends_with('.') => t,
         _ => s,
     }
+}
+
+/// `3/4`, `7-3/4`: a fraction, or a whole figure and a fraction (Reuters' bond yields).
+fn is_fraction(s: &str) -> bool {
+    if !s.as_bytes().contains(&b'/') {
+        return false;
+    }
+    let s = strip_period(s);
+    let (whole, frac) = match s.split_once('-') {
+        Some((w, f)) => (Some(w), f),
+        None => (None, s),
+    };
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    whole.map_or(true, digits)
+        && frac
+            .split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b) && b != "0")
 }
 
 fn is_ordinal(s: &str) -> bool {
@@ -248,55 +281,97 @@ fn is_day(s: &str) -> bool {
     (1..=2).contains(&s.len()) && s.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
+/// The kind of the figure that opens with a digit, `w`, and how many pieces it takes;
+/// `next`: the piece after it, `after_next()` the one after that.
+fn digit_figure<'t>(
+    w: &str,
+    next: &'t str,
+    after_next: impl Fn() -> &'t str,
+) -> Option<(Kind, usize)> {
+    let unit = |next: &str| {
+        let next = strip_period(next);
+        if next == "percent" || next == "pct" {
+            Some(2)
+        } else if next == "per" && strip_period(after_next()) == "cent" {
+            Some(3)
+        } else {
+            None
+        }
+    };
+    if let Some(n) = strip_period(w).strip_suffix('%') {
+        (is_number(n) || is_fraction(n)).then_some((Kind::Percent, 1))
+    } else if let Some(n) = strip_period(w).strip_suffix("-percent") {
+        is_number(n).then_some((Kind::Percent, 1))
+    } else if is_fraction(w) {
+        // `7-3/4 pct`, `4-3/4%`, `1/2 percent`: a fraction is a percentage only with its
+        // unit (alone it is a date or a ratio).
+        unit(next).map(|n| (Kind::Percent, n))
+    } else if is_clock(w) {
+        Some((Kind::Time, if is_meridiem(next) { 2 } else { 1 }))
+    } else if is_ordinal(w) {
+        Some((Kind::Ordinal, 1))
+    } else if is_number(strip_period(w)) {
+        if let Some(n) = unit(next) {
+            Some((Kind::Percent, n))
+        } else if is_meridiem(next) && w.len() <= 2 {
+            Some((Kind::Time, 2))
+        } else {
+            Some((Kind::Number, 1))
+        }
+    } else {
+        None
+    }
+}
+
 fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
-    let cores: Vec<Span> = pieces.iter().map(|&p| core(text, p)).collect();
-    let word = |k: usize| cores.get(k).map_or("", |c| &text[c.start..c.end]);
     let mut out = Vec::new();
+    // Every figure holds a digit.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let core_of = |k: usize| pieces.get(k).map(|&p| core(text, p));
+    let word = |k: usize| core_of(k).map_or("", |c| &text[c.start..c.end]);
     let mut k = 0;
-    while k < cores.len() {
-        let w = word(k);
-        let here = cores[k];
-        // Every figure opens with a digit, a currency sign or a month's capital.
+    while k < pieces.len() {
+        // Every figure opens with a digit, a currency sign or a month's capital (after
+        // any opening marks).
+        let raw = text.as_bytes()[pieces[k].start];
+        let may_open = raw.is_ascii_digit()
+            || raw.is_ascii_uppercase()
+            || raw >= 0x80
+            || matches!(raw, b'$' | b'"' | b'\'' | b'(' | b'[');
+        if !may_open {
+            k += 1;
+            continue;
+        }
+        let here = core(text, pieces[k]);
+        let w = &text[here.start..here.end];
         let first = w.as_bytes().first().copied().unwrap_or(0);
         if !(first.is_ascii_digit() || first.is_ascii_uppercase() || first >= 0x80 || first == b'$')
         {
             k += 1;
             continue;
         }
-        // The figure's kind and how many pieces it takes.
-        let found = if let Some(amount) = w.strip_prefix(['$', '€', '£', '¥']) {
-            is_number(strip_period(amount)).then(|| {
-                let scale = matches!(
-                    strip_period(word(k + 1)),
-                    "million" | "billion" | "trillion"
-                );
-                (Kind::Money, if scale { 2 } else { 1 })
+        // The figure's kind and how many pieces it takes: a capital opens only a date,
+        // a sign (or any character beyond ASCII) only money, a digit the rest.
+        let found = if first.is_ascii_uppercase() {
+            (is_month(w) && is_day(word(k + 1))).then_some((Kind::Date, 2))
+        } else if first == b'$' || first >= 0x80 {
+            w.strip_prefix(['$', '€', '£', '¥']).and_then(|amount| {
+                is_number(strip_period(amount)).then(|| {
+                    let scale = matches!(
+                        strip_period(word(k + 1)),
+                        "million" | "billion" | "trillion"
+                    );
+                    (Kind::Money, if scale { 2 } else { 1 })
+                })
             })
-        } else if let Some(n) = w.strip_suffix('%') {
-            is_number(n).then_some((Kind::Percent, 1))
-        } else if is_clock(w) {
-            Some((Kind::Time, if is_meridiem(word(k + 1)) { 2 } else { 1 }))
-        } else if is_ordinal(w) {
-            Some((Kind::Ordinal, 1))
-        } else if is_month(w) && is_day(word(k + 1)) {
-            Some((Kind::Date, 2))
-        } else if is_number(strip_period(w)) {
-            let next = strip_period(word(k + 1));
-            if next == "percent" {
-                Some((Kind::Percent, 2))
-            } else if next == "per" && strip_period(word(k + 2)) == "cent" {
-                Some((Kind::Percent, 3))
-            } else if is_meridiem(word(k + 1)) && w.len() <= 2 {
-                Some((Kind::Time, 2))
-            } else {
-                Some((Kind::Number, 1))
-            }
         } else {
-            None
+            digit_figure(w, word(k + 1), || word(k + 2))
         };
         match found {
             Some((kind, n)) => {
-                let last = cores[k + n - 1];
+                let last = core_of(k + n - 1).unwrap_or(here);
                 let end_word = &text[last.start..last.end];
                 // A final period ends the sentence, not the figure (`a.m.` keeps its own).
                 let end =
@@ -413,6 +488,23 @@ mod tests {
             [("7 p.m.", Kind::Time), ("14:45", Kind::Time)]
         );
         assert_eq!(figures_of("May I? The dog ate 25:99 treats."), []);
+        assert_eq!(
+            figures_of("Bonds pay 7-3/4 pct, 4-3/4% or 1/2 per cent; 9/11 and 3/4 of them."),
+            [
+                ("7-3/4 pct", Kind::Percent),
+                ("4-3/4%", Kind::Percent),
+                ("1/2 per cent", Kind::Percent),
+            ]
+        );
+        assert_eq!(
+            figures_of("A 4.5-percent rise, 3 pct more; 2 percentage points, 70%."),
+            [
+                ("4.5-percent", Kind::Percent),
+                ("3 pct", Kind::Percent),
+                ("2", Kind::Number),
+                ("70%", Kind::Percent),
+            ]
+        );
     }
 
     #[test]

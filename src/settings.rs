@@ -29,8 +29,17 @@ impl Config {
     /// Parse LSP settings as editors send them ([`Config::parse_settings`]), with the
     /// `[rules]` keys checked; also returns the keys that were left out.
     pub fn from_settings(value: &serde_json::Value) -> Result<(Config, Vec<String>), ConfigError> {
+        Config::from_settings_knowing(value, &[])
+    }
+
+    /// [`Config::from_settings`], where the `rules` may also set the levels of the desk
+    /// rules `desk` (the workspace's sheets, read from its `copydesk.toml`).
+    pub fn from_settings_knowing(
+        value: &serde_json::Value,
+        desk: &[(&'static str, crate::finding::Severity)],
+    ) -> Result<(Config, Vec<String>), ConfigError> {
         let (config, ignored) = Config::parse_settings(value)?;
-        rules::check_rule_keys(&config, None)?;
+        rules::check_rule_keys_knowing(&config, None, desk)?;
         Ok((config, ignored))
     }
 }

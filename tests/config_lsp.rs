@@ -114,8 +114,13 @@ async fn settings_are_pulled_and_the_file_is_watched() {
     {
         let seen = c.seen.lock().unwrap();
         assert!(seen.configuration_requests >= 1);
-        assert_eq!(seen.registrations.len(), 1);
-        let reg = &seen.registrations[0]["registrations"][0];
+        // The configuration's watcher, and the workspace index's for the stories.
+        let reg = seen
+            .registrations
+            .iter()
+            .map(|r| &r["registrations"][0])
+            .find(|r| r["id"] == "copydesk-config-watcher")
+            .expect("the configuration watcher is registered");
         assert_eq!(reg["method"], "workspace/didChangeWatchedFiles");
         assert_eq!(
             reg["registerOptions"]["watchers"][0]["globPattern"],

@@ -307,3 +307,75 @@ fn exits_when_stdin_closes() {
         "server kept running after stdin closed"
     );
 }
+
+/// Semantic tokens over stdio: the legend, then every person, place and organization of
+/// the story decoded back to its text (UTF-16 columns after curly quotes, an em dash,
+/// CJK and emoji on the same line), the first reference marked `declaration`; a range
+/// request returns only the names inside the range.
+#[test]
+fn semantic_tokens_colour_people_places_and_organizations() {
+    const SEM: &str = "Ports reopen after storm 🌀\n\n\
+        WELLINGTON, Jan. 5 (Reuters) - Prime Minister Aroha Tane said on Monday “東京 — and 🎉 Auckland — will wait,” as the Pacific Shipping Council met in Sydney.\n\n\
+        Tane told the Pacific Shipping Council the ports of Auckland would reopen.\n";
+    let mut c = Client::spawn(&["lsp"]);
+    let init = c.initialize(&["utf-16"]);
+    let provider = &init["capabilities"]["semanticTokensProvider"];
+    assert_eq!(
+        provider["legend"]["tokenTypes"],
+        json!(["person", "place", "organization"])
+    );
+    assert_eq!(provider["legend"]["tokenModifiers"], json!(["declaration"]));
+    assert_eq!(provider["range"], json!(true));
+    c.open(URI, "plaintext", SEM);
+    let decode = |data: &Value| -> Vec<(String, &'static str, bool)> {
+        let data: Vec<u64> = data
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        let lines: Vec<Vec<u16>> = SEM.lines().map(|l| l.encode_utf16().collect()).collect();
+        let (mut line, mut col) = (0u64, 0u64);
+        data.chunks(5)
+            .map(|t| {
+                if t[0] > 0 {
+                    col = 0;
+                }
+                line += t[0];
+                col += t[1];
+                let units = &lines[line as usize][col as usize..(col + t[2]) as usize];
+                let ty = ["person", "place", "organization"][t[3] as usize];
+                (String::from_utf16(units).unwrap(), ty, t[4] == 1)
+            })
+            .collect()
+    };
+    let full = c.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let s = |t: &str| t.to_string();
+    assert_eq!(
+        decode(&full["data"]),
+        [
+            (s("WELLINGTON"), "place", true),
+            (s("Aroha Tane"), "person", true),
+            (s("Auckland"), "place", true),
+            (s("Pacific Shipping Council"), "organization", true),
+            (s("Sydney"), "place", true),
+            (s("Tane"), "person", false),
+            (s("Pacific Shipping Council"), "organization", false),
+            (s("Auckland"), "place", false),
+        ]
+    );
+    // Only line 4.
+    let range = c.request(
+        "textDocument/semanticTokens/range",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 4, "character": 0}, "end": {"line": 5, "character": 0}}}),
+    );
+    let on_line_4: Vec<_> = decode(&range["data"]);
+    // Relative encoding restarts at the first token of the answer: decode it from line 0.
+    assert_eq!(on_line_4.len(), 3, "{range}");
+    assert_eq!(range["data"][0], json!(4));
+    assert_eq!(on_line_4[0].1, "person");
+    assert_eq!(c.shutdown_and_exit().code(), Some(0));
+}

@@ -120,3 +120,91 @@ async fn sheets_live_in_the_server_and_reload_on_change() {
         .iter()
         .any(|d| d["code"] == "desk/kyiv" && d.get("codeDescription").is_none()));
 }
+
+/// A client that cannot watch files (Neovim on Linux offers no `didChangeWatchedFiles`):
+/// the server watches `copydesk.toml` and the sheets itself. A sheet saved on disk (as an
+/// editor saves: a temporary file renamed over it) is live in the open story within a
+/// second, with no notification from the client; so is a `copydesk.toml` created later.
+#[tokio::test]
+async fn without_client_watching_a_saved_sheet_is_live_within_a_second() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let mut c = TestClient::start();
+    // No `workspace.didChangeWatchedFiles` capability, and no configuration file yet.
+    c.initialize_in(root, json!({}), Value::Null).await;
+    let doc = url(&root.join("story.txt"));
+    c.open(&doc, STORY).await;
+    let d = c.diagnostics_until(&doc, |_| true).await;
+    assert!(!codes(&d).iter().any(|c| c.starts_with("desk/")), "{d:?}");
+
+    std::fs::create_dir(root.join("style")).unwrap();
+    let sheet_path = root.join("style/house.toml");
+    std::fs::write(
+        &sheet_path,
+        "[[rule]]\ncode = \"desk/kyiv\"\nmessage = \"Kyiv\"\nsubstitute = { \"Kiev\" = \"Kyiv\" }\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "sheets = [\"style/house.toml\"]\n",
+    )
+    .unwrap();
+    c.diagnostics_until(&doc, |d| d.iter().any(|d| d["code"] == "desk/kyiv"))
+        .await;
+    let created = started.elapsed();
+
+    // Save a new version of the sheet the way editors do: write aside, rename over.
+    let aside = root.join("style/.house.toml.swp");
+    std::fs::write(
+        &aside,
+        "[[rule]]\ncode = \"desk/monday\"\nmessage = \"no days\"\nforbid = [\"on Monday\"]\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    std::fs::rename(&aside, &sheet_path).unwrap();
+    let d = c
+        .diagnostics_until(&doc, |d| d.iter().any(|d| d["code"] == "desk/monday"))
+        .await;
+    let saved = started.elapsed();
+    assert!(!codes(&d).contains(&"desk/kyiv".to_string()), "{d:?}");
+    assert!(
+        created < std::time::Duration::from_secs(1) && saved < std::time::Duration::from_secs(1),
+        "live after {created:?} (config created) and {saved:?} (sheet saved); budget 1 s"
+    );
+}
+
+/// The editor settings may set the level of a desk rule from the workspace's sheets
+/// (`copydesk.rules = {"desk/kyiv": "error"}`): accepted, applied, and no warning that the
+/// settings were ignored.
+#[tokio::test]
+async fn editor_settings_set_levels_for_desk_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "[[sheet.rule]]\ncode = \"desk/kyiv\"\nmessage = \"Kyiv\"\nseverity = \"info\"\nsubstitute = { \"Kiev\" = \"Kyiv\" }\n",
+    )
+    .unwrap();
+    let mut c = TestClient::start();
+    c.initialize_in(
+        root,
+        json!({}),
+        json!({"rules": {"desk/kyiv": "error", "quotes/*": "off"}}),
+    )
+    .await;
+    let doc = url(&root.join("story.txt"));
+    c.open(&doc, STORY).await;
+    let d = c
+        .diagnostics_until(&doc, |d| d.iter().any(|d| d["code"] == "desk/kyiv"))
+        .await;
+    let kyiv = d.iter().find(|d| d["code"] == "desk/kyiv").unwrap();
+    assert_eq!(kyiv["severity"], 1, "{kyiv}");
+    assert!(!codes(&d).iter().any(|c| c.starts_with("quotes/")), "{d:?}");
+    let warnings: Vec<Value> = c
+        .drain()
+        .into_iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -298,7 +298,21 @@ pub fn sarif(
                     .enumerate()
                     .map(|(i, r)| RelatedLocation {
                         id: i,
-                        physical_location: physical(r.span),
+                        physical_location: match &r.file {
+                            // Another story of the folder (`names/spelling-drift`).
+                            Some(place) => PhysicalLocation {
+                                artifact_location: ArtifactLocation {
+                                    uri: uri(&place.path),
+                                },
+                                region: Some(Region {
+                                    start_line: place.start.line + 1,
+                                    start_column: place.start.chars + 1,
+                                    end_line: place.end.line + 1,
+                                    end_column: place.end.chars + 1,
+                                }),
+                            },
+                            None => physical(r.span),
+                        },
                         message: Text {
                             text: r.message.clone(),
                         },

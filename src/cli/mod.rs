@@ -44,8 +44,52 @@ pub enum OutputFormat {
 /// The result of checking one file.
 pub struct FileReport {
     pub path: PathBuf,
+    /// The text the findings are about: the file's, or with `--fix`/`--diff` the text with
+    /// every certain fix applied.
     pub text: String,
     pub findings: Vec<Finding>,
+    /// With `--fix`/`--diff`, when fixes changed the text: the file's own text and how many
+    /// findings were fixed.
+    pub fixed: Option<(String, usize)>,
+}
+
+/// `--fix` / `--diff`: apply every certain fix ([`crate::fix::fix_text`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only report.
+    #[default]
+    Off,
+    /// Write the fixed text back to each file (atomically), report what remains.
+    Write,
+    /// Print the fixes as a unified diff, write nothing; exit status by what would remain.
+    Diff,
+}
+
+/// Check `text` (fixing it first unless `mode` is off): its report.
+fn report(
+    path: PathBuf,
+    text: String,
+    format: Format,
+    config: &Config,
+    mode: FixMode,
+) -> FileReport {
+    if mode == FixMode::Off {
+        let findings = analyze(&text, format, config).findings;
+        return FileReport {
+            path,
+            text,
+            findings,
+            fixed: None,
+        };
+    }
+    let fixed = crate::fix::fix_text(&text, format, config);
+    let changed = fixed.changed();
+    FileReport {
+        path,
+        findings: fixed.remaining.findings,
+        fixed: changed.then_some((text, fixed.fixed)),
+        text: fixed.text,
+    }
 }
 
 /// A file that could not be checked.
@@ -216,14 +260,96 @@ pub fn read_article(path: &Path) -> Result<String, FileError> {
 
 /// Read and check one file.
 pub fn check_file(path: &Path, config: &Config) -> Result<FileReport, FileError> {
-    let text = read_article(path)?;
+    check_file_with(path, config, FixMode::Off)
+}
+
+/// Read and check one file, fixing it first (in memory) unless `mode` is off.
+pub fn check_file_with(
+    path: &Path,
+    config: &Config,
+    mode: FixMode,
+) -> Result<FileReport, FileError> {
+    check_file_indexed(path, config, false, mode).map(|(r, _)| r)
+}
+
+/// [`check_file`], and (when `index`) the story as the workspace index keeps it, from
+/// the same analysis.
+/// With `--fix`/`--diff` (`mode`), the story is the fixed text and its analysis.
+fn check_file_indexed(
+    path: &Path,
+    config: &Config,
+    index: bool,
+    mode: FixMode,
+) -> Result<(FileReport, Option<Indexed>), FileError> {
+    let original = read_article(path)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analysis = analyze(&text, format, config);
-    Ok(FileReport {
-        path: path.to_path_buf(),
-        text,
-        findings: analysis.findings,
-    })
+    let (analysis, text, fixed) = if mode == FixMode::Off {
+        (analyze(&original, format, config), original, None)
+    } else {
+        let f = crate::fix::fix_text(&original, format, config);
+        let changed = f.changed().then_some(f.fixed);
+        (f.remaining, f.text, changed.map(|n| (original, n)))
+    };
+    let story = index.then(|| {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        crate::workspace::Story::from_analysis(path, &text, &analysis, modified)
+    });
+    let indexed = story.map(|s| (Some(s), analysis.entities));
+    Ok((
+        FileReport {
+            path: path.to_path_buf(),
+            text,
+            findings: analysis.findings,
+            fixed,
+        },
+        indexed,
+    ))
+}
+
+/// A checked file's story for the workspace index (taken out when indexed) and its
+/// entities.
+type Indexed = (Option<crate::workspace::Story>, crate::entities::Entities);
+
+/// `names/spelling-drift` over the folders `check` was given: every story checked below
+/// them that the workspace walk takes (`.gitignore`, `[workspace] exclude`) goes into one
+/// index, and each is compared with the others.
+fn folder_drift(folders: &[PathBuf], checked: &mut [(FileReport, Arc<Config>, Option<Indexed>)]) {
+    use crate::workspace::{spelling_drift, stories_in, Index};
+    if folders.is_empty() {
+        return;
+    }
+    let exclude = checked
+        .first()
+        .map(|(_, c, _)| c.workspace.exclude.clone())
+        .unwrap_or_default();
+    let (walked, _) = stories_in(folders, &exclude);
+    let walked: std::collections::HashSet<PathBuf> = walked.into_iter().collect();
+    let mut index = Index::default();
+    for (rep, _, indexed) in checked.iter_mut() {
+        if let Some((story, _)) = indexed.as_mut().filter(|_| walked.contains(&rep.path)) {
+            if let Some(s) = story.take() {
+                index.insert(s);
+            }
+        }
+    }
+    if index.len() < 2 {
+        return;
+    }
+    checked.par_iter_mut().for_each(|(rep, config, indexed)| {
+        let Some((_, entities)) = indexed.as_ref() else {
+            return;
+        };
+        if index.id_of(&rep.path).is_none() {
+            return;
+        }
+        let found = spelling_drift(&index, &rep.path, &rep.text, entities, config);
+        if !found.is_empty() {
+            rep.findings.extend(found);
+            rep.findings.sort_by(|a, b| {
+                (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+            });
+        }
+    });
 }
 
 #[derive(Serialize)]
@@ -267,6 +393,9 @@ struct JsonEdit<'a> {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
+    /// Set when the place is in another file (another story of the folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     range: JsonRange,
     message: &'a str,
 }
@@ -295,6 +424,8 @@ pub struct CheckOptions {
     pub config: Option<Config>,
     /// The name standard input stands for: its format and where its configuration is found.
     pub stdin_filename: Option<PathBuf>,
+    /// `--fix` or `--diff`.
+    pub fix: FixMode,
 }
 
 /// Run `copydesk check`: find each file's configuration, check, write the report, and
@@ -336,6 +467,7 @@ pub fn run_check(
 
     // Standard input first, as `-` (or the --stdin-filename).
     let mut reports = Vec::new();
+    let mut stdin_read = false;
     if opts.paths.iter().any(|p| p.as_path() == stdin_path) {
         let name = opts
             .stdin_filename
@@ -364,15 +496,9 @@ pub fn run_check(
                     match resolver.config_for(&lookup) {
                         discover::Found::Config(config) => {
                             let format = Format::from_path(&name.to_string_lossy());
-                            let findings = analyze(&text, format, &config).findings;
-                            reports.push((
-                                FileReport {
-                                    path: name,
-                                    text,
-                                    findings,
-                                },
-                                config,
-                            ));
+                            let rep = report(name, text, format, &config, opts.fix);
+                            reports.push((rep, config));
+                            stdin_read = true;
                         }
                         discover::Found::Invalid(e) => note_bad(&mut errors, &e),
                     }
@@ -389,16 +515,25 @@ pub fn run_check(
             discover::Found::Invalid(e) => note_bad(&mut errors, &e),
         }
     }
+    let folders: Vec<PathBuf> = file_paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|(f, c)| (check_file(f, c), c.clone()))
+        .map(|(f, c)| {
+            (
+                check_file_indexed(f, c, !folders.is_empty(), opts.fix),
+                c.clone(),
+            )
+        })
         .collect();
+    let mut checked = Vec::new();
     for (r, c) in results {
         match r {
-            Ok(rep) => reports.push((rep, c)),
+            Ok((rep, story)) => checked.push((rep, c, story)),
             Err(e) => errors.push(e),
         }
     }
+    folder_drift(&folders, &mut checked);
+    reports.extend(checked.into_iter().map(|(rep, c, _)| (rep, c)));
     let any_error = reports
         .iter()
         .any(|(r, _)| r.findings.iter().any(|f| f.severity == Severity::Error));
@@ -408,6 +543,101 @@ pub fn run_check(
         .map(|(_, c)| c.clone())
         .unwrap_or_else(|| Arc::new(opts.config.clone().unwrap_or_default()));
     let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
+
+    match opts.fix {
+        FixMode::Off => {}
+        FixMode::Write => {
+            let mut files = 0;
+            let mut fixed = 0;
+            for rep in &reports {
+                if stdin_read && std::ptr::eq(rep, &reports[0]) {
+                    // Standard input: the fixed text goes to standard output (nothing to
+                    // write back to); the findings that remain, to standard error.
+                    continue;
+                }
+                let Some((_, n)) = &rep.fixed else { continue };
+                match crate::fix::write_atomic(&rep.path, rep.text.as_bytes()) {
+                    Ok(()) => {
+                        files += 1;
+                        fixed += n;
+                    }
+                    Err(e) => errors.push(FileError::new(
+                        rep.path.clone(),
+                        format!("cannot write the fixes: {e}"),
+                    )),
+                }
+            }
+            if files > 0 {
+                writeln!(
+                    err,
+                    "fixed {fixed} finding{} in {files} file{}",
+                    if fixed == 1 { "" } else { "s" },
+                    if files == 1 { "" } else { "s" }
+                )?;
+            }
+        }
+        FixMode::Diff => {
+            let mut files = 0;
+            let mut fixed = 0;
+            for rep in &reports {
+                let Some((original, n)) = &rep.fixed else {
+                    continue;
+                };
+                files += 1;
+                fixed += n;
+                let name = rep.path.display().to_string();
+                let diff = similar::TextDiff::from_lines(original.as_str(), rep.text.as_str());
+                write!(
+                    out,
+                    "{}",
+                    diff.unified_diff()
+                        .context_radius(2)
+                        .header(&format!("a/{name}"), &format!("b/{name}"))
+                        .missing_newline_hint(true)
+                )?;
+            }
+            for e in &errors {
+                writeln!(err, "error: {e}")?;
+            }
+            let remaining = reports.iter().map(|r| r.findings.len()).sum::<usize>();
+            writeln!(
+                err,
+                "would fix {fixed} finding{} in {files} file{}; {remaining} finding{} would remain",
+                if fixed == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" },
+                if remaining == 1 { "" } else { "s" },
+            )?;
+            return Ok(if !errors.is_empty() {
+                exit::TROUBLE
+            } else if any_error {
+                exit::FINDINGS
+            } else {
+                exit::CLEAN
+            });
+        }
+    }
+    // `--fix` on standard input: the fixed text is the output; findings go to stderr.
+    if opts.fix == FixMode::Write && stdin_read {
+        out.write_all(reports[0].text.as_bytes())?;
+        let color = false;
+        for rep in &reports {
+            let lines = LineIndex::new(&rep.text);
+            for f in &rep.findings {
+                render::human(err, &rep.path, &rep.text, &lines, f, color)?;
+            }
+        }
+        for e in &errors {
+            writeln!(err, "error: {e}")?;
+        }
+        summary(err, &reports, &errors)?;
+        return Ok(if !errors.is_empty() {
+            exit::TROUBLE
+        } else if any_error {
+            exit::FINDINGS
+        } else {
+            exit::CLEAN
+        });
+    }
 
     match opts.format {
         OutputFormat::Human => {
@@ -503,9 +733,26 @@ fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io
                 related: f
                     .related
                     .iter()
-                    .map(|r| JsonRelated {
-                        range: range(r.span),
-                        message: &r.message,
+                    .map(|r| match &r.file {
+                        Some(place) => JsonRelated {
+                            path: Some(place.path.display().to_string()),
+                            range: JsonRange {
+                                start: JsonPosition {
+                                    line: place.start.line + 1,
+                                    column: place.start.chars + 1,
+                                },
+                                end: JsonPosition {
+                                    line: place.end.line + 1,
+                                    column: place.end.chars + 1,
+                                },
+                            },
+                            message: &r.message,
+                        },
+                        None => JsonRelated {
+                            path: None,
+                            range: range(r.span),
+                            message: &r.message,
+                        },
                     })
                     .collect(),
             });

@@ -65,6 +65,17 @@ pub fn human(
     let marks = text[start..end].chars().map(width).sum::<usize>().max(1);
     writeln!(out, "{gutter} | {pad}{}", "^".repeat(marks))?;
     for r in &f.related {
+        if let Some(place) = &r.file {
+            writeln!(
+                out,
+                "{gutter} = note: {}:{}:{}: {}",
+                place.path.display(),
+                place.start.line + 1,
+                place.start.chars + 1,
+                r.message
+            )?;
+            continue;
+        }
         // The first line whose content ends at or after the place (a place inside a
         // `\r\n` is on the next line).
         let at = lines.line(r.span.start);
@@ -160,6 +171,7 @@ mod tests {
                         related: vec![Related {
                             span: Span::new(related, related),
                             message: "r".into(),
+                            file: None,
                         }],
                     };
                     let mut out = Vec::new();

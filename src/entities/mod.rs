@@ -118,6 +118,16 @@ impl Entity {
     }
 }
 
+/// A mention to colour in the editor ([`Entities::name_tokens`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameToken {
+    pub span: Span,
+    /// Person, place or organization.
+    pub kind: EntityKind,
+    /// The entity's first reference (where the story introduces it).
+    pub first: bool,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Entities {
     pub entities: Vec<Entity>,
@@ -136,6 +146,36 @@ impl Entities {
 
     pub fn get(&self, id: usize) -> Option<&Entity> {
         self.entities.get(id)
+    }
+
+    /// Every mention of a person, place or organization as a name to colour (semantic
+    /// tokens), in text order and never overlapping (where two mentions overlap the first
+    /// kept is the earlier, then the longer); "other" names are left out.
+    pub fn name_tokens(&self) -> Vec<NameToken> {
+        let mut out: Vec<NameToken> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Other)
+            .flat_map(|e| {
+                let first = e.first_mention().map(|m| m.span);
+                e.mentions.iter().map(move |m| NameToken {
+                    span: m.span,
+                    kind: e.kind,
+                    first: Some(m.span) == first,
+                })
+            })
+            .filter(|t| !t.span.is_empty())
+            .collect();
+        out.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+        let mut end = 0;
+        out.retain(|t| {
+            let keep = t.span.start >= end;
+            if keep {
+                end = t.span.end;
+            }
+            keep
+        });
+        out
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entity> {

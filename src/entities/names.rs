@@ -88,9 +88,144 @@ pub fn load_names_file(names: &mut NamesConfig, root: &Path, file: &str) -> Resu
     Ok(())
 }
 
+/// Where a names table sits in a TOML file: the top level of a names file, or the
+/// `[names]` table of `copydesk.toml`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamesTable {
+    /// A names file (`names_file`): `[[entry]]` at the top level.
+    File,
+    /// `copydesk.toml`: `[[names.entry]]`.
+    Config,
+}
+
+/// What [`add_entry`] made of a names table.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Added {
+    /// The new text of the file, with the entry appended.
+    Text(String),
+    /// The name is already an entry (or one's alias): nothing to write.
+    AlreadyThere,
+}
+
+/// `text` (a names file or `copydesk.toml`, possibly empty) with an entry for `name`
+/// appended to its names table, everything else — formatting, comments, order — kept as
+/// it was (`toml_edit`). An error (invalid TOML, an `entry` that is not an array of
+/// tables) changes nothing.
+pub fn add_entry(
+    text: &str,
+    table: NamesTable,
+    name: &str,
+    kind: Option<EntityKind>,
+) -> Result<Added, String> {
+    use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table};
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("invalid TOML: {}", e.message()))?;
+    let names: &mut Table = match table {
+        NamesTable::File => doc.as_table_mut(),
+        NamesTable::Config => {
+            let item = doc.entry("names").or_insert_with(|| {
+                let mut t = Table::new();
+                t.set_implicit(true);
+                Item::Table(t)
+            });
+            item.as_table_mut()
+                .ok_or_else(|| "`names` is not a table".to_string())?
+        }
+    };
+    let entries = names
+        .entry("entry")
+        .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+    let entries = entries
+        .as_array_of_tables_mut()
+        .ok_or_else(|| "`entry` is not an array of tables ([[entry]])".to_string())?;
+    let known = entries.iter().any(|t| {
+        t.get("name").and_then(|v| v.as_str()) == Some(name)
+            || t.get("aliases")
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(name)))
+    });
+    if known {
+        return Ok(Added::AlreadyThere);
+    }
+    let mut entry = Table::new();
+    entry.insert("name", value(name));
+    if let Some(kind) = kind {
+        entry.insert("kind", value(kind.as_str()));
+    }
+    entries.push(entry);
+    let mut out = doc.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(Added::Text(out))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn add_entry_keeps_comments_and_formatting() {
+        let file = "# Desk names, kept by the night editor.\nwell_known = [ \"SCO\" ]   # acronyms\n\n[[entry]]\nname = \"Dmitry Medvedev\"  # not Medvedyev\nkind = \"person\"\n";
+        let Added::Text(out) = add_entry(
+            file,
+            NamesTable::File,
+            "Zhao Lijiān",
+            Some(EntityKind::Person),
+        )
+        .unwrap() else {
+            panic!("not added")
+        };
+        assert!(out.starts_with(file), "the existing text changed:\n{out}");
+        assert!(
+            out.ends_with("\n[[entry]]\nname = \"Zhao Lijiān\"\nkind = \"person\"\n"),
+            "{out}"
+        );
+        let parsed = NamesConfig::from_toml(&out).unwrap();
+        assert_eq!(parsed.entries.len(), 2);
+        assert_eq!(
+            add_entry(&out, NamesTable::File, "Zhao Lijiān", None),
+            Ok(Added::AlreadyThere)
+        );
+        let aliased = "[[entry]]\nname = \"Dmitry Medvedev\"\naliases = [\"Medvedev\"]\n";
+        assert_eq!(
+            add_entry(aliased, NamesTable::File, "Medvedev", None),
+            Ok(Added::AlreadyThere)
+        );
+    }
+
+    #[test]
+    fn add_entry_to_copydesk_toml_and_to_nothing() {
+        let config = "style = \"ap\"  # house style\n\n[rules]\n\"quotes/*\" = \"warning\"\n";
+        let Added::Text(out) = add_entry(config, NamesTable::Config, "Ana Ruiz", None).unwrap()
+        else {
+            panic!()
+        };
+        assert!(out.starts_with(config), "{out}");
+        assert!(
+            out.contains("[[names.entry]]\nname = \"Ana Ruiz\"\n"),
+            "{out}"
+        );
+        let Added::Text(empty) = add_entry(
+            "",
+            NamesTable::File,
+            "Ana Ruiz",
+            Some(EntityKind::Organization),
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            empty,
+            "[[entry]]\nname = \"Ana Ruiz\"\nkind = \"organization\"\n"
+        );
+        assert!(add_entry("name = [", NamesTable::File, "X", None)
+            .unwrap_err()
+            .starts_with("invalid TOML"));
+        assert!(add_entry("entry = 3\n", NamesTable::File, "X", None).is_err());
+        assert!(add_entry("names = 3\n", NamesTable::Config, "X", None).is_err());
+    }
 
     #[test]
     fn parses_a_names_table() {

@@ -76,7 +76,10 @@ pub fn diagnostic(
         f.related
             .iter()
             .map(|r| lsp::DiagnosticRelatedInformation {
-                location: lsp::Location::new(uri.clone(), range(doc, r.span, enc)),
+                location: match r.file.as_deref().and_then(|p| file_location(p, enc)) {
+                    Some(loc) => loc,
+                    None => lsp::Location::new(uri.clone(), range(doc, r.span, enc)),
+                },
                 message: r.message.clone(),
             })
             .collect()
@@ -160,4 +163,154 @@ pub fn text_edits(
         .iter()
         .map(|e| lsp::TextEdit::new(range(doc, e.span, enc), e.replacement.clone()))
         .collect()
+}
+
+/// A position kept in every unit ([`crate::finding::LineCol`]), in the negotiated one.
+pub fn line_col(p: crate::finding::LineCol, enc: Encoding) -> lsp::Position {
+    let character = match enc {
+        Encoding::Utf8 => p.utf8,
+        Encoding::Utf16 => p.utf16,
+        Encoding::Utf32 => p.chars,
+    };
+    lsp::Position::new(p.line, character)
+}
+
+/// A place in another file, as a location (`None` when its path is not absolute).
+pub fn file_location(place: &crate::finding::FilePlace, enc: Encoding) -> Option<lsp::Location> {
+    let uri = lsp::Url::from_file_path(&place.path).ok()?;
+    Some(lsp::Location::new(
+        uri,
+        lsp::Range::new(line_col(place.start, enc), line_col(place.end, enc)),
+    ))
+}
+
+/// The semantic token types copydesk reports, in legend order ([`semantic_legend`]).
+pub const SEMANTIC_TYPES: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
+
+/// The legend: token types `person`, `place`, `organization`; the `declaration` modifier
+/// marks an entity's first reference (where the story introduces it).
+pub fn semantic_legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: SEMANTIC_TYPES
+            .iter()
+            .map(|k| lsp::SemanticTokenType::new(k.as_str()))
+            .collect(),
+        token_modifiers: vec![lsp::SemanticTokenModifier::DECLARATION],
+    }
+}
+
+/// Names as semantic tokens, relative-encoded as the protocol wants: one token per line
+/// a name covers (a name broken across lines gives one per piece), with lengths in the
+/// negotiated encoding. `within`: only the names overlapping it (a range request).
+pub fn semantic_tokens(
+    lines: Lines<'_>,
+    names: &[crate::entities::NameToken],
+    within: Option<Span>,
+    enc: Encoding,
+) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(names.len());
+    let (mut prev_line, mut prev_col) = (0u32, 0u32);
+    for t in names {
+        if let Some(w) = within {
+            if t.span.end <= w.start || t.span.start >= w.end {
+                continue;
+            }
+        }
+        let Some(ty) = SEMANTIC_TYPES.iter().position(|k| *k == t.kind) else {
+            continue;
+        };
+        let first_line = lines.index.line(t.span.start);
+        let last_line = lines
+            .index
+            .line(t.span.end.saturating_sub(1).max(t.span.start));
+        for line in first_line..=last_line {
+            let content = lines.index.line_span(lines.text, line);
+            let piece = Span::new(t.span.start.max(content.start), t.span.end.min(content.end));
+            if piece.start >= piece.end {
+                continue;
+            }
+            let a = lines.position_at(piece.start, enc);
+            let b = lines.position_at(piece.end, enc);
+            let length = b.column.saturating_sub(a.column);
+            if length == 0 {
+                continue;
+            }
+            let delta_line = a.line - prev_line;
+            let delta_start = if delta_line == 0 {
+                a.column - prev_col
+            } else {
+                a.column
+            };
+            out.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length,
+                token_type: ty as u32,
+                token_modifiers_bitset: u32::from(t.first),
+            });
+            (prev_line, prev_col) = (a.line, a.column);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod semantic_tests {
+    use super::*;
+    use crate::entities::NameToken;
+
+    /// A name broken across a `\r\n` gives one token per line, each of its piece's
+    /// length in the encoding; columns count UTF-16 units after emoji and CJK.
+    #[test]
+    fn a_name_across_a_line_break_is_one_token_per_line() {
+        let text = "“😀 東京 Aroha\r\nTane” met 北 Kōwhai Trust.";
+        let index = LineIndex::new(text);
+        let lines = Lines {
+            text,
+            index: &index,
+        };
+        let at = |s: &str| text.find(s).unwrap();
+        let names = [
+            NameToken {
+                span: Span::new(at("Aroha"), at("Tane") + 4),
+                kind: EntityKind::Person,
+                first: true,
+            },
+            NameToken {
+                span: Span::new(at("Kōwhai"), at("Trust") + 5),
+                kind: EntityKind::Organization,
+                first: false,
+            },
+        ];
+        let got: Vec<[u32; 5]> = semantic_tokens(lines, &names, None, Encoding::Utf16)
+            .iter()
+            .map(|t| {
+                [
+                    t.delta_line,
+                    t.delta_start,
+                    t.length,
+                    t.token_type,
+                    t.token_modifiers_bitset,
+                ]
+            })
+            .collect();
+        // “ 😀 (2 units) space 東京 space: Aroha at column 1+2+1+2+1 = 7.
+        assert_eq!(
+            got,
+            [[0, 7, 5, 0, 1], [1, 0, 4, 0, 1], [0, 12, 12, 2, 0]],
+            "`Tane” met 北 ` is 12 UTF-16 units (北 is one) before Kōwhai"
+        );
+        // Only the second line's names in a range over it.
+        let within = Span::new(at("Tane"), text.len());
+        let got = semantic_tokens(lines, &names, Some(within), Encoding::Utf8);
+        assert_eq!(
+            got.len(),
+            3,
+            "the first name overlaps the range: both its pieces"
+        );
+    }
 }

@@ -97,7 +97,8 @@ impl Backend {
             })
         };
         let (want_quickfix, want_convert) = (wants("quickfix"), wants(CONVERT_QUOTES_KIND));
-        if !want_quickfix && !want_convert {
+        let want_fix_all = wants(super::FIX_ALL_KIND);
+        if !want_quickfix && !want_convert && !want_fix_all {
             return Ok(Some(vec![]));
         }
         let Some(snap) = self.snapshot(&uri).await else {
@@ -156,6 +157,18 @@ impl Backend {
                     is_preferred: Some(fix.preferred),
                     ..CodeAction::default()
                 }));
+            }
+        }
+        if want_quickfix {
+            actions.extend(super::names_action::actions(&snap, want));
+        }
+        // After the findings' own fixes (which come first).
+        if want_fix_all {
+            // Edits for the text the request was made at, or none: a document that changed
+            // while the request waited gets no fix computed for an older text.
+            let current = lock(&self.state).key(&uri).map(|k| k.rev) == Some(snap.key.rev);
+            if current {
+                actions.extend(super::fix_all::action(&snap, &uri, enc, document_changes));
             }
         }
         Ok(Some(actions))

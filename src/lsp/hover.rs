@@ -14,13 +14,22 @@ impl Backend {
         };
         let enc = self.encoding();
         let offset = convert::offset(&snap.doc, pos.position, enc);
+        // On a name: the other stories of the folder that name it too.
+        let elsewhere = snap
+            .analysis
+            .entities
+            .entity_at(offset)
+            .and_then(|(e, _)| self.hover_elsewhere(&pos.text_document.uri, e));
         Ok(
-            crate::hover::hover(&snap.analysis, &snap.text, offset).map(|(md, span)| Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: md,
-                }),
-                range: Some(convert::range(&snap.doc, span, enc)),
+            crate::hover::hover(&snap.analysis, &snap.text, offset).map(|(mut md, span)| {
+                md.push_str(elsewhere.as_deref().unwrap_or_default());
+                Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: md,
+                    }),
+                    range: Some(convert::range(&snap.doc, span, enc)),
+                }
             }),
         )
     }

@@ -5,24 +5,34 @@
 //! - [`worker`]: the `copydesk-analysis` thread, the only place the engine runs, and the
 //!   publisher of diagnostics;
 //! - [`settings`]: `copydesk.toml`, client settings, watched files, client capabilities;
+//!   [`fs_watch`]: the server's own watcher for them when the client has none;
 //! - handlers by feature: [`diagnostics`] (and code actions), [`symbols`] (and folding),
 //!   [`hover`], [`navigation`] (definition, references, highlight, rename, workspace
-//!   symbols);
+//!   symbols), [`semantic`] (semantic tokens for names);
 //! - [`convert`]: the only place byte spans meet protocol positions; [`transport`]: the
 //!   stdio loop around tower-lsp's `Server`.
 //!
 //! This module holds the `Backend`, the service and the `LanguageServer` impl, whose
 //! methods only hand over to the modules above.
 
+mod completion;
 pub mod convert;
 mod diagnostics;
+mod fix_all;
+mod fs_watch;
 mod hover;
+mod inlay;
+mod lens;
+mod names_action;
 mod navigation;
+mod pull;
+mod semantic;
 mod settings;
 mod store;
 mod symbols;
 pub mod transport;
 mod worker;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,6 +46,8 @@ use tracing::{error, info, warn};
 
 pub use crate::config::CONFIG_FILE;
 pub use diagnostics::CONVERT_QUOTES_KIND;
+pub use fix_all::FIX_ALL_KIND;
+pub use names_action::ADD_NAME_COMMAND;
 pub use store::Snapshot;
 
 use store::{lock, State};
@@ -139,6 +151,8 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = settings::negotiate_encoding(&params);
         self.configure(&params, encoding);
+        let pulls = lock(&self.state).pull_diagnostics;
+        self.remember_workspace(&params);
         info!("initialized: position encoding {}", encoding.as_str());
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -166,10 +180,31 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             CodeActionKind::from(CONVERT_QUOTES_KIND),
+                            CodeActionKind::from(FIX_ALL_KIND),
                         ]),
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![ADD_NAME_COMMAND.into(), lens::REFERENCES_COMMAND.into()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                diagnostic_provider: pulls.then(pull::capability),
+                completion_provider: Some(CompletionOptions::default()),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: convert::semantic_legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..SemanticTokensOptions::default()
+                        },
+                    ),
+                ),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -191,7 +226,13 @@ impl LanguageServer for Backend {
         self.ready.store(true, Ordering::Release);
         self.pull_settings().await;
         self.reload_config();
+        // The server watches its few configuration files itself, whatever the client:
+        // Neovim on Linux cannot watch for it, and a client's watcher may take most of a
+        // second to report a save. A client that can watch is asked to as well (a reload
+        // it triggers after ours finds nothing new).
+        fs_watch::spawn(self.reloader());
         self.watch_config_files().await;
+        self.start_indexing();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -218,6 +259,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.stories_changed(&params);
         self.watched_files_changed(params);
     }
 
@@ -276,6 +318,68 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.code_actions(params).await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.complete(params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.code_lenses(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.inlay_hints(params).await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        self.pull_diagnostics(params).await
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        match params.command.as_str() {
+            ADD_NAME_COMMAND => self.add_name(params).await,
+            lens::REFERENCES_COMMAND => self.reference_command(params).await,
+            other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command {other}"
+            ))),
+        }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, None)
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let data = self
+            .semantic_tokens(&params.text_document.uri, Some(params.range))
+            .await?;
+        Ok(data.map(|data| {
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })
+        }))
     }
 }
 

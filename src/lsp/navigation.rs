@@ -35,12 +35,14 @@ impl Backend {
         let Some((snap, enc, id, _)) = self.entity_at(&pos).await else {
             return Ok(None);
         };
-        let Some(first) = snap
-            .analysis
-            .entities
-            .get(id)
-            .and_then(|e| e.first_mention())
-        else {
+        let Some(entity) = snap.analysis.entities.get(id) else {
+            return Ok(None);
+        };
+        // Introduced in an earlier story of the folder: there.
+        if let Some(loc) = self.definition_elsewhere(&pos.text_document.uri, entity) {
+            return Ok(Some(GotoDefinitionResponse::Scalar(loc)));
+        }
+        let Some(first) = entity.first_mention() else {
             return Ok(None);
         };
         let loc = convert::location(&snap.doc, &pos.text_document.uri, first.span, enc);
@@ -60,12 +62,13 @@ impl Backend {
         };
         let first = e.first_mention().map(|m| m.span);
         let uri = &pos.text_document.uri;
-        let locs = e
+        let mut locs: Vec<Location> = e
             .mentions
             .iter()
             .filter(|m| params.context.include_declaration || Some(m.span) != first)
             .map(|m| convert::location(&snap.doc, uri, m.span, enc))
             .collect();
+        locs.extend(self.references_elsewhere(uri, e));
         Ok(Some(locs))
     }
 
@@ -156,6 +159,8 @@ impl Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<Vec<SymbolInformation>>> {
         let query = params.query.to_lowercase();
+        // The stories not open, from the workspace index.
+        let indexed = self.index_symbols(&params.query);
         // Every open document as of this request, in order; each one's snapshot is
         // awaited (the worker may still be analysing it), a document closed meanwhile
         // is left out.
@@ -209,6 +214,7 @@ impl Backend {
                 push(title, convert::section_kind(), s.heading);
             }
         }
+        out.extend(indexed);
         Ok(Some(out))
     }
 }

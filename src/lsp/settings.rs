@@ -184,14 +184,26 @@ impl Backend {
             let mut st = lock(&self.state);
             st.encoding = encoding;
             st.root = workspace_root(params);
-            st.document_changes = params
+            let edit_caps = params
                 .capabilities
                 .workspace
                 .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false);
+                .and_then(|w| w.workspace_edit.as_ref());
+            // A client that takes resource operations reads `documentChanges` (they exist
+            // only there), even when it does not say `documentChanges: true` (Neovim 0.11):
+            // versioned edits let it refuse a fix computed for an older text.
+            st.document_changes = edit_caps.is_some_and(|e| {
+                e.document_changes.unwrap_or(false)
+                    || e.resource_operations
+                        .as_ref()
+                        .is_some_and(|r| !r.is_empty())
+            });
+            st.pull_diagnostics = super::pull::client_pulls(params);
             let workspace = params.capabilities.workspace.as_ref();
+            st.inlay_refresh = workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|h| h.refresh_support)
+                .unwrap_or(false);
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
                 .and_then(|w| w.did_change_watched_files)
@@ -199,6 +211,11 @@ impl Backend {
                 .unwrap_or(false);
         }
         if let Some(opts) = &params.initialization_options {
+            // Read the file first: the settings may set levels for its desk rules.
+            let root = lock(&self.state).root.clone();
+            if let Some(root) = root {
+                lock(&self.state).file_config = read_config_file(&root).0;
+            }
             self.apply_settings(opts);
         }
         self.reload_config();
@@ -206,43 +223,20 @@ impl Backend {
 
     /// Re-read `copydesk.toml`, merge the settings, and re-check every open document.
     pub(super) fn reload_config(&self) {
-        let (root, settings) = {
-            let st = lock(&self.state);
-            (st.root.clone(), st.settings.clone())
-        };
-        let (file_config, error, sheet_errors) =
-            root.as_deref().map(read_config_file).unwrap_or_default();
-        let merged = file_config.clone().merged(&settings);
-        let (previous, enc) = {
-            let st = lock(&self.state);
-            (st.sheet_files.clone(), st.encoding)
-        };
-        let mut sheets = sheet_diagnostics(&file_config, &sheet_errors, &previous, enc);
-        let uris: Vec<Url> = {
-            let mut st = lock(&self.state);
-            st.file_config = file_config;
-            st.config = std::sync::Arc::new(merged);
-            st.config_gen += 1;
-            st.sheet_files = sheets.iter().map(|(p, _)| p.clone()).collect();
-            st.docs.keys().cloned().collect()
-        };
-        if let Some(root) = root {
-            let config_path = root.join(CONFIG_FILE);
-            if error.is_some() {
-                // The configuration file's own mistake is its diagnostic.
-                sheets.retain(|(p, _)| *p != config_path);
-            }
-            if let Ok(uri) = Url::from_file_path(&config_path) {
-                self.send(Job::ConfigError(uri, error));
-            }
-        }
-        for (path, diags) in sheets {
-            if let Ok(uri) = Url::from_file_path(&path) {
-                self.send(Job::Sheet(uri, diags));
-            }
-        }
-        for uri in uris {
-            self.send(Job::Analyze(uri));
+        self.reloader().reload_config();
+    }
+
+    /// What reloading needs, for a thread that outlives this call (the server's own
+    /// file watcher, [`super::fs_watch`]).
+    pub(super) fn reloader(&self) -> Reloader {
+        Reloader {
+            state: self.state.clone(),
+            jobs: self.jobs.clone(),
+            refresh: super::pull::Refresher {
+                client: self.client.clone(),
+                runtime: tokio::runtime::Handle::current(),
+                ready: self.ready.clone(),
+            },
         }
     }
 
@@ -252,7 +246,10 @@ impl Backend {
         if value.is_null() {
             return;
         }
-        match Config::from_settings(value) {
+        lock(&self.state).hint_kinds = super::inlay::kinds_from_settings(value);
+        // The levels may name the desk rules of the workspace's sheets.
+        let desk = lock(&self.state).file_config.desk.clone();
+        match Config::from_settings_knowing(value, desk.codes()) {
             Ok((settings, ignored)) => {
                 if !ignored.is_empty() {
                     // Editors send their own keys (path, trace, documentSelector) too.
@@ -344,6 +341,74 @@ impl Backend {
             self.apply_settings(&params.settings);
         }
         self.reload_config();
+    }
+
+    pub(super) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {
+        self.reloader().watched_files_changed(params);
+    }
+}
+
+/// The store and the worker's queue: enough to reload the configuration from any thread.
+#[derive(Clone)]
+pub(super) struct Reloader {
+    pub(super) state: std::sync::Arc<std::sync::Mutex<super::store::State>>,
+    jobs: tokio::sync::mpsc::UnboundedSender<Job>,
+    /// Tells clients that pull diagnostics or show inlay hints to ask again.
+    refresh: super::pull::Refresher,
+}
+
+impl Reloader {
+    /// Hand a job to the worker (dropped when it has stopped: the server is ending).
+    fn send(&self, job: Job) {
+        let _ = self.jobs.send(job);
+    }
+
+    /// The worker is gone (the server is ending).
+    pub(super) fn stopped(&self) -> bool {
+        self.jobs.is_closed()
+    }
+
+    /// Re-read `copydesk.toml`, merge the settings, and re-check every open document.
+    pub(super) fn reload_config(&self) {
+        let (root, settings) = {
+            let st = lock(&self.state);
+            (st.root.clone(), st.settings.clone())
+        };
+        let (file_config, error, sheet_errors) =
+            root.as_deref().map(read_config_file).unwrap_or_default();
+        let merged = file_config.clone().merged(&settings);
+        let (previous, enc) = {
+            let st = lock(&self.state);
+            (st.sheet_files.clone(), st.encoding)
+        };
+        let mut sheets = sheet_diagnostics(&file_config, &sheet_errors, &previous, enc);
+        let uris: Vec<Url> = {
+            let mut st = lock(&self.state);
+            st.file_config = file_config;
+            st.config = std::sync::Arc::new(merged);
+            st.config_gen += 1;
+            st.sheet_files = sheets.iter().map(|(p, _)| p.clone()).collect();
+            st.docs.keys().cloned().collect()
+        };
+        if let Some(root) = root {
+            let config_path = root.join(CONFIG_FILE);
+            if error.is_some() {
+                // The configuration file's own mistake is its diagnostic.
+                sheets.retain(|(p, _)| *p != config_path);
+            }
+            if let Ok(uri) = Url::from_file_path(&config_path) {
+                self.send(Job::ConfigError(uri, error));
+            }
+        }
+        for (path, diags) in sheets {
+            if let Ok(uri) = Url::from_file_path(&path) {
+                self.send(Job::Sheet(uri, diags));
+            }
+        }
+        for uri in uris {
+            self.send(Job::Analyze(uri));
+        }
+        self.refresh.after_reload(&self.state);
     }
 
     pub(super) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {

@@ -109,6 +109,20 @@ pub(super) struct State {
     /// The desk rule sheets last read, whose diagnostics were published
     /// (`settings::sheet_diagnostics`): watched, and cleared when they are fixed.
     pub sheet_files: Vec<PathBuf>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`, [`super::pull`]): its
+    /// documents' diagnostics are not pushed.
+    pub pull_diagnostics: bool,
+    /// Which inlay hints the client settings turn on (`inlayHints.names`/`.places`).
+    pub hint_kinds: crate::hints::HintKinds,
+    /// The client takes `workspace/inlayHint/refresh`.
+    pub inlay_refresh: bool,
+    /// Open documents were queued for analysis without an edit of theirs (the workspace
+    /// index changed): a client that pulls is to be told to pull again.
+    pub pull_refresh_wanted: bool,
+    /// The workspace index ([`super::workspace`]) and the worker's queue, for refreshing
+    /// the open documents when it changes.
+    pub workspace: Arc<super::workspace::Shared>,
+    pub workspace_jobs: Option<tokio::sync::mpsc::UnboundedSender<Job>>,
 }
 
 impl State {

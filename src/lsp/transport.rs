@@ -81,7 +81,7 @@ impl Service<Request> for Guarded {
             };
             return Box::pin(async move { Ok(Some(Response::from_error(Id::Null, err))) });
         }
-        let req = without_null_params(req);
+        let req = with_spec_capability_names(without_null_params(req));
         let is_shutdown = req.method() == "shutdown";
         let is_exit = req.method() == "exit";
         let method = req.method().to_string();
@@ -136,6 +136,32 @@ fn without_null_params(req: Request) -> Request {
     match id {
         Some(id) => Request::build(method).id(id).finish(),
         None => Request::build(method).finish(),
+    }
+}
+
+/// `initialize` with the client's `workspace.diagnostics` (the protocol's name) also
+/// under `workspace.diagnostic`, the name lsp-types 0.94 reads: without it a client's
+/// `refreshSupport` for pull diagnostics would be lost.
+fn with_spec_capability_names(req: Request) -> Request {
+    let wanted = req.method() == "initialize"
+        && req.params().is_some_and(|p| {
+            let w = &p["capabilities"]["workspace"];
+            w.get("diagnostics").is_some() && w.get("diagnostic").is_none()
+        });
+    if !wanted {
+        return req;
+    }
+    let (method, id, params) = req.into_parts();
+    let mut params = params.unwrap_or(Value::Null);
+    if let Some(w) = params["capabilities"]["workspace"].as_object_mut() {
+        if let Some(d) = w.get("diagnostics").cloned() {
+            w.insert("diagnostic".into(), d);
+        }
+    }
+    let b = Request::build(method).params(params);
+    match id {
+        Some(id) => b.id(id).finish(),
+        None => b.finish(),
     }
 }
 

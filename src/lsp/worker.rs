@@ -30,16 +30,19 @@ pub(super) enum Job {
     /// Publish (or clear) the diagnostics of a desk rule sheet (invalid rules, failing
     /// examples), computed when the sheets were read.
     Sheet(Url, Vec<Diagnostic>),
+    /// A story changed on disk: read it into the workspace index again.
+    Reindex(Url),
 }
 
 impl Job {
     /// Jobs with the same slot supersede each other in a burst: a document's analysis and
     /// clearing share one; the configuration file's diagnostics have their own, so a
     /// document open at the configuration file's URI is still analysed.
-    fn slot(&self) -> (&Url, bool) {
+    fn slot(&self) -> (&Url, u8) {
         match self {
-            Job::Analyze(u) | Job::Clear(u) => (u, false),
-            Job::ConfigError(u, _) | Job::Sheet(u, _) => (u, true),
+            Job::Analyze(u) | Job::Clear(u) => (u, 0),
+            Job::ConfigError(u, _) | Job::Sheet(u, _) => (u, 1),
+            Job::Reindex(u) => (u, 2),
         }
     }
 }
@@ -56,6 +59,19 @@ pub(super) struct Publisher {
 }
 
 impl Publisher {
+    /// `workspace/diagnostic/refresh`, once the client is initialized.
+    fn refresh_pulled(&self) {
+        if !self.ready.load(Ordering::Acquire) {
+            return;
+        }
+        let client = self.client.clone();
+        self.runtime.spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                warn!("workspace/diagnostic/refresh failed: {e}");
+            }
+        });
+    }
+
     /// Publish through the outbox once the client is initialized: the diagnostics are
     /// serialised straight to JSON. Before that (and in-process, without an outbox),
     /// through tower-lsp's client, which drops notifications until `initialize` is
@@ -139,16 +155,35 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
                 return; // already published by an earlier job
             }
             published.insert(uri.clone(), snap.key);
-            let (enc, config) = {
+            let (enc, config, pulls) = {
                 let st = lock(state);
-                (st.encoding, st.config.clone())
+                (st.encoding, st.config.clone(), st.pull_diagnostics)
             };
+            if pulls {
+                // The client asks (`pull.rs`); never both. When documents were re-analysed
+                // for the workspace index rather than an edit, tell it to ask again.
+                if std::mem::take(&mut lock(state).pull_refresh_wanted) {
+                    client.refresh_pulled();
+                }
+                return;
+            }
             let diags = diagnostics::publication(&snap, uri, enc, &config);
             client.publish(uri.clone(), diags, Some(snap.doc.version()));
         }
         Job::Clear(uri) => {
             published.remove(uri);
-            client.publish(uri.clone(), vec![], None)
+            if !lock(state).pull_diagnostics {
+                client.publish(uri.clone(), vec![], None);
+            }
+            // Closed: the index takes the file on disk again instead of the buffer.
+            if super::workspace::reindex(state, uri) {
+                super::workspace::refresh_open(state, None);
+            }
+        }
+        Job::Reindex(uri) => {
+            if super::workspace::reindex(state, uri) {
+                super::workspace::refresh_open(state, None);
+            }
         }
         Job::ConfigError(uri, err) => {
             let enc = lock(state).encoding;
@@ -183,8 +218,12 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         (od.doc.clone(), od.format, config, key, reuse)
     };
     let text = doc.text();
+    let mut spellings_changed = false;
     let analysis = catch_unwind(AssertUnwindSafe(|| {
-        analyze_reusing(&text, format, &config, &mut reuse)
+        let mut analysis = analyze_reusing(&text, format, &config, &mut reuse);
+        // The folder's names: this buffer into the index, its drift findings added.
+        spellings_changed = super::workspace::with_drift(state, uri, &text, &mut analysis, &config);
+        analysis
     }))
     .unwrap_or_else(|_| {
         error!("analysis panicked on {uri}; publishing no findings for this version");
@@ -207,6 +246,10 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
             newer
         });
         od.reuse = reuse;
+    }
+    drop(st);
+    if spellings_changed {
+        super::workspace::refresh_open(state, Some(uri));
     }
     Some(snap)
 }

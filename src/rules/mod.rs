@@ -8,6 +8,8 @@
 
 pub mod dateline;
 pub mod names;
+pub mod numbers;
+pub mod percent;
 pub mod quotes;
 pub mod suppress;
 
@@ -209,6 +211,8 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(dateline::RULES);
         v.extend_from_slice(quotes::RULES);
         v.extend_from_slice(names::RULES);
+        v.extend_from_slice(numbers::RULES);
+        v.extend_from_slice(percent::RULES);
         v.extend_from_slice(suppress::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
@@ -274,11 +278,22 @@ pub fn known_rule_key(key: &str) -> bool {
 /// Check `config`'s `[rules]` keys against the registry. `toml`: the text the
 /// configuration was read from, so that the error points at the unknown key.
 pub fn check_rule_keys(config: &Config, toml: Option<&str>) -> Result<(), ConfigError> {
+    check_rule_keys_knowing(config, toml, &[])
+}
+
+/// [`check_rule_keys`], where the codes in `desk` (desk rules read elsewhere: the editor
+/// settings may set levels for the rules of the workspace's sheets) are known too.
+pub fn check_rule_keys_knowing(
+    config: &Config,
+    toml: Option<&str>,
+    desk: &[(&'static str, Severity)],
+) -> Result<(), ConfigError> {
     // With desk rule sheets, `[rules]` may name desk codes: `sheets::resolve` checks them.
     if !config.sheets.is_empty() || config.sheet.is_some() {
         return Ok(());
     }
-    let Some(key) = config.rules.keys().find(|k| !known_rule_key(k)) else {
+    let known = |k: &str| known_rule_key(k) || desk.iter().any(|(c, _)| *c == k);
+    let Some(key) = config.rules.keys().find(|k| !known(k)) else {
         return Ok(());
     };
     Err(ConfigError::invalid(

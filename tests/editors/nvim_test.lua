@@ -93,6 +93,15 @@ local notifications = {}
 vim.notify = function(msg, level)
   table.insert(notifications, string.format('[%s] %s', tostring(level), tostring(msg)))
 end
+-- Every textDocument/publishDiagnostics, by URI: a client that pulls is pushed none.
+local pushed = {}
+do
+  local push = vim.lsp.handlers['textDocument/publishDiagnostics']
+  vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx)
+    if result and result.uri then pushed[result.uri] = (pushed[result.uri] or 0) + 1 end
+    return push(err, result, ctx)
+  end
+end
 local select_calls = {}
 vim.ui.select = function(items, _, on_choice)
   table.insert(select_calls, items)
@@ -279,6 +288,37 @@ test('hover on the dateline shows its parsed parts', function()
   expect(lower:find('19', 1, true), 'hover lacks the day 19:\n%s', text)
 end)
 
+test('semantic tokens colour places and organizations (first reference: declaration)', function()
+  local caps = client.server_capabilities.semanticTokensProvider
+  expect(caps and caps.legend, 'no semanticTokensProvider: %s', vim.inspect(client.server_capabilities))
+  expect(vim.deep_equal(caps.legend.tokenTypes, { 'person', 'place', 'organization' }),
+    'legend %s', vim.inspect(caps.legend))
+  -- Neovim requests the tokens itself and keeps them per buffer; read them back where
+  -- the fixture names a ministry (line 2) and a port after CJK and an astral char (line 8).
+  local line2 = vim.api.nvim_buf_get_lines(buf, 2, 3, true)[1]
+  local line8 = vim.api.nvim_buf_get_lines(buf, 8, 9, true)[1]
+  local ministry = assert(line2:find('Ministry of Commerce', 1, true)) - 1
+  local santos = assert(line8:find('Santos', 1, true)) - 1
+  local function token(row, col)
+    for _, t in ipairs(vim.lsp.semantic_tokens.get_at_pos(buf, row, col) or {}) do
+      if t.client_id == client.id then return t end
+    end
+  end
+  local org = wait_for(function() return token(2, ministry + 9) end)
+  expect(org, 'no semantic token on "Ministry of Commerce" (2:%d)', ministry)
+  expect(org.type == 'organization', 'token type %s, expected organization', tostring(org.type))
+  expect(org.modifiers and org.modifiers.declaration, 'first reference lacks the declaration modifier: %s',
+    vim.inspect(org.modifiers))
+  expect(org.start_col == ministry and org.end_col == ministry + #'Ministry of Commerce',
+    'organization token at %d..%d, expected %d..%d', org.start_col, org.end_col, ministry, ministry + 20)
+  local place = token(8, santos)
+  expect(place and place.type == 'place', 'Santos (8:%d) token %s', santos, vim.inspect(place))
+  expect(place.start_col == santos and place.end_col == santos + 6,
+    'Santos token at bytes %d..%d, expected %d..%d (columns after CJK and U+20BB7)',
+    place.start_col, place.end_col, santos, santos + 6)
+  expect(token(8, 0) == nil, 'a token at the start of line 8, which names nobody')
+end)
+
 test('edit: inserting a paragraph above moves the diagnostic to line 10', function()
   vim.api.nvim_buf_set_lines(buf, 7, 7, true, { 'Trade officials met for two days in Beijing.', '' })
   local d = wait_for(function()
@@ -378,6 +418,223 @@ test('edit: deleting the dateline brings dateline/missing', function()
   local d = wait_for(function() return find_diag(buf, 'dateline/missing') end)
   expect(d, 'no dateline/missing after removing the dateline; now:\n%s', fmt_diags(copydesk_diags(buf)))
   expect(d.severity ~= nil, 'no severity')
+end)
+
+
+-- ---------------------------------------------------------------------------
+-- Editing with the desk (issue 18), on a second story:
+--   0  Brazil signs grain deal with China
+--   2  BEIJING, Sept. 19 (Xinhua) -- Brazilian Agriculture Minister Tomás Ferreira signed ...
+--   4  Ferreira said “the first cargoes will leave Santos in October.      (unclosed)
+--   6  Ferriera added that soybean prices would rise.                      (near miss)
+local story_path = dir .. '/grain-minister.txt'
+vim.fn.writefile(vim.fn.readfile(repo .. '/tests/editors/fixtures/grain-minister.txt', 'b'), story_path, 'b')
+vim.cmd.edit(vim.fn.fnameescape(story_path))
+local sbuf = vim.api.nvim_get_current_buf()
+local STORY_LINES = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
+
+test('pull diagnostics: diagnosticProvider announced, the story pulled, nothing pushed', function()
+  expect(client.server_capabilities.diagnosticProvider, 'no diagnosticProvider: %s',
+    vim.inspect(client.server_capabilities))
+  local d = wait_for(function() return find_diag(sbuf, 'names/near-miss') end)
+  expect(d, 'no names/near-miss on the second story:\n%s', fmt_diags(copydesk_diags(sbuf)))
+  expect(find_diag(sbuf, 'quotes/unclosed'), 'no quotes/unclosed:\n%s', fmt_diags(copydesk_diags(sbuf)))
+  local uris = {}
+  for u in pairs(pushed) do
+    if u:match('%.txt$') then table.insert(uris, u) end
+  end
+  expect(#uris == 0, 'diagnostics pushed to a pulling client for %s', table.concat(uris, ', '))
+end)
+
+test("source.fixAll via code_action({context={only={'source.fixAll'}}, apply=true})", function()
+  local before = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  vim.lsp.buf.code_action({ context = { only = { 'source.fixAll' } }, apply = true })
+  local changed = wait_for(function()
+    return not vim.deep_equal(vim.api.nvim_buf_get_lines(sbuf, 0, -1, true), before)
+  end)
+  expect(changed, 'buffer unchanged after fix-all; notifications: %s; ui.select calls: %d',
+    vim.inspect(notifications), #select_calls)
+  local got = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
+  local want = vim.deepcopy(STORY_LINES)
+  want[5] = 'Ferreira said “the first cargoes will leave Santos in October.”'
+  want[7] = 'Ferreira added that soybean prices would rise.'
+  expect(vim.deep_equal(got, want), 'after fix-all:\n    got  %s\n    want %s', vim.inspect(got), vim.inspect(want))
+  local clean = wait_for(function() return #copydesk_diags(sbuf) == 0 end)
+  expect(clean, 'findings left after fix-all:\n%s', fmt_diags(copydesk_diags(sbuf)))
+end)
+
+test('a stale fix-all edit is refused by version', function()
+  vim.api.nvim_buf_set_lines(sbuf, 0, -1, true, STORY_LINES)
+  wait_for(function() return find_diag(sbuf, 'names/near-miss') end)
+  local res = request(client, sbuf, 'textDocument/codeAction', {
+    textDocument = vim.lsp.util.make_text_document_params(sbuf),
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } },
+    context = { diagnostics = {}, only = { 'source.fixAll' } },
+  })
+  local action = res and res[1]
+  expect(action and action.edit and action.edit.documentChanges,
+    'no versioned fix-all edit: %s', vim.inspect(res))
+  -- The document moves on before the edit is applied.
+  vim.api.nvim_buf_set_lines(sbuf, 0, 1, true, { 'Brazil and China sign grain deal' })
+  local now = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
+  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+  local got = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
+  expect(vim.deep_equal(got, now), 'a stale edit was applied:\n%s', vim.inspect(got))
+  vim.api.nvim_buf_set_lines(sbuf, 0, -1, true, STORY_LINES)
+end)
+
+local function add_name_action(title)
+  return function(a)
+    return a.command ~= nil and a.title == title
+  end
+end
+
+test('Add to names file (code action, server command) writes copydesk.toml and re-checks', function()
+  local toml = dir .. '/copydesk.toml'
+  expect(vim.fn.filereadable(toml) == 0, 'copydesk.toml exists before the action')
+  wait_for(function() return find_diag(sbuf, 'names/near-miss') end)
+  -- Two quick actions in a row: the near-miss spelling, then the minister's full name.
+  vim.api.nvim_win_set_cursor(0, { 7, 3 })
+  vim.lsp.buf.code_action({ apply = true, filter = add_name_action('Add “Ferriera” to the names file') })
+  vim.api.nvim_win_set_cursor(0, { 3, 66 })
+  vim.lsp.buf.code_action({ apply = true, filter = add_name_action('Add “Tomás Ferreira” to the names file') })
+  local text = wait_for(function()
+    if vim.fn.filereadable(toml) == 0 then return nil end
+    local t = table.concat(vim.fn.readfile(toml), '\n')
+    return t:find('Ferriera', 1, true) and t:find('Tomás Ferreira', 1, true) and t or nil
+  end)
+  expect(text, 'copydesk.toml lacks an entry: %s; notifications: %s',
+    vim.fn.filereadable(toml) == 1 and table.concat(vim.fn.readfile(toml), '\n') or '(none)', vim.inspect(notifications))
+  expect(text:find('[[names.entry]]', 1, true), 'not in [names]:\n%s', text)
+  -- Re-checked (refresh, then pull): Ferriera is a known name now.
+  local gone = wait_for(function() return find_diag(sbuf, 'names/near-miss') == nil end)
+  expect(gone, 'names/near-miss still reported after adding the name:\n%s', fmt_diags(copydesk_diags(sbuf)))
+end)
+
+test('Add to names file on a read-only names file: an error, nothing changed', function()
+  local toml = dir .. '/copydesk.toml'
+  local before = vim.fn.readfile(toml, 'b')
+  vim.uv.fs_chmod(toml, tonumber('444', 8))
+  notifications = {}
+  vim.api.nvim_win_set_cursor(0, { 5, 18 })
+  local res = request(client, sbuf, 'workspace/executeCommand', {
+    command = 'copydesk.addName', arguments = { { name = 'Santos Port Authority', kind = 'organization' } },
+  })
+  expect(res == vim.NIL or res == nil, 'result %s', vim.inspect(res))
+  local msg = wait_for(function()
+    for _, n in ipairs(notifications) do
+      if n:find('read-only', 1, true) then return n end
+    end
+  end)
+  vim.uv.fs_chmod(toml, tonumber('644', 8))
+  expect(msg, 'no read-only error shown; notifications: %s', vim.inspect(notifications))
+  expect(msg:find('[' .. tostring(vim.log.levels.ERROR) .. ']', 1, true), 'not an error: %s', msg)
+  expect(vim.deep_equal(vim.fn.readfile(toml, 'b'), before), 'copydesk.toml changed')
+end)
+
+test('completion: a name from the story after two capital letters, applied', function()
+  local n = vim.api.nvim_buf_line_count(sbuf)
+  vim.api.nvim_buf_set_lines(sbuf, n, n, true, { '', 'To' })
+  local res = request(client, sbuf, 'textDocument/completion', {
+    textDocument = vim.lsp.util.make_text_document_params(sbuf),
+    position = { line = n + 1, character = 2 },
+    context = { triggerKind = 1 },
+  })
+  local items = res and (res.items or res) or {}
+  local item
+  for _, i in ipairs(items) do
+    if i.label == 'Tomás Ferreira' then item = i end
+  end
+  expect(item, 'no “Tomás Ferreira” among %s', vim.inspect(vim.tbl_map(function(i) return i.label end, items)))
+  expect(tostring(item.detail):find('person', 1, true), 'detail %s', tostring(item.detail))
+  expect(item.documentation and item.documentation.value:find('First reference, line 3', 1, true),
+    'documentation %s', vim.inspect(item.documentation))
+  vim.lsp.util.apply_text_edits({ item.textEdit }, sbuf, client.offset_encoding)
+  local got = vim.api.nvim_buf_get_lines(sbuf, n + 1, n + 2, true)[1]
+  expect(got == 'Tomás Ferreira', 'line after completion: %q', got)
+  -- Inside the open quotation (line 4, after “Sa” of Santos): nothing offered automatically.
+  local line4 = vim.api.nvim_buf_get_lines(sbuf, 4, 5, true)[1]
+  local col = line4:find('Santos', 1, true) + 1
+  local pos = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  vim.api.nvim_win_set_cursor(0, { 5, col })
+  pos = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  pos.context = { triggerKind = 3 }
+  local inside = request(client, sbuf, 'textDocument/completion', pos)
+  expect(inside == nil or inside == vim.NIL, 'completion inside a quotation: %s', vim.inspect(inside))
+end)
+
+test('inlay hints: “· China” after BEIJING; turned off in the settings (refresh)', function()
+  vim.lsp.inlay_hint.enable(true, { bufnr = sbuf })
+  local function labels()
+    local out = {}
+    for _, h in ipairs(vim.lsp.inlay_hint.get({ bufnr = sbuf })) do
+      local l = h.inlay_hint.label
+      if type(l) == 'table' then l = table.concat(vim.tbl_map(function(p) return p.value end, l)) end
+      table.insert(out, string.format('%d:%d %s', h.inlay_hint.position.line, h.inlay_hint.position.character, l))
+    end
+    return out
+  end
+  local got = wait_for(function()
+    local ls = labels()
+    return vim.tbl_contains(ls, '2:7 · China') and ls or nil
+  end)
+  expect(got, 'no “· China” hint at 2:7; hints: %s', vim.inspect(labels()))
+  client.settings = vim.tbl_deep_extend('force', {}, client.settings or {})
+  client.settings.copydesk = client.settings.copydesk or {}
+  client.settings.copydesk.inlayHints = { places = false }
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  local gone = wait_for(function() return not vim.tbl_contains(labels(), '2:7 · China') end)
+  expect(gone, 'place hint still shown after inlayHints.places = false: %s', vim.inspect(labels()))
+  client.settings.copydesk.inlayHints = nil
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+end)
+
+test('code lens “N mentions” over the first reference runs copydesk.showReferences (quickfix)', function()
+  local lenses = request(client, sbuf, 'textDocument/codeLens',
+    { textDocument = vim.lsp.util.make_text_document_params(sbuf) }) or {}
+  local lens
+  for _, l in ipairs(lenses) do
+    if l.range.start.line == 2 and l.command and l.command.title:match('^%d+ mentions?') then lens = l end
+  end
+  expect(lens, 'no lens on line 2: %s', vim.inspect(lenses))
+  expect(lens.command.command == 'copydesk.showReferences', 'command %s', lens.command.command)
+  vim.fn.setqflist({}, 'r')
+  client:exec_cmd(lens.command, { bufnr = sbuf })
+  local items = wait_for(function()
+    local q = vim.fn.getqflist()
+    return #q > 0 and q or nil
+  end)
+  expect(items, 'quickfix list empty after running the lens')
+  local n = tonumber(lens.command.title:match('^(%d+)'))
+  expect(#items >= n, '%d quickfix items for “%s”', #items, lens.command.title)
+  vim.cmd('cclose')
+end)
+
+test('rule sheet: saved from Neovim, live in the story within a second (server-side watch)', function()
+  -- Neovim offers no didChangeWatchedFiles on Linux: the server watches its files itself.
+  vim.fn.mkdir(dir .. '/style', 'p')
+  vim.fn.writefile({ '[[rule]]', 'code = "desk/soybeans"', 'message = "say soya"',
+    'forbid = ["soybeans"]' }, dir .. '/style/desk.toml')
+  local t = vim.uv.hrtime()
+  vim.fn.writefile({ 'sheets = ["style/desk.toml"]' }, dir .. '/copydesk.toml')
+  local d = wait_for(function() return find_diag(buf, 'desk/soybeans') end, 1000)
+  local ms = (vim.uv.hrtime() - t) / 1e6
+  expect(d, 'desk/soybeans not reported within 1 s of writing copydesk.toml; now:\n%s',
+    fmt_diags(copydesk_diags(buf)))
+  -- Edit the sheet in Neovim and :write it, as a desk editor would.
+  vim.cmd.edit(vim.fn.fnameescape(dir .. '/style/desk.toml'))
+  local sheet_buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(sheet_buf, 0, -1, true, { '[[rule]]', 'code = "desk/corn"',
+    'message = "say maize"', 'forbid = ["corn"]' })
+  t = vim.uv.hrtime()
+  vim.cmd("silent write")
+  vim.cmd.buffer(buf)
+  local corn = wait_for(function() return find_diag(buf, 'desk/corn') end, 1000)
+  local ms2 = (vim.uv.hrtime() - t) / 1e6
+  expect(corn, 'desk/corn not reported within 1 s of :write; now:\n%s', fmt_diags(copydesk_diags(buf)))
+  expect(find_diag(buf, 'desk/soybeans') == nil, 'the old rule is still reported')
+  out(string.format('        (live after %.0f ms and %.0f ms)', ms, ms2))
 end)
 
 -- ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the headless Neovim test (tests/editors/nvim_test.lua) against a copydesk
+# Runs the headless Neovim tests (tests/editors/nvim_test.lua, and the workspace index's
+# nvim_workspace_test.lua) against a copydesk
 # binary, once per position encoding the client offers: Neovim's default offer
 # (the server should pick utf-8), then utf-16 only, then utf-32 only.
 #   COPYDESK_BIN=target/debug/copydesk tests/editors/run-nvim.sh
@@ -21,12 +22,13 @@ fi
 echo "run-nvim: $("$NVIM" --version | head -1) at $NVIM; copydesk: $COPYDESK_BIN ($("$COPYDESK_BIN" --version 2>&1 | head -1))"
 
 total_ok=0; total_failed=0; rc=0
+for script in nvim_test.lua nvim_workspace_test.lua; do
 for enc in ${COPYDESK_NVIM_ENCODINGS:-default utf-16 utf-32}; do
   e="$enc"; [ "$enc" = default ] && e=""
   log="$(mktemp)"
   # Generous overall cap so a hung server cannot stall CI.
   COPYDESK_BIN="$COPYDESK_BIN" COPYDESK_NVIM_ENCODING="$e" \
-    timeout --kill-after=10 180 "$NVIM" --headless --clean -u NONE -l "$REPO/tests/editors/nvim_test.lua" \
+    timeout --kill-after=10 180 "$NVIM" --headless --clean -u NONE -l "$REPO/tests/editors/$script" \
     > >(tee "$log") 2>&1
   status=$?
   sleep 0.2
@@ -34,7 +36,7 @@ for enc in ${COPYDESK_NVIM_ENCODINGS:-default utf-16 utf-32}; do
   ok="$(sed -n 's/^nvim ([^)]*): \([0-9]*\) ok, \([0-9]*\) failed.*/\1/p' <<<"$summary")"
   bad="$(sed -n 's/^nvim ([^)]*): \([0-9]*\) ok, \([0-9]*\) failed.*/\2/p' <<<"$summary")"
   if [ -z "$ok" ]; then
-    echo "run-nvim: run '$enc' ended without a summary (exit $status; 124 = timeout)" >&2
+    echo "run-nvim: $script run '$enc' ended without a summary (exit $status; 124 = timeout)" >&2
     ok=0; bad=1
   elif [ "$status" -ne 0 ] && [ "$bad" = 0 ]; then
     echo "run-nvim: run '$enc' exited $status" >&2
@@ -43,6 +45,7 @@ for enc in ${COPYDESK_NVIM_ENCODINGS:-default utf-16 utf-32}; do
   total_ok=$((total_ok + ok)); total_failed=$((total_failed + bad))
   [ "$bad" -eq 0 ] || rc=1
   rm -f "$log"
+done
 done
 echo "nvim: $total_ok passed, $total_failed failed"
 exit $rc

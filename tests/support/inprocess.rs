@@ -27,6 +27,8 @@ pub struct Seen {
     pub configuration_requests: usize,
     /// The params of every `client/registerCapability`.
     pub registrations: Vec<Value>,
+    /// The method of every request the server sent, in order.
+    pub requests: Vec<String>,
 }
 
 pub struct Client {
@@ -103,6 +105,11 @@ impl Client {
                 }
                 // Answer the server's requests to the client at once.
                 if let (Some(method), Some(id)) = (msg.get("method"), msg.get("id")) {
+                    seen2
+                        .lock()
+                        .unwrap()
+                        .requests
+                        .push(method.as_str().unwrap_or("").to_string());
                     let result = match method.as_str().unwrap_or("") {
                         "workspace/configuration" => {
                             seen2.lock().unwrap().configuration_requests += 1;

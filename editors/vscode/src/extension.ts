@@ -19,7 +19,7 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
 /**
- * The settings the server reads: `{ copydesk: { style?, rules, namesFile? } }`.
+ * The settings the server reads: `{ copydesk: { style?, rules, namesFile?, inlayHints } }`.
  * Only these keys are sent (as initializationOptions, with
  * workspace/didChangeConfiguration and in answer to workspace/configuration):
  * the `copydesk` section also holds client-only settings (path, trace,
@@ -36,6 +36,10 @@ function serverSettings(scope?: vscode.Uri): { copydesk: Record<string, unknown>
   if (style && style !== "auto") {
     settings.style = style;
   }
+  settings.inlayHints = {
+    names: cfg.get<boolean>("inlayHints.names", true),
+    places: cfg.get<boolean>("inlayHints.places", true),
+  };
   const namesFile = cfg.get<string>("namesFile", "");
   if (namesFile) {
     settings.namesFile = namesFile;
@@ -179,6 +183,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand("copydesk.restartServer", restart),
     vscode.commands.registerCommand("copydesk.showOutput", () => output.show(true)),
+    // The code lens over a name's first reference (`4 mentions · 1 spelling variant`): the
+    // server's `copydesk.references` command gives the mentions, VS Code shows them.
+    vscode.commands.registerCommand("copydesk.showReferences", async (uri: string, position: { line: number; character: number }) => {
+      const c = client;
+      if (!c) {
+        return;
+      }
+      const locations = (await c.sendRequest("workspace/executeCommand", {
+        command: "copydesk.references",
+        arguments: [uri, position],
+      })) as unknown[];
+      const converted = (locations ?? []).map((l) => c.protocol2CodeConverter.asLocation(l as never));
+      await vscode.commands.executeCommand(
+        "editor.action.showReferences",
+        vscode.Uri.parse(uri),
+        new vscode.Position(position.line, position.character),
+        converted ?? [],
+      );
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_KEYS.some((k) => e.affectsConfiguration(k))) {
         void restart();

@@ -5,13 +5,15 @@
 
 mod acronym_before_spelled_out;
 mod full_name_repeated;
-mod near_index;
-mod near_miss;
+pub(crate) mod near_index;
+pub(crate) mod near_miss;
+mod spelling_drift;
 mod surname_before_full;
 
 pub use acronym_before_spelled_out::AcronymBeforeSpelledOut;
 pub use full_name_repeated::FullNameRepeated;
 pub use near_miss::NearMiss;
+pub use spelling_drift::SpellingDrift;
 pub use surname_before_full::SurnameBeforeFull;
 
 use rustc_hash::FxHashMap;
@@ -23,6 +25,7 @@ pub const RULES: &[&dyn Rule] = &[
     &AcronymBeforeSpelledOut,
     &FullNameRepeated,
     &NearMiss,
+    &SpellingDrift,
     &SurnameBeforeFull,
 ];
 

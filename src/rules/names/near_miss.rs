@@ -54,7 +54,7 @@ struct Reference<'a> {
 }
 
 /// `a` (of `la` characters) is one or two letters away from `b` (of `lb`).
-fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
+pub(crate) fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
     if la < 4 || lb < 4 || a.chars().next() != b.chars().next() {
         return false;
     }

@@ -28,6 +28,9 @@ const CHROMIUM = env("CHROMIUM", "/usr/bin/chromium");
 const TIMEOUT = Number(env("COPYDESK_VSCODE_TIMEOUT", "60000"));
 const FIXTURE = path.join(repo, "tests/editors/fixtures/grain-deal.txt");
 const FILE = "grain-deal.txt";
+// The story for fix-all and the names file (issue 18): an unclosed quotation on line 5
+// and a near-miss spelling (Ferriera) on line 7.
+const STORY = "grain-minister.txt";
 
 const t0 = Date.now();
 const log = (s) => console.log(`[vscode-test +${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
@@ -94,11 +97,17 @@ fs.mkdirSync(extDir, { recursive: true });
 fs.mkdirSync(workspace, { recursive: true });
 fs.mkdirSync(xdg, { recursive: true });
 fs.copyFileSync(FIXTURE, path.join(workspace, FILE));
+fs.copyFileSync(path.join(repo, "tests/editors/fixtures", STORY), path.join(workspace, STORY));
+// The workspace index (issue 17): stories never opened before the checks below.
+const STORIES = path.join(repo, "tests/editors/fixtures/workspace");
+for (const f of fs.readdirSync(STORIES)) fs.copyFileSync(path.join(STORIES, f), path.join(workspace, f));
 const settings = {
   "copydesk.path": COPYDESK_BIN,
   "copydesk.style": "xinhua",
   "copydesk.rules": { "quotes/*": "warning" },
-  "copydesk.trace.server": "messages",
+  // verbose: the trace shows each message's params (the pull-diagnostics check reads it).
+  "copydesk.trace.server": "verbose",
+  "editor.codeActionsOnSave": { "source.fixAll.copydesk": "explicit" },
   "copydesk.namesFile": "",
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -117,6 +126,7 @@ const settings = {
   "window.commandCenter": false,
   "editor.wordWrap": "on",
   "editor.minimap.enabled": false,
+  "editor.semanticHighlighting.enabled": true,
   "files.autoSave": "off",
 };
 const userSettingsFile = path.join(userData, "User/settings.json");
@@ -332,6 +342,32 @@ try {
     }
   });
 
+  await check("semantic tokens: Inspect Editor Tokens shows an organization, declaration, on Ministry of Commerce", async () => {
+    // Line 3 (1-based), column 114 starts "Ministry of Commerce" (ASCII before it).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(":3:117");
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+    const widget = page.locator(".token-inspect-widget");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      await runCommand("Developer: Inspect Editor Tokens and Scopes");
+      await widget.first().waitFor({ timeout: 10000 }).catch(() => {});
+      text = ((await widget.first().innerText().catch(() => "")) || "").replace(/\s+/g, " ");
+      if (/semantic token type\s*organization/i.test(text)) break;
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(500);
+    }
+    log(`token inspector: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
+    if (!/semantic token type\s*organization/i.test(text)) throw new Error(`no organization semantic token at 3:117; inspector: ${text}`);
+    if (!/modifiers\s*declaration/i.test(text)) throw new Error(`first reference lacks the declaration modifier; inspector: ${text}`);
+  });
+
   // Show the finding in the editor for the screenshot: go to the problem.
   await runCommand("Go to Next Problem in Files (Error, Warning, Info)").catch(() => {});
   await page.waitForTimeout(1500);
@@ -359,6 +395,30 @@ try {
     if (!/^Info:/.test(aria)) throw new Error(`severity did not change to Info; row: ${aria}`);
   });
 
+  await check("rule sheet saved on disk is live in the Problems panel within a second", async () => {
+    // The desk adds a sheet: VS Code's file watcher tells the server (didChangeWatchedFiles).
+    fs.mkdirSync(path.join(workspace, "style"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/soybeans"\nmessage = "say soya"\nforbid = ["soybeans"]\n',
+    );
+    const started = Date.now();
+    fs.writeFileSync(path.join(workspace, "copydesk.toml"), 'sheets = ["style/desk.toml"]\n');
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/soybeans" }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    const first = Date.now() - started;
+    // Save a new version of the sheet: the old rule goes, the new one comes.
+    const resaved = Date.now();
+    fs.writeFileSync(
+      path.join(workspace, "style/desk.toml"),
+      '[[rule]]\ncode = "desk/corn"\nmessage = "say maize"\nforbid = ["corn"]\n',
+    );
+    await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "desk/corn" }).first().waitFor({ timeout: TIMEOUT });
+    const second = Date.now() - resaved;
+    log(`desk rules live after ${first} ms (config) and ${second} ms (sheet saved)`);
+    if (first > 1000 || second > 1000) throw new Error(`live after ${first} ms and ${second} ms; budget 1000 ms`);
+  });
+
   await check("no copydesk notifications (e.g. rejected settings, failed start)", async () => {
     // Toasts hide themselves after a while; the notification center keeps them.
     await runCommand("Notifications: Show Notifications");
@@ -368,6 +428,250 @@ try {
     await runCommand("Notifications: Hide Notifications").catch(() => {});
     const bad = texts.filter((t) => /copydesk/i.test(t));
     if (bad.length) throw new Error(`notifications: ${JSON.stringify(bad)}`);
+  });
+
+  // --- the workspace index (issue 17) ---------------------------------------
+  async function openFile(name) {
+    // Focus the editor first (after Find All References the focus is in its tree).
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Shift+E");
+    await page.locator(".explorer-folders-view").first().waitFor({ timeout: TIMEOUT });
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${name}"]`).first().click();
+    await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines", { hasText: "(Reuters)" }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator(".monaco-editor .view-lines").first().click();
+  }
+  async function goTo(lineCol) {
+    await runCommand("Go to Line/Column...");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`:${lineCol}`);
+    await input.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
+  }
+
+  await check("workspace symbols list Viktor Orlovsky from the unopened c.txt and open it there", async () => {
+    const end = Date.now() + TIMEOUT;
+    let rows = [];
+    while (Date.now() < end) {
+      await page.keyboard.press("Escape");
+      await runCommand("Go to Symbol in Workspace...");
+      const input = page.locator(".quick-input-widget input");
+      await input.waitFor({ timeout: 10000 });
+      await input.fill("#Orlovsky");
+      await page.waitForTimeout(1000);
+      rows = await page.locator(".quick-input-list .monaco-list-row").allInnerTexts().catch(() => []);
+      if (rows.some((r) => /Viktor Orlovsky/.test(r))) break;
+    }
+    if (!rows.some((r) => /Viktor Orlovsky/.test(r))) throw new Error(`no Viktor Orlovsky among workspace symbols: ${JSON.stringify(rows)}`);
+    await page.locator(".quick-input-widget input").press("Enter");
+    await page.locator('.tabs-container .tab[aria-label*="c.txt"]').first().waitFor({ timeout: TIMEOUT });
+  });
+
+  await check("Find All References on Medvedev in a1.txt lists the unopened a2.txt", async () => {
+    await openFile("a1.txt");
+    // Line 3: "MOSCOW, March 3 (Reuters) - Russian Prime Minister Dmitry Medvedev ..."
+    await goTo("3:62");
+    await runCommand("References: Find All References");
+    const tree = page.locator(".reference-tree, [id='workbench.view.extension.references-view'], .pane-body");
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = (await page.locator(".monaco-list-row").allInnerTexts().catch(() => [])).join(" | ");
+      if (/a2\.txt/.test(text)) break;
+      await page.waitForTimeout(500);
+    }
+    if (!/a2\.txt/.test(text)) throw new Error(`references lack a2.txt (tree found: ${await tree.count()}); rows: ${text.slice(0, 800)}`);
+  });
+
+  await check("names/spelling-drift on drift.txt, and its quick fix writes Medvedev", async () => {
+    // The Reuters datelines break the configured Xinhua style: keep those rows out of the
+    // (virtualised) Problems list.
+    fs.writeFileSync(
+      path.join(workspace, ".vscode/settings.json"),
+      JSON.stringify({ "copydesk.rules": { "quotes/unclosed": "info", "dateline/*": "off" } }, null, 2),
+    );
+    await openFile("drift.txt");
+    await runCommand("Problems: Focus on Problems View");
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "names/spelling-drift" }).first();
+    try {
+      await row.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const all = await page.locator(".markers-panel .monaco-list-row").allInnerTexts().catch(() => []);
+      throw new Error(`no names/spelling-drift in Problems; rows: ${JSON.stringify(all)}`);
+    }
+    await page.locator(".monaco-editor .view-lines").first().click();
+    // Line 3: "... Russian Prime Minister Dmitry Medvedv arrived ..." (Medvedv at column 57).
+    await goTo("3:59");
+    await runCommand("Auto Fix...");
+    const fixed = page.locator(".monaco-editor .view-lines", { hasText: "Dmitry Medvedev arrived" }).first();
+    try {
+      await fixed.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const lines = await page.locator(".monaco-editor .view-lines").first().innerText().catch(() => "");
+      throw new Error(`line 3 not fixed; editor shows: ${lines.slice(0, 400)}`);
+    }
+  });
+
+  // --- editing with the desk (issue 18) ---------------------------------------
+  const traceLog = () => {
+    const walk = (d) =>
+      fs.existsSync(d)
+        ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)],
+          )
+        : [];
+    return walk(path.join(userData, "logs"))
+      .filter((f) => /copydesk\.log$/i.test(f))
+      .map((f) => fs.readFileSync(f, "utf8"))
+      .join("\n");
+  };
+
+  await check("pull diagnostics: VS Code pulls (textDocument/diagnostic), nothing pushed for the stories", async () => {
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = traceLog();
+      if (/Sending request 'textDocument\/diagnostic/.test(text)) break;
+      await page.waitForTimeout(500);
+    }
+    if (!/Sending request 'textDocument\/diagnostic/.test(text)) {
+      throw new Error(`no textDocument/diagnostic request in the trace (${text.length} chars)`);
+    }
+    const pushed = [...text.matchAll(/notification 'textDocument\/publishDiagnostics'[^\n]*\n(?:[^\n]*\n)?Params: \{\s*"uri": "([^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((u) => /\.txt$/.test(u));
+    if (pushed.length) throw new Error(`diagnostics pushed to a pulling client: ${pushed.join(", ")}`);
+  });
+
+  await check(`editor.codeActionsOnSave source.fixAll.copydesk fixes ${STORY} on save`, async () => {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${STORY}"]`).first().click();
+    await page.locator(`.tabs-container .tab[aria-label*="${STORY}"]`).first().waitFor({ timeout: TIMEOUT });
+    const editor = page.locator(".monaco-editor .view-lines", { hasText: "Ferriera added" }).first();
+    await editor.waitFor({ timeout: TIMEOUT });
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("The deal was signed on Tuesday.");
+    await page.keyboard.press("Control+S");
+    const file = path.join(workspace, STORY);
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = fs.readFileSync(file, "utf8");
+      if (text.includes("October.”") && text.includes("Tuesday.")) break;
+      await page.waitForTimeout(250);
+    }
+    if (!text.includes("in October.”\n")) throw new Error(`closing quotation not added on save:\n${text}`);
+    if (!text.includes("\nFerreira added")) throw new Error(`near miss not fixed on save:\n${text}`);
+    if (!text.includes("Tuesday.")) throw new Error(`the typed text was not saved:\n${text}`);
+  });
+
+  await check("quick fix “Add “Tomás Ferreira” to the names file” writes copydesk.toml", async () => {
+    const toml = path.join(workspace, "copydesk.toml");
+    // (An earlier check may have written copydesk.toml: its text must be kept.)
+    const before = fs.existsSync(toml) ? fs.readFileSync(toml, "utf8") : "";
+    // Line 3, column 66: inside “Tomás Ferreira”.
+    await page.keyboard.press("Control+G");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(":3:66");
+    await input.press("Enter");
+    await page.waitForTimeout(300);
+    const title = "Add “Tomás Ferreira” to the names file";
+    const item = page.locator(".action-widget .monaco-list-row").filter({ hasText: title }).first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.keyboard.press("Control+.");
+      try {
+        await item.waitFor({ timeout: 5000 });
+        break;
+      } catch {
+        await page.keyboard.press("Escape");
+        await runCommand("Quick Fix...").catch(() => {});
+        if (await item.count()) break;
+      }
+    }
+    if (!(await item.count())) {
+      const rows = await page.locator(".action-widget .monaco-list-row").allInnerTexts().catch(() => []);
+      throw new Error(`no "${title}" in the Quick Fix menu: ${JSON.stringify(rows)}`);
+    }
+    await item.click();
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = fs.existsSync(toml) ? fs.readFileSync(toml, "utf8") : "";
+      if (text.includes("Tomás Ferreira")) break;
+      await page.waitForTimeout(250);
+    }
+    if (!text.includes('[[names.entry]]\nname = "Tomás Ferreira"\nkind = "person"\n') || !text.startsWith(before)) {
+      throw new Error(`copydesk.toml after the action:\n${text}\n(before:\n${before})`);
+    }
+  });
+
+  await check("completion: “To” + Ctrl+Space offers “Tomás Ferreira” (person), accepted", async () => {
+    const editor = page.locator(".monaco-editor .view-lines", { hasText: "Ferreira added" }).first();
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("To");
+    const row = page.locator(".suggest-widget .monaco-list-row").filter({ hasText: "Tomás Ferreira" }).first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.keyboard.press("Control+Space");
+      try {
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch {
+        /* try again */
+      }
+    }
+    if (!(await row.count())) {
+      const rows = await page.locator(".suggest-widget .monaco-list-row").allInnerTexts().catch(() => []);
+      throw new Error(`no “Tomás Ferreira” in the suggestions: ${JSON.stringify(rows)}`);
+    }
+    const shot = path.join(path.dirname(SCREENSHOT), "vscode-completion.png");
+    await page.screenshot({ path: shot });
+    await row.click();
+    // The editor's last line now holds the full name (not saved: fix-all on save would
+    // shorten a repeated full name to the surname, names/full-name-repeated).
+    // (VS Code renders spaces as no-break spaces.)
+    const lines = async () =>
+      (await page.locator(".monaco-editor .view-line").allInnerTexts().catch(() => [])).map((l) =>
+        l.replace(/\u00a0/g, " ").trim(),
+      );
+    const end = Date.now() + TIMEOUT;
+    while (Date.now() < end && !(await lines()).includes("Tomás Ferreira")) await page.waitForTimeout(250);
+    if (!(await lines()).includes("Tomás Ferreira")) {
+      throw new Error(`completion not applied; lines: ${JSON.stringify(await lines())}`);
+    }
+  });
+
+  await check("inlay hints: “· China” after the dateline place BEIJING", async () => {
+    const end = Date.now() + TIMEOUT;
+    let text = "";
+    while (Date.now() < end) {
+      text = ((await page.locator(".monaco-editor .view-lines").first().innerText().catch(() => "")) ?? "").replace(/\u00a0/g, " ");
+      if (text.includes("· China")) break;
+      await page.waitForTimeout(250);
+    }
+    if (!text.includes("· China")) throw new Error(`no “· China” hint in the editor:\n${text.slice(0, 400)}`);
+  });
+
+  await check("code lens “N mentions” over Tomás Ferreira opens the references peek", async () => {
+    const lens = page.locator(".monaco-editor .codelens-decoration a").filter({ hasText: /\d+\s+mentions?/ }).first();
+    try {
+      await lens.waitFor({ timeout: TIMEOUT });
+    } catch {
+      const all = await page.locator(".monaco-editor .codelens-decoration").allInnerTexts().catch(() => []);
+      throw new Error(`no “N mentions” code lens; lenses: ${JSON.stringify(all)}`);
+    }
+    log(`code lens: ${(await lens.innerText()).replace(/\u00a0/g, " ")}`);
+    await lens.click();
+    const peek = page.locator(".peekview-widget, .reference-zone-widget").first();
+    await peek.waitFor({ timeout: TIMEOUT });
+    const text = ((await peek.innerText().catch(() => "")) ?? "").replace(/\u00a0/g, " ");
+    if (!/Ferreira/.test(text)) throw new Error(`references peek lacks the mentions: ${text.slice(0, 300)}`);
+    await page.keyboard.press("Escape");
   });
 
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);

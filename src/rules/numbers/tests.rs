@@ -1,0 +1,500 @@
+//! The table test of `numbers/*` (and the harness `percent/*` shares): each case is one
+//! body paragraph of a small story checked in a house style; `⟦…⟧` marks the one span
+//! that must be reported, and the case gives the code and the paragraph after the fix.
+//! A case without marks must raise nothing of the `numbers/` and `percent/` families.
+
+use crate::analysis::analyze;
+use crate::article::Format;
+use crate::config::{Config, Style};
+
+pub(crate) struct Case {
+    pub style: Style,
+    /// The paragraph, with `⟦…⟧` around the span of the expected finding, if any.
+    pub marked: &'static str,
+    /// The expected code and the paragraph after its fix (`None`: a finding without a
+    /// fix), or `None` for a paragraph that must raise nothing.
+    pub expect: Option<(&'static str, Option<&'static str>)>,
+    pub config: Option<&'static str>,
+}
+
+pub(crate) const fn ok(style: Style, marked: &'static str) -> Case {
+    Case {
+        style,
+        marked,
+        expect: None,
+        config: None,
+    }
+}
+
+pub(crate) const fn bad(
+    style: Style,
+    marked: &'static str,
+    code: &'static str,
+    fixed: &'static str,
+) -> Case {
+    Case {
+        style,
+        marked,
+        expect: Some((code, Some(fixed))),
+        config: None,
+    }
+}
+
+pub(crate) const fn bad_no_fix(style: Style, marked: &'static str, code: &'static str) -> Case {
+    Case {
+        style,
+        marked,
+        expect: Some((code, None)),
+        config: None,
+    }
+}
+
+/// A story around `paragraph` (the third paragraph; the lede and a second one hold
+/// nothing for these rules).
+fn story(style: Style, paragraph: &str) -> (String, usize) {
+    let dateline = match style {
+        Style::Xinhua => "LANFORD, March 3 (Xinhua) -- ",
+        Style::Reuters => "LANFORD, Illinois, March 3 (Reuters) - ",
+        Style::Afp => "LANFORD, United States, March 3 (AFP) - ",
+        Style::Upi => "LANFORD, Ill., March 3 (UPI) -- ",
+        Style::Bloomberg => "(Bloomberg) -- ",
+        Style::Ap | Style::Generic => "LANFORD, Ill. (AP) — ",
+    };
+    let head = format!(
+        "Lanford council backs new bridge\n\n{dateline}The city council on Tuesday backed a plan for a new bridge.\n\nThe vote came after a long debate.\n\n"
+    );
+    let at = head.len();
+    (format!("{head}{paragraph}\n"), at)
+}
+
+/// The paragraph without its marks and the marked span (relative to it).
+fn unmark(marked: &str) -> (String, Option<(usize, usize)>) {
+    match (marked.find('⟦'), marked.find('⟧')) {
+        (Some(a), Some(b)) => {
+            let close = b - '⟦'.len_utf8();
+            let plain = marked.replacen('⟦', "", 1).replacen('⟧', "", 1);
+            (plain, Some((a, close)))
+        }
+        _ => (marked.to_string(), None),
+    }
+}
+
+fn apply(text: &str, edits: &[crate::finding::Edit]) -> String {
+    let mut edits: Vec<_> = edits.iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.replacement);
+    }
+    out
+}
+
+fn check(case: &Case) -> Result<(), String> {
+    let (paragraph, span) = unmark(case.marked);
+    let (text, at) = story(case.style, &paragraph);
+    let mut config = match case.config {
+        Some(toml) => Config::parse_toml(toml).map_err(|e| e.message)?,
+        None => Config::default(),
+    };
+    config.style = Some(case.style);
+    let analysis = analyze(&text, Format::Plain, &config);
+    let ours: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("numbers/") || f.code.starts_with("percent/"))
+        .collect();
+    let shown = |fs: &[&crate::finding::Finding]| {
+        fs.iter()
+            .map(|f| format!("{} {:?} {:?}", f.code, f.span.text(&text), f.message))
+            .collect::<Vec<_>>()
+    };
+    match (case.expect, span) {
+        (None, _) => {
+            if !ours.is_empty() {
+                return Err(format!("expected nothing, got {:?}", shown(&ours)));
+            }
+        }
+        (Some((code, fixed)), Some((start, end))) => {
+            let [f] = ours[..] else {
+                return Err(format!("expected one {code}, got {:?}", shown(&ours)));
+            };
+            if f.code != code || (f.span.start, f.span.end) != (at + start, at + end) {
+                return Err(format!(
+                    "expected {code} at {:?}, got {:?}",
+                    &paragraph[start..end],
+                    shown(&ours)
+                ));
+            }
+            match (fixed, f.fixes.first()) {
+                (None, None) => {}
+                (Some(want), Some(fix)) => {
+                    if !fix.preferred {
+                        return Err("the fix is not preferred".into());
+                    }
+                    let got = apply(&text, &fix.edits);
+                    let got_paragraph = &got[at..got.len() - 1];
+                    if got_paragraph != want {
+                        return Err(format!("fixed to {got_paragraph:?}, want {want:?}"));
+                    }
+                }
+                (want, got) => return Err(format!("fix: want {want:?}, got {got:?}")),
+            }
+        }
+        (Some(_), None) => return Err("a bad case needs ⟦…⟧".into()),
+    }
+    Ok(())
+}
+
+pub(crate) fn run_table(cases: &[Case]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            check(c)
+                .err()
+                .map(|e| format!("{:?} {:?}: {e}", c.style, c.marked))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+use Style::{Afp, Ap, Bloomberg, Generic, Reuters, Upi, Xinhua};
+
+const SMALL: &str = "numbers/small-in-words";
+const LARGE: &str = "numbers/large-in-figures";
+const START: &str = "numbers/sentence-start";
+const MILLIONS: &str = "numbers/millions";
+const CENTS: &str = "numbers/zero-cents";
+const CURRENCY: &str = "numbers/currency-repeated";
+const RANGE: &str = "numbers/range-unit";
+const DECADE: &str = "numbers/decade";
+
+const CASES: &[Case] = &[
+    // numbers/small-in-words
+    bad(
+        Ap,
+        "Police said ⟦3⟧ people were hurt.",
+        SMALL,
+        "Police said three people were hurt.",
+    ),
+    bad(
+        Reuters,
+        "The storm killed ⟦7⟧ villagers in 東京’s suburbs 🌧.",
+        SMALL,
+        "The storm killed seven villagers in 東京’s suburbs 🌧.",
+    ),
+    bad(
+        Xinhua,
+        "“It was hard,” said Lin — and ⟦2⟧ children cried.",
+        SMALL,
+        "“It was hard,” said Lin — and two children cried.",
+    ),
+    bad(
+        Generic,
+        "Only ⟦1⟧ person escaped.",
+        SMALL,
+        "Only one person escaped.",
+    ),
+    ok(Ap, "“We saw 3 people,” said Lin."),
+    ok(Ap, "The boy is 5 and his sister 3."),
+    ok(Ap, "Police said 3 dogs and 12 cats were found."),
+    ok(Ap, "The crash killed 7 people and injured 24."),
+    bad(
+        Ap,
+        "It spent 230 million dollars in the other ⟦3⟧ countries.",
+        SMALL,
+        "It spent 230 million dollars in the other three countries.",
+    ),
+    // Whether firms and countries are "the same kind" is beyond a checker: silent.
+    ok(Reuters, "Acme beat 12 other firms from 7 countries."),
+    bad(
+        Reuters,
+        "Acme paid 12 mln dlrs to ⟦7⟧ firms.",
+        SMALL,
+        "Acme paid 12 mln dlrs to seven firms.",
+    ),
+    ok(
+        Ap,
+        "The No. 3 players met in Room 4; 4 x 4 vehicles and type 2 diabetes patients too.",
+    ),
+    ok(Ap, "Apollo 9 astronauts and Channel 4 reporters arrived."),
+    ok(
+        Ap,
+        "Council voted 5-4 to approve it; 3-year-old children attend.",
+    ),
+    ok(
+        Ap,
+        "It rose 3% and cost $5; 5 feet of snow fell at 5 p.m. on Jan. 5.",
+    ),
+    ok(
+        Ap,
+        "Write to `the 3 people` or see <ACME 3 people> and x@3 people.",
+    ),
+    ok(
+        Ap,
+        "Classes for children aged 5 to 7 start in 2024 with 3 teachers and 14 pupils.",
+    ),
+    ok(Ap, "One in 5 people said so, and 1 in 3 residents agreed."),
+    // numbers/large-in-figures
+    bad(
+        Ap,
+        "The fire destroyed ⟦twelve⟧ homes.",
+        LARGE,
+        "The fire destroyed 12 homes.",
+    ),
+    bad(
+        Afp,
+        "Some ⟦twenty-five⟧ soldiers — 東京 veterans 🎖 — marched.",
+        LARGE,
+        "Some 25 soldiers — 東京 veterans 🎖 — marched.",
+    ),
+    ok(Ap, "Twelve homes burned."),
+    ok(
+        Ap,
+        "The fire destroyed 12 homes and nine cars; one hundred and twenty people fled.",
+    ),
+    bad(
+        Ap,
+        "It razed 12 homes and ⟦forty-two⟧ cars.",
+        LARGE,
+        "It razed 12 homes and 42 cars.",
+    ),
+    ok(Ap, "“Twelve people, maybe twenty people,” she said."),
+    ok(
+        Ap,
+        "The Twelve Apostles and the Fab Four played; one hundred twenty people came.",
+    ),
+    ok(Ap, "A dozen people and hundreds of workers came."),
+    // numbers/sentence-start
+    bad(
+        Ap,
+        "⟦12⟧ people were hurt in the blast.",
+        START,
+        "Twelve people were hurt in the blast.",
+    ),
+    bad(
+        Upi,
+        "The roof fell. ⟦3⟧ workers were hurt, said Lin 😢.",
+        START,
+        "The roof fell. Three workers were hurt, said Lin 😢.",
+    ),
+    bad(
+        Bloomberg,
+        "“We won.” ⟦25⟧ fans stayed.",
+        START,
+        "“We won.” Twenty-five fans stayed.",
+    ),
+    bad_no_fix(Ap, "⟦2,500⟧ people marched.", START),
+    ok(Ap, "1987 was a good year for the city."),
+    ok(Ap, "Twelve people were hurt."),
+    ok(Ap, "“12 people were hurt,” she said."),
+    ok(Ap, "3M Co. and 7-Eleven Inc. were named."),
+    ok(Ap, "The talks ended. 10 Downing Street said nothing."),
+    // numbers/millions
+    bad(
+        Ap,
+        "The city will spend ⟦$5,000,000⟧ on the bridge.",
+        MILLIONS,
+        "The city will spend $5 million on the bridge.",
+    ),
+    bad(
+        Reuters,
+        "It sold ⟦1,200,000⟧ tickets to 東京 fans 🎫.",
+        MILLIONS,
+        "It sold 1.2 million tickets to 東京 fans 🎫.",
+    ),
+    bad(
+        Xinhua,
+        "The fund holds ⟦€3,000,000,000⟧ — a record.",
+        MILLIONS,
+        "The fund holds €3 billion — a record.",
+    ),
+    ok(
+        Ap,
+        "It sold 1,234,567 tickets, 1,250,000 stamps and 999,000 programs.",
+    ),
+    ok(Ap, "“We need $5,000,000,” the mayor said."),
+    // numbers/zero-cents
+    bad(
+        Ap,
+        "Tickets cost ⟦$12.00⟧ at the door.",
+        CENTS,
+        "Tickets cost $12 at the door.",
+    ),
+    bad(
+        Afp,
+        "A “fair” price — ⟦€40.00⟧ — for 東京 🍣.",
+        CENTS,
+        "A “fair” price — €40 — for 東京 🍣.",
+    ),
+    ok(Ap, "Tickets cost $12 or $12.50 at the door."),
+    // numbers/currency-repeated
+    bad(
+        Ap,
+        "The league paid ⟦$5 million dollars⟧ for the land.",
+        CURRENCY,
+        "The league paid $5 million for the land.",
+    ),
+    bad(
+        Upi,
+        "It cost ⟦$5 dollars⟧, said “Lin” 👍.",
+        CURRENCY,
+        "It cost $5, said “Lin” 👍.",
+    ),
+    ok(
+        Ap,
+        "It paid $5 million and 5 million Hong Kong dollars, or $3 Canadian dollars.",
+    ),
+    // numbers/range-unit
+    bad(
+        Ap,
+        "Repairs will cost ⟦$12-14 million⟧.",
+        RANGE,
+        "Repairs will cost $12 million to $14 million.",
+    ),
+    bad(
+        Reuters,
+        "Bids of ⟦$1.2 to $1.5 billion⟧ came from 東京 🏦.",
+        RANGE,
+        "Bids of $1.2 billion to $1.5 billion came from 東京 🏦.",
+    ),
+    bad(
+        Ap,
+        "It will cost ⟦$12–$14 million⟧, “at most.”",
+        RANGE,
+        "It will cost $12 million to $14 million, “at most.”",
+    ),
+    ok(
+        Ap,
+        "Repairs will cost $12 million to $14 million, or $3-4 each.",
+    ),
+    // numbers/decade
+    bad(
+        Ap,
+        "The plant was built in the ⟦1970's⟧.",
+        DECADE,
+        "The plant was built in the 1970s.",
+    ),
+    bad(
+        Ap,
+        "It closed in the mid-⟦1990’s⟧ — 東京 too 🏭.",
+        DECADE,
+        "It closed in the mid-1990s — 東京 too 🏭.",
+    ),
+    bad(
+        Xinhua,
+        "Music of the ⟦’80’s⟧ played.",
+        DECADE,
+        "Music of the ’80s played.",
+    ),
+    ok(
+        Ap,
+        "The 1990s and the ’90s were good; 1990's budget was not.",
+    ),
+];
+
+#[test]
+fn numbers_table() {
+    run_table(CASES);
+}
+
+#[test]
+fn the_table_covers_every_rule_and_style() {
+    for rule in super::RULES {
+        let code = rule.meta().code;
+        assert!(
+            CASES
+                .iter()
+                .any(|c| c.expect.is_some_and(|(k, _)| k == code)),
+            "{code} has no bad case"
+        );
+    }
+    for style in Style::ALL {
+        assert!(
+            CASES.iter().any(|c| c.style == style),
+            "{style} has no case"
+        );
+    }
+}
+
+#[test]
+fn spell_out_below_moves_the_line() {
+    run_table(&[
+        Case {
+            config: Some("[numbers]\nspell_out_below = 0\n"),
+            ..ok(Ap, "Police said 3 people and twelve soldiers came.")
+        },
+        Case {
+            config: Some("[numbers]\nspell_out_below = 5\n"),
+            ..ok(Ap, "Police said 7 people came.")
+        },
+        Case {
+            config: Some("[numbers]\nmillion_word = \"mln\"\n"),
+            ..bad(
+                Reuters,
+                "It lent ⟦3,000,000⟧ dlrs.",
+                MILLIONS,
+                "It lent 3 mln dlrs.",
+            )
+        },
+        Case {
+            config: Some("[numbers]\nspell_out_below = 5\n"),
+            ..bad(
+                Ap,
+                "Police said ⟦eight⟧ people came.",
+                LARGE,
+                "Police said 8 people came.",
+            )
+        },
+    ]);
+}
+
+#[test]
+fn number_words() {
+    use super::{from_words, in_words};
+    for n in 0..100 {
+        let w = in_words(n).unwrap();
+        if n >= 10 {
+            assert_eq!(from_words(&w), Some(n), "{w}");
+        }
+    }
+    assert_eq!(in_words(25).as_deref(), Some("twenty-five"));
+    assert_eq!(from_words("Twenty-Five"), Some(25));
+    assert_eq!(from_words("twenty-zero"), None);
+    assert_eq!(from_words("nine"), Some(9));
+    assert_eq!(from_words("zero"), None);
+    assert_eq!(in_words(100), None);
+    assert_eq!(super::millions::round_form("1,250,000"), None);
+    assert_eq!(
+        super::millions::round_form("12,000,000,000").as_deref(),
+        Some("12 billion")
+    );
+    assert_eq!(
+        super::millions::round_form("4,800,000").as_deref(),
+        Some("4.8 million")
+    );
+    assert_eq!(super::millions::round_form("1,234,567"), None);
+    assert_eq!(super::millions::round_form("999,000"), None);
+}
+
+#[test]
+fn count_nouns_are_sorted() {
+    assert!(super::COUNT_NOUNS.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn tables_of_results() {
+    assert!(super::is_table("Net 12.6 mln vs 15.8 mln"));
+    assert!(super::is_table("12 mths"));
+    assert!(super::is_table("30 to less than 60 days unquoted (4.13)"));
+    assert!(super::is_table(
+        "Leeds 2 Hull 1\nYork 3 Bury 0\nDerby 1 Stoke 1"
+    ));
+    assert!(!super::is_table("Police said 3 people were hurt."));
+    assert!(!super::is_table("The vote was 5-4"));
+}

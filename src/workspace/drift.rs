@@ -1,0 +1,422 @@
+//! `names/spelling-drift` ([`crate::rules::names::SpellingDrift`]): a person's surname
+//! spelled here otherwise than in the other stories of the folder.
+//!
+//! For each person of the story, the spellings that may be the same name are looked up,
+//! never scanned: the same folded form (case, diacritics, apostrophes: the index's
+//! `folds`) and the spellings one or two edits away (its [`super::NearIndex`], each
+//! candidate then checked exactly with `names/near-miss`'s test). What is reported and
+//! when is the rule's documentation.
+
+use std::path::Path;
+
+use rustc_hash::FxHashSet;
+
+use super::{Index, StoryId};
+use crate::config::Config;
+use crate::entities::lexicon::sets::SURNAMES;
+use crate::entities::tokens::is_all_caps;
+use crate::entities::{lookup_place, Entities, EntityKind, MentionForm};
+use crate::finding::{FilePlace, Finding, Fix, Related};
+use crate::gazetteer::key as fold;
+use crate::rules::names::near_miss::near;
+use crate::rules::names::SpellingDrift;
+use crate::span::Span;
+
+/// At most this many other stories are listed as related information.
+const RELATED: usize = 5;
+
+/// Does the text before `at` end a sentence (or the line), so that a capital there says
+/// nothing about how a name is spelled?
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    match trimmed.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ':'
+                | '"'
+                | '“'
+                | '”'
+                | '\''
+                | '‘'
+                | '’'
+                | '\n'
+                | '\r'
+                | '('
+                | '—'
+                | '-'
+                | '–'
+                | '*'
+                | '#'
+                | '>'
+        ),
+    }
+}
+
+/// Where in a mention's span the surname `surname` is written, if it is.
+fn surname_span(text: &str, span: Span, surname: &str) -> Option<Span> {
+    let written = text.get(span.start..span.end)?;
+    let at = written.rfind(surname)?;
+    Some(Span::new(span.start + at, span.start + at + surname.len()))
+}
+
+/// Where in a mention's span a word written as `surname` is, whatever its case and
+/// diacritics (the last such word).
+fn folded_span(text: &str, span: Span, surname: &str) -> Option<Span> {
+    let written = text.get(span.start..span.end)?;
+    let want = fold(surname);
+    let mut found = None;
+    let mut at = 0;
+    for w in written.split(' ') {
+        if fold(w) == want {
+            found = Some(Span::new(span.start + at, span.start + at + w.len()));
+        }
+        at += w.len() + 1;
+    }
+    found
+}
+
+/// The two spellings differ only in the case of their first letter.
+fn first_case_only(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    match (x.next(), y.next()) {
+        (Some(p), Some(q)) => p != q && p.to_lowercase().eq(q.to_lowercase()) && x.eq(y),
+        _ => false,
+    }
+}
+
+/// The `names/spelling-drift` findings of the story at `path` (its `text` and
+/// `entities`, as just analysed) against the other stories of `index`, at the severity
+/// `config` sets (none when the rule is off).
+pub fn spelling_drift(
+    index: &Index,
+    path: &Path,
+    text: &str,
+    entities: &Entities,
+    config: &Config,
+) -> Vec<Finding> {
+    let meta = &SpellingDrift::META;
+    let Some(severity) = config.severity(meta.code, meta.default_severity) else {
+        return Vec::new();
+    };
+    let me = index.id_of(path);
+    // The names file's words: spelled as it spells them, and by folded form.
+    let mut file_words: FxHashSet<&str> = FxHashSet::default();
+    let mut file_folds: rustc_hash::FxHashMap<String, &str> = Default::default();
+    for e in &config.names.entries {
+        for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            for w in form.split_whitespace() {
+                file_words.insert(w);
+                file_folds.entry(fold(w)).or_insert(w);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for e in entities.iter() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let Some(s) = e.surname.as_deref() else {
+            continue;
+        };
+        if e.in_names_file {
+            // Linked to the names file whatever the case it is written in: each mention
+            // whose surname differs from the file's in case alone is this rule's.
+            for m in e.body_mentions() {
+                let Some(span) = folded_span(text, m.span, s) else {
+                    continue;
+                };
+                let w = span.text(text);
+                if w == s || (sentence_start(text, span.start) && first_case_only(w, s)) {
+                    continue;
+                }
+                let fix = Fix::replace(format!("Change to `{s}`"), span, s);
+                let mut f = Finding::new(
+                    meta,
+                    span,
+                    format!("`{w}` is spelled `{s}` in the names file"),
+                )
+                .with_fix(fix);
+                f.severity = severity;
+                out.push(f);
+            }
+            continue;
+        }
+        let chars = s.chars().count();
+        if chars < 4 || is_all_caps(s) || file_words.contains(s) {
+            continue;
+        }
+        let folded = fold(s);
+        // Where the story writes the surname: in the body, and whether mid-sentence.
+        let written: Vec<(Span, bool)> = e
+            .body_mentions()
+            .filter_map(|m| surname_span(text, m.span, s))
+            .map(|sp| (sp, !sentence_start(text, sp.start)))
+            .collect();
+        if written.is_empty() {
+            continue;
+        }
+        let mid_sentence = written.iter().any(|&(_, mid)| mid);
+
+        // The spelling to write, and from where.
+        // A near misspelling of a names-file word is `names/near-miss`'s; a difference
+        // of case alone (which it leaves) is this rule's, at the names file's spelling.
+        let near_file = || {
+            file_words
+                .iter()
+                .any(|f| near(s, chars, f, f.chars().count()))
+        };
+        let target: Option<Target<'_>> = match file_folds.get(&folded) {
+            _ if near_file() => None,
+            Some(&f) if f != s => {
+                (mid_sentence || !first_case_only(s, f)).then_some(Target::File(f))
+            }
+            Some(_) => None,
+            None => folder_target(index, me, s, chars, &folded, &e.canonical, mid_sentence)
+                .map(Target::Folder),
+        };
+        let Some(target) = target else {
+            continue;
+        };
+        let (v, message, preferred, related) = match target {
+            Target::File(f) => (
+                f.to_string(),
+                format!("`{s}` is spelled `{f}` in the names file"),
+                true,
+                Vec::new(),
+            ),
+            Target::Folder(t) => {
+                let others = t.stories;
+                let message = format!(
+                    "`{s}` is spelled `{}` in {others} other stor{} of the folder{}",
+                    t.spelling,
+                    if others == 1 { "y" } else { "ies" },
+                    if t.here > 1 {
+                        format!(" (this spelling: {} stories)", t.here)
+                    } else {
+                        String::new()
+                    }
+                );
+                (
+                    t.spelling.to_string(),
+                    message,
+                    others >= 2 * t.here,
+                    t.related,
+                )
+            }
+        };
+        for &(span, mid) in &written {
+            // A capital opening a sentence is right there, whatever the name's case.
+            if !mid && first_case_only(s, &v) {
+                continue;
+            }
+            let fix = Fix::replace(format!("Change to `{v}`"), span, v.clone());
+            let mut f = Finding::new(meta, span, message.clone()).with_fix(if preferred {
+                fix
+            } else {
+                fix.not_preferred()
+            });
+            f.severity = severity;
+            f.related = related.clone();
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+enum Target<'a> {
+    File(&'a str),
+    Folder(FolderTarget<'a>),
+}
+
+/// The folder's spelling for a surname spelled otherwise here.
+struct FolderTarget<'a> {
+    spelling: &'a str,
+    /// Other stories that write it.
+    stories: usize,
+    /// Stories that write the spelling of this one (this one included).
+    here: usize,
+    related: Vec<Related>,
+}
+
+/// The distinct stories of `uses`, leaving `me` out.
+fn stories_of(uses: &[(StoryId, u32)], me: Option<StoryId>) -> usize {
+    let mut ids: Vec<StoryId> = uses
+        .iter()
+        .map(|u| u.0)
+        .filter(|&i| Some(i) != me)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// What the story `me` itself contributes to a spelling's summary: whether it uses it,
+/// and the given names (folded) it writes with it.
+fn own_part(index: &Index, me: Option<StoryId>, spelling: &str) -> (bool, Vec<String>) {
+    let Some(story) = me.and_then(|id| index.story(id)) else {
+        return (false, Vec::new());
+    };
+    let mut uses = false;
+    let mut givens = Vec::new();
+    for e in story.entities.iter() {
+        if e.surname.as_deref() == Some(spelling) {
+            uses = true;
+            if !e.given.is_empty() {
+                givens.push(fold(&e.given));
+            }
+        }
+    }
+    (uses, givens)
+}
+
+/// The stories other than `me` using `sp`, and the given names they write with it.
+fn others_of<'a>(
+    index: &Index,
+    me: Option<StoryId>,
+    sp: &'a super::Spelling,
+) -> (usize, FxHashSet<&'a str>) {
+    let (uses, mine) = own_part(index, me, &sp.text);
+    let stories = sp.stories as usize - usize::from(uses && sp.stories > 0);
+    let givens = sp
+        .givens
+        .iter()
+        .filter(|(g, &n)| n as usize > mine.iter().filter(|m| m.as_str() == &***g).count())
+        .map(|(g, _)| &**g)
+        .collect();
+    (stories, givens)
+}
+
+fn folder_target<'a>(
+    index: &'a Index,
+    me: Option<StoryId>,
+    s: &str,
+    chars: usize,
+    folded: &str,
+    canonical: &str,
+    mid_sentence: bool,
+) -> Option<FolderTarget<'a>> {
+    let own = index
+        .spelling_ids
+        .get(s)
+        .map(|&id| &index.spellings[id as usize]);
+    let (own_stories, own_givens) =
+        own.map_or_else(Default::default, |sp| others_of(index, me, sp));
+    let here = 1 + own_stories;
+    // This person's given name, when the story gives one; else the given names the
+    // folder writes with this spelling.
+    let given_here: String = canonical
+        .split_whitespace()
+        .filter(|w| *w != s)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let w_given: FxHashSet<String> = if given_here.is_empty() {
+        own_givens.iter().map(|g| g.to_string()).collect()
+    } else {
+        std::iter::once(fold(&given_here)).collect()
+    };
+    let is_place = std::cell::OnceCell::new();
+    let mut candidates: Vec<u32> = index.folds.get(folded).map_or_else(Vec::new, |v| v.clone());
+    candidates.extend(index.near.candidates(s).map(|i| i as u32));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<(usize, &'a super::Spelling)> = None;
+    for id in candidates {
+        let sp = &index.spellings[id as usize];
+        if &*sp.text == s || sp.uses.is_empty() {
+            continue;
+        }
+        let same_fold = fold(&sp.text) == folded;
+        // A difference in the first letter's case counts only the stories that write the
+        // name mid-sentence (`Al-Assad said` opens a sentence).
+        let n = if same_fold && first_case_only(s, &sp.text) {
+            let mid: Vec<(StoryId, u32)> = sp
+                .uses
+                .iter()
+                .copied()
+                .filter(|&u| index.entity(u).is_some_and(|(_, e)| e.surname_mid))
+                .collect();
+            stories_of(&mid, me)
+        } else {
+            others_of(index, me, sp).0
+        };
+        if n == 0 {
+            continue;
+        }
+        if same_fold {
+            // Case, hyphen or diacritics: a majority is enough.
+            if n <= here || (!mid_sentence && first_case_only(s, &sp.text)) {
+                continue;
+            }
+        } else {
+            if !near(s, chars, &sp.text, sp.chars) {
+                continue;
+            }
+            if *is_place.get_or_init(|| lookup_place(s).is_some()) {
+                continue;
+            }
+            let v_given = others_of(index, me, sp).1;
+            let shared = w_given.iter().any(|g| v_given.contains(g.as_str()));
+            if !shared {
+                // Different given names: two people. No given name to compare: only a
+                // spelling used once against a well-established one, and never two
+                // surnames both in the Census lists (`Baker`, `Barker`).
+                let conflict = !w_given.is_empty() && !v_given.is_empty();
+                let both_known = SURNAMES.contains(s) && SURNAMES.contains(&sp.text);
+                if conflict || both_known || here > 1 || n < 3 {
+                    continue;
+                }
+            } else if n <= here {
+                continue;
+            }
+        }
+        if best.map_or(true, |(m, _)| n > m) {
+            best = Some((n, sp));
+        }
+    }
+    let (n, sp) = best?;
+    // The other stories that write it, earliest first.
+    let mut uses: Vec<(StoryId, u32)> = Vec::with_capacity(RELATED + 1);
+    for &u in sp.uses.iter().filter(|u| Some(u.0) != me) {
+        if uses.iter().any(|x| x.0 == u.0) {
+            continue;
+        }
+        let key = |u: &(StoryId, u32)| index.story(u.0).map(|s| s.order_key());
+        let at = uses.partition_point(|x| key(x) <= key(&u));
+        if at < RELATED {
+            uses.insert(at, u);
+            uses.truncate(RELATED);
+        }
+    }
+    let related = uses
+        .iter()
+        .filter_map(|&u| index.entity(u))
+        .filter_map(|(story, e)| {
+            let m = e
+                .mentions
+                .iter()
+                .find(|m| !m.in_heading && m.form != MentionForm::Acronym)
+                .or(e.first_mention())?;
+            Some(Related {
+                span: Span::new(0, 0),
+                message: format!("`{}` in “{}”", sp.text, story.title()),
+                file: Some(Box::new(FilePlace {
+                    path: story.path.to_path_buf(),
+                    start: m.start,
+                    end: m.end,
+                })),
+            })
+        })
+        .take(RELATED)
+        .collect();
+    Some(FolderTarget {
+        spelling: &sp.text,
+        stories: n,
+        here,
+        related,
+    })
+}

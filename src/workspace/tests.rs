@@ -1,0 +1,345 @@
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::analysis::analyze;
+
+/// Stories an editor of the desk might file on one day (invented people).
+fn story(place: &str, who: &str, line: &str) -> String {
+    format!(
+        "Talks resume on grain corridor\n\n{place}, March 3 (Reuters) - Russian Prime Minister \
+         {who} arrived on Thursday for talks on the grain corridor, officials said.\n\n\
+         {line}\n"
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn drift_of(index: &Index, path: &Path, config: &Config) -> Vec<Finding> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = analyze(&text, Format::from_path(&path.to_string_lossy()), config);
+    spelling_drift(index, path, &text, &a.entities, config)
+}
+
+use crate::finding::Finding;
+
+#[test]
+fn a_drifted_surname_is_fixed_to_the_majority_spelling_with_the_other_stories_related() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (i, place) in ["MOSCOW", "KAZAN", "SOCHI"].iter().enumerate() {
+        write(
+            d,
+            &format!("a{i}.txt"),
+            &story(
+                place,
+                "Dmitry Medvedev",
+                "Medvedev said the corridor would reopen.",
+            ),
+        );
+    }
+    let odd = write(
+        d,
+        "b.txt",
+        &story(
+            "OMSK",
+            "Dmitry Medvedv",
+            "Medvedv said “the corridor” would reopen.",
+        ),
+    );
+    let config = Config::default();
+    let (index, skipped) = Index::build(&[d.to_path_buf()], &config);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    assert_eq!(index.len(), 4);
+    let found = drift_of(&index, &odd, &config);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let text = std::fs::read_to_string(&odd).unwrap();
+    for f in &found {
+        assert_eq!(f.code, "names/spelling-drift");
+        assert_eq!(f.span.text(&text), "Medvedv");
+        assert!(
+            f.message.contains("`Medvedev` in 3 other stories"),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.fixes[0].edits[0].replacement, "Medvedev");
+        assert!(f.fixes[0].preferred);
+        assert_eq!(f.related.len(), 3);
+        let place = f.related[0].file.as_ref().unwrap();
+        assert!(place.path.starts_with(d));
+        assert_eq!(place.start.line, 2);
+    }
+    // The majority is not flagged.
+    for i in 0..3 {
+        assert!(drift_of(&index, &d.join(format!("a{i}.txt")), &config).is_empty());
+    }
+}
+
+#[test]
+fn case_and_diacritics_drift_needs_a_majority_and_ignores_a_sentence_opening_capital() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = |s: &str| format!("Officials said Turkish President Recep Tayyip {s} would attend.");
+    write(
+        d,
+        "a.txt",
+        &story("ANKARA", "Dmitry Medvedev", &line("Erdogan")),
+    );
+    write(
+        d,
+        "b.txt",
+        &story("ISTANBUL", "Dmitry Medvedev", &line("Erdogan")),
+    );
+    let odd = write(
+        d,
+        "c.txt",
+        &story("IZMIR", "Dmitry Medvedev", &line("Erdoğan")),
+    );
+    let config = Config::default();
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    let found = drift_of(&index, &odd, &config);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].fixes[0].edits[0].replacement, "Erdogan");
+    assert!(drift_of(&index, &d.join("a.txt"), &config).is_empty());
+
+    // Case: `Macdonald` mid-sentence in two stories, `MacDonald` in one.
+    let line = |s: &str| format!("Officials said Finance Minister Alan {s} would attend.");
+    write(
+        d,
+        "a.txt",
+        &story("OTTAWA", "Dmitry Medvedev", &line("Macdonald")),
+    );
+    write(
+        d,
+        "b.txt",
+        &story("TORONTO", "Dmitry Medvedev", &line("Macdonald")),
+    );
+    let odd = write(
+        d,
+        "c.txt",
+        &story("OTTAWA", "Dmitry Medvedev", &line("MacDonald")),
+    );
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    let found = drift_of(&index, &odd, &config);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].fixes[0].edits[0].replacement, "Macdonald");
+    // One against one is no majority.
+    std::fs::remove_file(d.join("b.txt")).unwrap();
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    assert!(drift_of(&index, &odd, &config).is_empty());
+}
+
+#[test]
+fn sentence_starts() {
+    let t = "He said. Vance left “Vance” and Vance";
+    assert!(drift::sentence_start(t, 0));
+    assert!(drift::sentence_start(t, t.find("Vance").unwrap()));
+    assert!(drift::sentence_start(t, t.find("Vance”").unwrap()));
+    assert!(!drift::sentence_start(t, t.rfind("Vance").unwrap()));
+}
+
+#[test]
+fn the_names_file_wins_over_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = |s: &str| format!("Officials said Finance Minister Alan {s} would attend.");
+    let a = write(
+        d,
+        "a.txt",
+        &story("OTTAWA", "Dmitry Medvedev", &line("Macdonald")),
+    );
+    write(
+        d,
+        "b.txt",
+        &story("TORONTO", "Dmitry Medvedev", &line("Macdonald")),
+    );
+    let c = write(
+        d,
+        "c.txt",
+        &story("OTTAWA", "Dmitry Medvedev", &line("MacDonald")),
+    );
+    let mut config = Config::default();
+    config.names.entries.push(crate::entities::NameEntry {
+        name: "Alan MacDonald".into(),
+        kind: Some(EntityKind::Person),
+        role: None,
+        acronym: None,
+        aliases: vec![],
+        surname_first: None,
+        note: None,
+    });
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    assert!(drift_of(&index, &c, &config).is_empty());
+    let found = drift_of(&index, &a, &config);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].fixes[0].edits[0].replacement, "MacDonald");
+    assert!(found[0].message.contains("names file"));
+
+    // A near misspelling of the names file's spelling is `names/near-miss`'s alone.
+    config.names.entries[0].name = "Alan Macdonnald".into();
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    assert!(drift_of(&index, &c, &config).is_empty());
+}
+
+#[test]
+fn two_people_with_near_surnames_are_not_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for i in 0..3 {
+        write(
+            d,
+            &format!("a{i}.txt"),
+            &story(
+                "WASHINGTON",
+                "Ronald Reagan",
+                "Reagan said the talks would go on.",
+            ),
+        );
+    }
+    let odd = write(
+        d,
+        "b.txt",
+        &story(
+            "WASHINGTON",
+            "Donald Regan",
+            "Regan said the talks would go on.",
+        ),
+    );
+    let config = Config::default();
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    assert!(drift_of(&index, &odd, &config).is_empty());
+}
+
+#[test]
+fn updating_and_removing_a_story_changes_the_lookups() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(d, "a.txt", &story("MOSCOW", "Dmitry Medvedev", "He left."));
+    let config = Config::default();
+    let (mut index, _) = Index::build(&[d.to_path_buf()], &config);
+    let key = name_key(EntityKind::Person, "Dmitry Medvedev");
+    assert_eq!(index.uses(&key).len(), 1);
+    let g = index.generation();
+    let text = story("MOSCOW", "Dmitry Medvedv", "He left.");
+    index.insert(Story::from_text(&a, &text, Format::Plain, &config, None));
+    assert!(index.generation() > g);
+    assert_eq!(index.len(), 1);
+    assert!(index.uses(&key).is_empty());
+    assert_eq!(
+        index
+            .uses(&name_key(EntityKind::Person, "Dmitry Medvedv"))
+            .len(),
+        1
+    );
+    assert!(index.remove(&a));
+    assert!(index.is_empty());
+    assert!(!index.remove(&a));
+}
+
+#[test]
+fn the_walk_honours_gitignore_and_exclude_and_skips_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "keep.txt", "Headline\n\nText.\n");
+    write(d, "notes.md", "# Notes\n\nText.\n");
+    write(d, "skip.rs", "fn main() {}\n");
+    write(d, "drafts/x.txt", "Draft\n");
+    write(d, "archive/old.markdown", "Old\n");
+    write(d, ".gitignore", "drafts/\n");
+    std::fs::write(d.join("latin1.txt"), b"Caf\xe9 au lait\n").unwrap();
+    let big = std::fs::File::create(d.join("big.txt")).unwrap();
+    big.set_len(MAX_STORY_BYTES + 1).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+    let (paths, skipped) = stories_in(&[d.to_path_buf()], &["archive/".to_string()]);
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.strip_prefix(d).unwrap().display().to_string())
+        .collect();
+    assert_eq!(names, ["big.txt", "keep.txt", "latin1.txt", "notes.md"]);
+    #[cfg(unix)]
+    assert!(
+        skipped.iter().any(|s| s.reason.contains("loop")),
+        "{skipped:?}"
+    );
+    // archive/ is not excluded here: keep.txt, notes.md, archive/old.markdown.
+    let (index, skipped) = Index::build(&[d.to_path_buf()], &Config::default());
+    assert_eq!(index.len(), 3);
+    assert!(skipped
+        .iter()
+        .any(|s| s.path.ends_with("latin1.txt") && s.reason.contains("not valid UTF-8")));
+    assert!(skipped
+        .iter()
+        .any(|s| s.path.ends_with("big.txt") && s.reason.contains("larger than")));
+}
+
+#[test]
+fn positions_are_kept_in_every_unit() {
+    let text = "Grain “deal” — 粮食 😀 signed\n\nMOSCOW, March 3 (Reuters) - “Ja” 粮食 😀 — Prime Minister Dmitry Medvedev said.\n";
+    let s = Story::from_text(
+        Path::new("/x/a.txt"),
+        text,
+        Format::Plain,
+        &Config::default(),
+        None,
+    );
+    let e = s
+        .entities
+        .iter()
+        .find(|e| &*e.name == "Dmitry Medvedev")
+        .expect("Medvedev recognized");
+    let m = &e.mentions[0];
+    let line = "MOSCOW, March 3 (Reuters) - “Ja” 粮食 😀 — Prime Minister ";
+    assert_eq!(m.start.line, 2);
+    assert_eq!(m.start.utf8 as usize, line.len());
+    assert_eq!(m.start.chars as usize, line.chars().count());
+    assert_eq!(m.start.utf16 as usize, line.encode_utf16().count());
+    assert_eq!(s.dateline.as_deref(), Some("MOSCOW"));
+}
+
+#[test]
+fn spelling_summaries_follow_inserts_replacements_and_removals() {
+    let config = Config::default();
+    let mut index = Index::default();
+    let people = [
+        "Dmitry Medvedev",
+        "Anna Medvedev",
+        "Dmitry Medvedv",
+        "Boris Orlov",
+    ];
+    for round in 0..3 {
+        for i in 0..12 {
+            let who = people[(i * 7 + round) % people.len()];
+            let text = story(
+                "MOSCOW",
+                who,
+                &format!("{} said no.", who.split(' ').nth(1).unwrap()),
+            );
+            let path = PathBuf::from(format!("/folder/{i}.txt"));
+            index.insert(Story::from_text(&path, &text, Format::Plain, &config, None));
+        }
+        index.remove(Path::new(&format!("/folder/{round}.txt")));
+    }
+    for sp in &index.spellings {
+        let mut ids: Vec<StoryId> = sp.uses.iter().map(|u| u.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(sp.stories as usize, ids.len(), "{}", sp.text);
+        let mut givens: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        for &u in &sp.uses {
+            let (_, e) = index.entity(u).unwrap();
+            if !e.given.is_empty() {
+                *givens
+                    .entry(crate::gazetteer::key(&e.given).into())
+                    .or_default() += 1;
+            }
+        }
+        assert_eq!(sp.givens, givens, "{}", sp.text);
+    }
+}
