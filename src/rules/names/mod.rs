@@ -148,7 +148,7 @@ pub(crate) fn sign_off(
     after.split_whitespace().all(|w| {
         w.chars()
             .find(|c| c.is_alphabetic())
-            .is_none_or(char::is_uppercase)
+            .map_or(true, char::is_uppercase)
     })
 }
 
