@@ -512,6 +512,14 @@ impl<'a> Scanner<'a> {
                 return false;
             }
             name_start = b - 2;
+            // `Director of the National Iodine Nutrition study`: after `of the` the words
+            // name an organization or a thing, unless the lists say a person's name ends it.
+            if (k + 1..=c).any(|i| self.w(i) == "the")
+                && !sets::GIVEN_NAMES.has(self.toks[name_start].class)
+                && !sets::SURNAMES.has(self.toks[b - 1].class)
+            {
+                return false;
+            }
         }
         let name = name_start..b;
         if name.is_empty() || name.len() > 4 || !name.clone().all(|i| self.name_token_ok(i)) {
@@ -663,9 +671,13 @@ impl<'a> Scanner<'a> {
                     // and then an organization.
                     let left_org = org(self, a, c);
                     let right_org = right < b && org(self, right, b);
+                    // `the White House and Volcker`: a person known by surname or in full.
+                    let right_known = right < b
+                        && (b - right == 1 && self.know.surnames.contains_key(self.w(right))
+                            || self.know.full.contains_key(self.joined(right, b).as_ref()));
                     right < b
                         && if left_org {
-                            right_org || self.person_run(right, b, None).is_some()
+                            right_org || right_known || self.person_run(right, b, None).is_some()
                         } else {
                             right_org && self.person_run(a, c, None) == Some(c - a)
                         }

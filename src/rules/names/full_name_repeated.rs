@@ -25,9 +25,13 @@ declare_rule! {
     /// ```
     ///
     /// The quick fix replaces the repeated full name with the surname. Quiet inside
-    /// quotations (a speaker is not held to reference style), when the story names a
+    /// quotations (a speaker is not held to reference style), in photo captions (`Image:
+    /// …`, `(AP Photo/…)`), for a name modifying a noun (`the Tom Cruise video`) or signing a
+    /// statement off (`… decision. John Cornyn, U.S. Senator`), when another name of the
+    /// story holds the surname (`Hilton Hotels Corp` beside `Conrad Hilton`), when the story
+    /// names a
     /// relative with the same surname (`Bill and Hillary Clinton`, `the Clintons`,
-    /// `Michael Flynn Jr.`), and for a name the story never shortens to the surname of
+    /// `Michael Flynn Jr.`, `Barron Hilton`), and for a name the story never shortens to the surname of
     /// someone it never gives a title or role (a company or a place named like a person,
     /// `Christopher Ranch`, more often than a slip), nor for a name the recognizer took for
     /// a person only from a verb of speech (`Hoechst Celanese said`).
@@ -57,6 +61,7 @@ impl Rule for FullNameRepeated {
         let lines = super::Lines::new(cx.text);
         let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
         let families = std::cell::OnceCell::new();
+        let captions: std::cell::OnceCell<super::Captions> = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -78,15 +83,30 @@ impl Rule for FullNameRepeated {
             if !shortened && e.role.is_none() || !super::surely_person(e) {
                 continue;
             }
-            let mut fulls = e.body_mentions().filter(|m| m.form == MentionForm::Full);
+            // A photo caption is not a reference in the story.
+            let captions = captions.get_or_init(|| super::Captions::new(cx.text, cx.article));
+            let mut fulls = e
+                .body_mentions()
+                .filter(|m| m.form == MentionForm::Full && !captions.contains(m.span.start));
             let Some(first) = fulls.next() else {
                 continue;
             };
-            // A speaker is not held to reference style.
+            // A speaker is not held to reference style; a name that modifies a noun (`the
+            // Tom Cruise video`) or signs a statement off (`John Cornyn, U.S. Senator`) is
+            // no second reference.
             let quoted = quoted.get_or_init(|| super::Quoted::new(cx.article));
-            let fulls: Vec<_> = fulls.filter(|m| !quoted.contains(m.span.start)).collect();
-            // Asked only of a name that would be flagged: it reads the whole story.
-            if fulls.is_empty() || super::has_relative(cx.text, cx.entities, e, &families) {
+            let fulls: Vec<_> = fulls
+                .filter(|m| {
+                    !quoted.contains(m.span.start)
+                        && !super::attributive_name(cx.text, m.span.start)
+                        && !super::sign_off(cx.text, cx.article, m.span)
+                })
+                .collect();
+            // Asked only of a name that would be flagged: these read the whole story.
+            if fulls.is_empty()
+                || super::surname_names_another(cx.entities, e, surname)
+                || super::has_relative(cx.text, cx.entities, e, &families)
+            {
                 continue;
             }
             for m in fulls {

@@ -73,6 +73,111 @@ impl Quoted {
     }
 }
 
+/// Where the story's photo captions lie: a paragraph holding a picture credit (`Image:
+/// UK Government.`, `Photo: …`, `(AP Photo/…)`) describes a picture, and the names in it
+/// are not the story's references (`Braverman (left) and Sunak (right) …`). Paragraphs in
+/// order, so a binary search answers "is this offset in a caption?".
+pub(crate) struct Captions {
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Captions {
+    pub(crate) fn new(text: &str, article: &crate::article::Article) -> Self {
+        let mut ranges: Vec<(usize, usize)> = article
+            .paragraphs
+            .iter()
+            .filter(|p| is_caption(p.span.text(text)))
+            .map(|p| (p.span.start, p.span.end))
+            .collect();
+        ranges.sort_unstable();
+        Captions { ranges }
+    }
+
+    pub(crate) fn contains(&self, offset: usize) -> bool {
+        let k = self.ranges.partition_point(|r| r.0 <= offset);
+        k > 0 && offset < self.ranges[k - 1].1
+    }
+}
+
+/// A paragraph holding a picture credit: `Image:` / `Photo:` / `Photograph:` / `Picture:`
+/// opening a line or a sentence, or an agency's `(AP Photo` / `(Reuters Photo`.
+pub(crate) fn is_caption(p: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "Image:",
+        "Photo:",
+        "Photograph:",
+        "Picture:",
+        "Photo credit:",
+    ];
+    const AGENCY: &[&str] = &["(AP Photo", "(AFP Photo", "(Reuters Photo", "(Xinhua Photo"];
+    if AGENCY.iter().any(|a| p.contains(a)) {
+        return true;
+    }
+    CREDITS.iter().any(|c| {
+        p.match_indices(c).any(|(at, _)| {
+            let before = p[..at].trim_end_matches(' ');
+            before.is_empty() || before.ends_with(['\n', '.', '!', '?', '|'])
+        })
+    })
+}
+
+/// The mention signs a statement off rather than naming someone in a sentence: it opens a
+/// sentence (or its paragraph) and nothing after it to the end of the paragraph is a
+/// lower-case word (`… misguided decision. John Cornyn, U.S. Senator (R-Texas)`).
+pub(crate) fn sign_off(
+    text: &str,
+    article: &crate::article::Article,
+    span: crate::span::Span,
+) -> bool {
+    let paras = &article.paragraphs;
+    let k = paras.partition_point(|p| p.span.start <= span.start);
+    let Some(p) = k.checked_sub(1).map(|k| &paras[k]) else {
+        return false;
+    };
+    if span.end > p.span.end {
+        return false;
+    }
+    let before = text[p.span.start..span.start].trim_end();
+    let after = &text[span.end..p.span.end];
+    if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '\u{201d}']))
+        || after.len() > 80
+        || after.trim().is_empty()
+    {
+        return false;
+    }
+    after.split_whitespace().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .map_or(true, char::is_uppercase)
+    })
+}
+
+/// The name modifies a noun after an article (`the Tom Cruise video`, `a John Lennon
+/// song`): it names a thing, not the person again.
+pub(crate) fn attributive_name(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    ["the ", "The ", "a ", "A ", "an ", "An "].iter().any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// Another entity of the story has the surname among its words (`Hilton Hotels Corp`
+/// beside `Conrad Hilton`, `Dean Foods` beside `Howard Dean`): the full name tells them
+/// apart. Asked only of a name that would be flagged.
+pub(crate) fn surname_names_another(
+    entities: &crate::entities::Entities,
+    e: &crate::entities::Entity,
+    surname: &str,
+) -> bool {
+    entities.iter().any(|o| {
+        !std::ptr::eq(o, e)
+            && o.canonical != e.canonical
+            && o.canonical.split_whitespace().any(|w| w == surname)
+    })
+}
+
 /// The entity is surely a person: titled or given a role, in the names file, a surname-first
 /// name, or a name opening with a given name of the Census lists. A "person" known only from
 /// `Hoechst Celanese said` is as likely a company, and the name rules leave it alone.
@@ -107,10 +212,13 @@ pub(crate) fn has_relative<'a>(
         return true;
     }
     for m in &e.mentions {
+        // `Bill and Hillary Clinton`: the full name after a given name and `and` (a surname
+        // after `the White House and` is no such pair).
         let before = &text[..m.span.start];
         let before = before
             .strip_suffix(" and ")
-            .or_else(|| before.strip_suffix(" & "));
+            .or_else(|| before.strip_suffix(" & "))
+            .filter(|_| m.form == crate::entities::MentionForm::Full);
         if let Some(b) = before {
             let prev = b.rsplit([' ', '\n']).next().unwrap_or_default();
             if crate::entities::tokens::is_title_case(prev) {
@@ -125,6 +233,56 @@ pub(crate) fn has_relative<'a>(
         }) {
             return true;
         }
+    }
+    // `Barron Hilton` beside `Conrad Hilton` (the son's given name is in no list, so he
+    // is no entity): a capitalized word other than the person's own given names right
+    // before the surname, that is not a title, a stopword or a demonym.
+    let own: Vec<&str> = e.canonical.split_whitespace().collect();
+    for (at, _) in text.match_indices(surname) {
+        let end = at + surname.len();
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) || !text[..at].ends_with(' ') {
+            continue;
+        }
+        let before = text[..at - 1]
+            .rsplit([' ', '\n', '(', '"', '\u{201c}'])
+            .next()
+            .unwrap_or_default();
+        if before.is_empty()
+            || own.contains(&before)
+            || !crate::entities::tokens::is_title_case(before)
+        {
+            continue;
+        }
+        const NOT_GIVEN: crate::entities::lexicon::Classes = crate::entities::lexicon::class::TITLE
+            | crate::entities::lexicon::class::STOPWORD
+            | crate::entities::lexicon::class::DEMONYM
+            | crate::entities::lexicon::class::CONNECTOR
+            | crate::entities::lexicon::class::ORG_WORD
+            | crate::entities::lexicon::class::ROLE_NOUN;
+        let w = before.trim_end_matches('.');
+        // A capital opening a sentence (`Only Volcker's allies`) is no given name unless the
+        // lists say it may be one (`Barron Hilton`) or an appositive follows the pair
+        // (`Tavin Brandvold, the senator's son, …`).
+        let opens = text[..at - 1 - before.len()].trim_end_matches([' ', '(', '"', '\u{201c}']);
+        let opens = opens.is_empty() || opens.ends_with(['.', '!', '?', '\n', ':']);
+        if opens
+            && !text[end..].starts_with(", ")
+            && crate::entities::lexicon::classes(w)
+                & (crate::entities::lexicon::class::GIVEN_NAME
+                    | crate::entities::lexicon::class::SURNAME)
+                == 0
+        {
+            continue;
+        }
+        if (crate::entities::lexicon::classes(w) | crate::entities::lexicon::classes(before))
+            & NOT_GIVEN
+            != 0
+            || crate::entities::lexicon::is_abbreviation(before)
+            || crate::entities::places::lookup_place(w).is_some()
+        {
+            continue;
+        }
+        return true;
     }
     let family = format!("{surname}s");
     families

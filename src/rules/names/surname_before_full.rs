@@ -39,7 +39,8 @@ declare_rule! {
     ///
     /// The finding sits on each early surname and points to the full introduction. The
     /// quick fix (not preferred: the title may belong there too) writes the full name at
-    /// the first early surname. Headlines are not checked (they use surnames by design),
+    /// the first early surname. Headlines and photo captions (`… Image: UK Government.`)
+    /// are not checked (they use surnames by design),
     /// nor are quotations (speakers name people as they please), nor surnames that also
     /// name something else in the story (`Dean Foods` beside `Howard Dean`), nor surnames
     /// used as modifiers (`the Tower commission`), nor a surname the story shares with a
@@ -61,6 +62,7 @@ impl Rule for SurnameBeforeFull {
         let lines = super::Lines::new(cx.text);
         let quoted: std::cell::OnceCell<Quoted> = std::cell::OnceCell::new();
         let families = std::cell::OnceCell::new();
+        let captions: std::cell::OnceCell<super::Captions> = std::cell::OnceCell::new();
         // For each word, how many entities have it in their name (each counted once), built
         // when first needed: comparing each person with every entity was quadratic.
         let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -71,7 +73,13 @@ impl Rule for SurnameBeforeFull {
             if !e.canonical.contains(' ') {
                 continue;
             }
-            let Some(full) = e.body_mentions().find(|m| m.form == MentionForm::Full) else {
+            // A photo caption (`Braverman (left) and Sunak (right) … Image: …`) is not a
+            // reference in the story, early or full.
+            let captions = captions.get_or_init(|| super::Captions::new(cx.text, cx.article));
+            let Some(full) = e
+                .body_mentions()
+                .find(|m| m.form == MentionForm::Full && !captions.contains(m.span.start))
+            else {
                 continue;
             };
             // `Dean Foods` and `Howard Dean`: the surname also names something else.
@@ -102,7 +110,7 @@ impl Rule for SurnameBeforeFull {
                         .get_or_init(|| Quoted::new(cx.article))
                         .contains(m.span.start)
                 })
-                .filter(|m| !attributive(cx.text, m.span.end))
+                .filter(|m| !attributive(cx.text, m.span.end) && !captions.contains(m.span.start))
                 .collect();
             // Asked only of a name that would be flagged: it reads the whole story.
             if early.is_empty()
