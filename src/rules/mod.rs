@@ -15,8 +15,8 @@ pub mod percent;
 pub mod places;
 pub mod quotes;
 pub mod suppress;
-pub mod titles;
 pub mod times;
+pub mod titles;
 
 use std::sync::OnceLock;
 
