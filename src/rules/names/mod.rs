@@ -110,7 +110,13 @@ pub(crate) fn is_caption(p: &str) -> bool {
         "Photo credit:",
     ];
     const AGENCY: &[&str] = &["(AP Photo", "(AFP Photo", "(Reuters Photo", "(Xinhua Photo"];
-    if AGENCY.iter().any(|a| p.contains(a)) {
+    // Every credit ends in a colon and every agency form holds `Photo`: most paragraphs
+    // have neither, and are ruled out by one byte search each.
+    let photo = memchr::memmem::find(p.as_bytes(), b" Photo").is_some();
+    if !photo && memchr::memchr(b':', p.as_bytes()).is_none() {
+        return false;
+    }
+    if photo && AGENCY.iter().any(|a| p.contains(a)) {
         return true;
     }
     CREDITS.iter().any(|c| {
