@@ -110,7 +110,13 @@ pub(crate) fn is_caption(p: &str) -> bool {
         "Photo credit:",
     ];
     const AGENCY: &[&str] = &["(AP Photo", "(AFP Photo", "(Reuters Photo", "(Xinhua Photo"];
-    if AGENCY.iter().any(|a| p.contains(a)) {
+    // Every credit ends in a colon and every agency form holds `Photo`: most paragraphs
+    // have neither, and are ruled out by one byte search each.
+    let photo = memchr::memmem::find(p.as_bytes(), b" Photo").is_some();
+    if !photo && memchr::memchr(b':', p.as_bytes()).is_none() {
+        return false;
+    }
+    if photo && AGENCY.iter().any(|a| p.contains(a)) {
         return true;
     }
     CREDITS.iter().any(|c| {
@@ -238,7 +244,18 @@ pub(crate) fn has_relative<'a>(
     // is no entity): a capitalized word other than the person's own given names right
     // before the surname, that is not a title, a stopword or a demonym.
     let own: Vec<&str> = e.canonical.split_whitespace().collect();
-    for (at, _) in text.match_indices(surname) {
+    // Where the surname stands after a space: from the story's index of the words after
+    // a space (built once per story) rather than a search of the whole text per person.
+    // A surname with a space in it (never from `surname_of`) is searched for directly.
+    let found: Vec<usize> =
+        if surname.contains(char::is_whitespace) || leading_run(surname).is_empty() {
+            text.match_indices(surname).map(|(at, _)| at).collect()
+        } else {
+            families
+                .get_or_init(|| Families::new(text, entities))
+                .after_space(text, surname)
+        };
+    for at in found {
         let end = at + surname.len();
         if text[end..].starts_with(|c: char| c.is_alphanumeric()) || !text[..at].ends_with(' ') {
             continue;
@@ -297,6 +314,8 @@ pub(crate) struct Families<'a> {
     /// The run of alphanumeric characters after each `the ` -> the offsets where it starts,
     /// for the runs a family of the story's entities can open with (`{surname}s`).
     after_the: FxHashMap<&'a str, Vec<usize>>,
+    /// The same after each space, for the runs a surname of the story's entities opens.
+    after_space: FxHashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Families<'a> {
@@ -305,8 +324,13 @@ impl<'a> Families<'a> {
     /// entities. A first-byte table rules out most words before their run is read.
     pub(crate) fn new(text: &'a str, entities: &crate::entities::Entities) -> Self {
         let mut keys: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut surname_keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut first_bytes = [false; 256];
         for s in entities.iter().filter_map(|o| o.surname.as_deref()) {
+            let run = leading_run(s);
+            if !run.is_empty() {
+                surname_keys.insert(run);
+            }
             let family = format!("{s}s");
             let run = leading_run(&family);
             if let Some(&b) = run.as_bytes().first() {
@@ -315,8 +339,27 @@ impl<'a> Families<'a> {
             }
         }
         let mut after_the: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+        let mut after_space: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
         if keys.is_empty() {
-            return Families { after_the };
+            return Families {
+                after_the,
+                after_space,
+            };
+        }
+        // A surname opens with the same byte as its family (`Clinton`, `Clintons`).
+        for at in memchr::memchr_iter(b' ', text.as_bytes()) {
+            let start = at + 1;
+            if !text
+                .as_bytes()
+                .get(start)
+                .is_some_and(|&b| first_bytes[usize::from(b)])
+            {
+                continue;
+            }
+            let run = leading_run(&text[start..]);
+            if !run.is_empty() && surname_keys.contains(run) {
+                after_space.entry(run).or_default().push(start);
+            }
         }
         for at in memchr::memmem::find_iter(text.as_bytes(), b"the ") {
             let start = at + 4;
@@ -332,7 +375,25 @@ impl<'a> Families<'a> {
                 after_the.entry(run).or_default().push(start);
             }
         }
-        Families { after_the }
+        Families {
+            after_the,
+            after_space,
+        }
+    }
+
+    /// Every offset where `surname` (no whitespace in it) starts right after a space, in
+    /// text order: what `text.match_indices(surname)` finds there.
+    fn after_space(&self, text: &str, surname: &str) -> Vec<usize> {
+        self.after_space
+            .get(leading_run(surname))
+            .map(|starts| {
+                starts
+                    .iter()
+                    .copied()
+                    .filter(|&at| text[at..].starts_with(surname))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// `family` stands right after a `the ` and no letter or digit follows it.

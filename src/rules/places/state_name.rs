@@ -59,8 +59,15 @@ fn state_at(text: &str, at: usize) -> Option<(usize, Written, usize)> {
             .next()
             .map_or(true, |c| !c.is_alphanumeric())
     };
+    // Every state's name, abbreviation and postal code opens with a capital letter: most
+    // commas are followed by anything else, and each entry is skipped on its first byte.
+    let first = *rest.as_bytes().first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    let opens = |s: &str| s.as_bytes().first() == Some(&first);
     for (i, &(postal, name, ap)) in AP_STATES.iter().enumerate() {
-        if postal == "DC" {
+        if postal == "DC" || !(opens(postal) || opens(name) || opens(ap)) {
             continue;
         }
         if ap != name && rest.starts_with(ap) && boundary(ap.len()) {
