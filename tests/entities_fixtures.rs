@@ -141,7 +141,11 @@ fn mentions_and_links_meet_the_floors() {
             let Some(full) = e.mentions.iter().find(|m| m.form == MentionForm::Full) else {
                 continue;
             };
-            for m in e.mentions.iter().filter(|m| m.form == MentionForm::Surname) {
+            // A surname or a given name alone (`Okafor`, `Grace`), linked to the person.
+            let one_word = |m: &&copydesk::entities::Mention| {
+                m.form == MentionForm::Surname || m.form == MentionForm::Name && !m.in_heading
+            };
+            for m in e.mentions.iter().filter(one_word) {
                 pred_links.insert(((m.span.start, m.span.end), (full.span.start, full.span.end)));
             }
         }

@@ -73,6 +73,10 @@ struct Knowledge {
     /// Full name or alias -> index.
     full: HashMap<String, usize>,
     surnames: HashMap<String, Vec<usize>>,
+    /// A person's given name (the first word of a name not written surname first) ->
+    /// every known person with it: `Gloria` alone is `Gloria Mwangi` when she is the only
+    /// Gloria of the story.
+    given: HashMap<String, Vec<usize>>,
     acronyms: HashMap<String, usize>,
     /// The most words in a key of `full`.
     longest: usize,
@@ -105,6 +109,12 @@ impl Knowledge {
         if let Some(s) = &k.surname {
             if s != &k.canonical {
                 self.surnames.entry(s.clone()).or_default().push(i);
+                if !k.surname_first {
+                    let first = k.canonical.split(' ').next().unwrap_or_default();
+                    if first.len() > 2 && !first.ends_with('.') && first != s {
+                        self.given.entry(first.to_string()).or_default().push(i);
+                    }
+                }
             }
         }
         if let Some(a) = &k.acronym {
@@ -206,6 +216,14 @@ impl Knowledge {
         };
         for t in toks.iter().filter(|t| t.cap()) {
             let w = t.span.text(block);
+            // A word in capitals is also looked up title-cased ([`Scanner::match_caps`]).
+            if t.all_caps() && w.len() >= 3 {
+                let shouted = title_case(w);
+                if by_first.contains_key(shouted.as_str()) || self.surnames.contains_key(&shouted) {
+                    (5u8, &shouted).hash(&mut h);
+                    self.visible_word(by_first, &shouted, &mut h);
+                }
+            }
             let (full, surnames, acronym) =
                 (by_first.get(w), self.surnames.get(w), self.acronyms.get(w));
             if full.is_none() && surnames.is_none() && acronym.is_none() {
@@ -227,6 +245,26 @@ impl Knowledge {
             4u8.hash(&mut h);
         }
         h.finish()
+    }
+
+    /// [`Knowledge::visible_fingerprint`]'s part for a capitals word looked up title-cased.
+    fn visible_word(
+        &self,
+        by_first: &HashMap<&str, Vec<(&str, usize)>>,
+        w: &str,
+        h: &mut rustc_hash::FxHasher,
+    ) {
+        use std::hash::Hash;
+        let ids = by_first
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&(_, i)| i)
+            .chain(self.surnames.get(w).into_iter().flatten().copied());
+        for i in ids {
+            let k = &self.known[i];
+            (k.kind, &k.canonical, &k.surname).hash(h);
+        }
     }
 
     /// The keys of `full` by their first word, each list in key order.
@@ -255,6 +293,15 @@ impl Knowledge {
             .filter(|&i| self.known[i].first_at <= pos)
             .max_by_key(|&i| self.known[i].first_at)
             .or_else(|| ids.iter().copied().min_by_key(|&i| self.known[i].first_at))
+    }
+
+    /// The one known person whose given name `w` is, unless the story has two (or `w` is
+    /// also someone's surname).
+    fn by_given(&self, w: &str) -> Option<usize> {
+        match self.given.get(w)?.as_slice() {
+            [i] if !self.surnames.contains_key(w) => Some(*i),
+            _ => None,
+        }
     }
 
     /// Learn the full names the first pass found. Returns every word of every key this
@@ -711,6 +758,35 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// A known person or organization written in capitals at `p` (`HARRY KANE`, `KANE`,
+    /// `KIM JONG-UN`): how many words, which, and the form.
+    fn match_caps(&self, p: usize, e: usize) -> Option<(usize, usize, MentionForm)> {
+        if self.w(p).len() < 3 || self.know.known.is_empty() {
+            return None;
+        }
+        let caps = (p..e).take_while(|&i| self.toks[i].all_caps()).count();
+        for len in (1..=caps.min(self.know.longest.max(1))).rev() {
+            let name = title_case(&self.joined(p, p + len));
+            if let Some(&idx) = self.know.full.get(&name) {
+                let form = if len == 1 && self.know.known[idx].surname.as_deref() == Some(&name) {
+                    MentionForm::Surname
+                } else {
+                    MentionForm::Full
+                };
+                return Some((len, idx, form));
+            }
+            if len == 1 && !self.know.ambiguous_surname(&name) {
+                if let Some(idx) = self
+                    .know
+                    .by_surname(&name, self.base + self.toks[p].span.start)
+                {
+                    return Some((1, idx, MentionForm::Surname));
+                }
+            }
+        }
+        None
+    }
+
     fn match_place(&self, p: usize, e: usize) -> Option<(usize, String, bool)> {
         for len in (1..=(e - p).min(4)).rev() {
             let name = self.joined(p, p + len);
@@ -832,6 +908,15 @@ impl<'a> Scanner<'a> {
         let club = outside
             .iter()
             .any(|&i| sets::CLUB_WORDS.has(self.toks[i].class));
+        // `United States Hamdullah Mohib`: a country or state, then two or more words of
+        // no club, is the place and then another name (a person's, usually), not one name.
+        if !club
+            && outside.len() >= 2
+            && place.span.start == self.toks[s].span.start
+            && lookup_place(&place.canonical).is_some_and(|pl| pl.kind != "city")
+        {
+            return None;
+        }
         let compass = outside.iter().all(|&i| {
             matches!(
                 self.w(i),
@@ -910,11 +995,28 @@ impl<'a> Scanner<'a> {
                 p += 1;
                 continue;
             }
+            // `Gloria` alone, after `Gloria Mwangi`: the story's only Gloria (not a place's
+            // name, not the start of a longer name).
+            if e == p + 1 && !self.toks[p].all_caps() && !self.know.given.is_empty() {
+                if let Some(idx) = self.know.by_given(w).filter(|_| lookup_place(w).is_none()) {
+                    self.leftover(&mut left);
+                    self.push_known(sp, idx, MentionForm::Name);
+                    p += 1;
+                    continue;
+                }
+            }
             if self.toks[p].all_caps() {
                 if let Some(&idx) = self.know.acronyms.get(w) {
                     self.leftover(&mut left);
                     self.push_known(sp, idx, MentionForm::Acronym);
                     p += 1;
+                    continue;
+                }
+                // `KANE SCORES TWICE`: a shouted line names the story's people too.
+                if let Some((len, idx, form)) = self.match_caps(p, e) {
+                    self.leftover(&mut left);
+                    self.push_known(self.span(p, p + len), idx, form);
+                    p += len;
                     continue;
                 }
                 if let Some(&(_, full, kind)) = WELL_KNOWN.iter().find(|x| x.0 == w) {
@@ -1408,8 +1510,13 @@ pub fn extract_with_words(
     let changed = know.learn(&first);
     // Whether the knowledge learned can change what the scanner finds in a block: only if
     // the block holds a word of a changed key (else every lookup answers as before).
-    let touched =
-        |toks: &[Tok], block: &str| toks.iter().any(|t| changed.contains(t.span.text(block)));
+    let touched = |toks: &[Tok], block: &str| {
+        toks.iter().any(|t| {
+            let w = t.span.text(block);
+            changed.contains(w)
+                || t.all_caps() && w.len() >= 3 && changed.contains(title_case(w).as_str())
+        })
+    };
 
     // Second pass, body then headings, with that knowledge.
     let starts: Vec<usize> = body.iter().map(|s| s.start).collect();

@@ -32,6 +32,10 @@ pub const ALL_CAPS: u8 = 4;
 /// The case bits of a word: [`CAP`], [`TITLE_CASE`], [`ALL_CAPS`].
 pub fn case_of(w: &str) -> u8 {
     let bytes = w.as_bytes();
+    // Most words open with a lower-case letter: not capitalized, and not all capitals.
+    if bytes.first().is_some_and(u8::is_ascii_lowercase) {
+        return 0;
+    }
     let (upper_first, lower, letters) = if bytes.is_ascii() {
         let mut lower = false;
         let mut letters = 0usize;
