@@ -1043,7 +1043,10 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// surname reference, not a full name.
 pub const PARTICLES: &[&str] = &[
     "De", "Van", "Von", "Le", "La", "Da", "Di", "Du", "Del", "Der", "Den", "Al", "El", "Bin",
-    "Ter", "Dos", "Das",
+    "Ter", "Dos",
+    "Das", // lower case inside a name: `Ana María de la Cruz`, `Pieter van der Berg`
+    "de", "van", "von", "da", "di", "du", "del", "della", "der", "den", "bin", "ibn", "ter", "dos",
+    "das", "la", "le",
 ];
 
 /// Nouns that, right after a surname, use it as a modifier (`the Tower commission`).

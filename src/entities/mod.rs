@@ -186,7 +186,8 @@ impl Entities {
 pub use recognize::{extract, extract_reusing, extract_with_words, Reuse};
 
 /// The surname of a full name and whether it comes first: `Li Keqiang` -> (`Li`, true),
-/// `Dmitry Medvedev` -> (`Medvedev`, false). `surname_first` overrides the guess.
+/// `Dmitry Medvedev` -> (`Medvedev`, false), `Pieter van der Berg` -> (`van der Berg`,
+/// false): lower-case particles belong to the surname. `surname_first` overrides the guess.
 pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     let tokens: Vec<&str> = name
         .split_whitespace()
@@ -199,6 +200,14 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     let guess = tokens.len() >= 2 && tokens.len() <= 3 && lexicon::SURNAME_FIRST.contains(&first);
     if tokens.len() >= 2 && surname_first.unwrap_or(guess) {
         (first.to_string(), true)
+    } else if let Some(p) = (1..tokens.len().saturating_sub(1)).find(|&i| {
+        lexicon::PARTICLES.contains(&tokens[i]) && tokens[i].starts_with(char::is_lowercase)
+    }) {
+        // `Pieter van der Berg`, `Ana María de la Cruz`: the particles belong to the surname.
+        (
+            tokens[p..].join(" ").trim_end_matches(',').to_string(),
+            false,
+        )
     } else {
         (last.trim_end_matches(',').to_string(), false)
     }

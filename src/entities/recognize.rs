@@ -107,6 +107,16 @@ impl Knowledge {
             self.longest = self.longest.max(name.split_whitespace().count());
         }
         if let Some(s) = &k.surname {
+            if s != &k.canonical && !k.surname_first {
+                let (full, single) = surname_forms(&k.canonical, s);
+                for f in full {
+                    self.longest = self.longest.max(f.split(' ').count());
+                    self.full.entry(f).or_insert(i);
+                }
+                for w in single {
+                    self.surnames.entry(w).or_default().push(i);
+                }
+            }
             if s != &k.canonical {
                 self.surnames.entry(s.clone()).or_default().push(i);
                 if !k.surname_first {
@@ -365,6 +375,56 @@ impl Knowledge {
     }
 }
 
+/// `al-Assad`, `el-Sisi`: an Arabic article joined to a capitalized name, which is a word
+/// of the name however it is written.
+fn arabic_article(w: &str) -> bool {
+    ["al-", "el-", "Al-", "El-"]
+        .iter()
+        .any(|a| w.strip_prefix(a).is_some_and(is_cap))
+}
+
+/// Second references a person's name allows besides the surname alone: the surname with
+/// its particles (`van der Berg` and `Van der Berg` for `Pieter van der Berg`), the two
+/// surnames of a Spanish name (`García Márquez` for `Gabriel García Márquez`), and an
+/// Arabic surname without its article (`Assad` for `Bashar al-Assad`). Keys of
+/// [`Knowledge::full`] (several words) or of its surnames (one).
+fn surname_forms(canonical: &str, surname: &str) -> (Vec<String>, Vec<String>) {
+    let (mut full, mut single) = (Vec::new(), Vec::new());
+    let words: Vec<&str> = canonical.split(' ').collect();
+    if let Some(p) = (1..words.len().saturating_sub(1))
+        .find(|&i| sets::PARTICLES.contains(words[i]) && words[i].starts_with(char::is_lowercase))
+    {
+        let with = words[p..].join(" ");
+        let mut cap = with.clone();
+        if let Some(f) = cap.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        full.push(with);
+        full.push(cap);
+        single.push(words[words.len() - 1].to_string());
+    } else if words.len() == 3
+        && words.iter().all(|w| is_cap(w) && !w.ends_with('.'))
+        && !matches!(words[2], "Jr" | "Sr" | "II" | "III" | "IV")
+        && words[1].chars().count() > 2
+        && words[1].ends_with(|c: char| c.is_lowercase())
+        && !sets::GIVEN_NAMES.contains(words[1])
+    {
+        // `Gabriel García Márquez`: a middle word that is no given name is a first surname.
+        full.push(words[1..].join(" "));
+    }
+    for a in ["al-", "el-", "Al-", "El-"] {
+        if let Some(rest) = surname.strip_prefix(a).filter(|r| is_cap(r)) {
+            single.push(rest.to_string());
+            let mut cap = surname.to_string();
+            if let Some(f) = cap.get_mut(0..1) {
+                f.make_ascii_uppercase();
+            }
+            single.push(cap);
+        }
+    }
+    (full, single)
+}
+
 fn guess_kind(name: &str, has_acronym: bool) -> EntityKind {
     let words: Vec<&str> = name.split_whitespace().collect();
     if has_acronym || words.iter().any(|w| sets::ORG_WORDS.contains(w)) {
@@ -447,15 +507,17 @@ impl<'a> Scanner<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !self.toks[i].cap() {
+            if !self.toks[i].cap() && !arabic_article(self.w(i)) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < n && !self.toks[j - 1].possessive {
-                if self.toks[j].joined && self.toks[j].cap() {
+                if self.toks[j].joined && (self.toks[j].cap() || arabic_article(self.w(j))) {
                     j += 1;
                 } else if let Some(skip) = self.connector_bridge(j) {
+                    j += skip;
+                } else if let Some(skip) = self.particle_bridge(j) {
                     j += skip;
                 } else {
                     break;
@@ -484,6 +546,31 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// A lower-case particle inside a name at `i` (`van`, `de`, `bin` after a capitalized
+    /// word, before one, possibly after another particle).
+    fn particle_in_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        i > 0
+            && t.joined
+            && !t.cap()
+            && sets::PARTICLES.has(t.class)
+            && (self.toks[i - 1].title_case() && !self.toks[i - 1].possessive
+                || i > 1 && self.toks[i - 1].joined && self.particle_in_name(i - 1))
+    }
+
+    /// One or two particles at `j` and then a capitalized word (`van der Berg`): how many
+    /// words to take.
+    fn particle_bridge(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        (1..=2).find_map(|len| {
+            (j + len < n
+                && (j..j + len).all(|i| self.particle_in_name(i))
+                && self.toks[j + len].joined
+                && self.toks[j + len].title_case())
+            .then_some(len + 1)
+        })
     }
 
     fn run(&mut self, mut a: usize, mut b: usize) {
@@ -522,7 +609,11 @@ impl<'a> Scanner<'a> {
         }
         let mut s = a;
         for k in a..=b {
-            if k == b || sets::CONNECTORS.has(self.toks[k].class) {
+            if k == b
+                || sets::CONNECTORS.has(self.toks[k].class)
+                    && !(self.particle_in_name(k) && self.particle_bridge(k).is_some())
+                    && !(k > a && self.particle_in_name(k - 1) && self.particle_in_name(k))
+            {
                 if s < k && (self.heading || !self.titled(s, k)) {
                     self.names(s, k);
                 }
@@ -541,7 +632,7 @@ impl<'a> Scanner<'a> {
             | class::STOPWORD
             | class::TITLE
             | class::FEATURE_WORD;
-        (t.title_case() || initial) && t.class & NOT_NAMES == 0
+        (t.title_case() || initial || arabic_article(w)) && t.class & NOT_NAMES == 0
     }
 
     /// `[Nationality] Title Name`: a person introduced with a title.
@@ -559,6 +650,10 @@ impl<'a> Scanner<'a> {
                 return false;
             }
             name_start = b - 2;
+            // `… and Ludwig van Beethoven`: the particle belongs to the name.
+            while name_start > c + 1 && self.particle_in_name(name_start) {
+                name_start -= 1;
+            }
             // `Director of the National Iodine Nutrition study`: after `of the` the words
             // name an organization or a thing, unless the lists say a person's name ends it.
             if (k + 1..=c).any(|i| self.w(i) == "the")
@@ -569,7 +664,13 @@ impl<'a> Scanner<'a> {
             }
         }
         let name = name_start..b;
-        if name.is_empty() || name.len() > 4 || !name.clone().all(|i| self.name_token_ok(i)) {
+        let particles = name.clone().filter(|&i| self.particle_in_name(i)).count();
+        if name.is_empty()
+            || name.len() - particles > 4
+            || !name
+                .clone()
+                .all(|i| self.name_token_ok(i) || self.particle_in_name(i) && i + 1 < b)
+        {
             return false;
         }
         // `Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev`: the
@@ -823,11 +924,19 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut q = p + 1;
-        while q < e && q - p < 4 && self.name_token_ok(q) && !self.toks[q - 1].possessive {
-            q += 1;
+        let mut particles = 0;
+        while q < e && q - p - particles < 4 && !self.toks[q - 1].possessive {
+            if self.name_token_ok(q) {
+                q += 1;
+            } else if self.particle_in_name(q) {
+                particles += 1;
+                q += 1;
+            } else {
+                break;
+            }
         }
-        // A trailing initial is not part of a name (`John Smith A.`).
-        while q > p + 1 && !self.toks[q - 1].title_case() {
+        // A trailing initial (`John Smith A.`) or particle is not part of a name.
+        while q > p + 1 && !self.toks[q - 1].title_case() && !arabic_article(self.w(q - 1)) {
             q -= 1;
         }
         if q - p < 2 || sets::CLUB_WORDS.has(self.toks[q - 1].class) {
@@ -971,7 +1080,20 @@ impl<'a> Scanner<'a> {
             let w = self.w(p);
             if let Some((len, idx)) = self.match_full(p, e) {
                 self.leftover(&mut left);
-                let form = if self.know.known[idx].surname.as_deref() == Some(w) && len == 1 {
+                let kn = &self.know.known[idx];
+                let several = || {
+                    let s = kn.surname.as_deref().unwrap_or_default();
+                    surname_forms(&kn.canonical, s)
+                        .0
+                        .contains(&self.joined(p, p + len).into_owned())
+                };
+                let form = if len == 1 && kn.surname.as_deref() == Some(w)
+                    || len > 1
+                        && kn.kind == EntityKind::Person
+                        && !kn.canonical.starts_with(w)
+                        && several()
+                {
+                    // `Van der Berg`, `García Márquez`: a surname of several words.
                     MentionForm::Surname
                 } else {
                     MentionForm::Full
@@ -980,7 +1102,9 @@ impl<'a> Scanner<'a> {
                 p += len;
                 continue;
             }
-            if self.toks[p].class & (class::DEMONYM | class::STOPWORD | class::TITLE) != 0 {
+            if self.toks[p].class & (class::DEMONYM | class::STOPWORD | class::TITLE) != 0
+                || !self.toks[p].cap() && !arabic_article(w)
+            {
                 self.leftover(&mut left);
                 p += 1;
                 continue;

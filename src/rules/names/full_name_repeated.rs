@@ -78,8 +78,9 @@ impl Rule for FullNameRepeated {
                 continue;
             }
             // A name the story never shortens, of someone it never titles, is a fixed name
-            // (`Christopher Ranch`, a company) or the writer's choice, not a slip.
-            let shortened = e.mentions.iter().any(|m| m.form == MentionForm::Surname);
+            // (`Christopher Ranch`, a company) or the writer's choice, not a slip. A
+            // surname in a headline (`HELICOPTER` in capitals) does not count.
+            let shortened = e.body_mentions().any(|m| m.form == MentionForm::Surname);
             if !shortened && e.role.is_none() || !super::surely_person(e) {
                 continue;
             }
