@@ -378,9 +378,13 @@ impl Knowledge {
 /// `al-Assad`, `el-Sisi`: an Arabic article joined to a capitalized name, which is a word
 /// of the name however it is written.
 fn arabic_article(w: &str) -> bool {
-    ["al-", "el-", "Al-", "El-"]
-        .iter()
-        .any(|a| w.strip_prefix(a).is_some_and(is_cap))
+    // Byte tests first: this is asked of every lower-case word the scanner passes.
+    let b = w.as_bytes();
+    b.len() > 3
+        && b[2] == b'-'
+        && b[1] == b'l'
+        && matches!(b[0], b'a' | b'e' | b'A' | b'E')
+        && w.get(3..).is_some_and(is_cap)
 }
 
 /// Second references a person's name allows besides the surname alone: the surname with
@@ -869,7 +873,16 @@ impl<'a> Scanner<'a> {
         for len in (1..=caps.min(self.know.longest.max(1))).rev() {
             let name = title_case(&self.joined(p, p + len));
             if let Some(&idx) = self.know.full.get(&name) {
-                let form = if len == 1 && self.know.known[idx].surname.as_deref() == Some(&name) {
+                let kn = &self.know.known[idx];
+                let surname = kn.surname.as_deref().unwrap_or_default();
+                let form = if len == 1 && surname == name
+                    || len > 1
+                        && kn.kind == EntityKind::Person
+                        && !kn
+                            .canonical
+                            .starts_with(name.split(' ').next().unwrap_or_default())
+                        && surname_forms(&kn.canonical, surname).0.contains(&name)
+                {
                     MentionForm::Surname
                 } else {
                     MentionForm::Full

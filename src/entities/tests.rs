@@ -365,3 +365,67 @@ fn hover_says_what_the_recognizer_knows_and_why() {
     assert!(md.starts_with("**FTU** — organization"), "{md}");
     assert!(md.contains("- why: an acronym"), "{md}");
 }
+
+/// Branch `recognizer2`: particles, double surnames, given names alone, capitals.
+const SECOND_REFS: &str = "NOVELIST’S LIBRARY OPENS IN CALI — GARCÍA MÁRQUEZ HONOURED\n\nCALI, May 2 — Colombian novelist Gabriel García Márquez was honoured on Friday 🎉 as council member Ana María de la Cruz opened the library.\n\nGarcía Márquez wrote there. De la Cruz said “Cruz” was a family name. Syrian President Bashar al-Assad sent no word; Assad, like al-Assad’s envoy, stayed away.\n\nHistorian Pieter van der Berg and his colleague Grace Mwangi spoke. Van der Berg thanked Grace.\n";
+
+#[test]
+fn particles_double_surnames_given_names_and_capitals() {
+    let t = SECOND_REFS;
+    let e = ents(t);
+    let gm = find(&e, "Gabriel García Márquez");
+    assert_eq!(gm.surname.as_deref(), Some("Márquez"));
+    let f = forms(gm, t);
+    assert!(
+        f.contains(&("García Márquez".into(), MentionForm::Surname)),
+        "{f:?}"
+    );
+    // The headline's capitals name him too.
+    assert!(
+        f.contains(&("GARCÍA MÁRQUEZ".into(), MentionForm::Surname)),
+        "{f:?}"
+    );
+    let cruz = find(&e, "Ana María de la Cruz");
+    assert_eq!(cruz.surname.as_deref(), Some("de la Cruz"));
+    let f = forms(cruz, t);
+    assert!(
+        f.contains(&("De la Cruz".into(), MentionForm::Surname)),
+        "{f:?}"
+    );
+    let assad = find(&e, "Bashar al-Assad");
+    assert_eq!(assad.kind, EntityKind::Person);
+    assert_eq!(assad.surname.as_deref(), Some("al-Assad"));
+    let f = forms(assad, t);
+    assert!(f.contains(&("Assad".into(), MentionForm::Surname)), "{f:?}");
+    assert!(
+        f.contains(&("al-Assad".into(), MentionForm::Surname)),
+        "{f:?}"
+    );
+    let berg = find(&e, "Pieter van der Berg");
+    let f = forms(berg, t);
+    assert!(
+        f.contains(&("Van der Berg".into(), MentionForm::Surname)),
+        "{f:?}"
+    );
+    let grace = find(&e, "Grace Mwangi");
+    let f = forms(grace, t);
+    assert_eq!(
+        f.last(),
+        Some(&("Grace".into(), MentionForm::Name)),
+        "{f:?}"
+    );
+    // A place in capitals stays a place; no capitals word became a person of its own.
+    assert!(e
+        .iter()
+        .all(|x| x.kind != EntityKind::Person || !x.canonical.chars().all(|c| !c.is_lowercase())));
+}
+
+#[test]
+fn a_given_name_shared_by_two_people_links_to_neither() {
+    let t = "Grace Mwangi and Grace Otieno met on Monday. Grace said little.\n";
+    let e = ents(t);
+    for name in ["Grace Mwangi", "Grace Otieno"] {
+        let f = forms(find(&e, name), t);
+        assert_eq!(f.len(), 1, "{name}: {f:?}");
+    }
+}
