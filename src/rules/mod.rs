@@ -15,6 +15,8 @@ pub mod percent;
 pub mod places;
 pub mod quotes;
 pub mod suppress;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod times;
 pub mod titles;
 

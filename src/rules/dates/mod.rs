@@ -15,7 +15,7 @@ mod weekday;
 mod year_comma;
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 pub use month_form::MonthForm;
 pub use month_spelled_out::MonthSpelledOut;

@@ -1,7 +1,7 @@
-//! The table test of `percent/*` (the harness is `numbers::tests`').
+//! The table test of `percent/*` (the harness is `rules::test_support::marked`).
 
 use crate::config::Style::{Afp, Ap, Bloomberg, Generic, Reuters, Upi, Xinhua};
-use crate::rules::numbers::tests::{bad, ok, run_table, Case};
+use crate::rules::test_support::marked::{bad, ok, run_table, Case};
 
 const FORM: &str = "percent/form";
 const ZERO: &str = "percent/leading-zero";

@@ -9,7 +9,7 @@ mod us_in_headline;
 mod us_in_text;
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 pub use standalone_city::StandaloneCity;
 pub use state_name::StateName;

@@ -1,7 +1,7 @@
 //! Table tests for `titles/*`.
 
 use crate::config::Style::{self, *};
-use crate::rules::places::tests::{run_table, Case};
+use crate::rules::test_support::{run_table, Case};
 
 #[test]
 fn titles_table() {
