@@ -9,8 +9,6 @@
 //! invented stories. Every kind must be caught in at least 95 % of its sites
 //! (`titles/abbreviation`: 85 %, see below).
 
-use std::path::PathBuf;
-
 use copydesk::{analyze, Config, Format};
 
 /// An error kind: its name, the rule expected, the style it is checked in, and how to seed
@@ -338,23 +336,19 @@ fn caught(text: &str, style: &str, code: &str, start: usize, end: usize) -> bool
         })
 }
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
+/// Every story of the real corpora (none without `COPYDESK_CORPORA`).
 fn stories() -> Vec<String> {
-    let Some(root) = std::env::var_os("COPYDESK_CORPORA").map(PathBuf::from) else {
+    let Some(root) = corpus::corpora_root() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for corpus in ["reuters-1987", "agnews-2004"] {
-        let Ok(dir) = std::fs::read_dir(root.join(corpus)) else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> = dir
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        out.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-    }
-    out
+    corpus::CORPORA
+        .iter()
+        .flat_map(|c| corpus::story_paths(&root.join(c), &["txt"]))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 #[test]
