@@ -27,21 +27,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use copydesk::config::Style;
-// The month forms the engine itself reads (full, AP's and Reuters').
-use copydesk::words::{AP_MONTHS as AP, FULL_MONTHS as FULL, REUTERS_MONTHS as REUTERS};
+// The month forms and weekdays the engine itself reads (full, AP's and Reuters').
+use copydesk::words::{AP_MONTHS as AP, FULL_MONTHS as FULL, REUTERS_MONTHS as REUTERS, WEEKDAYS};
 use copydesk::{analyze, Config, Format};
 
 const WRONG: [&str; 12] = [
     "Jan", "Feb", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug", "Sep.", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
 ];
 
 fn day_number(y: i64, m: i64, d: i64) -> i64 {

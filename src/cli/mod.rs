@@ -177,7 +177,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                 .sort_by_file_name()
             {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_article_path(e.path()) => {
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && crate::workspace::walk::is_story_path(e.path()) =>
+                    {
                         found.push(e.into_path())
                     }
                     Ok(_) => {}
@@ -210,16 +213,6 @@ fn walk_error(e: &walkdir::Error) -> String {
     } else {
         e.to_string()
     }
-}
-
-fn is_article_path(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown")
-    )
 }
 
 /// Read one article: a regular file in UTF-8 (folders, pipes, broken links and other
@@ -572,51 +565,21 @@ pub fn run_check(
                 if files == 1 { "" } else { "s" },
                 if remaining == 1 { "" } else { "s" },
             )?;
-            return Ok(if !errors.is_empty() {
-                exit::TROUBLE
-            } else if any_error {
-                exit::FINDINGS
-            } else {
-                exit::CLEAN
-            });
+            return Ok(exit_code(&errors, any_error));
         }
     }
     // `--fix` on standard input: the fixed text is the output; findings go to stderr.
     if opts.fix == FixMode::Write && stdin_read {
         out.write_all(reports[0].text.as_bytes())?;
-        let color = false;
-        for rep in &reports {
-            let lines = LineIndex::new(&rep.text);
-            for f in &rep.findings {
-                render::human(err, &rep.path, &rep.text, &lines, f, color)?;
-            }
-        }
-        for e in &errors {
-            writeln!(err, "error: {e}")?;
-        }
-        summary(err, &reports, &errors)?;
-        return Ok(if !errors.is_empty() {
-            exit::TROUBLE
-        } else if any_error {
-            exit::FINDINGS
-        } else {
-            exit::CLEAN
-        });
+        human(err, &reports)?;
+        errors_and_summary(err, &reports, &errors)?;
+        return Ok(exit_code(&errors, any_error));
     }
 
     match opts.format {
         OutputFormat::Human => {
-            let color = false;
-            for rep in &reports {
-                let lines = LineIndex::new(&rep.text);
-                for f in &rep.findings {
-                    render::human(out, &rep.path, &rep.text, &lines, f, color)?;
-                }
-            }
-            for e in &errors {
-                writeln!(err, "error: {e}")?;
-            }
-            summary(err, &reports, &errors)?;
+            human(out, &reports)?;
+            errors_and_summary(err, &reports, &errors)?;
         }
         OutputFormat::Json => json(out, &reports, &errors)?,
         OutputFormat::Sarif => ci::sarif(out, &reports, &errors, &link_config)?,
@@ -625,13 +588,43 @@ pub fn run_check(
             summary(err, &reports, &errors)?;
         }
     }
-    Ok(if !errors.is_empty() {
+    Ok(exit_code(&errors, any_error))
+}
+
+/// `check`'s exit code: trouble when a file or configuration could not be read, findings
+/// when one is an error, clean otherwise.
+fn exit_code(errors: &[FileError], any_error: bool) -> i32 {
+    if !errors.is_empty() {
         exit::TROUBLE
     } else if any_error {
         exit::FINDINGS
     } else {
         exit::CLEAN
-    })
+    }
+}
+
+/// The findings in the human form.
+fn human(to: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    let color = false;
+    for rep in reports {
+        let lines = LineIndex::new(&rep.text);
+        for f in &rep.findings {
+            render::human(to, &rep.path, &rep.text, &lines, f, color)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files not checked and the summary, after the human form.
+fn errors_and_summary(
+    err: &mut dyn Write,
+    reports: &[FileReport],
+    errors: &[FileError],
+) -> io::Result<()> {
+    for e in errors {
+        writeln!(err, "error: {e}")?;
+    }
+    summary(err, reports, errors)
 }
 
 fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {

@@ -249,6 +249,19 @@ pub(crate) mod marked {
         Ok(())
     }
 
+    /// Checks that every rule of `rules` has a bad case in `cases`.
+    pub(crate) fn covers_every_rule(cases: &[Case], rules: &[&dyn crate::rules::Rule]) {
+        for rule in rules {
+            let code = rule.meta().code;
+            assert!(
+                cases
+                    .iter()
+                    .any(|c| c.expect.is_some_and(|(k, _)| k == code)),
+                "{code} has no bad case"
+            );
+        }
+    }
+
     /// Checks every case; the failures are listed together.
     pub(crate) fn run_table(cases: &[Case]) {
         let failures: Vec<String> = cases

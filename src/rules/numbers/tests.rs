@@ -3,7 +3,7 @@
 //! code and the paragraph after the fix (the harness is `rules::test_support::marked`).
 
 use crate::config::Style;
-use crate::rules::test_support::marked::{bad, bad_no_fix, ok, run_table, Case};
+use crate::rules::test_support::marked::{bad, bad_no_fix, covers_every_rule, ok, run_table, Case};
 
 use Style::{Afp, Ap, Bloomberg, Generic, Reuters, Upi, Xinhua};
 
@@ -247,15 +247,7 @@ fn numbers_table() {
 
 #[test]
 fn the_table_covers_every_rule_and_style() {
-    for rule in super::RULES {
-        let code = rule.meta().code;
-        assert!(
-            CASES
-                .iter()
-                .any(|c| c.expect.is_some_and(|(k, _)| k == code)),
-            "{code} has no bad case"
-        );
-    }
+    covers_every_rule(CASES, super::RULES);
     for style in Style::ALL {
         assert!(
             CASES.iter().any(|c| c.style == style),
