@@ -48,6 +48,12 @@ fn titles_table() {
             "titles/abbreviation", "Senator",
             Some("DALLAS (AP) — “Fine,” said Sen. Maria Okafor 🎉 of 東京."),
         )]),
+        // The recognizer reads `Texas Senator John Tower` as one place: the title inside
+        // it before a given name and a surname is still read.
+        (Ap, "DALLAS (AP) — The panel, led by former Texas Senator John Tower 🎉, reported “late.”", &[(
+            "titles/abbreviation", "Senator",
+            Some("DALLAS (AP) — The panel, led by former Texas Sen. John Tower 🎉, reported “late.”"),
+        )]),
         (Ap, "DALLAS (AP) — Reverend Maria Okafor led the prayers 🎉.", &[(
             "titles/abbreviation", "Reverend",
             Some("DALLAS (AP) — The Rev. Maria Okafor led the prayers 🎉."),
