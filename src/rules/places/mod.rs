@@ -51,3 +51,10 @@ pub(crate) fn ends_sentence(text: &str, prose: &crate::prose::Prose, end: usize)
             .all(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
     })
 }
+
+/// The offsets of every `, ` in `text`, in order (what `text.match_indices(", ")` finds,
+/// by a byte search for the comma).
+pub(crate) fn comma_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).filter(move |&i| bytes.get(i + 1) == Some(&b' '))
+}
