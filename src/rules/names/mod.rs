@@ -419,7 +419,7 @@ fn leading_run(s: &str) -> &str {
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(s.len());
-    if s.as_bytes().get(ascii).is_none_or(|&b| b.is_ascii()) {
+    if s.as_bytes().get(ascii).map_or(true, |&b| b.is_ascii()) {
         return &s[..ascii];
     }
     let end = s[ascii..]
