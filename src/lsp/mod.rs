@@ -186,7 +186,11 @@ impl LanguageServer for Backend {
                     },
                 )),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![ADD_NAME_COMMAND.into(), lens::REFERENCES_COMMAND.into()],
+                    commands: vec![
+                        ADD_NAME_COMMAND.into(),
+                        lens::REFERENCES_COMMAND.into(),
+                        lens::STORY_FACTS_COMMAND.into(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
                 diagnostic_provider: pulls.then(pull::capability),
@@ -346,6 +350,7 @@ impl LanguageServer for Backend {
         match params.command.as_str() {
             ADD_NAME_COMMAND => self.add_name(params).await,
             lens::REFERENCES_COMMAND => self.reference_command(params).await,
+            lens::STORY_FACTS_COMMAND => Ok(None),
             other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
                 "unknown command {other}"
             ))),

@@ -114,6 +114,10 @@ pub(super) struct State {
     pub pull_diagnostics: bool,
     /// Which inlay hints the client settings turn on (`inlayHints.names`/`.places`).
     pub hint_kinds: crate::hints::HintKinds,
+    /// The client takes snippets in completion items (`completionItem.snippetSupport`).
+    pub snippets: bool,
+    /// Which code lenses the client settings turn on (`codeLens.mentions`/`.storyFacts`).
+    pub lens_kinds: super::lens::LensKinds,
     /// The client takes `workspace/inlayHint/refresh`.
     pub inlay_refresh: bool,
     /// Open documents were queued for analysis without an edit of theirs (the workspace
