@@ -223,7 +223,16 @@ pub fn slot_at(analysis: &Analysis, text: &str, offset: usize) -> Option<(Slot, 
         return None;
     }
     let replace = Span::new(ls, offset);
-    if paragraphs_before == 0 {
+    // With no body yet, a headline under a slug reads as a paragraph (there is no prose
+    // after it to tell it from a lede): one line, no dateline, no closing punctuation.
+    let headline_so_far = story.headline.is_none()
+        && story.dateline().is_none()
+        && paragraphs_before == 1
+        && story.paragraphs.first().is_some_and(|p| {
+            let t = p.span.text(text).trim_end();
+            !t.contains('\n') && !t.ends_with(['.', '"', '”', '\'', '’', ':'])
+        });
+    if paragraphs_before == 0 || headline_so_far {
         // After the headline (front matter, slug, byline), before any paragraph.
         return header_end
             .is_some_and(|e| e <= ls)
@@ -445,6 +454,15 @@ mod tests {
         assert_eq!(
             offsets(&marked, &Config::default()),
             [(marked.len() - 2, Slot::End)]
+        );
+        // A headline under a slug with no body yet (read as a paragraph): the lede's slot.
+        let slugged = "BC-Soy-Ships,400\nSoy ships leave Santos for 天津 🚢\n\n\n";
+        assert_eq!(
+            offsets(slugged, &Config::default()),
+            [
+                (slugged.len() - 1, Slot::Dateline),
+                (slugged.len(), Slot::Dateline)
+            ]
         );
         // Nothing on a line that holds text after the cursor or two words before it.
         let two = format!("{head}{body}Two words");

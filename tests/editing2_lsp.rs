@@ -229,3 +229,50 @@ async fn story_facts_lens_and_hover_on_the_headline_and_lens_settings() {
         assert_eq!(got, want, "{settings}");
     }
 }
+
+async fn analyses(c: &mut TestClient, uri: &str) -> u64 {
+    c.result("copydesk/debugAnalyses", json!({"uri": uri}))
+        .await
+        .as_u64()
+        .unwrap()
+}
+
+/// Inlay hints, code lens (both kinds), hover and completion answer from the worker's
+/// snapshot: asking for them, many times, runs no analysis; an edit runs one.
+#[tokio::test]
+async fn hints_lens_hover_and_completion_never_analyse() {
+    let mut c = TestClient::start();
+    c.initialize(json!({})).await;
+    let uri = "file:///desk/harbor.txt";
+    let text = format!("{FACTS_STORY}\n");
+    c.open(uri, &text).await;
+    // The first snapshot made (the lens waits for it).
+    assert_eq!(lenses(&mut c, uri).await.len(), 2);
+    let before = analyses(&mut c, uri).await;
+    assert!(before >= 1, "the counter counts: {before}");
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}});
+    for _ in 0..20 {
+        c.result(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": whole}),
+        )
+        .await;
+        lenses(&mut c, uri).await;
+        c.result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}}),
+        )
+        .await;
+        c.result("textDocument/completion", completion_at(uri, 5, 0))
+            .await;
+    }
+    assert_eq!(analyses(&mut c, uri).await, before, "a request analysed");
+    // An edit is analysed (once the lens asks for its state).
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": format!("{text}\nMore.\n")}]}),
+    )
+    .await;
+    lenses(&mut c, uri).await;
+    assert!(analyses(&mut c, uri).await > before);
+}

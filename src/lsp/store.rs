@@ -86,6 +86,9 @@ pub(super) struct OpenDoc {
     /// The last analysis's per-paragraph work, so the next one re-reads only the
     /// paragraphs an edit touched. Taken out while the worker analyses.
     pub reuse: Reuse,
+    /// How many analyses the worker ran for this document since it was opened
+    /// (`copydesk/debugAnalyses`: tests prove that requests never analyse).
+    pub analyses: u64,
 }
 
 #[derive(Default)]
@@ -227,6 +230,7 @@ impl Backend {
                     rev,
                     snapshots: watch::Sender::new(None),
                     reuse: Reuse::default(),
+                    analyses: 0,
                 },
             );
         }
