@@ -36,7 +36,7 @@ def main():
     diff = {k: (a.get(k, 0) - b.get(k, 0)) / n for k in set(a) | set(b)}
     total = sum(v for v in diff.values()) if not extra else max(diff.values())
     print(f"per analysis: {total:,.0f} instructions" + (" (largest inclusive)" if extra else ""))
-    for k, v in sorted(diff.items(), key=lambda x: -x[1])[:40]:
+    for k, v in sorted(diff.items(), key=lambda x: -x[1])[: int(__import__("os").environ.get("TOP", "40"))]:
         print(f"{v:14,.0f}  {k[:150]}")
 
 

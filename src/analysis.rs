@@ -165,7 +165,6 @@ impl WordStore {
         };
         let (quoted, mentions) = paragraph_facts(article, cx.entities);
         let generation = self.generation;
-        let empty_prose = Prose::default();
         for (i, p) in article.paragraphs.iter().enumerate() {
             let block = cx.text.get(p.span.start..p.span.end).unwrap_or_default();
             let key = {
@@ -190,7 +189,8 @@ impl WordStore {
                 kind: p.kind,
                 text: block,
                 words: cx.words.get(i).map(|w| &w[..]).unwrap_or_default(),
-                prose: cx.prose(i).unwrap_or(&empty_prose),
+                prose: cx.prose.get(i),
+                has_digit: block.bytes().any(|b| b.is_ascii_digit()),
                 quoted: &quoted[i],
                 mentions: &mentions[i],
                 dateline: dateline_in(article, p),
@@ -528,7 +528,7 @@ mod tests {
         }
         fn check_paragraph(&self, cx: &rules::ParagraphContext<'_>, out: &mut Vec<Finding>) {
             PROBE_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            for f in &cx.prose.figures {
+            for f in cx.figures() {
                 if cx.in_quotation(f.span) {
                     continue;
                 }

@@ -695,11 +695,25 @@ impl Config {
     /// The severity a rule runs at, or `None` when it is off. An exact code beats its
     /// family (`dateline/*`), which beats `*`.
     pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        // Asked for every rule on every analysis: most configurations set no level.
+        if self.rules.is_empty() {
+            return Some(default);
+        }
         if let Some(level) = self.rules.get(code) {
             return level.severity();
         }
         let family = code.split('/').next().unwrap_or(code);
-        if let Some(level) = self.rules.get(&format!("{family}/*")) {
+        // `{family}/*` without building the key: the family's entry, if any, sorts
+        // among the keys that open with `{family}/`.
+        let wildcard = self
+            .rules
+            .range::<str, _>((
+                std::ops::Bound::Included(family),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(k, _)| k.starts_with(family))
+            .find(|(k, _)| k.len() == family.len() + 2 && k.ends_with("/*"));
+        if let Some((_, level)) = wildcard {
             return level.severity();
         }
         if let Some(level) = self.rules.get("*") {

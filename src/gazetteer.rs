@@ -111,16 +111,31 @@ fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Whether [`key`] of `name` is just its ASCII upper case.
 fn fast_key(name: &str) -> bool {
-    name.bytes()
-        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
-        && !name.contains("  ")
-        && !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.split(' ').any(|w| {
-            ["ST", "STE", "FT", "MT"]
+    // One pass over the bytes (this runs for every gazetteer entry and every lookup):
+    // letters, single inner spaces, hyphens and apostrophes only, and no word that is
+    // `ST`, `STE`, `FT` or `MT` in any case.
+    let bytes = name.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let abbreviation = |w: &[u8]| {
+        matches!(w.len(), 2 | 3)
+            && [&b"ST"[..], b"STE", b"FT", b"MT"]
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
-        })
+    };
+    let mut word_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == word_start || abbreviation(&bytes[word_start..i]) {
+                return false; // a doubled space, or an abbreviation word
+            }
+            word_start = i + 1;
+        } else if !(b.is_ascii_alphabetic() || b == b'-' || b == b'\'') {
+            return false;
+        }
+    }
+    !abbreviation(&bytes[word_start..])
 }
 
 /// Normalize a place name into its lookup key: upper case, diacritics folded, apostrophes
@@ -504,6 +519,61 @@ pub struct Nearest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `fast_key`, kept as the reference the one-pass version must agree with.
+    fn reference_fast_key(name: &str) -> bool {
+        name.bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+            && !name.contains("  ")
+            && !name.starts_with(' ')
+            && !name.ends_with(' ')
+            && !name.split(' ').any(|w| {
+                ["ST", "STE", "FT", "MT"]
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
+            })
+    }
+
+    #[test]
+    fn fast_key_agrees_with_its_reference() {
+        let cases = [
+            "",
+            " ",
+            "  ",
+            "A",
+            "St",
+            "st",
+            "ST LOUIS",
+            "Saint Louis",
+            "Fort Mt",
+            "MtA",
+            "New  York",
+            " York",
+            "York ",
+            "Sainte-Foy",
+            "O'Hare",
+            "Ste",
+            "STEM",
+            "Ft.",
+            "São Paulo",
+            "Ürümqi",
+            "A B C",
+            "a-st",
+            "X ST",
+            "ST",
+            "Mt Hood",
+            "Mth",
+        ];
+        for c in cases {
+            assert_eq!(fast_key(c), reference_fast_key(c), "{c:?}");
+        }
+        // Every name and ASCII name of the data.
+        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+            for name in line.split('\t').skip(1).take(2) {
+                assert_eq!(fast_key(name), reference_fast_key(name), "{name:?}");
+            }
+        }
+    }
 
     #[test]
     fn keys_fold_saints_diacritics_and_apostrophes() {

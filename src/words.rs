@@ -37,6 +37,17 @@ pub const SHORT_MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The days of the week, from Sunday (day 0, as the calendar arithmetic counts them).
+pub const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
 /// The month (1–12) a word names in any case, with or without a trailing period: its full
 /// name, its three letters, or `Sept` (`march`, `FEb`, `Sept.`).
 pub fn month_any_case(word: &str) -> Option<u8> {

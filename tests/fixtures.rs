@@ -13,6 +13,9 @@ use copydesk::config::Config;
 use copydesk::outline::Symbol;
 use copydesk::text::{Document, Encoding};
 
+#[path = "support/render.rs"]
+mod render;
+
 fn articles(dir: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut v: Vec<PathBuf> = std::fs::read_dir(&root)
@@ -36,20 +39,7 @@ fn render_findings(text: &str, path: &Path) -> String {
     let doc = Document::new(text, 0);
     let mut out = String::new();
     for f in &a.findings {
-        let (s, e) = doc.range(f.span, Encoding::Utf32);
-        writeln!(
-            out,
-            "{}:{}-{}:{} {} {} «{}» {}",
-            s.line + 1,
-            s.column + 1,
-            e.line + 1,
-            e.column + 1,
-            f.severity.as_str(),
-            f.code,
-            f.span.text(text),
-            f.message
-        )
-        .unwrap();
+        writeln!(out, "{}", render::finding_line(&doc, text, f)).unwrap();
         for fix in &f.fixes {
             let mut fixed = text.to_string();
             let mut edits = fix.edits.clone();

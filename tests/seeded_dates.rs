@@ -27,40 +27,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use copydesk::config::Style;
+// The month forms and weekdays the engine itself reads (full, AP's and Reuters').
+use copydesk::words::{AP_MONTHS as AP, FULL_MONTHS as FULL, REUTERS_MONTHS as REUTERS, WEEKDAYS};
 use copydesk::{analyze, Config, Format};
 
-const FULL: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const AP: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-const REUTERS: [&str; 12] = [
-    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
 const WRONG: [&str; 12] = [
     "Jan", "Feb", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug", "Sep.", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
 ];
 
 fn day_number(y: i64, m: i64, d: i64) -> i64 {
@@ -314,19 +286,14 @@ fn seed(story: &Story, kind: Kind) -> Option<(String, usize, Option<Seeded>)> {
     }
 }
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn stories() -> Vec<Story> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     let mut add = |dir: PathBuf, year: i64, limit: usize| {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.ends_with("README.md"))
-            .collect();
-        files.sort();
+        let files = corpus::story_paths(&dir, &["txt"]);
         let step = if limit == 0 || files.len() <= limit {
             1
         } else {
@@ -361,13 +328,10 @@ fn stories() -> Vec<Story> {
     };
     add(root.join("samples"), 2021, 0);
     add(root.join("tests/data/seed-stories"), 2021, 0);
-    if let Ok(corpora) = std::env::var("COPYDESK_CORPORA") {
-        let limit = std::env::var("COPYDESK_SEED_LIMIT")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(400);
-        add(Path::new(&corpora).join("reuters-1987"), 1987, limit);
-        add(Path::new(&corpora).join("agnews-2004"), 2004, limit);
+    if let Some(corpora) = corpus::corpora_root() {
+        let limit = corpus::seed_limit();
+        add(corpora.join("reuters-1987"), 1987, limit);
+        add(corpora.join("agnews-2004"), 2004, limit);
     }
     out
 }

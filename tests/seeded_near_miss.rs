@@ -12,57 +12,22 @@
 //! `COPYDESK_SEED_LIMIT=N` caps the stories taken from each corpus (default 400).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use copydesk::analysis::analyze;
 use copydesk::article::Format;
 use copydesk::config::Config;
 use copydesk::entities::{EntityKind, MentionForm};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn stories() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    let mut read_dir = |dir: PathBuf, limit: usize| {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
-                    && p.file_name().is_some_and(|n| n != "README.md")
-            })
-            .collect();
-        files.sort();
-        let step = if limit == 0 || files.len() <= limit {
-            1
-        } else {
-            files.len().div_ceil(limit)
-        };
-        for p in files.into_iter().step_by(step) {
-            if let Ok(t) = std::fs::read_to_string(&p) {
-                out.push((p.display().to_string(), t));
-            }
-        }
-    };
-    for d in [
+    corpus::stories(&[
         "tests/data/seed-stories",
         "samples",
         "tests/fixtures/names",
         "tests/data/ner-dev",
-    ] {
-        read_dir(root.join(d), 0);
-    }
-    if let Some(corpora) = std::env::var_os("COPYDESK_CORPORA") {
-        let limit = std::env::var("COPYDESK_SEED_LIMIT")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(400);
-        for name in ["reuters-1987", "agnews-2004"] {
-            read_dir(Path::new(&corpora).join(name), limit);
-        }
-    }
-    out
+    ])
 }
 
 const KINDS: [&str; 4] = ["drop", "double", "swap", "replace"];

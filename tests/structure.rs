@@ -11,7 +11,10 @@ use copydesk::analysis::analyze;
 use copydesk::article::{DatelineRead, Format};
 use copydesk::config::Config;
 use copydesk::outline::render_structure;
-use copydesk::text::{Document, Encoding};
+use copydesk::text::Document;
+
+#[path = "support/render.rs"]
+mod render;
 
 fn articles(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -39,20 +42,7 @@ fn render(text: &str, path: &Path) -> String {
     let doc = Document::new(text, 0);
     let mut out = String::new();
     for f in &a.findings {
-        let (s, e) = doc.range(f.span, Encoding::Utf32);
-        writeln!(
-            out,
-            "{}:{}-{}:{} {} {} «{}» {}",
-            s.line + 1,
-            s.column + 1,
-            e.line + 1,
-            e.column + 1,
-            f.severity.as_str(),
-            f.code,
-            f.span.text(text),
-            f.message
-        )
-        .unwrap();
+        writeln!(out, "{}", render::finding_line(&doc, text, f)).unwrap();
     }
     if out.is_empty() {
         out.push_str("(no findings)\n");

@@ -6,12 +6,11 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{check_file, collect, discover, exit, FileReport};
+use super::{check_file, exit, FileReport};
 use crate::article::suppress::code_matches;
 use crate::config::{Config, Style};
 
@@ -84,25 +83,28 @@ fn context(text: &str, span: crate::span::Span) -> String {
 }
 
 pub fn run_audit(opts: &AuditOptions, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let (files, file_errors) = collect(&opts.paths);
-    let source = match &opts.config {
-        Some(c) => discover::Source::Fixed(Arc::new(c.clone())),
-        None => discover::Source::Discover,
-    };
-    let mut resolver = discover::Resolver::new(source, opts.style);
-    let mut errors: Vec<String> = file_errors.iter().map(|e| e.to_string()).collect();
-    let mut jobs = Vec::new();
-    for f in files {
-        match resolver.config_for(&f) {
-            discover::Found::Config(c) => jobs.push((f, c)),
-            discover::Found::Invalid(e) => {
-                let s = super::FileError::from_config(&e).to_string();
+    let inputs = super::inputs::inputs(
+        &super::inputs::InputOptions {
+            paths: &opts.paths,
+            config: opts.config.as_ref(),
+            style: opts.style,
+            stdin_filename: None,
+        },
+        None,
+    );
+    let mut errors: Vec<String> = Vec::new();
+    for problem in inputs.problems {
+        match problem {
+            super::inputs::Problem::File(e) => errors.push(e.to_string()),
+            super::inputs::Problem::Config { error, .. } => {
+                let s = super::FileError::from_config(&error).to_string();
                 if !errors.contains(&s) {
                     errors.push(s);
                 }
             }
         }
     }
+    let jobs = inputs.files;
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(jobs.len() as u64),
         indicatif::ProgressDrawTarget::stderr(),

@@ -6,13 +6,12 @@
 //! `start` and `end` are UTF-8 byte offsets into the file, `end` exclusive.
 
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{collect, discover, exit, read_article, FileError};
+use super::{exit, inputs, read_article, FileError};
 use crate::analysis::analyze;
 use crate::article::Format;
 use crate::config::Config;
@@ -202,62 +201,39 @@ pub fn run_entities(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let stdin_path = Path::new("-");
-    let file_paths: Vec<PathBuf> = opts
-        .paths
-        .iter()
-        .filter(|p| p.as_path() != stdin_path)
-        .cloned()
-        .collect();
-    let (files, mut errors) = collect(&file_paths);
-    let source = match &opts.config {
-        Some(c) => discover::Source::Fixed(Arc::new(c.clone())),
-        None => discover::Source::Discover,
-    };
-    let mut resolver = discover::Resolver::new(source, None);
-    let mut stories = Vec::new();
-    if opts.paths.iter().any(|p| p.as_path() == stdin_path) {
-        let name = opts
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("-"));
-        let mut bytes = Vec::new();
-        let read = stdin.read_to_end(&mut bytes).map_err(|e| e.to_string());
-        match read.and_then(|_| {
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "not valid UTF-8: invalid byte sequence at byte offset {}",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        }) {
-            Err(message) => errors.push(FileError::new(name, message)),
-            Ok(text) => {
-                let lookup = if name.as_path() == stdin_path {
-                    PathBuf::from("stdin.txt")
-                } else {
-                    name.clone()
-                };
-                match resolver.config_for(&lookup) {
-                    discover::Found::Config(c) => stories.push(story(name, text, &c)),
-                    discover::Found::Invalid(e) => errors.push(FileError::from_config(&e)),
-                }
+    let inputs = inputs::inputs(
+        &inputs::InputOptions {
+            paths: &opts.paths,
+            config: opts.config.as_ref(),
+            style: None,
+            stdin_filename: opts.stdin_filename.as_deref(),
+        },
+        Some(stdin),
+    );
+    let mut errors: Vec<FileError> = Vec::new();
+    for problem in inputs.problems {
+        match problem {
+            inputs::Problem::File(e) => errors.push(e),
+            inputs::Problem::Config { error, stdin: true } => {
+                errors.push(FileError::from_config(&error));
             }
-        }
-    }
-    let mut jobs: Vec<(PathBuf, Arc<Config>)> = Vec::new();
-    for f in files {
-        match resolver.config_for(&f) {
-            discover::Found::Config(c) => jobs.push((f, c)),
-            discover::Found::Invalid(e) => {
-                let error = FileError::from_config(&e);
+            inputs::Problem::Config {
+                error,
+                stdin: false,
+            } => {
+                let error = FileError::from_config(&error);
                 if !errors.iter().any(|x| x.path == error.path) {
                     errors.push(error);
                 }
             }
         }
     }
-    let read: Vec<Result<Story, FileError>> = jobs
+    let mut stories = Vec::new();
+    if let Some(input) = inputs.stdin {
+        stories.push(story(input.name, input.text, &input.config));
+    }
+    let read: Vec<Result<Story, FileError>> = inputs
+        .files
         .par_iter()
         .map(|(f, c)| read_article(f).map(|text| story(f.clone(), text, c)))
         .collect();

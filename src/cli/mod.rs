@@ -4,6 +4,7 @@ pub mod audit;
 pub mod ci;
 pub mod discover;
 pub mod entities;
+pub mod inputs;
 pub mod outline;
 pub mod render;
 pub mod sheets;
@@ -176,7 +177,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                 .sort_by_file_name()
             {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_article_path(e.path()) => {
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && crate::workspace::walk::is_story_path(e.path()) =>
+                    {
                         found.push(e.into_path())
                     }
                     Ok(_) => {}
@@ -209,16 +213,6 @@ fn walk_error(e: &walkdir::Error) -> String {
     } else {
         e.to_string()
     }
-}
-
-fn is_article_path(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown")
-    )
 }
 
 /// Read one article: a regular file in UTF-8 (folders, pipes, broken links and other
@@ -436,87 +430,51 @@ pub fn run_check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let stdin_path = Path::new("-");
-    let file_paths: Vec<PathBuf> = opts
-        .paths
-        .iter()
-        .filter(|p| p.as_path() != stdin_path)
-        .cloned()
-        .collect();
-    let (files, mut errors) = collect(&file_paths);
-    let source = match &opts.config {
-        Some(c) => discover::Source::Fixed(Arc::new(c.clone())),
-        None => discover::Source::Discover,
-    };
-    let mut resolver = discover::Resolver::new(source, opts.style);
+    let inputs = inputs::inputs(
+        &inputs::InputOptions {
+            paths: &opts.paths,
+            config: opts.config.as_ref(),
+            style: opts.style,
+            stdin_filename: opts.stdin_filename.as_deref(),
+        },
+        Some(stdin),
+    );
+    let mut errors = Vec::new();
     let mut bad_configs: Vec<PathBuf> = Vec::new();
-    let mut note_bad = |errors: &mut Vec<FileError>, e: &ConfigError| {
-        let mut error = FileError::from_config(e);
-        if !bad_configs.contains(&error.path) {
-            bad_configs.push(error.path.clone());
-            // Shown relative to the current folder when it is below it, like the articles.
-            if let Some(shown) = std::env::current_dir()
-                .ok()
-                .and_then(|cwd| error.path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-            {
-                error.path = shown;
+    for problem in inputs.problems {
+        match problem {
+            inputs::Problem::File(e) => errors.push(e),
+            inputs::Problem::Config { error: e, .. } => {
+                let mut error = FileError::from_config(&e);
+                if !bad_configs.contains(&error.path) {
+                    bad_configs.push(error.path.clone());
+                    // Shown relative to the current folder when it is below it, like the
+                    // articles.
+                    if let Some(shown) = std::env::current_dir()
+                        .ok()
+                        .and_then(|cwd| error.path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                    {
+                        error.path = shown;
+                    }
+                    errors.push(error);
+                }
             }
-            errors.push(error);
         }
-    };
+    }
 
     // Standard input first, as `-` (or the --stdin-filename).
     let mut reports = Vec::new();
-    let mut stdin_read = false;
-    if opts.paths.iter().any(|p| p.as_path() == stdin_path) {
-        let name = opts
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("-"));
-        let mut bytes = Vec::new();
-        match stdin.read_to_end(&mut bytes) {
-            Err(e) => errors.push(FileError::new(
-                name,
-                format!("cannot read standard input: {e}"),
-            )),
-            Ok(_) => match String::from_utf8(bytes) {
-                Err(e) => errors.push(FileError::new(
-                    name,
-                    format!(
-                        "not valid UTF-8: invalid byte sequence at byte offset {}",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )),
-                Ok(text) => {
-                    let lookup = if name.as_path() == stdin_path {
-                        PathBuf::from("stdin.txt")
-                    } else {
-                        name.clone()
-                    };
-                    match resolver.config_for(&lookup) {
-                        discover::Found::Config(config) => {
-                            let format = Format::from_path(&name.to_string_lossy());
-                            let rep = report(name, text, format, &config, opts.fix);
-                            reports.push((rep, config));
-                            stdin_read = true;
-                        }
-                        discover::Found::Invalid(e) => note_bad(&mut errors, &e),
-                    }
-                }
-            },
-        }
+    let stdin_read = inputs.stdin.is_some();
+    if let Some(input) = inputs.stdin {
+        let format = Format::from_path(&input.name.to_string_lossy());
+        let rep = report(input.name, input.text, format, &input.config, opts.fix);
+        reports.push((rep, input.config));
     }
 
     // Files, grouped with their configuration, then checked in parallel.
-    let mut jobs: Vec<(PathBuf, Arc<Config>)> = Vec::new();
-    for f in files {
-        match resolver.config_for(&f) {
-            discover::Found::Config(c) => jobs.push((f, c)),
-            discover::Found::Invalid(e) => note_bad(&mut errors, &e),
-        }
-    }
-    let folders: Vec<PathBuf> = file_paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    let results: Vec<_> = jobs
+    let folders = inputs.folders;
+    let results: Vec<_> = inputs
+        .files
         .par_iter()
         .map(|(f, c)| {
             (
@@ -607,51 +565,21 @@ pub fn run_check(
                 if files == 1 { "" } else { "s" },
                 if remaining == 1 { "" } else { "s" },
             )?;
-            return Ok(if !errors.is_empty() {
-                exit::TROUBLE
-            } else if any_error {
-                exit::FINDINGS
-            } else {
-                exit::CLEAN
-            });
+            return Ok(exit_code(&errors, any_error));
         }
     }
     // `--fix` on standard input: the fixed text is the output; findings go to stderr.
     if opts.fix == FixMode::Write && stdin_read {
         out.write_all(reports[0].text.as_bytes())?;
-        let color = false;
-        for rep in &reports {
-            let lines = LineIndex::new(&rep.text);
-            for f in &rep.findings {
-                render::human(err, &rep.path, &rep.text, &lines, f, color)?;
-            }
-        }
-        for e in &errors {
-            writeln!(err, "error: {e}")?;
-        }
-        summary(err, &reports, &errors)?;
-        return Ok(if !errors.is_empty() {
-            exit::TROUBLE
-        } else if any_error {
-            exit::FINDINGS
-        } else {
-            exit::CLEAN
-        });
+        human(err, &reports)?;
+        errors_and_summary(err, &reports, &errors)?;
+        return Ok(exit_code(&errors, any_error));
     }
 
     match opts.format {
         OutputFormat::Human => {
-            let color = false;
-            for rep in &reports {
-                let lines = LineIndex::new(&rep.text);
-                for f in &rep.findings {
-                    render::human(out, &rep.path, &rep.text, &lines, f, color)?;
-                }
-            }
-            for e in &errors {
-                writeln!(err, "error: {e}")?;
-            }
-            summary(err, &reports, &errors)?;
+            human(out, &reports)?;
+            errors_and_summary(err, &reports, &errors)?;
         }
         OutputFormat::Json => json(out, &reports, &errors)?,
         OutputFormat::Sarif => ci::sarif(out, &reports, &errors, &link_config)?,
@@ -660,13 +588,43 @@ pub fn run_check(
             summary(err, &reports, &errors)?;
         }
     }
-    Ok(if !errors.is_empty() {
+    Ok(exit_code(&errors, any_error))
+}
+
+/// `check`'s exit code: trouble when a file or configuration could not be read, findings
+/// when one is an error, clean otherwise.
+fn exit_code(errors: &[FileError], any_error: bool) -> i32 {
+    if !errors.is_empty() {
         exit::TROUBLE
     } else if any_error {
         exit::FINDINGS
     } else {
         exit::CLEAN
-    })
+    }
+}
+
+/// The findings in the human form.
+fn human(to: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    let color = false;
+    for rep in reports {
+        let lines = LineIndex::new(&rep.text);
+        for f in &rep.findings {
+            render::human(to, &rep.path, &rep.text, &lines, f, color)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files not checked and the summary, after the human form.
+fn errors_and_summary(
+    err: &mut dyn Write,
+    reports: &[FileReport],
+    errors: &[FileError],
+) -> io::Result<()> {
+    for e in errors {
+        writeln!(err, "error: {e}")?;
+    }
+    summary(err, reports, errors)
 }
 
 fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {

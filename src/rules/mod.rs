@@ -16,6 +16,8 @@ pub mod places;
 pub mod quotes;
 pub mod slug;
 pub mod suppress;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod times;
 pub mod titles;
 
@@ -107,8 +109,11 @@ pub struct ParagraphContext<'a> {
     pub text: &'a str,
     /// The paragraph's words.
     pub words: &'a [crate::entities::tokens::Tok],
-    /// Its sentences and figures.
-    pub prose: &'a crate::prose::Prose,
+    /// Its sentences and figures, read on first use ([`ParagraphContext::prose`]; most
+    /// paragraphs hold no figure and most rules need no sentence).
+    pub(crate) prose: Option<&'a OnceLock<std::sync::Arc<crate::prose::Prose>>>,
+    /// Whether the text holds an ASCII digit (every figure holds one).
+    pub(crate) has_digit: bool,
     /// The quotations in the paragraph, each from its opening mark through its closing
     /// mark (or to the paragraph's end when it runs on), in order.
     pub quoted: &'a [Span],
@@ -122,6 +127,26 @@ pub struct ParagraphContext<'a> {
 }
 
 impl ParagraphContext<'_> {
+    /// The paragraph's sentences and figures ([`crate::prose::read`] of its text): read
+    /// on first use, once for every rule, and kept by `analysis` across keystrokes.
+    pub fn prose(&self) -> &crate::prose::Prose {
+        static EMPTY: OnceLock<crate::prose::Prose> = OnceLock::new();
+        match self.prose {
+            Some(cell) => cell.get_or_init(|| std::sync::Arc::new(crate::prose::read(self.text))),
+            None => EMPTY.get_or_init(crate::prose::Prose::default),
+        }
+    }
+
+    /// The paragraph's figures, in order: `prose().figures`, without reading the prose
+    /// of a paragraph with no digit (every figure holds one).
+    pub fn figures(&self) -> &[crate::prose::Figure] {
+        if self.has_digit {
+            &self.prose().figures
+        } else {
+            &[]
+        }
+    }
+
     /// Is `span` (relative to the paragraph) inside or across a quotation?
     pub fn in_quotation(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end <= span.start);

@@ -30,21 +30,13 @@
 --   UTF-32: 116;  UTF-16: 116 + 1 (surrogate pair) = 117;
 --   UTF-8: 116 + 4*2 (粮食协议) + 3 (𠮷) + 2 (祥) = 129 bytes.
 
-local t0 = vim.uv.hrtime()
-local function out(s) io.stdout:write(s .. '\n') end
-local function errout(s) io.stderr:write(s .. '\n') end
+local H = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:gsub('^@', ''), ':p:h') .. '/harness.lua')
+local out, errout = H.out, H.errout
+local repo, bin, forced_enc, TIMEOUT = H.repo, H.bin, H.forced_enc, H.TIMEOUT
+local test, expect = H.test, H.expect
+local wait_for, request = H.wait_for, H.request
 
-local script = debug.getinfo(1, 'S').source:gsub('^@', '')
-local repo = vim.fn.fnamemodify(script, ':p:h:h:h')
-local bin = os.getenv('COPYDESK_BIN')
-local forced_enc = os.getenv('COPYDESK_NVIM_ENCODING')
-if forced_enc == '' then forced_enc = nil end
-local TIMEOUT = tonumber(os.getenv('COPYDESK_NVIM_TIMEOUT') or '') or 10000
-
-if not bin or bin == '' or vim.fn.executable(bin) ~= 1 then
-  errout('nvim_test: COPYDESK_BIN is not set or not executable: ' .. tostring(bin))
-  os.exit(2)
-end
+H.check_bin('nvim_test')
 if vim.fn.has('nvim-0.11') ~= 1 then
   errout('nvim_test: needs Neovim 0.11+, this is ' .. tostring(vim.version()))
   os.exit(2)
@@ -62,37 +54,7 @@ local HEADLINE = 'China, Brazil sign grain deal as harvest outlook brightens'
 local SECTIONS = { 'Lede', 'SHIPPING SCHEDULE', 'PRICE OUTLOOK' }
 
 -- ---------------------------------------------------------------------------
--- harness
-local passed, failed = 0, 0
-local failures = {}
-
-local function fail(msg, ...)
-  error(string.format(msg, ...), 2)
-end
-local function expect(cond, msg, ...)
-  if not cond then error(string.format(msg, ...), 2) end
-end
-
-local function test(name, fn)
-  local ok, err = xpcall(fn, function(e)
-    if type(e) == 'string' then return e end
-    return vim.inspect(e)
-  end)
-  if ok then
-    passed = passed + 1
-    out('  ok    ' .. name)
-  else
-    failed = failed + 1
-    table.insert(failures, name)
-    out('  FAIL  ' .. name)
-    for line in tostring(err):gmatch('[^\n]+') do out('        ' .. line) end
-  end
-end
-
-local notifications = {}
-vim.notify = function(msg, level)
-  table.insert(notifications, string.format('[%s] %s', tostring(level), tostring(msg)))
-end
+-- harness (tests/editors/harness.lua) and what only this test watches
 -- Every textDocument/publishDiagnostics, by URI: a client that pulls is pushed none.
 local pushed = {}
 do
@@ -108,17 +70,7 @@ vim.ui.select = function(items, _, on_choice)
   on_choice(nil)
 end
 
-local function copydesk_diags(buf)
-  local res = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.source == 'copydesk' then table.insert(res, d) end
-  end
-  table.sort(res, function(a, b)
-    if a.lnum ~= b.lnum then return a.lnum < b.lnum end
-    return a.col < b.col
-  end)
-  return res
-end
+local copydesk_diags = H.copydesk_diags
 
 local function fmt_diags(diags)
   if #diags == 0 then return '    (none)' end
@@ -139,23 +91,6 @@ local function find_diag(buf, code)
   end
 end
 
--- Waits until pred() is truthy; returns its value or nil on timeout.
-local function wait_for(pred, timeout)
-  local val
-  vim.wait(timeout or TIMEOUT, function()
-    val = pred()
-    return val
-  end, 20)
-  return val
-end
-
-local function request(client, buf, method, params)
-  local resp, err = client:request_sync(method, params, TIMEOUT, buf)
-  if not resp then fail('%s: no response (%s)', method, tostring(err)) end
-  if resp.err then fail('%s: error response %s', method, vim.inspect(resp.err)) end
-  return resp.result
-end
-
 local function hover_text(contents)
   if type(contents) == 'string' then return contents end
   if contents.kind then return contents.value end -- MarkupContent
@@ -167,25 +102,14 @@ end
 
 -- ---------------------------------------------------------------------------
 -- setup: load the shipped config from editors/nvim, override only cmd/settings
-vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
-vim.cmd('filetype on')
-vim.opt.swapfile = false
-vim.opt.shortmess:append('F')
-
-local shipped = vim.api.nvim_get_runtime_file('lsp/copydesk.lua', false)[1]
-local override = {
+H.setup({
   cmd = { bin, 'lsp' },
   settings = { copydesk = { style = 'xinhua' } },
-}
-if forced_enc then
-  override.capabilities = { general = { positionEncodings = { forced_enc } } }
-end
-vim.lsp.config('copydesk', override)
-vim.lsp.enable('copydesk')
+})
+local shipped = vim.api.nvim_get_runtime_file('lsp/copydesk.lua', false)[1]
 
 -- Work on a copy in a temp project (with a .git root marker).
-local dir = vim.fn.tempname()
-vim.fn.mkdir(dir .. '/.git', 'p')
+local dir = H.temp_project()
 local fixture = repo .. '/tests/editors/fixtures/grain-deal.txt'
 local path = dir .. '/grain-deal.txt'
 vim.fn.writefile(vim.fn.readfile(fixture, 'b'), path, 'b')
@@ -208,7 +132,7 @@ test('shipped config loads and server attaches (initialize handshake)', function
     return c and c.initialized and c or nil
   end)
   expect(client, 'no initialized copydesk client attached to the buffer within %d ms; notifications: %s',
-    TIMEOUT, vim.inspect(notifications))
+    TIMEOUT, vim.inspect(H.notifications))
   expect(client.root_dir == dir, 'root_dir %s, expected %s (.git marker)', tostring(client.root_dir), dir)
   enc = client.offset_encoding
   local want = forced_enc or 'utf-8'
@@ -227,7 +151,7 @@ end)
 
 if not client then
   out(string.format('nvim (%s): %d ok, %d failed (server did not attach; later tests skipped)',
-    forced_enc or 'default', passed, failed + 1))
+    forced_enc or 'default', H.passed, H.failed + 1))
   os.exit(1)
 end
 
@@ -395,13 +319,13 @@ test('quick fix via vim.lsp.buf.code_action inserts the closing quote', function
     end
     return (a.title or ''):lower():find('quot') ~= nil
   end
-  notifications = {}
+  H.notifications = {}
   vim.lsp.buf.code_action({ apply = true, filter = is_fix })
   local changed = wait_for(function()
     return not vim.deep_equal(vim.api.nvim_buf_get_lines(buf, 0, -1, true), before)
   end)
   expect(changed, 'buffer unchanged after code_action; server offered: [%s]; notifications: %s; ui.select calls: %d',
-    table.concat(titles, ', '), vim.inspect(notifications), #select_calls)
+    table.concat(titles, ', '), vim.inspect(H.notifications), #select_calls)
   local want = 'The agreement, known in Chinese as 粮食贸易协议, covers soybeans and corn carried by 𠮷祥 Shipping.'
     .. ' A Brazilian official said “the first cargoes will leave Santos in October.”'
   local got = vim.api.nvim_buf_get_lines(buf, 10, 11, true)[1]
@@ -454,7 +378,7 @@ test("source.fixAll via code_action({context={only={'source.fixAll'}}, apply=tru
     return not vim.deep_equal(vim.api.nvim_buf_get_lines(sbuf, 0, -1, true), before)
   end)
   expect(changed, 'buffer unchanged after fix-all; notifications: %s; ui.select calls: %d',
-    vim.inspect(notifications), #select_calls)
+    vim.inspect(H.notifications), #select_calls)
   local got = vim.api.nvim_buf_get_lines(sbuf, 0, -1, true)
   local want = vim.deepcopy(STORY_LINES)
   want[5] = 'Ferreira said “the first cargoes will leave Santos in October.”'
@@ -505,7 +429,7 @@ test('Add to names file (code action, server command) writes copydesk.toml and r
     return t:find('Ferriera', 1, true) and t:find('Tomás Ferreira', 1, true) and t or nil
   end)
   expect(text, 'copydesk.toml lacks an entry: %s; notifications: %s',
-    vim.fn.filereadable(toml) == 1 and table.concat(vim.fn.readfile(toml), '\n') or '(none)', vim.inspect(notifications))
+    vim.fn.filereadable(toml) == 1 and table.concat(vim.fn.readfile(toml), '\n') or '(none)', vim.inspect(H.notifications))
   expect(text:find('[[names.entry]]', 1, true), 'not in [names]:\n%s', text)
   -- Re-checked (refresh, then pull): Ferriera is a known name now.
   local gone = wait_for(function() return find_diag(sbuf, 'names/near-miss') == nil end)
@@ -516,19 +440,19 @@ test('Add to names file on a read-only names file: an error, nothing changed', f
   local toml = dir .. '/copydesk.toml'
   local before = vim.fn.readfile(toml, 'b')
   vim.uv.fs_chmod(toml, tonumber('444', 8))
-  notifications = {}
+  H.notifications = {}
   vim.api.nvim_win_set_cursor(0, { 5, 18 })
   local res = request(client, sbuf, 'workspace/executeCommand', {
     command = 'copydesk.addName', arguments = { { name = 'Santos Port Authority', kind = 'organization' } },
   })
   expect(res == vim.NIL or res == nil, 'result %s', vim.inspect(res))
   local msg = wait_for(function()
-    for _, n in ipairs(notifications) do
+    for _, n in ipairs(H.notifications) do
       if n:find('read-only', 1, true) then return n end
     end
   end)
   vim.uv.fs_chmod(toml, tonumber('644', 8))
-  expect(msg, 'no read-only error shown; notifications: %s', vim.inspect(notifications))
+  expect(msg, 'no read-only error shown; notifications: %s', vim.inspect(H.notifications))
   expect(msg:find('[' .. tostring(vim.log.levels.ERROR) .. ']', 1, true), 'not an error: %s', msg)
   expect(vim.deep_equal(vim.fn.readfile(toml, 'b'), before), 'copydesk.toml changed')
 end)
@@ -744,12 +668,4 @@ test('rule sheet: saved from Neovim, live in the story within a second (server-s
 end)
 
 -- ---------------------------------------------------------------------------
-pcall(function() client:stop() end)
-vim.wait(2000, function() return client:is_stopped() end, 20)
-vim.fn.delete(dir, 'rf')
-local secs = (vim.uv.hrtime() - t0) / 1e9
-if failed > 0 then
-  out('failed: ' .. table.concat(failures, '; '))
-end
-out(string.format('nvim (%s): %d ok, %d failed in %.1fs', enc or forced_enc or 'default', passed, failed, secs))
-os.exit(failed == 0 and 0 or 1)
+H.finish(client, dir, enc or forced_enc or 'default')

@@ -12,80 +12,16 @@
 -- references in other files, names/spelling-drift on drift.txt and its quick fix.
 -- Environment as nvim_test.lua (COPYDESK_BIN, COPYDESK_NVIM_ENCODING, COPYDESK_NVIM_TIMEOUT).
 
-local t0 = vim.uv.hrtime()
-local function out(s) io.stdout:write(s .. '\n') end
-local function errout(s) io.stderr:write(s .. '\n') end
+local H = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:gsub('^@', ''), ':p:h') .. '/harness.lua')
+local out = H.out
+local repo, bin, forced_enc = H.repo, H.bin, H.forced_enc
+local test, expect = H.test, H.expect
+local wait_for, request = H.wait_for, H.request
 
-local script = debug.getinfo(1, 'S').source:gsub('^@', '')
-local repo = vim.fn.fnamemodify(script, ':p:h:h:h')
-local bin = os.getenv('COPYDESK_BIN')
-local forced_enc = os.getenv('COPYDESK_NVIM_ENCODING')
-if forced_enc == '' then forced_enc = nil end
-local TIMEOUT = tonumber(os.getenv('COPYDESK_NVIM_TIMEOUT') or '') or 10000
+H.check_bin('nvim_workspace_test')
 
-if not bin or bin == '' or vim.fn.executable(bin) ~= 1 then
-  errout('nvim_workspace_test: COPYDESK_BIN is not set or not executable: ' .. tostring(bin))
-  os.exit(2)
-end
-
--- ---------------------------------------------------------------------------
--- harness (as nvim_test.lua)
-local passed, failed = 0, 0
-local failures = {}
-
-local function fail(msg, ...) error(string.format(msg, ...), 2) end
-local function expect(cond, msg, ...)
-  if not cond then error(string.format(msg, ...), 2) end
-end
-
-local function test(name, fn)
-  local ok, err = xpcall(fn, function(e)
-    if type(e) == 'string' then return e end
-    return vim.inspect(e)
-  end)
-  if ok then
-    passed = passed + 1
-    out('  ok    ' .. name)
-  else
-    failed = failed + 1
-    table.insert(failures, name)
-    out('  FAIL  ' .. name)
-    for line in tostring(err):gmatch('[^\n]+') do out('        ' .. line) end
-  end
-end
-
-local notifications = {}
-vim.notify = function(msg, level)
-  table.insert(notifications, string.format('[%s] %s', tostring(level), tostring(msg)))
-end
-
-local function wait_for(pred, timeout)
-  local val
-  vim.wait(timeout or TIMEOUT, function()
-    val = pred()
-    return val
-  end, 20)
-  return val
-end
-
-local function request(client, buf, method, params)
-  local resp, err = client:request_sync(method, params, TIMEOUT, buf)
-  if not resp then fail('%s: no response (%s)', method, tostring(err)) end
-  if resp.err then fail('%s: error response %s', method, vim.inspect(resp.err)) end
-  return resp.result
-end
-
-local function diags_with(buf, code)
-  local res = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.source == 'copydesk' and d.code == code then table.insert(res, d) end
-  end
-  table.sort(res, function(a, b)
-    if a.lnum ~= b.lnum then return a.lnum < b.lnum end
-    return a.col < b.col
-  end)
-  return res
-end
+-- harness: tests/editors/harness.lua
+local function diags_with(buf, code) return H.copydesk_diags(buf, code) end
 
 -- Progress messages the server sent ($/progress, through Neovim's LspProgress event).
 local progress = {}
@@ -100,19 +36,9 @@ vim.api.nvim_create_autocmd('LspProgress', {
 
 -- ---------------------------------------------------------------------------
 -- setup
-vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
-vim.cmd('filetype on')
-vim.opt.swapfile = false
-vim.opt.shortmess:append('F')
-local override = { cmd = { bin, 'lsp' } }
-if forced_enc then
-  override.capabilities = { general = { positionEncodings = { forced_enc } } }
-end
-vim.lsp.config('copydesk', override)
-vim.lsp.enable('copydesk')
+H.setup({ cmd = { bin, 'lsp' } })
 
-local dir = vim.fn.tempname()
-vim.fn.mkdir(dir .. '/.git', 'p')
+local dir = H.temp_project()
 for _, name in ipairs({ 'a1.txt', 'a2.txt', 'c.txt', 'drift.txt' }) do
   local from = repo .. '/tests/editors/fixtures/workspace/' .. name
   vim.fn.writefile(vim.fn.readfile(from, 'b'), dir .. '/' .. name, 'b')
@@ -133,7 +59,7 @@ local client = wait_for(function()
 end)
 if not client then
   out(string.format('nvim-workspace (%s): 0 ok, 1 failed (server did not attach; notifications %s)',
-    forced_enc or 'default', vim.inspect(notifications)))
+    forced_enc or 'default', vim.inspect(H.notifications)))
   os.exit(1)
 end
 local enc = client.offset_encoding
@@ -270,7 +196,7 @@ test('the drift quick fix writes the folder spelling', function()
     return l:find('Dmitry Medvedev arrived', 1, true) and l or nil
   end)
   expect(fixed, 'line 2 after the fix: %q; notifications %s',
-    vim.api.nvim_buf_get_lines(buf, 2, 3, true)[1], vim.inspect(notifications))
+    vim.api.nvim_buf_get_lines(buf, 2, 3, true)[1], vim.inspect(H.notifications))
   -- The one left is now a near miss of the fixed full name in the same story
   -- (names/near-miss) or still drift: either way its fix writes Medvedev.
   local rest = wait_for(function()
@@ -294,10 +220,4 @@ test('the drift quick fix writes the folder spelling', function()
 end)
 
 -- ---------------------------------------------------------------------------
-pcall(function() client:stop() end)
-vim.wait(2000, function() return client:is_stopped() end, 20)
-vim.fn.delete(dir, 'rf')
-local secs = (vim.uv.hrtime() - t0) / 1e9
-if failed > 0 then out('failed: ' .. table.concat(failures, '; ')) end
-out(string.format('nvim (%s, workspace): %d ok, %d failed in %.1fs', enc or forced_enc or 'default', passed, failed, secs))
-os.exit(failed == 0 and 0 or 1)
+H.finish(client, dir, (enc or forced_enc or 'default') .. ', workspace')

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the headless Neovim tests (tests/editors/nvim_test.lua, and the workspace index's
-# nvim_workspace_test.lua) against a copydesk
+# nvim_workspace_test.lua; both load the shared tests/editors/harness.lua) against a copydesk
 # binary, once per position encoding the client offers: Neovim's default offer
 # (the server should pick utf-8), then utf-16 only, then utf-32 only.
 #   COPYDESK_BIN=target/debug/copydesk tests/editors/run-nvim.sh

@@ -88,7 +88,12 @@ impl Rule for Said {
             return;
         }
         let text = cx.text;
-        if !VERBS.iter().any(|v| text.contains(v)) {
+        // Searchers for the verbs built once, not once per paragraph and verb.
+        static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::OnceLock::new();
+        let finders =
+            FINDERS.get_or_init(|| VERBS.iter().map(memchr::memmem::Finder::new).collect());
+        if !finders.iter().any(|f| f.find(text.as_bytes()).is_some()) {
             return;
         }
         let mut found: Vec<Span> = Vec::new();

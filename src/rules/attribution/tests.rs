@@ -1,7 +1,7 @@
 //! Table tests for `attribution/*`.
 
 use crate::config::Style::*;
-use crate::rules::places::tests::{run_table, Case};
+use crate::rules::test_support::{run_table, Case};
 
 #[test]
 fn attribution_table() {

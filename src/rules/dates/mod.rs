@@ -15,7 +15,7 @@ mod weekday;
 mod year_comma;
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 pub use month_form::MonthForm;
 pub use month_spelled_out::MonthSpelledOut;
@@ -350,15 +350,7 @@ pub(crate) fn full_dates(block: &str) -> impl Iterator<Item = (u8, u8, i32)> + '
     })
 }
 
-pub(crate) const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+pub(crate) use crate::words::WEEKDAYS;
 
 pub(crate) fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0

@@ -44,7 +44,7 @@ impl Rule for MonthForm {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let mut form: Option<Months> = None;
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Date) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Date) {
             let Some(d) = read_date(cx.text, f.span) else {
                 continue;
             };

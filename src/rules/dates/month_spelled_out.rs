@@ -46,12 +46,18 @@ impl Rule for MonthSpelledOut {
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         for t in cx.words {
-            let token = t.text(text);
-            // `mid-Dec.` is one word.
-            let lead = if token.starts_with("mid-") { 4 } else { 0 };
-            if lead == 0 && !t.title_case() {
+            // `mid-Dec.` is one word (a title-case word never opens with `mid-`); the case
+            // bits and the first byte rule out most words before their text is read.
+            let lead = if t.title_case() {
+                0
+            } else if text.as_bytes().get(t.span.start) == Some(&b'm')
+                && t.text(text).starts_with("mid-")
+            {
+                4
+            } else {
                 continue;
-            }
+            };
+            let token = t.text(text);
             let w = token[lead..].trim_end_matches('.');
             if !(3..=4).contains(&w.len()) {
                 continue;

@@ -34,7 +34,7 @@ impl Rule for Ordinal {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Date) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Date) {
             let Some(d) = read_date(cx.text, f.span) else {
                 continue;
             };

@@ -57,13 +57,16 @@ impl Rule for RelativeDay {
             _ => None,
         };
         for t in cx.words {
+            // The length and first byte from the word's span, before its text is read.
+            if !(5..=9).contains(&t.span.len())
+                || !matches!(
+                    cx.text.as_bytes().get(t.span.start),
+                    Some(b't' | b'T' | b'y' | b'Y')
+                )
+            {
+                continue;
+            }
             let w = t.text(cx.text);
-            if !(5..=9).contains(&w.len()) {
-                continue;
-            }
-            if !w.starts_with(['t', 'T', 'y', 'Y']) {
-                continue;
-            }
             let is = |word: &str| w.eq_ignore_ascii_case(word);
             let (offset, night) = if is("today") {
                 (0, false)

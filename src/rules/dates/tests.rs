@@ -5,41 +5,7 @@
 use crate::analysis::analyze;
 use crate::article::Format;
 use crate::config::{Config, DatesConfig, MonthsSetting, Style};
-use crate::rules::Finding;
-
-pub(crate) fn config(style: Option<Style>) -> Config {
-    Config {
-        style,
-        ..Config::default()
-    }
-}
-
-/// The findings of `family` on `text`: (code, text of the span, the whole text with the
-/// first fix applied, or `None` without a fix).
-pub(crate) fn run(
-    text: &str,
-    format: Format,
-    config: &Config,
-    family: &str,
-) -> Vec<(&'static str, String, Option<String>)> {
-    analyze(text, format, config)
-        .findings
-        .into_iter()
-        .filter(|f| f.code.starts_with(family))
-        .map(|f: Finding| {
-            let fixed = f.fixes.first().map(|fix| {
-                let mut out = text.to_string();
-                let mut edits = fix.edits.clone();
-                edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-                for e in edits {
-                    out.replace_range(e.span.start..e.span.end, &e.replacement);
-                }
-                out
-            });
-            (f.code, f.span.text(text).to_string(), fixed)
-        })
-        .collect()
-}
+use crate::rules::test_support::{config, run, run_clean, run_table, Case};
 
 /// Copy right by the style given raises nothing.
 const CLEAN: &[(Option<Style>, &str)] = &[
@@ -59,20 +25,11 @@ const CLEAN: &[(Option<Style>, &str)] = &[
 
 #[test]
 fn clean_copy_raises_nothing() {
-    for (style, text) in CLEAN {
-        let found = run(text, Format::Plain, &config(*style), "dates/");
-        assert!(found.is_empty(), "{text}\n{found:#?}");
-    }
+    run_clean("dates/", CLEAN);
 }
 
-type Row = (
-    Option<Style>,
-    &'static str,
-    &'static [(&'static str, &'static str, Option<&'static str>)],
-);
-
 /// Wrong lines: each finding's code, span text and the text after its first fix.
-const WRONG: &[Row] = &[
+const WRONG: &[Case<'_, Option<Style>>] = &[
     (
         None,
         "LANFORD, Ore. (AP) — “Yes,” 市长 said on September 19 🎉.",
@@ -206,14 +163,7 @@ const WRONG: &[Row] = &[
 
 #[test]
 fn wrong_copy_raises_exactly_its_findings() {
-    for (style, text, want) in WRONG {
-        let found = run(text, Format::Plain, &config(*style), "dates/");
-        let want: Vec<_> = want
-            .iter()
-            .map(|(c, s, f)| (*c, s.to_string(), f.map(str::to_string)))
-            .collect();
-        assert_eq!(found, want, "{text}");
-    }
+    run_table("dates/", WRONG);
 }
 
 /// The story's year from front matter; a date near the year's end read in the next year.

@@ -80,7 +80,7 @@ impl Rule for Weekday {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Date) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Date) {
             let Some((written_day, start)) = weekday_before(&cx.text[..f.span.start]) else {
                 continue;
             };

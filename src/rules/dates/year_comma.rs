@@ -46,7 +46,7 @@ impl Rule for YearComma {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Number) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Number) {
             let year = f.span.text(cx.text);
             if !reads_as_year(cx.text, f.span) {
                 continue;

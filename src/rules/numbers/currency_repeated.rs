@@ -46,7 +46,7 @@ impl Rule for CurrencyRepeated {
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let guard = Guard::new(cx);
         let text = cx.text;
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             if f.kind != Kind::Money || !text[f.span.end..].starts_with(' ') {
                 continue;
             }

@@ -47,7 +47,7 @@ impl Rule for Millions {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let guard = Guard::new(cx);
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             if !matches!(f.kind, Kind::Number | Kind::Money) || f.span.len() < 9 {
                 continue;
             }

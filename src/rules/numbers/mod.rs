@@ -20,7 +20,7 @@ mod range_unit;
 mod sentence_start;
 mod small_in_words;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 mod zero_cents;
 
 pub use currency_repeated::CurrencyRepeated;

@@ -50,8 +50,11 @@ impl Rule for SentenceStart {
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let guard = Guard::new(cx);
         let text = cx.text;
-        let mut sentences = cx.prose.sentences.iter().peekable();
-        for f in &cx.prose.figures {
+        if cx.figures().is_empty() {
+            return;
+        }
+        let mut sentences = cx.prose().sentences.iter().peekable();
+        for f in cx.figures() {
             if f.kind != Kind::Number {
                 continue;
             }

@@ -54,7 +54,7 @@ impl Rule for SmallInWords {
         let below = cx.config.numbers.spell_out_below();
         let guard = Guard::new(cx);
         let text = cx.text;
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             let span = f.span;
             let digit = text.as_bytes()[span.start];
             if f.kind != Kind::Number
@@ -74,10 +74,10 @@ impl Rule for SmallInWords {
             if !is_count_noun(noun.text(text)) {
                 continue;
             }
-            let Some(sentence) = cx.prose.sentence_at(span.start) else {
+            let Some(sentence) = cx.prose().sentence_at(span.start) else {
                 continue;
             };
-            let sentence = cx.prose.sentences[sentence];
+            let sentence = cx.prose().sentences[sentence];
             let opens = sentence.start == span.start
                 || (guard.body_start() > 0 && span.start == guard.body_start());
             if opens {
@@ -137,7 +137,7 @@ fn sentence_opener(word: &str) -> bool {
 /// 24`)? Any figure of 10 or more does, unless a word that makes it money, a measure, a
 /// share or a time follows it (`230 mln dlrs`, `12 years`, `62 pct`); a year never does.
 fn larger_in_sentence(cx: &ParagraphContext<'_>, sentence: Span) -> bool {
-    cx.prose.figures.iter().any(|f| {
+    cx.figures().iter().any(|f| {
         if f.kind != Kind::Number || f.span.start < sentence.start || f.span.end > sentence.end {
             return false;
         }

@@ -44,7 +44,7 @@ impl Rule for ZeroCents {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let guard = Guard::new(cx);
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             if f.kind != Kind::Money {
                 continue;
             }

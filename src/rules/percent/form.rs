@@ -58,7 +58,7 @@ impl Rule for Form {
         }
         let guard = Guard::new(cx);
         let text = cx.text;
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             let written = f.span.text(text);
             // The figure and the span of its percent form, and which form it is.
             if f.kind != Kind::Percent {

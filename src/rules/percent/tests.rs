@@ -1,7 +1,7 @@
-//! The table test of `percent/*` (the harness is `numbers::tests`').
+//! The table test of `percent/*` (the harness is `rules::test_support::marked`).
 
 use crate::config::Style::{Afp, Ap, Bloomberg, Generic, Reuters, Upi, Xinhua};
-use crate::rules::numbers::tests::{bad, ok, run_table, Case};
+use crate::rules::test_support::marked::{bad, covers_every_rule, ok, run_table, Case};
 
 const FORM: &str = "percent/form";
 const ZERO: &str = "percent/leading-zero";
@@ -104,13 +104,5 @@ fn percent_table() {
 
 #[test]
 fn the_table_covers_every_rule() {
-    for rule in super::RULES {
-        let code = rule.meta().code;
-        assert!(
-            CASES
-                .iter()
-                .any(|c| c.expect.is_some_and(|(k, _)| k == code)),
-            "{code} has no bad case"
-        );
-    }
+    covers_every_rule(CASES, super::RULES);
 }

@@ -9,7 +9,7 @@ mod us_in_headline;
 mod us_in_text;
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 pub use standalone_city::StandaloneCity;
 pub use state_name::StateName;
@@ -50,4 +50,11 @@ pub(crate) fn ends_sentence(text: &str, prose: &crate::prose::Prose, end: usize)
         rest.chars()
             .all(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
     })
+}
+
+/// The offsets of every `, ` in `text`, in order (what `text.match_indices(", ")` finds,
+/// by a byte search for the comma).
+pub(crate) fn comma_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).filter(move |&i| bytes.get(i + 1) == Some(&b' '))
 }

@@ -46,13 +46,22 @@ fn standalone(cx: &ParagraphContext<'_>, name: &str) -> Option<&'static str> {
     if d.standalone_remove.iter().any(|r| key(r) == k) {
         return None;
     }
-    let p = profile::profile(Style::Ap);
-    let listed = p
-        .standalone
-        .iter()
-        .flat_map(|l| l.iter())
-        .find(|(c, _)| *c == k)
-        .map(|&(_, cc)| cc);
+    // The AP profile's stand-alone cities by key (the first entry of a key wins, as the
+    // lists read in order did), built once instead of a walk of the lists per word.
+    static LISTED: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let listed = LISTED.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for &(c, cc) in profile::profile(Style::Ap)
+            .standalone
+            .iter()
+            .flat_map(|l| l.iter())
+        {
+            m.entry(c).or_insert(cc);
+        }
+        m
+    });
+    let listed = listed.get(k.as_str()).copied();
     listed.or_else(|| {
         d.standalone_add
             .iter()
@@ -170,12 +179,12 @@ impl Rule for StandaloneCity {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
-        if !on(cx) || !cx.text.contains(", ") {
+        if !on(cx) {
             return;
         }
         let text = cx.text;
         let mut guard: Option<Guard> = None;
-        for (comma, _) in text.match_indices(", ") {
+        for comma in super::comma_spaces(text) {
             let Some((city_start, len)) = standalone_at(cx, comma) else {
                 continue;
             };
@@ -191,7 +200,7 @@ impl Rule for StandaloneCity {
             // A state abbreviation's period may end the sentence: keep it.
             let region = &text[comma + 2..region_end];
             let mut replacement = String::new();
-            if region.ends_with('.') && super::ends_sentence(text, cx.prose, region_end) {
+            if region.ends_with('.') && super::ends_sentence(text, cx.prose(), region_end) {
                 replacement.push('.');
             } else if after.starts_with(',') {
                 // The comma that closed the region goes with it.

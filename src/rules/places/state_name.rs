@@ -65,11 +65,27 @@ fn state_at(text: &str, at: usize) -> Option<(usize, Written, usize)> {
     if !first.is_ascii_uppercase() {
         return None;
     }
-    let opens = |s: &str| s.as_bytes().first() == Some(&first);
-    for (i, &(postal, name, ap)) in AP_STATES.iter().enumerate() {
-        if postal == "DC" || !(opens(postal) || opens(name) || opens(ap)) {
-            continue;
+    // The states (in table order) whose name, abbreviation or postal code opens with
+    // each capital letter: a handful per letter instead of the whole table per comma.
+    static BY_LETTER: std::sync::OnceLock<[Vec<usize>; 26]> = std::sync::OnceLock::new();
+    let by_letter = BY_LETTER.get_or_init(|| {
+        let mut t: [Vec<usize>; 26] = Default::default();
+        for (i, &(postal, name, ap)) in AP_STATES.iter().enumerate() {
+            if postal == "DC" {
+                continue;
+            }
+            for (l, list) in t.iter_mut().enumerate() {
+                let letter = b'A' + l as u8;
+                let opens = |s: &str| s.as_bytes().first() == Some(&letter);
+                if opens(postal) || opens(name) || opens(ap) {
+                    list.push(i);
+                }
+            }
         }
+        t
+    });
+    for &i in &by_letter[usize::from(first - b'A')] {
+        let (postal, name, ap) = AP_STATES[i];
         if ap != name && rest.starts_with(ap) && boundary(ap.len()) {
             return Some((i, Written::Ap, ap.len()));
         }
@@ -163,12 +179,12 @@ impl Rule for StateName {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let house = super::state_names(cx.story.style, cx.config);
-        if house == StateNames::Any || !cx.text.contains(", ") {
+        if house == StateNames::Any {
             return;
         }
         let mut guard: Option<Guard> = None;
         let text = cx.text;
-        for (comma, _) in text.match_indices(", ") {
+        for comma in super::comma_spaces(text) {
             let at = comma + 2;
             let Some((i, written, len)) = state_at(text, at) else {
                 continue;
@@ -211,7 +227,7 @@ impl Rule for StateName {
                 continue;
             }
             let mut replacement = wanted.to_string();
-            if written == Written::Ap && super::ends_sentence(text, cx.prose, span.end) {
+            if written == Written::Ap && super::ends_sentence(text, cx.prose(), span.end) {
                 // `in Lombard, Ill.`: the abbreviation's period also ends the sentence.
                 replacement.push('.');
             } else if wanted.ends_with('.') && after.starts_with('.') {

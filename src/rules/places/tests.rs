@@ -1,56 +1,7 @@
-//! Table tests for `places/*`, and the helpers the `titles/` and `attribution/` tables share.
+//! Table tests for `places/*` (the harness is `rules::test_support`).
 
-use crate::analysis::analyze;
-use crate::article::Format;
 use crate::config::{Config, Style};
-use crate::rules::Finding;
-
-/// The findings of the rules whose code starts with `family` on `text` in `style`.
-pub(crate) fn findings(style: Style, text: &str, family: &str) -> Vec<Finding> {
-    let config = Config {
-        style: Some(style),
-        ..Config::default()
-    };
-    findings_with(&config, text, family)
-}
-
-pub(crate) fn findings_with(config: &Config, text: &str, family: &str) -> Vec<Finding> {
-    analyze(text, Format::Plain, config)
-        .findings
-        .into_iter()
-        .filter(|f| f.code.starts_with(family))
-        .collect()
-}
-
-/// `text` with the first fix of `f` applied.
-pub(crate) fn fixed(text: &str, f: &Finding) -> String {
-    let mut edits = f.fixes[0].edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.span.start..e.span.end, &e.replacement);
-    }
-    out
-}
-
-/// Each case: style, text, and the findings expected (code, text of the span, the text
-/// after the fix, or `None` for a finding without one).
-pub(crate) type Case<'a> = (Style, &'a str, &'a [(&'a str, &'a str, Option<&'a str>)]);
-
-pub(crate) fn run_table(family: &str, cases: &[Case<'_>]) {
-    for &(style, text, want) in cases {
-        let got = findings(style, text, family);
-        assert_eq!(got.len(), want.len(), "{style:?}: {text}\n{got:#?}");
-        for (f, &(code, span, after)) in got.iter().zip(want) {
-            assert_eq!(f.code, code, "{text}");
-            assert_eq!(f.span.text(text), span, "{text}");
-            match after {
-                Some(after) => assert_eq!(fixed(text, f), after, "{text}"),
-                None => assert!(f.fixes.is_empty(), "{text}: {f:#?}"),
-            }
-        }
-    }
-}
+use crate::rules::test_support::{findings, findings_with, fixed, run_table, Case};
 
 const D: &str = "SPRINGFIELD, Ill. (AP) — ";
 

@@ -54,7 +54,7 @@ const US_NAMES: &[&str] = &[
 
 /// Most of the words around `at` in its sentence are in capitals (a caps line, a heading).
 fn caps_sentence(cx: &ParagraphContext<'_>, at: usize) -> bool {
-    let Some(s) = cx.prose.sentence_at(at).map(|i| cx.prose.sentences[i]) else {
+    let Some(s) = cx.prose().sentence_at(at).map(|i| cx.prose().sentences[i]) else {
         return false;
     };
     let words: Vec<&str> = s
@@ -87,7 +87,7 @@ impl Rule for UsInText {
         };
         let text = cx.text;
         let mut guard: Option<Guard> = None;
-        for (at, _) in text.match_indices(wrong) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), wrong.as_bytes()) {
             let before = text[..at].chars().next_back();
             if before.is_some_and(|c| {
                 c.is_alphanumeric() || matches!(c, '.' | '$' | '/' | '@' | '-' | '_')
@@ -127,7 +127,7 @@ impl Rule for UsInText {
                 continue;
             }
             let mut replacement = right.to_string();
-            if wrong == "U.S." && super::ends_sentence(text, cx.prose, span.end) {
+            if wrong == "U.S." && super::ends_sentence(text, cx.prose(), span.end) {
                 replacement.push('.');
             }
             let agency = cx.story.style.agency();

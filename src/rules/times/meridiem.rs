@@ -49,7 +49,7 @@ impl Rule for Meridiem {
                 Style::Ap | Style::Upi | Style::Xinhua | Style::Bloomberg
             ),
         };
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Time) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Time) {
             let Some(t) = read_time(cx.text, f.span) else {
                 continue;
             };

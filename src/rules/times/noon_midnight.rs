@@ -39,7 +39,7 @@ impl Rule for NoonMidnight {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        for f in &cx.prose.figures {
+        for f in cx.figures() {
             let written = f.span.text(text);
             let (span, word) = match f.kind {
                 // `12 noon`, `12:00 midnight`.

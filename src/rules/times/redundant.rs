@@ -92,7 +92,7 @@ impl Rule for Redundant {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        for f in cx.prose.figures.iter().filter(|f| f.kind == Kind::Time) {
+        for f in cx.figures().iter().filter(|f| f.kind == Kind::Time) {
             let Some(t) = read_time(text, f.span) else {
                 continue;
             };

@@ -4,7 +4,7 @@
 
 use crate::article::Format;
 use crate::config::{Config, MeridiemSetting, Style, TimesConfig};
-use crate::rules::dates::tests::{config, run};
+use crate::rules::test_support::{config, run, run_clean, run_table, Case};
 
 const CLEAN: &[(Option<Style>, &str)] = &[
     (None, "LANFORD, Ore. (AP) — Polls open at 7 a.m. and close at 8:30 p.m., “on time,” 市长 said 🎉."),
@@ -18,19 +18,10 @@ const CLEAN: &[(Option<Style>, &str)] = &[
 
 #[test]
 fn clean_copy_raises_nothing() {
-    for (style, text) in CLEAN {
-        let found = run(text, Format::Plain, &config(*style), "times/");
-        assert!(found.is_empty(), "{text}\n{found:#?}");
-    }
+    run_clean("times/", CLEAN);
 }
 
-type Row = (
-    Option<Style>,
-    &'static str,
-    &'static [(&'static str, &'static str, Option<&'static str>)],
-);
-
-const WRONG: &[Row] = &[
+const WRONG: &[Case<'_, Option<Style>>] = &[
     (
         None,
         "LANFORD, Ore. (AP) — Polls open at 7:00 AM, “early,” 市长 said 🎉.",
@@ -128,14 +119,7 @@ const WRONG: &[Row] = &[
 
 #[test]
 fn wrong_copy_raises_exactly_its_findings() {
-    for (style, text, want) in WRONG {
-        let found = run(text, Format::Plain, &config(*style), "times/");
-        let want: Vec<_> = want
-            .iter()
-            .map(|(c, s, f)| (*c, s.to_string(), f.map(str::to_string)))
-            .collect();
-        assert_eq!(found, want, "{text}");
-    }
+    run_table("times/", WRONG);
 }
 
 /// `[times] meridiem` pins the form for every style.

@@ -71,6 +71,33 @@ const COMPOUND: &[&str] = &[
     "Resident",
 ];
 
+/// Whether the name `given` `last` ends a mention that is not a person's and a title of
+/// [`ABBREVIATED`] stands right before it inside that mention: the recognizer read the
+/// title with what came before it as one name (`Texas Senator John Tower` as a place).
+fn swallowed_by_title(cx: &ParagraphContext<'_>, given: Span, last: Span) -> bool {
+    let text = cx.text;
+    let i = cx.mentions.partition_point(|(m, _)| m.end <= given.start);
+    let Some(&(m, kind)) = cx.mentions.get(i) else {
+        return false;
+    };
+    if kind == EntityKind::Person || m.start >= given.start || m.end != last.end {
+        return false;
+    }
+    let Some(before) = text
+        .get(m.start..given.start)
+        .and_then(|b| b.strip_suffix(' '))
+    else {
+        return false;
+    };
+    ABBREVIATED.iter().any(|&(spelled, abbr)| {
+        [spelled, abbr].iter().any(|t| {
+            before
+                .strip_suffix(t)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
+    })
+}
+
 impl Rule for Abbreviation {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -89,7 +116,9 @@ impl Rule for Abbreviation {
         let mut guard: Option<Guard> = None;
         // The people's full names: the recognizer's, and a given name of the lexicon with a
         // capitalized word after it where the recognizer took the name for nothing else
-        // (`Senator John Tower` beside a `Tower commission`).
+        // (`Senator John Tower` beside a `Tower commission`), or where it ends a place or an
+        // organization that a title inside swallowed it into (`Texas Senator John Tower`,
+        // `Republican Senator John Tower` read as one place).
         let mut names: Vec<Span> = cx
             .mentions
             .iter()
@@ -106,9 +135,10 @@ impl Rule for Abbreviation {
                 && b.joined
                 && !a.sent_start
                 && text.get(a.span.end..b.span.start) == Some(" ")
-                && cx
+                && (cx
                     .mention_at(a.span)
                     .map_or(true, |k| k == EntityKind::Person)
+                    || swallowed_by_title(cx, a.span, b.span))
                 && people.binary_search(&a.span.start).is_err()
             {
                 names.push(Span::new(a.span.start, b.span.end));

@@ -73,7 +73,13 @@ impl Rule for CapitalizedAlone {
         let text = cx.text;
         let mut guard: Option<Guard> = None;
         for (i, w) in words.iter().enumerate() {
-            if !w.title_case() {
+            // Every title's first word opens with one of these capitals.
+            if !w.title_case()
+                || !matches!(
+                    text.as_bytes().get(w.span.start),
+                    Some(b'V' | b'P' | b'C' | b'G' | b'S' | b'M' | b'K' | b'Q')
+                )
+            {
                 continue;
             }
             let Some(title) = TITLES.iter().find(|t| {
@@ -166,7 +172,7 @@ impl Rule for CapitalizedAlone {
 /// Most words of the sentence holding `at` are capitalized (a heading or a title-case
 /// line), where a capital says nothing.
 fn caps_sentence(cx: &ParagraphContext<'_>, at: usize) -> bool {
-    let Some(s) = cx.prose.sentence_at(at).map(|i| cx.prose.sentences[i]) else {
+    let Some(s) = cx.prose().sentence_at(at).map(|i| cx.prose().sentences[i]) else {
         return false;
     };
     let words: Vec<&str> = s

@@ -1,7 +1,7 @@
 //! Table tests for `titles/*`.
 
 use crate::config::Style::{self, *};
-use crate::rules::places::tests::{run_table, Case};
+use crate::rules::test_support::{run_table, Case};
 
 #[test]
 fn titles_table() {
@@ -47,6 +47,12 @@ fn titles_table() {
         (Ap, "DALLAS (AP) — “Fine,” said Senator Maria Okafor 🎉 of 東京.", &[(
             "titles/abbreviation", "Senator",
             Some("DALLAS (AP) — “Fine,” said Sen. Maria Okafor 🎉 of 東京."),
+        )]),
+        // The recognizer reads `Texas Senator John Tower` as one place: the title inside
+        // it before a given name and a surname is still read.
+        (Ap, "DALLAS (AP) — The panel, led by former Texas Senator John Tower 🎉, reported “late.”", &[(
+            "titles/abbreviation", "Senator",
+            Some("DALLAS (AP) — The panel, led by former Texas Sen. John Tower 🎉, reported “late.”"),
         )]),
         (Ap, "DALLAS (AP) — Reverend Maria Okafor led the prayers 🎉.", &[(
             "titles/abbreviation", "Reverend",
