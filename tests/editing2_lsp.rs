@@ -177,7 +177,8 @@ async fn lenses(c: &mut TestClient, uri: &str) -> Vec<(u64, String)> {
 #[tokio::test]
 async fn story_facts_lens_and_hover_on_the_headline_and_lens_settings() {
     let mut c = TestClient::start();
-    c.initialize(json!({})).await;
+    c.initialize(json!({"workspace": {"codeLens": {"refreshSupport": true}}}))
+        .await;
     let uri = "file:///desk/harbor.txt";
     c.open(uri, FACTS_STORY).await;
     let got = lenses(&mut c, uri).await;
@@ -213,6 +214,7 @@ async fn story_facts_lens_and_hover_on_the_headline_and_lens_settings() {
             vec![],
         ),
     ] {
+        let before = c.seen.lock().unwrap().requests.len();
         c.notify(
             "workspace/didChangeConfiguration",
             json!({"settings": {"copydesk": settings}}),
@@ -227,6 +229,18 @@ async fn story_facts_lens_and_hover_on_the_headline_and_lens_settings() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         assert_eq!(got, want, "{settings}");
+        // The client is told to ask for lenses again.
+        let mut asked = false;
+        for _ in 0..100 {
+            asked = c.seen.lock().unwrap().requests[before..]
+                .iter()
+                .any(|m| m == "workspace/codeLens/refresh");
+            if asked {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(asked, "no workspace/codeLens/refresh after {settings}");
     }
 }
 

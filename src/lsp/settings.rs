@@ -212,6 +212,10 @@ impl Backend {
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|h| h.refresh_support)
                 .unwrap_or(false);
+            st.lens_refresh = workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|l| l.refresh_support)
+                .unwrap_or(false);
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
                 .and_then(|w| w.did_change_watched_files)

@@ -121,6 +121,8 @@ pub(super) struct State {
     pub snippets: bool,
     /// Which code lenses the client settings turn on (`codeLens.mentions`/`.storyFacts`).
     pub lens_kinds: super::lens::LensKinds,
+    /// The client takes `workspace/codeLens/refresh`.
+    pub lens_refresh: bool,
     /// The client takes `workspace/inlayHint/refresh`.
     pub inlay_refresh: bool,
     /// Open documents were queued for analysis without an edit of theirs (the workspace
