@@ -292,6 +292,10 @@ pub struct DatelineConfig {
     pub standalone_remove: Vec<String>,
     /// Places the gazetteer does not know that are nevertheless right (`FORT MEADE`).
     pub places: Vec<String>,
+    /// The desk's usual dateline place (`WASHINGTON`): what the dateline completion
+    /// offers on an empty lede ([`crate::snippets`]); no rule reads it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// `[dates]` in `copydesk.toml`: the house's date forms where the style sheets disagree
@@ -647,6 +651,9 @@ impl Config {
             .standalone_remove
             .extend(d.standalone_remove.iter().cloned());
         self.dateline.places.extend(d.places.iter().cloned());
+        if d.place.is_some() {
+            self.dateline.place = d.place.clone();
+        }
         let (p, t) = (&over.places, &over.titles);
         self.places.states = p.states.or(self.places.states);
         self.places.us = p.us.or(self.places.us);

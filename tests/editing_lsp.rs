@@ -342,7 +342,11 @@ async fn add_to_names_file_writes_copydesk_toml_and_rechecks() {
     let init = c.initialize_in(root, json!({}), Value::Null).await;
     assert_eq!(
         init["capabilities"]["executeCommandProvider"]["commands"],
-        json!(["copydesk.addName", "copydesk.references"])
+        json!([
+            "copydesk.addName",
+            "copydesk.references",
+            "copydesk.storyFacts"
+        ])
     );
     let uri = url(&root.join("grain.txt"));
     c.open(&uri, STORY).await;

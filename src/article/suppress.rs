@@ -136,7 +136,10 @@ pub(crate) fn find(text: &str, all: &[Line]) -> (Vec<Suppression>, Vec<bool>) {
     let mut out = Vec::new();
     let mut is_marker = vec![false; all.len()];
     // Most copy has no marker: one search of the whole text instead of one per line.
-    if memchr::memmem::find(text.as_bytes(), IGNORE.as_bytes()).is_none() {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(IGNORE.as_bytes()));
+    if finder.find(text.as_bytes()).is_none() {
         return (out, is_marker);
     }
     for (i, l) in all.iter().enumerate() {

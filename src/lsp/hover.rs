@@ -1,5 +1,6 @@
 //! Hover: the dateline's reading and what is known about the entity under the cursor
-//! (the Markdown comes from `crate::hover`).
+//! (the Markdown comes from `crate::hover`); on a headline, the story's facts
+//! ([`crate::facts`], counted from the snapshot when asked), before anything else.
 
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -20,17 +21,24 @@ impl Backend {
             .entities
             .entity_at(offset)
             .and_then(|(e, _)| self.hover_elsewhere(&pos.text_document.uri, e));
-        Ok(
+        let facts = crate::facts::facts_at(&snap.analysis, &snap.text, offset);
+        let found =
             crate::hover::hover(&snap.analysis, &snap.text, offset).map(|(mut md, span)| {
                 md.push_str(elsewhere.as_deref().unwrap_or_default());
-                Hover {
-                    contents: HoverContents::Markup(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: md,
-                    }),
-                    range: Some(convert::range(&snap.doc, span, enc)),
-                }
+                (md, span)
+            });
+        let (md, span) = match (facts, found) {
+            (Some(f), Some((md, span))) => (format!("{}\n\n---\n\n{md}", f.markdown()), span),
+            (Some(f), None) => (f.markdown(), f.headline),
+            (None, Some(found)) => found,
+            (None, None) => return Ok(None),
+        };
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: md,
             }),
-        )
+            range: Some(convert::range(&snap.doc, span, enc)),
+        }))
     }
 }

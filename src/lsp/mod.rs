@@ -92,6 +92,7 @@ pub(crate) fn service_with_outbox(
     LspService::build(move |client| Backend::with_outbox(client, outbox))
         .custom_method("copydesk/debugText", Backend::debug_text)
         .custom_method("copydesk/debugPanic", Backend::debug_panic)
+        .custom_method("copydesk/debugAnalyses", Backend::debug_analyses)
         .finish()
 }
 
@@ -127,6 +128,16 @@ impl Backend {
             text: od.doc.text(),
             version: od.doc.version(),
         }))
+    }
+
+    /// `copydesk/debugAnalyses`: how many analyses the worker ran for the document since
+    /// it was opened, or null when it is not open (requests answer from snapshots: asking
+    /// for hints, lenses, hover or completion never adds one).
+    pub async fn debug_analyses(&self, params: TextDocumentIdentifier) -> Result<Option<u64>> {
+        Ok(lock(&self.state)
+            .docs
+            .get(&params.uri)
+            .map(|od| od.analyses))
     }
 
     /// `copydesk/debugPanic`: panics inside a handler, with the store locked, on purpose.
@@ -186,7 +197,11 @@ impl LanguageServer for Backend {
                     },
                 )),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![ADD_NAME_COMMAND.into(), lens::REFERENCES_COMMAND.into()],
+                    commands: vec![
+                        ADD_NAME_COMMAND.into(),
+                        lens::REFERENCES_COMMAND.into(),
+                        lens::STORY_FACTS_COMMAND.into(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
                 diagnostic_provider: pulls.then(pull::capability),
@@ -346,6 +361,7 @@ impl LanguageServer for Backend {
         match params.command.as_str() {
             ADD_NAME_COMMAND => self.add_name(params).await,
             lens::REFERENCES_COMMAND => self.reference_command(params).await,
+            lens::STORY_FACTS_COMMAND => Ok(None),
             other => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
                 "unknown command {other}"
             ))),

@@ -106,12 +106,12 @@ impl Refresher {
         if !self.ready.load(Ordering::Acquire) {
             return;
         }
-        let (pulls, hints) = {
+        let (pulls, hints, lenses) = {
             let st = lock(state);
-            (st.pull_diagnostics, st.inlay_refresh)
+            (st.pull_diagnostics, st.inlay_refresh, st.lens_refresh)
         };
         let client = self.client.clone();
-        if pulls || hints {
+        if pulls || hints || lenses {
             self.runtime.spawn(async move {
                 if pulls {
                     if let Err(e) = client.workspace_diagnostic_refresh().await {
@@ -121,6 +121,12 @@ impl Refresher {
                 if hints {
                     if let Err(e) = client.inlay_hint_refresh().await {
                         tracing::debug!("workspace/inlayHint/refresh failed: {e}");
+                    }
+                }
+                // The lens settings (codeLens.*) may have changed.
+                if lenses {
+                    if let Err(e) = client.code_lens_refresh().await {
+                        tracing::debug!("workspace/codeLens/refresh failed: {e}");
                     }
                 }
             });

@@ -199,10 +199,22 @@ impl Backend {
                         .is_some_and(|r| !r.is_empty())
             });
             st.pull_diagnostics = super::pull::client_pulls(params);
+            st.snippets = params
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.snippet_support)
+                .unwrap_or(false);
             let workspace = params.capabilities.workspace.as_ref();
             st.inlay_refresh = workspace
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|h| h.refresh_support)
+                .unwrap_or(false);
+            st.lens_refresh = workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|l| l.refresh_support)
                 .unwrap_or(false);
             st.pull_settings = workspace.and_then(|w| w.configuration).unwrap_or(false);
             st.watch_files = workspace
@@ -247,6 +259,7 @@ impl Backend {
             return;
         }
         lock(&self.state).hint_kinds = super::inlay::kinds_from_settings(value);
+        lock(&self.state).lens_kinds = super::lens::kinds_from_settings(value);
         // The levels may name the desk rules of the workspace's sheets.
         let desk = lock(&self.state).file_config.desk.clone();
         match Config::from_settings_knowing(value, desk.codes()) {

@@ -86,6 +86,9 @@ pub(super) struct OpenDoc {
     /// The last analysis's per-paragraph work, so the next one re-reads only the
     /// paragraphs an edit touched. Taken out while the worker analyses.
     pub reuse: Reuse,
+    /// How many analyses the worker ran for this document since it was opened
+    /// (`copydesk/debugAnalyses`: tests prove that requests never analyse).
+    pub analyses: u64,
 }
 
 #[derive(Default)]
@@ -114,6 +117,12 @@ pub(super) struct State {
     pub pull_diagnostics: bool,
     /// Which inlay hints the client settings turn on (`inlayHints.names`/`.places`).
     pub hint_kinds: crate::hints::HintKinds,
+    /// The client takes snippets in completion items (`completionItem.snippetSupport`).
+    pub snippets: bool,
+    /// Which code lenses the client settings turn on (`codeLens.mentions`/`.storyFacts`).
+    pub lens_kinds: super::lens::LensKinds,
+    /// The client takes `workspace/codeLens/refresh`.
+    pub lens_refresh: bool,
     /// The client takes `workspace/inlayHint/refresh`.
     pub inlay_refresh: bool,
     /// Open documents were queued for analysis without an edit of theirs (the workspace
@@ -223,6 +232,7 @@ impl Backend {
                     rev,
                     snapshots: watch::Sender::new(None),
                     reuse: Reuse::default(),
+                    analyses: 0,
                 },
             );
         }

@@ -246,6 +246,7 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
             newer
         });
         od.reuse = reuse;
+        od.analyses += 1;
     }
     drop(st);
     if spellings_changed {

@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod percent;
 pub mod places;
 pub mod quotes;
+pub mod slug;
 pub mod suppress;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -282,6 +283,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         v.extend_from_slice(attribution::RULES);
         v.extend_from_slice(dates::RULES);
         v.extend_from_slice(times::RULES);
+        v.extend_from_slice(slug::RULES);
         v.sort_by_key(|r| r.meta().code);
         v
     })

@@ -535,6 +535,112 @@ test('code lens “N mentions” over the first reference runs copydesk.showRefe
   vim.cmd('cclose')
 end)
 
+-- ---------------------------------------------------------------------------
+-- Issue 18, the rest: furniture completion, story facts, slug/word-count, on a new story
+-- of the same folder (Xinhua style from the settings; the place from the folder's
+-- other stories, whose datelines are BEIJING).
+local AP_MONTHS = { 'Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.',
+  'Oct.', 'Nov.', 'Dec.' }
+local function today_xinhua()
+  local d = os.date('!*t')
+  return AP_MONTHS[d.month] .. ' ' .. d.day
+end
+local new_path = dir .. '/new-story.txt'
+local nbuf
+
+local function completion_items(b, line, character)
+  local res = request(client, b, 'textDocument/completion', {
+    textDocument = vim.lsp.util.make_text_document_params(b),
+    position = { line = line, character = character },
+    context = { triggerKind = 1 },
+  })
+  return (res and (res.items or res)) or {}
+end
+
+test('dateline snippet on an empty lede: the folder’s place, today, Xinhua credit (snippet expanded)', function()
+  vim.cmd.edit(vim.fn.fnameescape(new_path))
+  nbuf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(nbuf, 0, -1, true, { 'Brazil’s “soy” ships leave Santos 🚢 for 天津', '', '' })
+  expect(wait_for(function() return client.attached_buffers[nbuf] end), 'client not attached to the new story')
+  local item = wait_for(function()
+    for _, i in ipairs(completion_items(nbuf, 2, 0)) do
+      if i.detail == 'Xinhua dateline' and i.textEdit.newText:find('BEIJING', 1, true) then return i end
+    end
+  end)
+  expect(item, 'no Xinhua dateline with BEIJING at 2:0: %s', vim.inspect(completion_items(nbuf, 2, 0)))
+  expect(item.insertTextFormat == 2, 'not a snippet (Neovim takes snippets): %s', vim.inspect(item))
+  local want = '${1:BEIJING}, ${2:' .. today_xinhua() .. '} (Xinhua) -- $0'
+  expect(item.textEdit.newText == want, 'snippet %q, expected %q', item.textEdit.newText, want)
+  -- Expanded as Neovim's completion would (vim.snippet), then typed on.
+  vim.api.nvim_win_set_cursor(0, { 3, 0 })
+  vim.snippet.expand(item.textEdit.newText)
+  vim.snippet.stop()
+  vim.cmd('stopinsert')
+  local line = vim.api.nvim_buf_get_lines(nbuf, 2, 3, true)[1]
+  expect(line == 'BEIJING, ' .. today_xinhua() .. ' (Xinhua) -- ', 'line after the snippet: %q', line)
+  vim.api.nvim_buf_set_lines(nbuf, 2, 3, true,
+    { line .. 'Three ships carrying 180,000 tonnes of 大豆 left the port of Santos on Monday.' })
+end)
+
+test('end mark after the last paragraph: Enditem (Xinhua), applied and read as the end', function()
+  local n = vim.api.nvim_buf_line_count(nbuf)
+  vim.api.nvim_buf_set_lines(nbuf, n, n, true, { '', '' })
+  local items = completion_items(nbuf, n + 1, 0)
+  local labels = vim.tbl_map(function(i) return i.label end, items)
+  expect(vim.deep_equal(labels, { 'Enditem' }), 'end forms offered: %s', vim.inspect(labels))
+  vim.lsp.util.apply_text_edits({ items[1].textEdit }, nbuf, client.offset_encoding)
+  local got = vim.api.nvim_buf_get_lines(nbuf, n + 1, n + 2, true)[1]
+  expect(got == 'Enditem', 'line after completion: %q', got)
+  -- Nothing more to offer after it.
+  vim.api.nvim_buf_set_lines(nbuf, -1, -1, true, { '', '' })
+  local after = completion_items(nbuf, vim.api.nvim_buf_line_count(nbuf) - 1, 0)
+  expect(#after == 0, 'offered after the end mark: %s', vim.inspect(after))
+end)
+
+local function headline_lens(b)
+  local lenses = request(client, b, 'textDocument/codeLens',
+    { textDocument = vim.lsp.util.make_text_document_params(b) }) or {}
+  for _, l in ipairs(lenses) do
+    if l.range.start.line == 0 and l.command and l.command.title:find(' words · ', 1, true) then return l end
+  end
+end
+
+test('story facts: code lens and hover on the headline; codeLens.storyFacts = false hides the lens', function()
+  vim.cmd.buffer(sbuf)
+  vim.api.nvim_buf_set_lines(sbuf, 0, -1, true, STORY_LINES)
+  -- 17 + 10 + 7 words (`--` is none); the unclosed quotation; Ferreira said it.
+  local want = '34 words · 3 paragraphs · 1 quotation · 1 person quoted · 1 min read'
+  local lens = wait_for(function() return headline_lens(sbuf) end)
+  expect(lens and lens.command.title == want, 'headline lens %s, expected %q', vim.inspect(lens), want)
+  vim.api.nvim_win_set_cursor(0, { 1, 4 })
+  local h = request(client, sbuf, 'textDocument/hover', vim.lsp.util.make_position_params(0, client.offset_encoding))
+  local text = h and hover_text(h.contents) or ''
+  expect(text:find('**Story facts**', 1, true) and text:find(want, 1, true), 'hover on the headline:\n%s', text)
+  client.settings.copydesk.codeLens = { storyFacts = false }
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  local gone = wait_for(function() return headline_lens(sbuf) == nil end)
+  expect(gone, 'story-facts lens still given after codeLens.storyFacts = false')
+  client.settings.copydesk.codeLens = nil
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+end)
+
+test('slug/word-count: a slug count 10 % off the body, fixed by its code action', function()
+  vim.cmd.buffer(nbuf)
+  vim.api.nvim_buf_set_lines(nbuf, 0, 0, true, { 'BC-Brazil-Soy,400' })
+  local d = wait_for(function() return find_diag(nbuf, 'slug/word-count') end)
+  expect(d, 'no slug/word-count:\n%s', fmt_diags(copydesk_diags(nbuf)))
+  expect(d.lnum == 0 and d.col == 14, 'at %d:%d, expected 0:14', d.lnum, d.col)
+  vim.api.nvim_win_set_cursor(0, { 1, 15 })
+  vim.lsp.buf.code_action({ apply = true, filter = function(a) return a.title:find('body’s count', 1, true) or a.title:find("body's count", 1, true) end })
+  local fixed = wait_for(function()
+    local l = vim.api.nvim_buf_get_lines(nbuf, 0, 1, true)[1]
+    return l ~= 'BC-Brazil-Soy,400' and l or nil
+  end)
+  expect(fixed == 'BC-Brazil-Soy,18', 'slug after the fix: %s', tostring(fixed))
+  local gone = wait_for(function() return find_diag(nbuf, 'slug/word-count') == nil end)
+  expect(gone, 'slug/word-count still reported after the fix')
+end)
+
 test('rule sheet: saved from Neovim, live in the story within a second (server-side watch)', function()
   -- Neovim offers no didChangeWatchedFiles on Linux: the server watches its files itself.
   vim.fn.mkdir(dir .. '/style', 'p')

@@ -19,7 +19,7 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
 /**
- * The settings the server reads: `{ copydesk: { style?, rules, namesFile?, inlayHints } }`.
+ * The settings the server reads: `{ copydesk: { style?, rules, namesFile?, inlayHints, codeLens } }`.
  * Only these keys are sent (as initializationOptions, with
  * workspace/didChangeConfiguration and in answer to workspace/configuration):
  * the `copydesk` section also holds client-only settings (path, trace,
@@ -39,6 +39,10 @@ function serverSettings(scope?: vscode.Uri): { copydesk: Record<string, unknown>
   settings.inlayHints = {
     names: cfg.get<boolean>("inlayHints.names", true),
     places: cfg.get<boolean>("inlayHints.places", true),
+  };
+  settings.codeLens = {
+    mentions: cfg.get<boolean>("codeLens.mentions", true),
+    storyFacts: cfg.get<boolean>("codeLens.storyFacts", true),
   };
   const namesFile = cfg.get<string>("namesFile", "");
   if (namesFile) {

@@ -112,7 +112,11 @@ pub(crate) fn is_caption(p: &str) -> bool {
     const AGENCY: &[&str] = &["(AP Photo", "(AFP Photo", "(Reuters Photo", "(Xinhua Photo"];
     // Every credit ends in a colon and every agency form holds `Photo`: most paragraphs
     // have neither, and are ruled out by one byte search each.
-    let photo = memchr::memmem::find(p.as_bytes(), b" Photo").is_some();
+    static PHOTO: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let photo = PHOTO
+        .get_or_init(|| memchr::memmem::Finder::new(b" Photo"))
+        .find(p.as_bytes())
+        .is_some();
     if !photo && memchr::memchr(b':', p.as_bytes()).is_none() {
         return false;
     }
@@ -347,15 +351,14 @@ impl<'a> Families<'a> {
             };
         }
         // A surname opens with the same byte as its family (`Clinton`, `Clintons`).
-        for at in memchr::memchr_iter(b' ', text.as_bytes()) {
-            let start = at + 1;
-            if !text
-                .as_bytes()
-                .get(start)
-                .is_some_and(|&b| first_bytes[usize::from(b)])
-            {
+        // Spaces are every few bytes: a plain pass over byte pairs beats a memchr call
+        // per space.
+        let bytes = text.as_bytes();
+        for (at, pair) in bytes.windows(2).enumerate() {
+            if pair[0] != b' ' || !first_bytes[usize::from(pair[1])] {
                 continue;
             }
+            let start = at + 1;
             let run = leading_run(&text[start..]);
             if !run.is_empty() && surname_keys.contains(run) {
                 after_space.entry(run).or_default().push(start);
@@ -411,7 +414,17 @@ impl<'a> Families<'a> {
 
 /// The letters and digits `s` opens with.
 fn leading_run(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    // ASCII letters and digits byte by byte; from the first other byte on, by character.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).map_or(true, |&b| b.is_ascii()) {
+        return &s[..ascii];
+    }
+    let end = s[ascii..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(s.len(), |i| ascii + i);
     &s[..end]
 }
 

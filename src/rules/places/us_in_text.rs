@@ -87,7 +87,17 @@ impl Rule for UsInText {
         };
         let text = cx.text;
         let mut guard: Option<Guard> = None;
-        for at in memchr::memmem::find_iter(text.as_bytes(), wrong.as_bytes()) {
+        // The two searchers built once, not once per paragraph.
+        static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+            std::sync::OnceLock::new();
+        let finders = FINDERS.get_or_init(|| {
+            [
+                memchr::memmem::Finder::new(b"US"),
+                memchr::memmem::Finder::new(b"U.S."),
+            ]
+        });
+        let finder = &finders[usize::from(wrong == "U.S.")];
+        for at in finder.find_iter(text.as_bytes()) {
             let before = text[..at].chars().next_back();
             if before.is_some_and(|c| {
                 c.is_alphanumeric() || matches!(c, '.' | '$' | '/' | '@' | '-' | '_')
