@@ -32,7 +32,7 @@ LAYERS = [
     ["sheets"],
     ["analysis", "settings"],
     ["workspace"],
-    ["hover", "catalogue", "fix", "complete", "hints", "lens"],
+    ["hover", "catalogue", "fix", "complete", "hints", "lens", "facts", "snippets"],
     ["cli", "lsp"],
 ]
 

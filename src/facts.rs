@@ -61,22 +61,9 @@ impl StoryFacts {
     }
 }
 
-/// A word: a run of non-space characters holding a letter or a digit (`—` and `-30-`
-/// alone are not words; `U.S.`, `9-2`, `北京` are one each).
-pub fn count_words(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// The words of the body of `story` (its paragraphs).
-pub fn body_words(story: &Article, text: &str) -> usize {
-    story
-        .paragraphs
-        .iter()
-        .map(|p| count_words(p.span.text(text)))
-        .sum()
-}
+// Word counts live with the article model (below the rules, which count the body for
+// `slug/word-count`): the facts read them from there.
+pub use crate::article::{body_words, count_words};
 
 /// The facts of `story`, one of `analysis`' stories; `None` without a headline.
 pub fn story_facts(analysis: &Analysis, story: &Article, text: &str) -> Option<StoryFacts> {

@@ -1072,3 +1072,20 @@ fn is_credits_trailer(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A word: a run of non-space characters holding a letter or a digit (`—` and `-30-`
+/// alone are not words; `U.S.`, `9-2`, `北京` are one each).
+pub fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The words of the body of `story` (its paragraphs).
+pub fn body_words(story: &Article, text: &str) -> usize {
+    story
+        .paragraphs
+        .iter()
+        .map(|p| count_words(p.span.text(text)))
+        .sum()
+}

@@ -104,7 +104,7 @@ fn check_story(cx: &Context<'_>, story: &Article, out: &mut Vec<Finding>) {
         });
     let mut body = None;
     for (said, span) in counts {
-        let words = *body.get_or_insert_with(|| crate::facts::body_words(story, cx.text));
+        let words = *body.get_or_insert_with(|| crate::article::body_words(story, cx.text));
         let drift = (words as f64 - said as f64) / said as f64;
         if drift.abs() <= TOLERANCE {
             continue;
