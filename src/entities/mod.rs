@@ -213,18 +213,6 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     }
 }
 
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Hover text (Markdown) for an entity.
 pub fn hover_markdown(entity: &Entity, text: &str) -> String {
     let kind = match entity.kind {
@@ -291,7 +279,7 @@ pub fn hover_markdown(entity: &Entity, text: &str) -> String {
                     }
                 }
                 if p.population > 0 {
-                    let _ = writeln!(md, "- population: {}", thousands(p.population));
+                    let _ = writeln!(md, "- population: {}", crate::text::thousands(p.population));
                 }
                 let _ = writeln!(md, "- gazetteer: {} (GeoNames)", p.kind);
             }

@@ -9,6 +9,7 @@
 //! and definition in other stories, and the hover's "also in N stories". Requests answer
 //! from whatever is indexed when they arrive, during the first indexing too.
 
+use crate::text::thousands;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,19 +49,6 @@ impl Shared {
     fn write(&self) -> RwLockWriteGuard<'_, Index> {
         self.index.write().unwrap_or_else(|p| p.into_inner())
     }
-}
-
-/// `1,234`.
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The paths of the open documents (their buffers, not the disk, are what is indexed).
@@ -348,8 +336,8 @@ impl Backend {
                         cancellable: Some(false),
                         message: Some(format!(
                             "indexing {} / {} stories",
-                            thousands(done),
-                            thousands(total)
+                            thousands(done as u64),
+                            thousands(total as u64)
                         )),
                         percentage: Some(percentage),
                     }))
@@ -361,7 +349,7 @@ impl Backend {
             info!("indexed {indexed} stories ({} files found)", last.1);
             if progress {
                 notify(WorkDoneProgress::End(WorkDoneProgressEnd {
-                    message: Some(format!("indexed {} stories", thousands(indexed))),
+                    message: Some(format!("indexed {} stories", thousands(indexed as u64))),
                 }))
                 .await;
             }
@@ -505,7 +493,7 @@ impl Backend {
         let n = uses.len();
         let mut md = format!(
             "\n\n**Also in {} {}**{}:\n",
-            thousands(n),
+            thousands(n as u64),
             if n == 1 { "story" } else { "stories" },
             if shared.indexing.load(Ordering::Acquire) {
                 " (still indexing)"
@@ -530,7 +518,7 @@ impl Backend {
             ));
         }
         if n > 7 {
-            md.push_str(&format!("- and {} more\n", thousands(n - 7)));
+            md.push_str(&format!("- and {} more\n", thousands((n - 7) as u64)));
         }
         Some(md)
     }

@@ -147,6 +147,19 @@ impl ParagraphContext<'_> {
         }
     }
 
+    /// The words (runs of non-space holding a letter) of the sentence holding `at`, if
+    /// `at` is in a sentence.
+    pub fn sentence_words(&self, at: usize) -> Option<Vec<&str>> {
+        let prose = self.prose();
+        let s = prose.sentences[prose.sentence_at(at)?];
+        Some(
+            s.text(self.text)
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect(),
+        )
+    }
+
     /// Is `span` (relative to the paragraph) inside or across a quotation?
     pub fn in_quotation(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end <= span.start);

@@ -2,7 +2,7 @@ use crate::config::Style;
 use crate::declare_rule;
 use crate::entities::EntityKind;
 use crate::rules::places::guard::Guard;
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -167,14 +167,7 @@ impl Rule for Said {
                 span,
                 format!("wire style attributes with `said`, not `{verb}`"),
             )
-            .with_fix(Fix {
-                title: "Write `said`".to_string(),
-                edits: vec![Edit {
-                    span,
-                    replacement: "said".to_string(),
-                }],
-                preferred: true,
-            });
+            .with_fix(Fix::replace("Write `said`", span, "said"));
             out.push(f);
         }
     }

@@ -3,7 +3,7 @@ use crate::config::Style;
 use crate::declare_rule;
 use crate::gazetteer::{gazetteer, key};
 use crate::rules::dateline::profile::{self, AP_STATES};
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -212,11 +212,11 @@ impl Rule for StandaloneCity {
                     Span::new(comma + 2, region_end),
                     format!("`{city}` stands alone: it needs no `{region}` after it"),
                 )
-                .with_fix(Fix {
-                    title: format!("Remove `, {region}`"),
-                    edits: vec![Edit { span, replacement }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(
+                    format!("Remove `, {region}`"),
+                    span,
+                    replacement,
+                )),
             );
         }
     }

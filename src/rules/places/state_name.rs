@@ -3,7 +3,7 @@ use crate::config::StateNames;
 use crate::declare_rule;
 use crate::gazetteer::{gazetteer, Region};
 use crate::rules::dateline::profile::AP_STATES;
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -241,11 +241,13 @@ impl Rule for StateName {
                 ),
                 _ => format!("the house abbreviates states after a city: `{ap}`, not `{form}`"),
             };
-            out.push(Finding::new(&Self::META, span, message).with_fix(Fix {
-                title: format!("Write `{wanted}`"),
-                edits: vec![Edit { span, replacement }],
-                preferred: true,
-            }));
+            out.push(
+                Finding::new(&Self::META, span, message).with_fix(Fix::replace(
+                    format!("Write `{wanted}`"),
+                    span,
+                    replacement,
+                )),
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::config::{Style, UsForm};
 use crate::declare_rule;
-use crate::rules::{Context, Edit, Finding, Fix, Rule, RuleMeta};
+use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 use crate::span::Span;
 
 declare_rule! {
@@ -70,14 +70,7 @@ impl Rule for UsInHeadline {
                     span,
                     format!("the house writes `{right}` in headlines, not `{wrong}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{right}`"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: right.to_string(),
-                    }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(format!("Write `{right}`"), span, right)),
             );
         }
     }

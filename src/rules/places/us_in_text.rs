@@ -1,7 +1,7 @@
 use super::guard::Guard;
 use crate::config::UsForm;
 use crate::declare_rule;
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -54,14 +54,9 @@ const US_NAMES: &[&str] = &[
 
 /// Most of the words around `at` in its sentence are in capitals (a caps line, a heading).
 fn caps_sentence(cx: &ParagraphContext<'_>, at: usize) -> bool {
-    let Some(s) = cx.prose().sentence_at(at).map(|i| cx.prose().sentences[i]) else {
+    let Some(words) = cx.sentence_words(at) else {
         return false;
     };
-    let words: Vec<&str> = s
-        .text(cx.text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
     let lower = words
         .iter()
         .filter(|w| w.chars().any(char::is_lowercase))
@@ -147,11 +142,11 @@ impl Rule for UsInText {
                     span,
                     format!("in {agency} style body text writes `{right}`, not `{wrong}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{right}`"),
-                    edits: vec![Edit { span, replacement }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(
+                    format!("Write `{right}`"),
+                    span,
+                    replacement,
+                )),
             );
         }
     }

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::entities::lexicon::class;
 use crate::entities::EntityKind;
 use crate::rules::places::guard::{opens_sentence, word_before, Guard};
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -206,14 +206,13 @@ impl Rule for Abbreviation {
                         cx.story.style.agency()
                     ),
                 };
-                out.push(Finding::new(&Self::META, span, message).with_fix(Fix {
-                    title: format!("Write `{wanted}`"),
-                    edits: vec![Edit {
+                out.push(
+                    Finding::new(&Self::META, span, message).with_fix(Fix::replace(
+                        format!("Write `{wanted}`"),
                         span,
-                        replacement: wanted.to_string(),
-                    }],
-                    preferred: true,
-                }));
+                        wanted,
+                    )),
+                );
                 break;
             }
             // AP: `the Rev.`, never `Rev.` alone.
@@ -239,14 +238,11 @@ impl Rule for Abbreviation {
                                         cx.story.style.agency()
                                     ),
                                 )
-                                .with_fix(Fix {
-                                    title: format!("Write `{wanted}`"),
-                                    edits: vec![Edit {
-                                        span,
-                                        replacement: wanted.to_string(),
-                                    }],
-                                    preferred: true,
-                                }),
+                                .with_fix(Fix::replace(
+                                    format!("Write `{wanted}`"),
+                                    span,
+                                    wanted,
+                                )),
                             );
                         }
                     }

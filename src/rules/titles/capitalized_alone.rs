@@ -1,7 +1,7 @@
 use crate::config::Style;
 use crate::declare_rule;
 use crate::rules::places::guard::Guard;
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -156,14 +156,11 @@ impl Rule for CapitalizedAlone {
                     span,
                     format!("a title standing alone is lower case: `{wanted}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{wanted}`"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: wanted.clone(),
-                    }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(
+                    format!("Write `{wanted}`"),
+                    span,
+                    wanted.clone(),
+                )),
             );
         }
     }
@@ -172,14 +169,9 @@ impl Rule for CapitalizedAlone {
 /// Most words of the sentence holding `at` are capitalized (a heading or a title-case
 /// line), where a capital says nothing.
 fn caps_sentence(cx: &ParagraphContext<'_>, at: usize) -> bool {
-    let Some(s) = cx.prose().sentence_at(at).map(|i| cx.prose().sentences[i]) else {
+    let Some(words) = cx.sentence_words(at) else {
         return false;
     };
-    let words: Vec<&str> = s
-        .text(cx.text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
     let caps = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))

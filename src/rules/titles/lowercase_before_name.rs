@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::entities::lexicon::{self, class};
 use crate::entities::EntityKind;
 use crate::rules::places::guard::{word_before, Guard};
-use crate::rules::{Edit, Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
+use crate::rules::{Finding, Fix, ParagraphContext, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
 declare_rule! {
@@ -272,14 +272,11 @@ impl Rule for LowercaseBeforeName {
                     span,
                     format!("a formal title is capitalized directly before a name: `{wanted}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{wanted}`"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: wanted.clone(),
-                    }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(
+                    format!("Write `{wanted}`"),
+                    span,
+                    wanted.clone(),
+                )),
             );
         }
         // `secretary of state Ann Ode`.
@@ -317,14 +314,11 @@ impl Rule for LowercaseBeforeName {
                     span,
                     format!("a formal title is capitalized directly before a name: `{wanted}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{wanted}`"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: wanted.clone(),
-                    }],
-                    preferred: true,
-                }),
+                .with_fix(Fix::replace(
+                    format!("Write `{wanted}`"),
+                    span,
+                    wanted.clone(),
+                )),
             );
         }
     }
