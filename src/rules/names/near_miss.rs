@@ -196,6 +196,8 @@ fn chain<T: Copy>(list: &[(T, usize)], head: usize) -> impl Iterator<Item = T> +
 #[derive(Clone, Copy)]
 struct Word<'t> {
     text: &'t str,
+    /// Its word lists ([`crate::entities::lexicon::classes`], from its token).
+    class: crate::entities::lexicon::Classes,
     first: Span,
     count: usize,
     /// First and last link of its chain in the occurrences.
@@ -230,52 +232,9 @@ impl Rule for NearMiss {
         let text = cx.text;
         // Every capitalized word of the body, with its occurrences, in order of first use.
         let mut index: HashMap<&str, usize> = HashMap::default();
-        index.reserve(128);
         let mut words: Vec<Word<'_>> = Vec::with_capacity(128);
         let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
         let mut givens: Vec<(&str, usize)> = Vec::new();
-        for (p, toks) in cx.article.paragraphs.iter().zip(cx.words) {
-            // The paragraph's words, relative to its start: `block` is what their spans
-            // index, `base` moves a span to document offsets.
-            let block = p.span.text(text);
-            let base = p.span.start;
-            for (i, t) in toks.iter().enumerate() {
-                // Most words are not capitalized (a case bit of the token).
-                if !t.title_case() {
-                    continue;
-                }
-                let w = t.text(block);
-                let at = t.shifted(base).span;
-                let k = *index.entry(w).or_insert_with(|| {
-                    words.push(Word {
-                        text: w,
-                        first: at,
-                        count: 0,
-                        occ_head: NONE,
-                        occ_tail: NONE,
-                        given_head: NONE,
-                        given_tail: NONE,
-                        leads: false,
-                    });
-                    words.len() - 1
-                });
-                let word = &mut words[k];
-                word.count += 1;
-                link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
-                // The given name written right before it (`Donald` in `Donald Regan`).
-                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
-                    if t.joined && !prev.possessive && prev.title_case() {
-                        // Whether it is a given name and not a common word is asked when
-                        // the list is read (rarely): see `given` below.
-                        let g = prev.text(block);
-                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
-                    }
-                }
-                let next = toks.get(i + 1);
-                word.leads |= next.is_some_and(|n| n.joined && !t.possessive && n.title_case());
-            }
-        }
-
         // The spellings taken as right: surnames of the people in the story, and every
         // word of the names file.
         let mut refs: Vec<Reference<'_>> = Vec::new();
@@ -306,7 +265,7 @@ impl Rule for NearMiss {
                 refs.push(Reference {
                     word: s,
                     chars: s.chars().count(),
-                    first: index.get(s).map(|&k| words[k].first),
+                    first: None, // read from the index below
                     from_file: false,
                 });
             }
@@ -314,6 +273,74 @@ impl Rule for NearMiss {
         // A near spelling starts with the same character, so the same byte: the references
         // by first byte, each group in the order above (the first near one is taken).
         let key = |w: &str| w.as_bytes().first().map_or(256, |&b| usize::from(b));
+        if refs.is_empty() {
+            return; // nothing to be near
+        }
+        let mut first_bytes = [false; 257];
+        for r in &refs {
+            first_bytes[key(r.word)] = true;
+        }
+        // Only the words opening with such a byte are read: no other word can be near a
+        // reference, and no reference is such a word.
+        // The capitalized words of each paragraph, from its part (kept across keystrokes
+        // with its words) when there is one.
+        let parts = (cx.names.len() == cx.article.paragraphs.len()).then_some(cx.names);
+        for (k, (p, toks)) in cx.article.paragraphs.iter().zip(cx.words).enumerate() {
+            // The paragraph's words, relative to its start: `block` is what their spans
+            // index, `base` moves a span to document offsets.
+            let block = p.span.text(text);
+            let base = p.span.start;
+            let kept = parts.and_then(|parts| parts[k].capitalized(toks));
+            let all = || (0..toks.len()).filter(|&i| toks[i].title_case());
+            let capitalized: &mut dyn Iterator<Item = usize> = match kept {
+                Some(which) => &mut which.iter().map(|&i| i as usize),
+                None => &mut all(),
+            };
+            for i in capitalized {
+                let t = &toks[i];
+                if !block
+                    .as_bytes()
+                    .get(t.span.start)
+                    .is_some_and(|&b| first_bytes[usize::from(b)])
+                {
+                    continue;
+                }
+                let w = t.text(block);
+                let at = t.shifted(base).span;
+                let k = *index.entry(w).or_insert_with(|| {
+                    words.push(Word {
+                        text: w,
+                        class: t.class,
+                        first: at,
+                        count: 0,
+                        occ_head: NONE,
+                        occ_tail: NONE,
+                        given_head: NONE,
+                        given_tail: NONE,
+                        leads: false,
+                    });
+                    words.len() - 1
+                });
+                let word = &mut words[k];
+                word.count += 1;
+                link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
+                // The given name written right before it (`Donald` in `Donald Regan`).
+                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
+                    if t.joined && !prev.possessive && prev.title_case() {
+                        // Whether it is a given name and not a common word is asked when
+                        // the list is read (rarely): see `given` below.
+                        let g = prev.text(block);
+                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
+                    }
+                }
+                let next = toks.get(i + 1);
+                word.leads |= next.is_some_and(|n| n.joined && !t.possessive && n.title_case());
+            }
+        }
+
+        for r in refs.iter_mut().filter(|r| !r.from_file) {
+            r.first = index.get(r.word).map(|&k| words[k].first);
+        }
         let mut by_byte: Vec<usize> = (0..refs.len()).collect();
         by_byte.sort_by_key(|&i| (key(refs[i].word), i));
         let group = |w: &str| {
@@ -338,10 +365,6 @@ impl Rule for NearMiss {
         let n_file = refs.iter().take_while(|r| r.from_file).count();
         let near_index = std::cell::OnceCell::new();
         let file_index = std::cell::OnceCell::new();
-        let mut first_bytes = [false; 257];
-        for r in &refs {
-            first_bytes[key(r.word)] = true;
-        }
         let from_file: rustc_hash::FxHashSet<&str> = refs
             .iter()
             .filter(|r| r.from_file)
@@ -372,18 +395,16 @@ impl Rule for NearMiss {
 
         for word in &words {
             let w = word.text;
-            // No reference starts with its first byte: nothing to be near, nor to be.
-            if !first_bytes[key(w)] {
-                continue;
-            }
-            // (Whether `w` is a place is asked last, below: it is the dearest question, and
-            // only a word with a near spelling needs the answer.)
-            if STOPWORDS.contains(w)
-                || DEMONYMS.contains(w)
-                || TITLES.contains(w)
-                || ORG_WORDS.contains(w)
-                || CONNECTORS.contains(w)
-                || from_file.contains(w)
+            // (Every word of the index opens with a reference's first byte. Whether `w` is
+            // a place is asked last, below: it is the dearest question, and only a word with
+            // a near spelling needs the answer. The word lists from its token's classes.)
+            let class = word.class;
+            if STOPWORDS.has(class)
+                || DEMONYMS.has(class)
+                || TITLES.has(class)
+                || ORG_WORDS.has(class)
+                || CONNECTORS.has(class)
+                || (!from_file.is_empty() && from_file.contains(w))
             {
                 continue;
             }
