@@ -388,7 +388,9 @@ fn folder_target<'a>(
         std::iter::once(fold(&given_here)).collect()
     };
     let is_place = std::cell::OnceCell::new();
-    let mut candidates: Vec<u32> = index.folds.get(folded).map_or_else(Vec::new, |v| v.clone());
+    // The spellings of the same folded form (ids in increasing order).
+    let same_folds: &[u32] = index.folds.get(folded).map_or(&[], |v| &v[..]);
+    let mut candidates: Vec<u32> = same_folds.to_vec();
     candidates.extend(index.near.candidates(s).map(|i| i as u32));
     candidates.sort_unstable();
     candidates.dedup();
@@ -398,7 +400,7 @@ fn folder_target<'a>(
         if &*sp.text == s || sp.uses.is_empty() {
             continue;
         }
-        let same_fold = fold(&sp.text) == folded;
+        let same_fold = same_folds.binary_search(&id).is_ok();
         // A difference in the first letter's case counts only the stories that write the
         // name mid-sentence (`Al-Assad said` opens a sentence).
         let n = if same_fold && first_case_only(s, &sp.text) {

@@ -396,3 +396,24 @@ fn drift_read_from_the_index_is_the_drift_read_from_the_analysis() {
     let outside = dir.path().join("elsewhere.txt");
     assert!(spelling_drift_indexed(&index, &outside, "", &config).is_empty());
 }
+
+/// `line_col` counts the three units in one pass; it must agree with the line index's
+/// position in each unit at every offset (inside characters too), over curly quotes, em
+/// dashes, CJK, emoji and every line ending.
+#[test]
+fn line_col_agrees_with_the_line_index_in_every_unit() {
+    use crate::text::{Encoding, LineIndex};
+    let text = "“Wú” — 北京 said\r\n🎉 ok\rthird — line\nlast 谢谢";
+    let lines = LineIndex::new(text);
+    for offset in 0..=text.len() + 2 {
+        let lc = line_col(&lines, text, offset);
+        let p8 = lines.position(text, offset, Encoding::Utf8);
+        let p16 = lines.position(text, offset, Encoding::Utf16);
+        let p32 = lines.position(text, offset, Encoding::Utf32);
+        assert_eq!(
+            (lc.line, lc.utf8, lc.utf16, lc.chars),
+            (p8.line, p8.column, p16.column, p32.column),
+            "offset {offset}"
+        );
+    }
+}
