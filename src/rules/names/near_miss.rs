@@ -35,7 +35,11 @@ declare_rule! {
     /// The quick fix writes the known spelling (preferred when the names file or a clear
     /// majority says so). Two people are not reported: a word with a given name the other
     /// never has (`Donald Regan` beside `President Reagan`), or a surname introduced with
-    /// its own title. Places, plurals, possessives and given names are not checked.
+    /// its own title. Plurals, possessives and given names are not checked. A word that
+    /// names a place (`Paris` beside a `Daniel Parris`) is checked only where the story
+    /// writes it as a person: after the person's given name (`Ellen Boden` beside `Ellen
+    /// Bolden`), or every time inside a sentence as a subject, never after a preposition
+    /// (`Paris also wanted`, not `in Paris`).
     pub struct NearMiss {
         code: "names/near-miss",
         severity: Warning,
@@ -79,7 +83,7 @@ pub(crate) fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
 /// one edit in a name of six letters or more needs less than two (`Late` for `Lane` does
 /// not pass).
 fn similarity(d: usize, chars: usize) -> f64 {
-    if d <= 1 && chars >= 6 {
+    if d <= 1 && chars >= 5 {
         0.85
     } else {
         0.9
@@ -176,6 +180,38 @@ fn one_edit(a: &str, b: &str) -> bool {
 /// A given name: not a common word, title, demonym or organization word.
 fn given_name(w: &str) -> bool {
     !STOPWORDS.contains(w) && !TITLES.contains(w) && !DEMONYMS.contains(w) && !ORG_WORDS.contains(w)
+}
+
+/// The words a place's name follows (`in Basra`, `the Basra office`): after one of them a
+/// name is read as the place.
+const PLACE_LEADS: &[&str] = &[
+    "in", "at", "to", "from", "near", "of", "outside", "across", "into", "the", "around", "toward",
+    "towards", "via", "through", "for", "by", "on", "inside", "between", "and", "or", "a", "an",
+    "west", "east", "north", "south", "central", "northern", "southern", "eastern", "western",
+    "visit", "visited", "visiting", "left", "reach", "reached",
+];
+
+/// Whether the word at `span` stands where a person does: inside a sentence (not
+/// opening one), not after a word a place follows, and followed by a lowercase word (a verb: `Basya also believes`, `Moxon
+/// proceeded`), not by punctuation, a capital or the end of the paragraph.
+fn person_slot(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'', '(', ' ']);
+    // A capital opening a sentence says nothing (`Young and new faces emerged`).
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r']) {
+        return false;
+    }
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    if PLACE_LEADS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
+        return false;
+    }
+    let after = &text[span.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    rest.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// End of a chain in [`Word`]'s lists.
@@ -468,8 +504,20 @@ impl Rule for NearMiss {
             let Some(r) = best else {
                 continue;
             };
+            // A place's name is left alone (`Basra` beside a `Basya`), unless the story
+            // writes it as a person: after the known person's given name (`Charles Boden`
+            // beside `Charles Bolden`), or every time as a clause's subject, never after a
+            // preposition (`Basra also believes`, not `in Basra`).
             if lookup_place(w).is_some() {
-                continue;
+                let other = index.get(r.word).map(|&k| &words[k]);
+                let their_given = || chain(&givens, other.map_or(NONE, |o| o.given_head));
+                let after_their_given = chain(&givens, word.given_head)
+                    .any(|g| given_name(g) && their_given().any(|o| o == g));
+                let as_subject =
+                    || chain(&occurrences, word.occ_head).all(|span| person_slot(text, span));
+                if !(after_their_given || as_subject()) {
+                    continue;
+                }
             }
             let n = count_of(r.word);
             let whence = match (r.from_file, r.first) {
