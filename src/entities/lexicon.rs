@@ -98,16 +98,36 @@ struct Table {
     /// reading them) and 1 + the word's index in `words`; 0 when empty.
     slots: Box<[u64]>,
     mask: usize,
-    words: Vec<(&'static str, Classes)>,
+    words: Vec<Entry>,
 }
 
+/// A word of [`TABLE`] with its [`word_key`]: for a word of up to 16 bytes the key and the
+/// length are the word, so a lookup compares them instead of the text.
+struct Entry {
+    key: (u64, u64),
+    len: usize,
+    word: &'static str,
+    classes: Classes,
+}
+
+/// The longest word whose [`word_key`] holds every byte.
+const KEY_HOLDS_ALL: usize = 16;
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let words: Vec<(&'static str, Classes)> = CLASSES.iter().map(|(&w, &c)| (w, c)).collect();
+    let words: Vec<Entry> = CLASSES
+        .iter()
+        .map(|(&w, &c)| Entry {
+            key: word_key(w.as_bytes()),
+            len: w.len(),
+            word: w,
+            classes: c,
+        })
+        .collect();
     let size = (words.len() * 2).next_power_of_two().max(16);
     let mut slots = vec![0u64; size].into_boxed_slice();
     let mask = size - 1;
-    for (i, &(w, _)) in words.iter().enumerate() {
-        let h = word_hash(w.as_bytes());
+    for (i, e) in words.iter().enumerate() {
+        let h = word_hash(e.key);
         let mut at = h as usize & mask;
         while slots[at] != 0 {
             at = (at + 1) & mask;
@@ -117,12 +137,13 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     Table { slots, mask, words }
 });
 
-/// A hash of a word's bytes for [`TABLE`]: the first and last eight (or four) bytes, and
-/// the length, mixed by one wide multiply (words are short).
+/// The key of a word's bytes for [`TABLE`]: the first and last eight (or four) bytes, and
+/// the length (words are short). Up to [`KEY_HOLDS_ALL`] bytes, the key and the length
+/// determine the word: 8 to 16 bytes are covered by the first and last eight, 4 to 7 by the
+/// first and last four, 1 to 3 by the first, middle and last byte.
 #[inline]
-fn word_hash(b: &[u8]) -> u64 {
+fn word_key(b: &[u8]) -> (u64, u64) {
     const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-    const K2: u64 = 0xd6e8_feb8_6659_fd93;
     let n = b.len();
     let read8 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
     let read4 = |i: usize| {
@@ -130,7 +151,7 @@ fn word_hash(b: &[u8]) -> u64 {
             b[i..i + 4].try_into().unwrap_or_default(),
         ))
     };
-    let (x, y) = if n >= 8 {
+    if n >= 8 {
         let mut h = read8(0);
         let mut i = 8;
         while i + 8 < n {
@@ -147,7 +168,14 @@ fn word_hash(b: &[u8]) -> u64 {
         )
     } else {
         (0, 0)
-    };
+    }
+}
+
+/// A [`word_key`] mixed by one wide multiply.
+#[inline]
+fn word_hash((x, y): (u64, u64)) -> u64 {
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xd6e8_feb8_6659_fd93;
     let m = u128::from(x ^ K1) * u128::from(y ^ K2);
     (m as u64) ^ ((m >> 64) as u64)
 }
@@ -156,7 +184,8 @@ fn word_hash(b: &[u8]) -> u64 {
 #[inline]
 pub fn classes(w: &str) -> Classes {
     let t = &*TABLE;
-    let h = word_hash(w.as_bytes());
+    let key = word_key(w.as_bytes());
+    let h = word_hash(key);
     let tag = h & !0xffff_ffff;
     let mut at = h as usize & t.mask;
     loop {
@@ -165,9 +194,9 @@ pub fn classes(w: &str) -> Classes {
             return 0;
         }
         if slot & !0xffff_ffff == tag {
-            let (word, c) = t.words[(slot & 0xffff_ffff) as usize - 1];
-            if word == w {
-                return c;
+            let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
+            if e.key == key && e.len == w.len() && (e.len <= KEY_HOLDS_ALL || e.word == w) {
+                return e.classes;
             }
         }
         at = (at + 1) & t.mask;
@@ -1189,6 +1218,39 @@ mod tests {
         }
         assert!(classes("Smith") & class::SURNAME != 0);
         assert_eq!(classes("Smithx"), 0);
+    }
+
+    #[test]
+    fn a_short_words_key_is_the_word() {
+        // `classes` compares keys, not text, for words of up to `KEY_HOLDS_ALL` bytes: no
+        // two different words of one length may share a key.
+        let mut seen: FxHashMap<((u64, u64), usize), &str> = FxHashMap::default();
+        let extra = [
+            "", "a", "ab", "abc", "abd", "abcd", "abce", "abcdefgh", "abcdefgi",
+        ];
+        let extra = extra
+            .iter()
+            .copied()
+            .chain(["bacdefgh", "Mañana", "森山", "森川"]);
+        for w in CLASSES.keys().copied().chain(extra) {
+            if w.len() > KEY_HOLDS_ALL {
+                continue;
+            }
+            if let Some(other) = seen.insert((word_key(w.as_bytes()), w.len()), w) {
+                assert_eq!(other, w);
+            }
+        }
+        // Every byte counts: each word of 1-16 bytes differs in key from the same word
+        // with any one byte changed.
+        let base = b"abcdefghijklmnop";
+        for n in 1..=KEY_HOLDS_ALL {
+            let w = &base[..n];
+            for i in 0..n {
+                let mut v = w.to_vec();
+                v[i] = b'z';
+                assert_ne!(word_key(w), word_key(&v), "{n} {i}");
+            }
+        }
     }
 
     #[test]
