@@ -389,7 +389,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             sent_start: sentence_end,
             joined: joined && !sentence_end,
             class: lexicon::classes(word),
-            case: case_of(word),
+            // `case_of`'s first test, without the call (most words are lower case).
+            case: if word.as_bytes()[0].is_ascii_lowercase() {
+                0
+            } else {
+                case_of(word)
+            },
         });
         sentence_end = false;
         joined = true;
