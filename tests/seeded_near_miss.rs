@@ -78,7 +78,7 @@ struct Tally {
 /// Every kind at 95 % or more: on the repository's stories (54, 195 seeds) 95.9 % to
 /// 98.0 %; with `COPYDESK_CORPORA` (707 stories, 457 seeds) 95.7 % to 96.5 %. What is still
 /// missed: a person the recognizer made of `Warhol Museum`, and a misspelling that gives a
-/// place the story also names as a place (`Paris said` in a story datelined from it).
+/// place the story also names as a place (`Paris said` where the story has `in Paris`).
 #[test]
 fn seeded_second_reference_misspellings_are_caught() {
     let config = Config::default();
