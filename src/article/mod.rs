@@ -9,6 +9,7 @@ pub mod dateline;
 pub mod furniture;
 pub mod lines;
 pub mod quotes;
+mod reuse;
 pub mod suppress;
 
 use serde::Serialize;
@@ -17,6 +18,7 @@ use crate::span::Span;
 pub use dateline::{Dateline, DatelineRead};
 use lines::{trimmed, Line};
 pub use quotes::{Quotation, Quotes};
+pub use reuse::Reuse;
 pub use suppress::{Suppression, SuppressionScope};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -412,6 +414,8 @@ struct Parser<'a> {
     text: &'a str,
     format: Format,
     lines: Vec<Line>,
+    /// What blocks read the last time their text was parsed ([`parse_reusing`]).
+    blocks: Option<std::cell::RefCell<reuse::Blocks>>,
 }
 
 impl<'a> Parser<'a> {
@@ -428,6 +432,14 @@ impl<'a> Parser<'a> {
 
     /// The block opens with a dateline (readable or not), and is no header line.
     fn opens_with_dateline(&self, (first, last): (usize, usize)) -> bool {
+        match &self.blocks {
+            Some(b) => b.borrow_mut().opens_with_dateline(self, first, last),
+            None => self.reads_dateline(first, last),
+        }
+    }
+
+    /// [`Parser::opens_with_dateline`], read from the text.
+    fn reads_dateline(&self, first: usize, last: usize) -> bool {
         let line = self.line(first).trim();
         if header_line(line) || furniture::is_residue_line(line) || kicker_len(line).is_some() {
             return false;
@@ -465,9 +477,44 @@ pub fn parse_with(
     article
 }
 
+/// [`parse_with`], reusing what `reuse` kept from the last parse of the same document:
+/// the blocks and paragraphs whose text is unchanged are not read again. The article is
+/// the same as [`parse_with`]'s.
+pub fn parse_reusing(
+    text: &str,
+    format: Format,
+    mut settings: impl FnMut(&Article) -> quotes::Settings,
+    reuse: &mut Reuse,
+) -> Article {
+    reuse.blocks.start(format);
+    let blocks = std::mem::take(&mut reuse.blocks);
+    let (mut article, blocks) = parse_structure_with(text, format, Some(blocks));
+    reuse.blocks = blocks.unwrap_or_default();
+    reuse.blocks.finish();
+    reuse.quotes.start();
+    let first = settings(&article);
+    quotes::scan_article_kept(text, &mut article, first, Some(&mut reuse.quotes));
+    for story in &mut article.stories {
+        let s = settings(story);
+        quotes::scan_article_kept(text, story, s, Some(&mut reuse.quotes));
+    }
+    reuse.quotes.finish();
+    article
+}
+
 /// The structure without the quotation marks (`Article::quotes` is left empty), for
 /// `copydesk outline`.
 pub fn parse_structure(text: &str, format: Format) -> Article {
+    parse_structure_with(text, format, None).0
+}
+
+/// [`parse_structure`], with the block facts kept from the last parse when given
+/// (returned for the next one).
+fn parse_structure_with(
+    text: &str,
+    format: Format,
+    kept: Option<reuse::Blocks>,
+) -> (Article, Option<reuse::Blocks>) {
     let all_lines = lines::lines(text);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
@@ -480,6 +527,7 @@ pub fn parse_structure(text: &str, format: Format) -> Article {
         text,
         format,
         lines: all_lines,
+        blocks: kept.map(std::cell::RefCell::new),
     };
 
     // Blocks as (first line, last line exclusive).
@@ -529,7 +577,7 @@ pub fn parse_structure(text: &str, format: Format) -> Article {
     }
     article.suppressions = suppressions;
     article.stories = stories;
-    article
+    (article, p.blocks.map(std::cell::RefCell::into_inner))
 }
 
 /// The front matter's span and date (its `date` key first, else any date in it), and its
@@ -831,17 +879,28 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
     for (n, &(first, last)) in units.iter().enumerate() {
         let mut first = first;
         let first_text = p.line(first);
-        let after = furniture::after_story(first_text);
+        // What the block's own text says, kept from the last parse when reusing.
+        let facts = p
+            .blocks
+            .as_ref()
+            .map(|b| b.borrow_mut().facts(p, first, last));
+        let after = match &facts {
+            Some(f) => f.after,
+            None => furniture::after_story(first_text),
+        };
         let lede_seen = !article.paragraphs.is_empty();
         // Another story: a slug, or after an end mark a headline and front matter before a
         // dateline, or a one-line headline before prose. (A headline and a dateline with no
         // end mark before them is no boundary: `dateline/misplaced` speaks of it.)
         if lede_seen
             && after.is_none()
-            && !is_credits_trailer(first_text.trim_start())
-            && !is_end_mark(first_text)
+            && !facts.map_or_else(
+                || is_credits_trailer(first_text.trim_start()),
+                |f| f.first_credits,
+            )
+            && !facts.map_or_else(|| is_end_mark(first_text), |f| f.first_end_mark)
         {
-            let slug = is_slug(first_text.trim());
+            let slug = facts.map_or_else(|| is_slug(first_text.trim()), |f| f.slug);
             let next_story = slug
                 || (ended && find_lede(p, &units[n..]).is_some())
                 || (ended && headline_then_prose(p, &units[n..]));
@@ -859,7 +918,13 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                     Some(furniture::After::Copyright) => TrailerKind::Copyright,
                     Some(furniture::After::Furniture) => TrailerKind::Furniture,
                     _ if after_keywords => TrailerKind::Keywords,
-                    _ if is_credits_trailer(span.text(text).trim_start()) => TrailerKind::Credits,
+                    _ if facts.map_or_else(
+                        || is_credits_trailer(span.text(text).trim_start()),
+                        |f| f.block_credits,
+                    ) =>
+                    {
+                        TrailerKind::Credits
+                    }
                     _ => TrailerKind::Residue,
                 },
             });
@@ -880,10 +945,14 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                 continue;
             }
             // A player caption or photo credit between paragraphs.
-            if last == first + 1
-                && (furniture::is_control_line(first_text)
-                    || furniture::is_photo_credit(first_text))
-            {
+            if facts.map_or_else(
+                || {
+                    last == first + 1
+                        && (furniture::is_control_line(first_text)
+                            || furniture::is_photo_credit(first_text))
+                },
+                |f| f.residue_line,
+            ) {
                 article.trailers.push(Trailer {
                     span: trimmed(text, p.block_span(first, last)),
                     kind: TrailerKind::Residue,
@@ -893,11 +962,14 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
         }
         // Subheads: Markdown headings or an all-capitals line, split from what follows.
         let heading = match p.format {
-            Format::Markdown => {
-                md_heading(first_text).map(|(lvl, off)| (lvl.saturating_sub(1).max(1), off))
-            }
-            Format::Plain => (lede_seen && is_caps_subhead(first_text)).then_some((1, 0)),
+            Format::Markdown => facts
+                .map_or_else(|| md_heading(first_text), |f| f.md_heading)
+                .map(|(lvl, off)| (lvl.saturating_sub(1).max(1), off)),
+            Format::Plain => (lede_seen
+                && facts.map_or_else(|| is_caps_subhead(first_text), |f| f.caps_subhead))
+            .then_some((1, 0)),
         };
+        let mut split = 0;
         if let Some((level, off)) = heading {
             let h = trimmed(text, p.lines[first].content);
             let title = trimmed(
@@ -914,52 +986,45 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                 span: h,
             });
             first += 1;
+            split = 1;
             if first == last {
                 continue;
             }
         }
-        let span = p.block_span(first, last);
-        let body_text = span.text(text);
-        if is_end_mark(body_text) {
-            article.end_mark = Some(trimmed(text, span));
-            ended = true;
-            continue;
-        }
-        let t = body_text.trim_start();
-        if is_keywords(t) {
-            article.trailers.push(Trailer {
-                span,
-                kind: TrailerKind::Keywords,
-            });
-            ended = true;
-            after_keywords = true;
-            continue;
-        }
-        if is_credits_trailer(t) {
-            article.trailers.push(Trailer {
-                span,
-                kind: TrailerKind::Credits,
-            });
-            ended = true;
-            continue;
-        }
-        let mut para_span = trimmed(text, span);
-        // `... the official said. Enditem` on the paragraph's last line.
-        for mark in ["Enditem", "ENDS", "(END)", "Reuter", "REUTER"] {
-            let s = para_span.text(text);
-            if let Some(stripped) = s.strip_suffix(mark) {
-                if stripped.ends_with([' ', '\t'])
-                    && stripped.trim_end().ends_with(['.', '"', '”', '\'', '’'])
-                {
-                    let mark_span = Span::new(para_span.end - mark.len(), para_span.end);
-                    article.end_mark = Some(mark_span);
-                    para_span =
-                        Span::new(para_span.start, para_span.start + stripped.trim_end().len());
-                    ended = true;
-                    break;
-                }
+        let read = facts
+            .and_then(|f| f.body[split])
+            .unwrap_or_else(|| reuse::body_read(p, first, last));
+        let para_span = match read {
+            reuse::BodyRead::EndMark => {
+                article.end_mark = Some(trimmed(text, p.block_span(first, last)));
+                ended = true;
+                continue;
             }
-        }
+            reuse::BodyRead::Keywords => {
+                article.trailers.push(Trailer {
+                    span: p.block_span(first, last),
+                    kind: TrailerKind::Keywords,
+                });
+                ended = true;
+                after_keywords = true;
+                continue;
+            }
+            reuse::BodyRead::Credits => {
+                article.trailers.push(Trailer {
+                    span: p.block_span(first, last),
+                    kind: TrailerKind::Credits,
+                });
+                ended = true;
+                continue;
+            }
+            reuse::BodyRead::Paragraph { span, end_mark } => {
+                if end_mark.is_some() {
+                    article.end_mark = end_mark;
+                    ended = true;
+                }
+                span
+            }
+        };
         let kind = if article.paragraphs.is_empty() {
             ParagraphKind::Lede
         } else {

@@ -580,6 +580,17 @@ pub fn scan_with(
     paragraphs: &[Span],
     settings: Settings,
 ) -> Quotes {
+    scan_kept(text, headline, paragraphs, settings, None)
+}
+
+/// [`scan_with`], reusing the paragraphs kept in `kept` (when given) from the last scan.
+pub(crate) fn scan_kept(
+    text: &str,
+    headline: Option<Span>,
+    paragraphs: &[Span],
+    settings: Settings,
+    mut kept: Option<&mut Kept>,
+) -> Quotes {
     let mut quotes = Quotes::default();
     if let Some(h) = headline {
         let outer = if settings.headline_singles {
@@ -598,24 +609,11 @@ pub fn scan_with(
     }
     for (p, &span) in paragraphs.iter().enumerate() {
         let next = paragraphs.get(p + 1).copied();
-        let mut st = Stretch {
-            marks: read_marks(text, span, false),
-            pairs: Vec::new(),
-            quotes: &mut quotes,
-        };
-        // (A paragraph without marks has no quotation to run on.)
-        let runs_on = !st.marks.is_empty()
-            && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
-        st.run(
-            settings.nesting.outer(),
-            p,
-            span,
-            Some(runs_on),
-            false,
-            false,
-        );
-        let marks = st.marks;
-        quotes.marks.extend(marks.into_iter().map(|(m, _)| m));
+        if let Some(kept) = kept.as_deref_mut() {
+            kept.paragraph(text, p, span, next, settings, &mut quotes);
+        } else {
+            scan_paragraph(text, p, span, next, settings, &mut quotes);
+        }
     }
     quotes.quotations.sort_by_key(|q| q.open.start);
     quotes.headline_quotations.sort_by_key(|q| q.open.start);
@@ -623,6 +621,205 @@ pub fn scan_with(
     quotes.wrong_direction.sort();
     quotes.wrong_direction.dedup();
     quotes
+}
+
+/// Pair the marks of paragraph `p` (at `span`; `next`: the paragraph after it) and add
+/// what was found to `quotes`.
+fn scan_paragraph(
+    text: &str,
+    p: usize,
+    span: Span,
+    next: Option<Span>,
+    settings: Settings,
+    quotes: &mut Quotes,
+) {
+    let mut st = Stretch {
+        marks: read_marks(text, span, false),
+        pairs: Vec::new(),
+        quotes,
+    };
+    // (A paragraph without marks has no quotation to run on.)
+    let runs_on = !st.marks.is_empty()
+        && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+    st.run(
+        settings.nesting.outer(),
+        p,
+        span,
+        Some(runs_on),
+        false,
+        false,
+    );
+    let marks = st.marks;
+    quotes.marks.extend(marks.into_iter().map(|(m, _)| m));
+}
+
+/// A span read at `from` moved to `to` (relative to a paragraph and back).
+fn moved(s: Span, from: usize, to: usize) -> Span {
+    Span::new(s.start - from + to, s.end - from + to)
+}
+
+/// What [`scan_paragraph`] adds for one paragraph, relative to its start, under one key.
+#[derive(Clone, Debug)]
+struct KeptParagraph {
+    settings: Settings,
+    /// The next paragraph opens with a mark of the outer kind.
+    next_opens: bool,
+    /// Generation last used.
+    used: u64,
+    marks: Vec<QuoteMark>,
+    /// With `paragraph` 0.
+    quotations: Vec<Quotation>,
+    unmatched_closes: Vec<Span>,
+    wrong_direction: Vec<Span>,
+    wrong_nesting: Vec<WrongNesting>,
+}
+
+/// The marks of each paragraph kept from one scan of a document to the next, by
+/// paragraph text: a paragraph's marks are read and paired from its own text, the
+/// settings and whether the next paragraph opens with a mark (a running quote), so a
+/// paragraph whose text and neighbour are unchanged gives what it gave before.
+#[derive(Debug, Default)]
+pub struct Kept {
+    generation: u64,
+    /// Entries used in this generation.
+    live: usize,
+    paragraphs: rustc_hash::FxHashMap<Box<str>, Vec<KeptParagraph>>,
+}
+
+impl Kept {
+    /// Before a scan of the whole document (every story).
+    pub(crate) fn start(&mut self) {
+        self.generation += 1;
+        self.live = 0;
+    }
+
+    /// After it: forget the paragraphs the text no longer holds, once they outnumber the
+    /// ones it does (a pass over the store on every keystroke would cost more than it
+    /// frees).
+    pub(crate) fn finish(&mut self) {
+        if self.paragraphs.len() > 2 * self.live + 64 {
+            let generation = self.generation;
+            self.paragraphs.retain(|_, kept| {
+                kept.retain(|k| k.used == generation);
+                !kept.is_empty()
+            });
+        }
+    }
+
+    /// How many paragraph texts are kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    fn paragraph(
+        &mut self,
+        text: &str,
+        p: usize,
+        span: Span,
+        next: Option<Span>,
+        settings: Settings,
+        quotes: &mut Quotes,
+    ) {
+        let para = span.text(text);
+        if memchr::memchr3(b'"', b'\'', 0xE2, para.as_bytes()).is_none() {
+            // No mark at all: nothing to read, nothing to keep.
+            return;
+        }
+        let next_opens = next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+        let generation = self.generation;
+        if let Some(kept) = self.paragraphs.get_mut(para) {
+            if let Some(k) = kept
+                .iter_mut()
+                .find(|k| k.settings == settings && k.next_opens == next_opens)
+            {
+                if k.used != generation {
+                    k.used = generation;
+                    self.live += 1;
+                }
+                let at = span.start;
+                quotes.marks.extend(k.marks.iter().map(|m| QuoteMark {
+                    span: moved(m.span, 0, at),
+                    ..*m
+                }));
+                quotes
+                    .quotations
+                    .extend(k.quotations.iter().map(|q| Quotation {
+                        open: moved(q.open, 0, at),
+                        close: q.close.map(|c| moved(c, 0, at)),
+                        paragraph: p,
+                        ..*q
+                    }));
+                quotes
+                    .unmatched_closes
+                    .extend(k.unmatched_closes.iter().map(|&s| moved(s, 0, at)));
+                quotes
+                    .wrong_direction
+                    .extend(k.wrong_direction.iter().map(|&s| moved(s, 0, at)));
+                quotes
+                    .wrong_nesting
+                    .extend(k.wrong_nesting.iter().map(|w| WrongNesting {
+                        open: moved(w.open, 0, at),
+                        close: moved(w.close, 0, at),
+                        ..*w
+                    }));
+                return;
+            }
+        }
+        // Read afresh, then keep it relative to the paragraph.
+        let mut local = Quotes::default();
+        scan_paragraph(text, p, span, next, settings, &mut local);
+        let at = span.start;
+        let k = KeptParagraph {
+            settings,
+            next_opens,
+            used: generation,
+            marks: local
+                .marks
+                .iter()
+                .map(|m| QuoteMark {
+                    span: moved(m.span, at, 0),
+                    ..*m
+                })
+                .collect(),
+            quotations: local
+                .quotations
+                .iter()
+                .map(|q| Quotation {
+                    open: moved(q.open, at, 0),
+                    close: q.close.map(|c| moved(c, at, 0)),
+                    paragraph: 0,
+                    ..*q
+                })
+                .collect(),
+            unmatched_closes: local
+                .unmatched_closes
+                .iter()
+                .map(|&s| moved(s, at, 0))
+                .collect(),
+            wrong_direction: local
+                .wrong_direction
+                .iter()
+                .map(|&s| moved(s, at, 0))
+                .collect(),
+            wrong_nesting: local
+                .wrong_nesting
+                .iter()
+                .map(|w| WrongNesting {
+                    open: moved(w.open, at, 0),
+                    close: moved(w.close, at, 0),
+                    ..*w
+                })
+                .collect(),
+        };
+        self.live += 1;
+        self.paragraphs.entry(Box::from(para)).or_default().push(k);
+        quotes.marks.append(&mut local.marks);
+        quotes.quotations.append(&mut local.quotations);
+        quotes.unmatched_closes.append(&mut local.unmatched_closes);
+        quotes.wrong_direction.append(&mut local.wrong_direction);
+        quotes.wrong_nesting.append(&mut local.wrong_nesting);
+    }
 }
 
 impl Stretch<'_> {
@@ -852,9 +1049,19 @@ impl Stretch<'_> {
 
 /// Pair the marks of the article's headline and paragraphs with `settings`.
 pub fn scan_article(text: &str, article: &mut crate::article::Article, settings: Settings) {
+    scan_article_kept(text, article, settings, None);
+}
+
+/// [`scan_article`], reusing the paragraphs kept in `kept` (when given).
+pub(crate) fn scan_article_kept(
+    text: &str,
+    article: &mut crate::article::Article,
+    settings: Settings,
+    kept: Option<&mut Kept>,
+) {
     let headline = article.headline.as_ref().map(|h| h.text);
     let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-    article.quotes = scan_with(text, headline, &spans, settings);
+    article.quotes = scan_kept(text, headline, &spans, settings, kept);
 }
 
 /// The typographic form of a mark in its role: apostrophes become ’, never ‘.
