@@ -515,10 +515,12 @@ fn parse_structure_with(
     format: Format,
     kept: Option<reuse::Blocks>,
 ) -> (Article, Option<reuse::Blocks>) {
-    let all_lines = lines::lines(text);
+    let mut kept = kept;
+    // Buffers kept from the last parse, when reusing.
+    let (mut all_lines, mut blocks) = kept.as_mut().map(|k| k.buffers()).unwrap_or_default();
+    lines::lines_and_blocks(text, &mut all_lines, &mut blocks);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
-    let mut blocks = lines::blocks(text, &all_lines);
     if !suppressions.is_empty() {
         blocks = suppress::split_blocks(&blocks, &is_marker);
         suppress::resolve(&mut suppressions, &blocks, &all_lines);
@@ -527,11 +529,14 @@ fn parse_structure_with(
         text,
         format,
         lines: all_lines,
-        blocks: kept.map(std::cell::RefCell::new),
+        blocks: kept.take().map(std::cell::RefCell::new),
     };
 
     // Blocks as (first line, last line exclusive).
     let mut units: Vec<(usize, usize)> = blocks.iter().map(|b| (b.first, b.last)).collect();
+    if let Some(k) = kept.as_mut() {
+        k.keep_blocks(blocks);
+    }
 
     // Markdown front matter: YAML between `---` lines, TOML between `+++` lines.
     let mut front = None;
@@ -556,7 +561,9 @@ fn parse_structure_with(
     let mut stories = Vec::new();
     let mut rest = &units[..];
     loop {
-        let (story, used) = parse_story(&p, rest);
+        // Room for a paragraph a block in the first story, which is most often the only one.
+        let room = if stories.is_empty() { rest.len() } else { 0 };
+        let (story, used) = parse_story(&p, rest, room);
         stories.push(story);
         if used == 0 || used >= rest.len() {
             break;
@@ -577,7 +584,12 @@ fn parse_structure_with(
     }
     article.suppressions = suppressions;
     article.stories = stories;
-    (article, p.blocks.map(std::cell::RefCell::into_inner))
+    let kept = p.blocks.map(|b| {
+        let mut b = b.into_inner();
+        b.keep_lines(p.lines);
+        b
+    });
+    (article, kept)
 }
 
 /// The front matter's span and date (its `date` key first, else any date in it), and its
@@ -625,20 +637,23 @@ fn front_matter(p: &Parser<'_>, first: usize, close: usize) -> (MetaLine, Option
     (meta, title)
 }
 
-/// One story from the start of `units`: the story and how many blocks it took.
-fn parse_story(p: &Parser<'_>, units: &[(usize, usize)]) -> (Article, usize) {
+/// One story from the start of `units`: the story and how many blocks it took. `room`:
+/// paragraphs to make room for.
+fn parse_story(p: &Parser<'_>, units: &[(usize, usize)], room: usize) -> (Article, usize) {
     let mut article = Article {
         format: p.format,
+        paragraphs: Vec::with_capacity(room),
         ..Article::default()
     };
     let start = units.first().map(|&(f, _)| f);
-    let mut units = units.to_vec();
+    // Copied only when the head splits a block.
+    let mut units = std::borrow::Cow::Borrowed(units);
     let body_start_block = match find_lede(p, &units) {
         Some(lede) => {
             take_head(p, &mut article, &units[..lede]);
             lede
         }
-        None => head_without_lede(p, &mut article, &mut units),
+        None => head_without_lede(p, &mut article, units.to_mut()),
     };
     let used = body_start_block + body_paragraphs(p, &mut article, &units[body_start_block..]);
     if let (Some(start), true) = (start, used > 0) {

@@ -592,6 +592,9 @@ pub(crate) fn scan_kept(
     mut kept: Option<&mut Kept>,
 ) -> Quotes {
     let mut quotes = Quotes::default();
+    if let Some(kept) = kept.as_deref_mut() {
+        kept.reserve(&mut quotes);
+    }
     if let Some(h) = headline {
         let outer = if settings.headline_singles {
             MarkKind::Single
@@ -615,10 +618,21 @@ pub(crate) fn scan_kept(
             scan_paragraph(text, p, span, next, settings, &mut quotes);
         }
     }
-    quotes.quotations.sort_by_key(|q| q.open.start);
+    if let Some(kept) = kept {
+        kept.sized(&quotes);
+    }
+    // (Paragraphs come in text order; a paragraph's quotations and marks kept in a store
+    // are already sorted and deduplicated, so those of a reused scan need no sort.)
+    if !quotes.quotations.is_sorted_by_key(|q| q.open.start) {
+        quotes.quotations.sort_by_key(|q| q.open.start);
+    }
     quotes.headline_quotations.sort_by_key(|q| q.open.start);
-    quotes.unmatched_closes.sort();
-    quotes.wrong_direction.sort();
+    if !quotes.unmatched_closes.is_sorted() {
+        quotes.unmatched_closes.sort();
+    }
+    if !quotes.wrong_direction.is_sorted() {
+        quotes.wrong_direction.sort();
+    }
     quotes.wrong_direction.dedup();
     quotes
 }
@@ -684,6 +698,11 @@ pub struct Kept {
     /// Entries used in this generation.
     live: usize,
     paragraphs: rustc_hash::FxHashMap<Box<str>, Vec<KeptParagraph>>,
+    /// How many marks, quotations, unmatched closes, wrong directions and wrong nestings
+    /// each story's scan found last time (by scan in this generation), to reserve room.
+    sizes: Vec<[usize; 5]>,
+    /// Scans made in this generation.
+    scans: usize,
 }
 
 impl Kept {
@@ -691,6 +710,32 @@ impl Kept {
     pub(crate) fn start(&mut self) {
         self.generation += 1;
         self.live = 0;
+        self.scans = 0;
+    }
+
+    /// Room in `quotes` for what this story's scan found the last time.
+    fn reserve(&self, quotes: &mut Quotes) {
+        if let Some(&[a, b, c, d, e]) = self.sizes.get(self.scans) {
+            quotes.marks.reserve(a);
+            quotes.quotations.reserve(b);
+            quotes.unmatched_closes.reserve(c);
+            quotes.wrong_direction.reserve(d);
+            quotes.wrong_nesting.reserve(e);
+        }
+    }
+
+    /// After a story's scan: remember its sizes.
+    fn sized(&mut self, q: &Quotes) {
+        let sizes = [
+            q.marks.len(),
+            q.quotations.len(),
+            q.unmatched_closes.len(),
+            q.wrong_direction.len(),
+            q.wrong_nesting.len(),
+        ];
+        self.sizes.truncate(self.scans);
+        self.sizes.push(sizes);
+        self.scans += 1;
     }
 
     /// After it: forget the paragraphs the text no longer holds, once they outnumber the
@@ -766,9 +811,14 @@ impl Kept {
                 return;
             }
         }
-        // Read afresh, then keep it relative to the paragraph.
+        // Read afresh, then keep it relative to the paragraph, sorted as the whole scan
+        // sorts (stably: these all lie in this paragraph, after the ones before it).
         let mut local = Quotes::default();
         scan_paragraph(text, p, span, next, settings, &mut local);
+        local.quotations.sort_by_key(|q| q.open.start);
+        local.unmatched_closes.sort();
+        local.wrong_direction.sort();
+        local.wrong_direction.dedup();
         let at = span.start;
         let k = KeptParagraph {
             settings,

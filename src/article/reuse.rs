@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::furniture::{self, After};
-use super::lines::trimmed;
+use super::lines::{trimmed, Block, Line};
 use super::{
     is_caps_subhead, is_credits_trailer, is_end_mark, is_keywords, is_slug, md_heading, quotes,
     Format, Parser,
@@ -162,6 +162,9 @@ pub(super) struct Blocks {
     /// The format the facts were read in; another one clears them.
     format: Format,
     kept: FxHashMap<Box<str>, Kept>,
+    /// The line and block lists of the last parse, for their room.
+    lines: Vec<Line>,
+    blocks: Vec<Block>,
 }
 
 impl Blocks {
@@ -172,6 +175,22 @@ impl Blocks {
         }
         self.generation += 1;
         self.live = 0;
+    }
+
+    /// Buffers for the lines and blocks of a parse.
+    pub(super) fn buffers(&mut self) -> (Vec<Line>, Vec<Block>) {
+        (
+            std::mem::take(&mut self.lines),
+            std::mem::take(&mut self.blocks),
+        )
+    }
+
+    pub(super) fn keep_lines(&mut self, lines: Vec<Line>) {
+        self.lines = lines;
+    }
+
+    pub(super) fn keep_blocks(&mut self, blocks: Vec<Block>) {
+        self.blocks = blocks;
     }
 
     /// Forget the blocks the text no longer holds, once they outnumber the ones it does.
