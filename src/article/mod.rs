@@ -492,13 +492,29 @@ pub fn parse_reusing(
     reuse.blocks = blocks.unwrap_or_default();
     reuse.blocks.finish();
     reuse.quotes.start();
+    // Which paragraphs may hold marks, story after story, as the structure pass read them.
+    let marks = std::mem::take(&mut reuse.blocks.marks);
+    let counted = article
+        .all_stories()
+        .map(|s| s.paragraphs.len())
+        .sum::<usize>()
+        == marks.len();
+    let mut from = 0;
+    let mut story_marks = |n: usize| {
+        let m = counted.then(|| &marks[from..from + n]);
+        from += n;
+        m
+    };
     let first = settings(&article);
-    quotes::scan_article_kept(text, &mut article, first, Some(&mut reuse.quotes));
+    let m = story_marks(article.paragraphs.len());
+    quotes::scan_article_kept(text, &mut article, first, Some(&mut reuse.quotes), m);
     for story in &mut article.stories {
         let s = settings(story);
-        quotes::scan_article_kept(text, story, s, Some(&mut reuse.quotes));
+        let m = story_marks(story.paragraphs.len());
+        quotes::scan_article_kept(text, story, s, Some(&mut reuse.quotes), m);
     }
     reuse.quotes.finish();
+    reuse.blocks.marks = marks;
     article
 }
 
@@ -525,18 +541,18 @@ fn parse_structure_with(
         blocks = suppress::split_blocks(&blocks, &is_marker);
         suppress::resolve(&mut suppressions, &blocks, &all_lines);
     }
+    // Blocks as (first line, last line exclusive).
+    let mut units: Vec<(usize, usize)> = kept.as_mut().map(|k| k.units()).unwrap_or_default();
+    units.extend(blocks.iter().map(|b| (b.first, b.last)));
+    if let Some(k) = kept.as_mut() {
+        k.keep_blocks(blocks);
+    }
     let p = Parser {
         text,
         format,
         lines: all_lines,
-        blocks: kept.take().map(std::cell::RefCell::new),
+        blocks: kept.map(std::cell::RefCell::new),
     };
-
-    // Blocks as (first line, last line exclusive).
-    let mut units: Vec<(usize, usize)> = blocks.iter().map(|b| (b.first, b.last)).collect();
-    if let Some(k) = kept.as_mut() {
-        k.keep_blocks(blocks);
-    }
 
     // Markdown front matter: YAML between `---` lines, TOML between `+++` lines.
     let mut front = None;
@@ -587,6 +603,7 @@ fn parse_structure_with(
     let kept = p.blocks.map(|b| {
         let mut b = b.into_inner();
         b.keep_lines(p.lines);
+        b.keep_units(units);
         b
     });
     (article, kept)
@@ -891,8 +908,8 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
     let mut ended = false;
     let mut after_keywords = false;
     let mut used = units.len();
-    for (n, &(first, last)) in units.iter().enumerate() {
-        let mut first = first;
+    for (n, &(block_first, last)) in units.iter().enumerate() {
+        let mut first = block_first;
         let first_text = p.line(first);
         // What the block's own text says, kept from the last parse when reusing.
         let facts = p
@@ -1046,7 +1063,15 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
             ParagraphKind::Body
         };
         if kind == ParagraphKind::Lede {
-            article.dateline_read = Some(dateline::read(text, para_span));
+            article.dateline_read = Some(match &p.blocks {
+                Some(b) => b
+                    .borrow_mut()
+                    .lede_dateline(p, block_first, last, split, para_span),
+                None => dateline::read(text, para_span),
+            });
+        }
+        if let (Some(b), Some(f)) = (&p.blocks, &facts) {
+            b.borrow_mut().marks.push(f.marks[split]);
         }
         let section = article.sections.len().checked_sub(1);
         article.paragraphs.push(Paragraph {

@@ -580,16 +580,18 @@ pub fn scan_with(
     paragraphs: &[Span],
     settings: Settings,
 ) -> Quotes {
-    scan_kept(text, headline, paragraphs, settings, None)
+    scan_kept(text, headline, paragraphs, settings, None, None)
 }
 
-/// [`scan_with`], reusing the paragraphs kept in `kept` (when given) from the last scan.
+/// [`scan_with`], reusing the paragraphs kept in `kept` (when given) from the last scan;
+/// `may_hold`: [`may_hold_marks`] of each paragraph, when known.
 pub(crate) fn scan_kept(
     text: &str,
     headline: Option<Span>,
     paragraphs: &[Span],
     settings: Settings,
     mut kept: Option<&mut Kept>,
+    may_hold: Option<&[bool]>,
 ) -> Quotes {
     let mut quotes = Quotes::default();
     if let Some(kept) = kept.as_deref_mut() {
@@ -613,7 +615,8 @@ pub(crate) fn scan_kept(
     for (p, &span) in paragraphs.iter().enumerate() {
         let next = paragraphs.get(p + 1).copied();
         if let Some(kept) = kept.as_deref_mut() {
-            kept.paragraph(text, p, span, next, settings, &mut quotes);
+            let marks = may_hold.and_then(|m| m.get(p).copied());
+            kept.paragraph(text, p, span, next, settings, marks, &mut quotes);
         } else {
             scan_paragraph(text, p, span, next, settings, &mut quotes);
         }
@@ -623,18 +626,23 @@ pub(crate) fn scan_kept(
     }
     // (Paragraphs come in text order; a paragraph's quotations and marks kept in a store
     // are already sorted and deduplicated, so those of a reused scan need no sort.)
-    if !quotes.quotations.is_sorted_by_key(|q| q.open.start) {
+    if !sorted_by(&quotes.quotations, |q| q.open.start) {
         quotes.quotations.sort_by_key(|q| q.open.start);
     }
     quotes.headline_quotations.sort_by_key(|q| q.open.start);
-    if !quotes.unmatched_closes.is_sorted() {
+    if !sorted_by(&quotes.unmatched_closes, |s| *s) {
         quotes.unmatched_closes.sort();
     }
-    if !quotes.wrong_direction.is_sorted() {
+    if !sorted_by(&quotes.wrong_direction, |s| *s) {
         quotes.wrong_direction.sort();
     }
     quotes.wrong_direction.dedup();
     quotes
+}
+
+/// Is `v` sorted by `key` (`slice::is_sorted_by_key`, newer than the crate's MSRV)?
+fn sorted_by<T, K: Ord>(v: &[T], key: impl Fn(&T) -> K) -> bool {
+    v.windows(2).all(|w| key(&w[0]) <= key(&w[1]))
 }
 
 /// Pair the marks of paragraph `p` (at `span`; `next`: the paragraph after it) and add
@@ -670,6 +678,12 @@ fn scan_paragraph(
 /// A span read at `from` moved to `to` (relative to a paragraph and back).
 fn moved(s: Span, from: usize, to: usize) -> Span {
     Span::new(s.start - from + to, s.end - from + to)
+}
+
+/// Does `para` hold a byte a quotation mark may start with? When not, a scan of it finds
+/// nothing.
+pub(crate) fn may_hold_marks(para: &str) -> bool {
+    memchr::memchr3(b'"', b'\'', 0xE2, para.as_bytes()).is_some()
 }
 
 /// What [`scan_paragraph`] adds for one paragraph, relative to its start, under one key.
@@ -757,6 +771,8 @@ impl Kept {
         self.paragraphs.len()
     }
 
+    /// `marks`: [`may_hold_marks`] of the paragraph, when known.
+    #[allow(clippy::too_many_arguments)]
     fn paragraph(
         &mut self,
         text: &str,
@@ -764,10 +780,11 @@ impl Kept {
         span: Span,
         next: Option<Span>,
         settings: Settings,
+        marks: Option<bool>,
         quotes: &mut Quotes,
     ) {
         let para = span.text(text);
-        if memchr::memchr3(b'"', b'\'', 0xE2, para.as_bytes()).is_none() {
+        if !marks.unwrap_or_else(|| may_hold_marks(para)) {
             // No mark at all: nothing to read, nothing to keep.
             return;
         }
@@ -1099,19 +1116,21 @@ impl Stretch<'_> {
 
 /// Pair the marks of the article's headline and paragraphs with `settings`.
 pub fn scan_article(text: &str, article: &mut crate::article::Article, settings: Settings) {
-    scan_article_kept(text, article, settings, None);
+    scan_article_kept(text, article, settings, None, None);
 }
 
-/// [`scan_article`], reusing the paragraphs kept in `kept` (when given).
+/// [`scan_article`], reusing the paragraphs kept in `kept` (when given); `may_hold`:
+/// [`may_hold_marks`] of each paragraph, when known.
 pub(crate) fn scan_article_kept(
     text: &str,
     article: &mut crate::article::Article,
     settings: Settings,
     kept: Option<&mut Kept>,
+    may_hold: Option<&[bool]>,
 ) {
     let headline = article.headline.as_ref().map(|h| h.text);
     let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-    article.quotes = scan_kept(text, headline, &spans, settings, kept);
+    article.quotes = scan_kept(text, headline, &spans, settings, kept, may_hold);
 }
 
 /// The typographic form of a mark in its role: apostrophes become ’, never ‘.

@@ -7,6 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::dateline::{self, Credit, DatePart, Dateline, DatelineRead, Separator};
 use super::furniture::{self, After};
 use super::lines::{trimmed, Block, Line};
 use super::{
@@ -107,6 +108,9 @@ pub(super) struct BlockFacts {
     /// [`body_read`] from the first line, and from the second (after a subhead) when the
     /// first may be one and the block goes on.
     pub body: [Option<BodyRead>; 2],
+    /// Whether the paragraph of each `body` holds a byte a quotation mark may start with
+    /// (`quotes` reads no other paragraph).
+    pub marks: [bool; 2],
 }
 
 impl BlockFacts {
@@ -117,6 +121,14 @@ impl BlockFacts {
             Format::Plain => None,
         };
         let caps = p.format == Format::Plain && is_caps_subhead(first_text);
+        let body = [
+            Some(body_read(p, first, last)),
+            ((md.is_some() || caps) && first + 1 < last).then(|| body_read(p, first + 1, last)),
+        ];
+        let marks = body.map(|b| match b {
+            Some(BodyRead::Paragraph { span, .. }) => quotes::may_hold_marks(span.text(p.text)),
+            _ => false,
+        });
         BlockFacts {
             after: furniture::after_story(first_text),
             first_credits: is_credits_trailer(first_text.trim_start()),
@@ -128,10 +140,8 @@ impl BlockFacts {
                     || furniture::is_photo_credit(first_text)),
             md_heading: md,
             caps_subhead: caps,
-            body: [
-                Some(body_read(p, first, last)),
-                ((md.is_some() || caps) && first + 1 < last).then(|| body_read(p, first + 1, last)),
-            ],
+            body,
+            marks,
         }
     }
 
@@ -151,6 +161,9 @@ struct Kept {
     facts: BlockFacts,
     /// `Parser::opens_with_dateline`, once asked.
     dateline: Option<bool>,
+    /// The dateline read at the start of the block as a lede (after a subhead when the
+    /// first element says so), relative to the block's start, once read.
+    lede: Option<(usize, DatelineRead)>,
 }
 
 /// Block facts by block text.
@@ -165,6 +178,9 @@ pub(super) struct Blocks {
     /// The line and block lists of the last parse, for their room.
     lines: Vec<Line>,
     blocks: Vec<Block>,
+    units: Vec<(usize, usize)>,
+    /// [`BlockFacts::marks`] of each paragraph of the parse, story after story.
+    pub(super) marks: Vec<bool>,
 }
 
 impl Blocks {
@@ -175,6 +191,7 @@ impl Blocks {
         }
         self.generation += 1;
         self.live = 0;
+        self.marks.clear();
     }
 
     /// Buffers for the lines and blocks of a parse.
@@ -187,6 +204,17 @@ impl Blocks {
 
     pub(super) fn keep_lines(&mut self, lines: Vec<Line>) {
         self.lines = lines;
+    }
+
+    /// An empty list of units with the room of the last one.
+    pub(super) fn units(&mut self) -> Vec<(usize, usize)> {
+        let mut u = std::mem::take(&mut self.units);
+        u.clear();
+        u
+    }
+
+    pub(super) fn keep_units(&mut self, units: Vec<(usize, usize)>) {
+        self.units = units;
     }
 
     pub(super) fn keep_blocks(&mut self, blocks: Vec<Block>) {
@@ -243,6 +271,29 @@ impl Blocks {
         d
     }
 
+    /// `dateline::read` of the lede `para` (in the block from `first` to `last`, after
+    /// `split` subhead lines), kept with the block.
+    pub(super) fn lede_dateline(
+        &mut self,
+        p: &Parser<'_>,
+        first: usize,
+        last: usize,
+        split: usize,
+        para: Span,
+    ) -> DatelineRead {
+        let start = p.lines[first].content.start;
+        let block = p.block_span(first, last).text(p.text);
+        let kept = self.kept.get_mut(block);
+        if let Some(Some((_, d))) = kept.map(|k| k.lede.as_ref().filter(|(s, _)| *s == split)) {
+            return dateline_moved(d, 0, start);
+        }
+        let read = dateline::read(p.text, para);
+        if let Some(k) = self.kept.get_mut(block) {
+            k.lede = Some((split, dateline_moved(&read, start, 0)));
+        }
+        read
+    }
+
     fn insert(&mut self, block: &str, facts: BlockFacts, dateline: Option<bool>) {
         self.live += 1;
         self.kept.insert(
@@ -251,8 +302,77 @@ impl Blocks {
                 used: self.generation,
                 facts,
                 dateline,
+                lede: None,
             },
         );
+    }
+}
+
+/// A dateline read at `from` moved to `to`: every span of it. (Spelled out field by field,
+/// so that a field added to [`Dateline`] must be placed here.)
+fn dateline_moved(d: &DatelineRead, from: usize, to: usize) -> DatelineRead {
+    let m = |s: Span| Span::new(s.start - from + to, s.end - from + to);
+    match d {
+        DatelineRead::Found(d) => {
+            let Dateline {
+                span,
+                place,
+                places,
+                regions,
+                date,
+                credit,
+                separator,
+                missing_commas,
+            } = &**d;
+            DatelineRead::Found(Box::new(Dateline {
+                span: m(*span),
+                place: m(*place),
+                places: places.iter().map(|&s| m(s)).collect(),
+                regions: regions.iter().map(|&s| m(s)).collect(),
+                date: date.map(
+                    |DatePart {
+                         span,
+                         month,
+                         month_number,
+                         day,
+                         day_number,
+                         suffix,
+                         year,
+                         misspelt,
+                     }| DatePart {
+                        span: m(span),
+                        month: m(month),
+                        month_number,
+                        day: m(day),
+                        day_number,
+                        suffix: suffix.map(m),
+                        year: year.map(|(s, y)| (m(s), y)),
+                        misspelt,
+                    },
+                ),
+                credit: credit.map(
+                    |Credit {
+                         span,
+                         agency,
+                         parenthesized,
+                     }| Credit {
+                        span: m(span),
+                        agency: m(agency),
+                        parenthesized,
+                    },
+                ),
+                separator: separator.map(|Separator { span, kind }| Separator {
+                    span: m(span),
+                    kind,
+                }),
+                missing_commas: missing_commas.iter().map(|&s| m(s)).collect(),
+            }))
+        }
+        DatelineRead::Unparseable { span, reason } => DatelineRead::Unparseable {
+            span: m(*span),
+            reason: reason.clone(),
+        },
+        DatelineRead::None => DatelineRead::None,
     }
 }
 
