@@ -67,8 +67,13 @@ pub(super) fn body_read(p: &Parser<'_>, first: usize, last: usize) -> BodyRead {
     }
     let mut para_span = trimmed(text, span);
     let mut end_mark = None;
-    // `... the official said. Enditem` on the paragraph's last line.
-    for mark in ["Enditem", "ENDS", "(END)", "Reuter", "REUTER"] {
+    // `... the official said. Enditem` on the paragraph's last line. (Each mark ends with
+    // one of these bytes: most paragraphs end with none of them.)
+    let marks: &[&str] = match para_span.text(text).as_bytes().last() {
+        Some(b'm' | b'S' | b')' | b'r' | b'R') => &["Enditem", "ENDS", "(END)", "Reuter", "REUTER"],
+        _ => &[],
+    };
+    for mark in marks {
         let s = para_span.text(text);
         if let Some(stripped) = s.strip_suffix(mark) {
             if stripped.ends_with([' ', '\t'])
