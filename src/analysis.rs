@@ -85,6 +85,8 @@ struct WordStore {
     findings: FxHashMap<Box<str>, Vec<KeptFindings>>,
     /// The configuration the kept findings were made under; another one clears them.
     findings_config: Option<Config>,
+    /// Paragraph text -> (generation last used, what the `names/` rules read of it).
+    names: FxHashMap<Box<str>, (u64, Arc<rules::names::ParagraphNames>)>,
 }
 
 impl WordStore {
@@ -130,6 +132,33 @@ impl WordStore {
             self.kept.retain(|_, (used, _)| *used == generation);
         }
         (out, read)
+    }
+
+    /// What the `names/` rules read of each paragraph of `article`, in order: kept by
+    /// paragraph text (filled by the rules on first use), or new. None for a single
+    /// analysis: the rules then read the text itself.
+    fn names(&mut self, text: &str, article: &Article) -> Vec<Arc<rules::names::ParagraphNames>> {
+        if self.once {
+            return Vec::new();
+        }
+        let generation = self.generation;
+        let parts = article
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let block = text.get(p.span.start..p.span.end).unwrap_or_default();
+                if let Some((used, part)) = self.names.get_mut(block) {
+                    *used = generation;
+                    return part.clone();
+                }
+                let part = Arc::<rules::names::ParagraphNames>::default();
+                self.names
+                    .insert(Box::from(block), (generation, part.clone()));
+                part
+            })
+            .collect();
+        self.names.retain(|_, (used, _)| *used == generation);
+        parts
     }
 
     /// The prose kept for the paragraph whose text is `block`, if any: a cell the rules
@@ -255,6 +284,7 @@ fn check_story(
     let (entities, block_words) = entities::extract_with_words(text, article, &config.names, reuse);
     let (paragraph_words, prose) = words.paragraphs(text, article, &block_words);
     drop(block_words);
+    let names = words.names(text, article);
     let cx = Context {
         text,
         article,
@@ -264,6 +294,7 @@ fn check_story(
         entities: &entities,
         words: &paragraph_words,
         prose: &prose,
+        names: &names,
     };
     let mut findings = Vec::new();
     for (rule, level) in rules::all().iter().zip(levels) {
@@ -598,6 +629,7 @@ mod tests {
                     entities: &ents,
                     words: &words,
                     prose: &prose,
+                    names: &[],
                 };
                 let mut out = Vec::new();
                 store.paragraph_findings(&cx, &[&FigureProbe], &mut out);

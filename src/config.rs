@@ -296,6 +296,29 @@ pub struct DatelineConfig {
     /// offers on an empty lede ([`crate::snippets`]); no rule reads it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The desk's time zone (an IANA name: `America/New_York`, `Asia/Shanghai`): the day
+    /// the dateline completion writes is today there. Unset: the system's time zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<TimeZoneName>,
+}
+
+/// An IANA time zone name the system knows (`[dateline] timezone`); an unknown name is a
+/// configuration error at its place in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct TimeZoneName(pub String);
+
+impl<'de> Deserialize<'de> for TimeZoneName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        match jiff::tz::TimeZone::get(&name) {
+            Ok(_) => Ok(TimeZoneName(name)),
+            Err(_) => Err(serde::de::Error::custom(format!(
+                "unknown time zone `{name}`: write an IANA name such as `America/New_York` \
+                 or `Asia/Shanghai`"
+            ))),
+        }
+    }
 }
 
 /// `[dates]` in `copydesk.toml`: the house's date forms where the style sheets disagree
@@ -653,6 +676,9 @@ impl Config {
         self.dateline.places.extend(d.places.iter().cloned());
         if d.place.is_some() {
             self.dateline.place = d.place.clone();
+        }
+        if d.timezone.is_some() {
+            self.dateline.timezone = d.timezone.clone();
         }
         let (p, t) = (&over.places, &over.titles);
         self.places.states = p.states.or(self.places.states);

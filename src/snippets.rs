@@ -60,18 +60,18 @@ pub struct DatelineInputs<'a> {
     pub today: Option<Date>,
 }
 
-/// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn date_from_unix_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
+/// Today's date in the time zone named `zone` (an IANA name, checked when the
+/// configuration was read), else in the system's (`TZ`, `/etc/localtime`), else UTC.
+pub fn today(zone: Option<&str>) -> Date {
+    let tz = zone
+        .and_then(|z| jiff::tz::TimeZone::get(z).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system);
+    let d = jiff::Timestamp::now().to_zoned(tz).date();
+    Date {
+        year: i32::from(d.year()),
+        month: d.month() as u8,
+        day: d.day() as u8,
+    }
 }
 
 /// `$`, `}` and `\` are snippet syntax: escape them in text put into a snippet.
@@ -284,33 +284,30 @@ mod tests {
         day: 3,
     };
 
+    /// Today is the desk's day: far east of UTC it is always a later day than far west
+    /// of it (UTC+14 and UTC-11 are 25 hours apart), and UTC's day is the system clock's.
     #[test]
-    fn unix_days_to_dates() {
-        assert_eq!(
-            date_from_unix_days(0),
-            Date {
-                year: 1970,
-                month: 1,
-                day: 1
-            }
-        );
-        // 2024-02-29 and 2026-12-01.
-        assert_eq!(
-            date_from_unix_days(19_782),
-            Date {
-                year: 2024,
-                month: 2,
-                day: 29
-            }
-        );
-        assert_eq!(
-            date_from_unix_days(20_788),
-            Date {
-                year: 2026,
-                month: 12,
-                day: 1
-            }
-        );
+    fn today_is_the_day_in_the_desk_time_zone() {
+        let key = |d: Date| (d.year, d.month, d.day);
+        let east = today(Some("Pacific/Kiritimati"));
+        let west = today(Some("Pacific/Pago_Pago"));
+        assert!(key(east) > key(west), "{east:?} {west:?}");
+        let days = || {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+                / 86_400
+        };
+        let before = days();
+        let utc = jiff::civil::Date::new(
+            today(Some("UTC")).year as i16,
+            today(Some("UTC")).month as i8,
+            today(Some("UTC")).day as i8,
+        )
+        .unwrap();
+        let since = utc.since(jiff::civil::date(1970, 1, 1)).unwrap().get_days() as u64;
+        assert!(since == before || since == days(), "{since} {before}");
     }
 
     #[test]

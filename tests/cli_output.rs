@@ -477,3 +477,64 @@ fn rules_command() {
         .is_empty());
     assert!(tmp.path().join("pages/quotes/unclosed.md").is_file());
 }
+
+/// `check` over a folder compares each story's surnames with the other stories of the
+/// folder (`names/spelling-drift`): the odd spelling is flagged, with the other files as
+/// related places; the same folder named twice says the same of each copy; a file named
+/// on its own (not through a folder) is not compared.
+#[test]
+fn check_over_a_folder_reports_spelling_drift_between_its_stories() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = |place: &str, who: &str| {
+        format!(
+            "Talks resume on grain corridor\n\n{place}, March 3 (Reuters) - Russian Prime \
+             Minister {who} arrived on Thursday for talks — “on the corridor” — officials \
+             said.\n\n{} said the talks would go on.\n",
+            who.rsplit(' ').next().unwrap()
+        )
+    };
+    for (i, place) in ["MOSCOW", "KAZAN", "SOCHI"].iter().enumerate() {
+        write(
+            tmp.path(),
+            &format!("desk/a{i}.txt"),
+            &story(place, "Dmitry Medvedev"),
+        );
+    }
+    write(tmp.path(), "desk/b.txt", &story("OMSK", "Dmitry Medvedv"));
+    write(tmp.path(), "alone.txt", &story("TVER", "Dmitry Medvedv"));
+    let drift = |args: &[&str]| -> Vec<(String, u64, String)> {
+        let o = run(tmp.path(), args, None);
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "names/spelling-drift")
+            .map(|f| {
+                assert!(f["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("`Medvedev` in 3 other stories"));
+                assert_eq!(f["related"].as_array().unwrap().len(), 3);
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["range"]["start"]["line"].as_u64().unwrap(),
+                    f["fixes"][0]["edits"][0]["replacement"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let once = drift(&["check", "--format", "json", "desk"]);
+    let b = |line| ("desk/b.txt".to_string(), line, "Medvedev".to_string());
+    assert_eq!(once, vec![b(3), b(5)]);
+    let twice = drift(&["check", "--format", "json", "desk", "desk"]);
+    assert_eq!(twice, vec![b(3), b(5), b(3), b(5)]);
+    assert!(drift(&["check", "--format", "json", "alone.txt"]).is_empty());
+    assert_eq!(
+        drift(&["check", "--format", "json", "alone.txt", "desk"]),
+        once
+    );
+}

@@ -147,3 +147,17 @@ fn discovery_finds_the_nearest_file_and_caches_folders() {
         Some(Style::Bloomberg)
     );
 }
+
+/// `[dateline] timezone`: an IANA name is taken; an unknown one is an error at its value.
+#[test]
+fn the_desk_time_zone_is_an_iana_name() {
+    let c = Config::from_toml("[dateline]\nplace = \"BEIJING\"\ntimezone = \"Asia/Shanghai\"\n")
+        .unwrap();
+    assert_eq!(
+        c.dateline.timezone.as_ref().map(|z| z.0.as_str()),
+        Some("Asia/Shanghai")
+    );
+    let (msg, at) = err_at("[dateline]\ntimezone = \"Asia/Beijing\"\n");
+    assert!(msg.contains("unknown time zone `Asia/Beijing`"), "{msg}");
+    assert_eq!(at, "\"Asia/Beijing\"");
+}

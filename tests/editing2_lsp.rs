@@ -24,14 +24,9 @@ fn snippet_caps() -> Value {
     json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}})
 }
 
-/// Today (UTC) in Xinhua's month form, as the server computes it.
-fn today_xinhua() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        / 86_400;
-    let d = copydesk::snippets::date_from_unix_days(days as i64);
+/// Today in `zone`, in Xinhua's month form, as the server computes it.
+fn today_xinhua(zone: &str) -> String {
+    let d = copydesk::snippets::today(Some(zone));
     let months = copydesk::words::AP_MONTHS;
     format!("{} {}", months[usize::from(d.month) - 1], d.day)
 }
@@ -44,10 +39,11 @@ async fn dateline_snippet_from_the_configured_place_or_plain_text() {
     let root = dir.path();
     std::fs::write(
         root.join("copydesk.toml"),
-        "style = \"xinhua\"\n[dateline]\nplace = \"BEIJING\"\n",
+        "style = \"xinhua\"\n[dateline]\nplace = \"BEIJING\"\ntimezone = \"Pacific/Kiritimati\"\n",
     )
     .unwrap();
-    let date = today_xinhua();
+    // UTC+14: a day ahead of UTC for ten hours of every day, whatever the machine's zone.
+    let date = today_xinhua("Pacific/Kiritimati");
     for (caps, want, format) in [
         (
             snippet_caps(),
@@ -78,6 +74,35 @@ async fn dateline_snippet_from_the_configured_place_or_plain_text() {
             .await;
         assert_eq!(r, Value::Null, "{r}");
     }
+}
+
+/// The editor's settings (`copydesk.dateline.place` / `.timezone` in VS Code, `dateline`
+/// in Neovim's settings table) override the file's: another place, another day.
+#[tokio::test]
+async fn dateline_place_and_time_zone_from_the_editor_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("copydesk.toml"),
+        "style = \"xinhua\"\n[dateline]\nplace = \"BEIJING\"\ntimezone = \"Pacific/Kiritimati\"\n",
+    )
+    .unwrap();
+    let mut c = TestClient::start();
+    let options =
+        json!({"copydesk": {"dateline": {"place": "APIA", "timezone": "Pacific/Pago_Pago"}}});
+    c.initialize_in(root, json!({}), options).await;
+    let uri = url(&root.join("talks.txt"));
+    c.open(&uri, &format!("{HEAD}\n")).await;
+    let r = c
+        .result("textDocument/completion", completion_at(&uri, 2, 0))
+        .await;
+    let want = format!("APIA, {} (Xinhua) -- ", today_xinhua("Pacific/Pago_Pago"));
+    assert_eq!(r["items"][0]["textEdit"]["newText"], want, "{r}");
+    // UTC-11 is always a day (or two) behind UTC+14.
+    assert_ne!(
+        want,
+        format!("APIA, {} (Xinhua) -- ", today_xinhua("Pacific/Kiritimati"))
+    );
 }
 
 #[tokio::test]

@@ -161,38 +161,78 @@ pub fn month_number_any_case(word: &str) -> Option<u8> {
 /// one edit (a transposition counts as one) from a month form, or two from a full name
 /// of six letters or more, with every near form naming the same month.
 pub fn nearest_month(word: &str) -> Option<u8> {
-    use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+    if w.len() < 3 || w.len() > 10 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     let lower = w.to_ascii_lowercase();
+    let counts = letter_counts(&lower);
     let mut best: Option<(usize, u8)> = None;
     let mut tie = false;
-    for list in [&FULL_MONTHS, &REUTERS_MONTHS, &SHORT_MONTHS] {
-        for (i, form) in list.iter().enumerate() {
-            let n = i as u8 + 1;
-            let form = form.to_ascii_lowercase();
-            let d = strsim::damerau_levenshtein(&lower, &form);
-            let limit = if form.len() >= 6 && lower.len() >= 6 {
-                2
-            } else {
-                1
-            };
-            if d == 0 || d > limit {
-                continue;
-            }
-            match best {
-                Some((bd, bn)) if d == bd && n != bn => tie = true,
-                Some((bd, _)) if d >= bd => {}
-                _ => {
-                    best = Some((d, n));
-                    tie = false;
-                }
+    for (form, form_counts, n) in month_forms() {
+        let limit = if form.len() >= 6 && lower.len() >= 6 {
+            2
+        } else {
+            1
+        };
+        // Two cheap lower bounds of the distance, so that most forms are never compared:
+        // the difference in length, and half the letters the two do not share (an edit
+        // changes at most one letter on each side; a transposition none).
+        if lower.len().abs_diff(form.len()) > limit {
+            continue;
+        }
+        let unshared: u32 = counts
+            .iter()
+            .zip(form_counts)
+            .map(|(a, b)| u32::from(a.abs_diff(*b)))
+            .sum();
+        if unshared as usize > 2 * limit {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(&lower, form);
+        if d == 0 || d > limit {
+            continue;
+        }
+        match best {
+            Some((bd, bn)) if d == bd && *n != bn => tie = true,
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, *n));
+                tie = false;
             }
         }
     }
     best.filter(|_| !tie).map(|(_, n)| n)
+}
+
+/// How many times each ASCII letter occurs in a lowercase ASCII word.
+fn letter_counts(lower: &str) -> [u8; 26] {
+    let mut c = [0u8; 26];
+    for b in lower.bytes() {
+        if b.is_ascii_lowercase() {
+            c[usize::from(b - b'a')] = c[usize::from(b - b'a')].saturating_add(1);
+        }
+    }
+    c
+}
+
+/// Every month form [`nearest_month`] compares with, lowercase, with its letter counts
+/// and its month number, in the order it compares them (full, Reuters, short forms).
+fn month_forms() -> &'static [(String, [u8; 26], u8)] {
+    use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
+    static FORMS: std::sync::OnceLock<Vec<(String, [u8; 26], u8)>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        [&FULL_MONTHS, &REUTERS_MONTHS, &SHORT_MONTHS]
+            .iter()
+            .flat_map(|list| {
+                list.iter().enumerate().map(|(i, form)| {
+                    let form = form.to_ascii_lowercase();
+                    let counts = letter_counts(&form);
+                    (form, counts, i as u8 + 1)
+                })
+            })
+            .collect()
+    })
 }
 
 use crate::words::PLACE_CONNECTORS as CONNECTORS;
@@ -801,6 +841,113 @@ fn split_embedded_date(text: &str, part: Span) -> Option<(Span, DatePart)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filtered `nearest_month` against the comparison of every form, on every
+    /// word of three to ten letters one or two edits from a month form and on others.
+    #[test]
+    fn nearest_month_equals_the_unfiltered_comparison() {
+        fn reference(word: &str) -> Option<u8> {
+            use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
+            let w = word.trim_end_matches('.');
+            if w.len() < 3 || w.len() > 10 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let lower = w.to_ascii_lowercase();
+            let mut best: Option<(usize, u8)> = None;
+            let mut tie = false;
+            for list in [&FULL_MONTHS, &REUTERS_MONTHS, &SHORT_MONTHS] {
+                for (i, form) in list.iter().enumerate() {
+                    let n = i as u8 + 1;
+                    let form = form.to_ascii_lowercase();
+                    let d = strsim::damerau_levenshtein(&lower, &form);
+                    let limit = if form.len() >= 6 && lower.len() >= 6 {
+                        2
+                    } else {
+                        1
+                    };
+                    if d == 0 || d > limit {
+                        continue;
+                    }
+                    match best {
+                        Some((bd, bn)) if d == bd && n != bn => tie = true,
+                        Some((bd, _)) if d >= bd => {}
+                        _ => {
+                            best = Some((d, n));
+                            tie = false;
+                        }
+                    }
+                }
+            }
+            best.filter(|_| !tie).map(|(_, n)| n)
+        }
+        let mut words: Vec<String> = [
+            "said",
+            "the",
+            "Mrach",
+            "Setp.",
+            "Agust",
+            "Juen",
+            "NEW",
+            "YORK",
+            "Octobre",
+            "Novmber",
+            "Decembre",
+            "jnauary",
+            "Febuary",
+            "Jully",
+            "Mayy",
+            "Spet",
+            "Dec.",
+            "Sept",
+            "sep",
+            "Ap",
+            "Aprli",
+            "Marhc",
+            "Seot",
+            "Jna",
+            "Fbe",
+            "Jnue",
+            "Sepember",
+            "Septemeber",
+            "Dcember",
+            "xinhua",
+            "Reuters",
+            "Beijing",
+            "Monday",
+            "pm",
+            "a.m.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every single deletion, transposition and letter substitution of every form.
+        for form in crate::words::FULL_MONTHS
+            .iter()
+            .chain(&crate::words::SHORT_MONTHS)
+        {
+            let b = form.as_bytes();
+            for i in 0..b.len() {
+                let mut del = b.to_vec();
+                del.remove(i);
+                words.push(String::from_utf8(del).unwrap());
+                if i + 1 < b.len() {
+                    let mut t = b.to_vec();
+                    t.swap(i, i + 1);
+                    words.push(String::from_utf8(t).unwrap());
+                }
+                for c in [b'a', b'e', b'r', b'u', b'z'] {
+                    let mut r = b.to_vec();
+                    r[i] = c;
+                    words.push(String::from_utf8(r.clone()).unwrap());
+                    r.insert(i, c);
+                    words.push(String::from_utf8(r).unwrap());
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(nearest_month(w), reference(w), "{w}");
+        }
+    }
 
     fn read_str(s: &str) -> DatelineRead {
         read(s, Span::new(0, s.len()))

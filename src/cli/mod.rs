@@ -288,7 +288,6 @@ fn check_file_indexed(
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         crate::workspace::Story::from_analysis(path, &text, &analysis, modified)
     });
-    let indexed = story.map(|s| (Some(s), analysis.entities));
     Ok((
         FileReport {
             path: path.to_path_buf(),
@@ -296,55 +295,81 @@ fn check_file_indexed(
             findings: analysis.findings,
             fixed,
         },
-        indexed,
+        story,
     ))
 }
 
-/// A checked file's story for the workspace index (taken out when indexed) and its
-/// entities.
-type Indexed = (Option<crate::workspace::Story>, crate::entities::Entities);
+/// A checked file's story for the workspace index. Only the story is kept, not the
+/// analysis's entities: the drift is read from the index
+/// ([`crate::workspace::spelling_drift_indexed`]).
+type Indexed = crate::workspace::Story;
 
 /// `names/spelling-drift` over the folders `check` was given: every story checked below
 /// them that the workspace walk takes (`.gitignore`, `[workspace] exclude`) goes into one
 /// index, and each is compared with the others.
-fn folder_drift(folders: &[PathBuf], checked: &mut [(FileReport, Arc<Config>, Option<Indexed>)]) {
-    use crate::workspace::{spelling_drift, stories_in, Index};
-    if folders.is_empty() {
-        return;
-    }
-    let exclude = checked
-        .first()
-        .map(|(_, c, _)| c.workspace.exclude.clone())
-        .unwrap_or_default();
-    let (walked, _) = stories_in(folders, &exclude);
-    let walked: std::collections::HashSet<PathBuf> = walked.into_iter().collect();
-    let mut index = Index::default();
-    for (rep, _, indexed) in checked.iter_mut() {
-        if let Some((story, _)) = indexed.as_mut().filter(|_| walked.contains(&rep.path)) {
-            if let Some(s) = story.take() {
-                index.insert(s);
-            }
-        }
-    }
-    if index.len() < 2 {
-        return;
-    }
-    checked.par_iter_mut().for_each(|(rep, config, indexed)| {
-        let Some((_, entities)) = indexed.as_ref() else {
-            return;
-        };
-        if index.id_of(&rep.path).is_none() {
-            return;
-        }
-        let found = spelling_drift(&index, &rep.path, &rep.text, entities, config);
-        if !found.is_empty() {
-            rep.findings.extend(found);
-            rep.findings.sort_by(|a, b| {
-                (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-            });
-        }
-    });
+///
+/// Stories go into the index as their files are checked, in the order of the files (so
+/// that the index, and with it every finding, is the same from run to run), and only what
+/// the index keeps of a story is held until the folder is done.
+struct FolderDrift<'a> {
+    folders: &'a [PathBuf],
+    /// The stories the walk takes; read at the first file checked (its configuration's
+    /// `[workspace] exclude` applies).
+    walked: Option<std::collections::HashSet<PathBuf>>,
+    index: crate::workspace::Index,
 }
+
+impl<'a> FolderDrift<'a> {
+    fn new(folders: &'a [PathBuf]) -> Self {
+        FolderDrift {
+            folders,
+            walked: None,
+            index: Default::default(),
+        }
+    }
+
+    fn wanted(&self) -> bool {
+        !self.folders.is_empty()
+    }
+
+    /// Index the story of a file just checked (with `config`), if the walk takes it.
+    fn add(&mut self, path: &Path, config: &Config, story: Option<crate::workspace::Story>) {
+        let Some(story) = story else { return };
+        let folders = self.folders;
+        let walked = self.walked.get_or_insert_with(|| {
+            let (walked, _) = crate::workspace::stories_in(folders, &config.workspace.exclude);
+            walked.into_iter().collect()
+        });
+        if walked.contains(path) {
+            self.index.insert(story);
+        }
+    }
+
+    /// Add the drift findings to every file checked with a story (`indexed`).
+    fn finish(self, checked: &mut [(FileReport, Arc<Config>, bool)]) {
+        let index = self.index;
+        if index.len() < 2 {
+            return;
+        }
+        checked.par_iter_mut().for_each(|(rep, config, indexed)| {
+            if !*indexed {
+                return;
+            }
+            let found =
+                crate::workspace::spelling_drift_indexed(&index, &rep.path, &rep.text, config);
+            if !found.is_empty() {
+                rep.findings.extend(found);
+                rep.findings.sort_by(|a, b| {
+                    (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+                });
+            }
+        });
+    }
+}
+
+/// Files are checked in parallel this many at a time, so that the stories waiting for the
+/// folder's index are never more than this.
+const CHECK_CHUNK: usize = 2048;
 
 #[derive(Serialize)]
 struct JsonPosition {
@@ -472,25 +497,30 @@ pub fn run_check(
     }
 
     // Files, grouped with their configuration, then checked in parallel.
-    let folders = inputs.folders;
-    let results: Vec<_> = inputs
-        .files
-        .par_iter()
-        .map(|(f, c)| {
-            (
-                check_file_indexed(f, c, !folders.is_empty(), opts.fix),
-                c.clone(),
-            )
-        })
-        .collect();
+    let mut drift = FolderDrift::new(&inputs.folders);
     let mut checked = Vec::new();
-    for (r, c) in results {
-        match r {
-            Ok((rep, story)) => checked.push((rep, c, story)),
-            Err(e) => errors.push(e),
+    for chunk in inputs.files.chunks(CHECK_CHUNK) {
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|(f, c)| {
+                (
+                    check_file_indexed(f, c, drift.wanted(), opts.fix),
+                    c.clone(),
+                )
+            })
+            .collect();
+        for (r, c) in results {
+            match r {
+                Ok((rep, story)) => {
+                    let indexed = story.is_some();
+                    drift.add(&rep.path, &c, story);
+                    checked.push((rep, c, indexed));
+                }
+                Err(e) => errors.push(e),
+            }
         }
     }
-    folder_drift(&folders, &mut checked);
+    drift.finish(&mut checked);
     reports.extend(checked.into_iter().map(|(rep, c, _)| (rep, c)));
     let any_error = reports
         .iter()

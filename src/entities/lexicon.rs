@@ -91,9 +91,87 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
     m
 });
 
+/// [`CLASSES`] as an open-addressing table probed by [`word_hash`]: one multiply and a
+/// compare per lookup instead of the general map's hasher (every token is looked up).
+struct Table {
+    /// Per slot: the hash's upper half (a tag that rules out most unequal words without
+    /// reading them) and 1 + the word's index in `words`; 0 when empty.
+    slots: Box<[u64]>,
+    mask: usize,
+    words: Vec<(&'static str, Classes)>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let words: Vec<(&'static str, Classes)> = CLASSES.iter().map(|(&w, &c)| (w, c)).collect();
+    let size = (words.len() * 2).next_power_of_two().max(16);
+    let mut slots = vec![0u64; size].into_boxed_slice();
+    let mask = size - 1;
+    for (i, &(w, _)) in words.iter().enumerate() {
+        let h = word_hash(w.as_bytes());
+        let mut at = h as usize & mask;
+        while slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        slots[at] = (h & !0xffff_ffff) | (i as u64 + 1);
+    }
+    Table { slots, mask, words }
+});
+
+/// A hash of a word's bytes for [`TABLE`]: the first and last eight (or four) bytes, and
+/// the length, mixed by one wide multiply (words are short).
+#[inline]
+fn word_hash(b: &[u8]) -> u64 {
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xd6e8_feb8_6659_fd93;
+    let n = b.len();
+    let read8 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+    let read4 = |i: usize| {
+        u64::from(u32::from_le_bytes(
+            b[i..i + 4].try_into().unwrap_or_default(),
+        ))
+    };
+    let (x, y) = if n >= 8 {
+        let mut h = read8(0);
+        let mut i = 8;
+        while i + 8 < n {
+            h = (h ^ read8(i)).wrapping_mul(K1).rotate_left(29);
+            i += 8;
+        }
+        (h, read8(n - 8) ^ n as u64)
+    } else if n >= 4 {
+        (read4(0), read4(n - 4) ^ ((n as u64) << 32))
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            n as u64,
+        )
+    } else {
+        (0, 0)
+    };
+    let m = u128::from(x ^ K1) * u128::from(y ^ K2);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
 /// The classes of `w` (exact spelling, as the lists hold it); 0 for a word in no list.
+#[inline]
 pub fn classes(w: &str) -> Classes {
-    CLASSES.get(w).copied().unwrap_or(0)
+    let t = &*TABLE;
+    let h = word_hash(w.as_bytes());
+    let tag = h & !0xffff_ffff;
+    let mut at = h as usize & t.mask;
+    loop {
+        let slot = t.slots[at];
+        if slot == 0 {
+            return 0;
+        }
+        if slot & !0xffff_ffff == tag {
+            let (word, c) = t.words[(slot & 0xffff_ffff) as usize - 1];
+            if word == w {
+                return c;
+            }
+        }
+        at = (at + 1) & t.mask;
+    }
 }
 
 /// One of the word lists, as a set.
@@ -1016,10 +1094,13 @@ pub const ABBREVIATIONS: &[&str] = &[
 /// Whether the period after `word` belongs to it: an abbreviation of [`ABBREVIATIONS`] or
 /// a month AP abbreviates (`Jan`, `Sept`).
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-        || words::AP_MONTHS
-            .iter()
-            .any(|m| m.strip_suffix('.') == Some(word))
+    // Every abbreviation is two to four letters, the first a capital.
+    (2..=4).contains(&word.len())
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && (ABBREVIATIONS.contains(&word)
+            || words::AP_MONTHS
+                .iter()
+                .any(|m| m.strip_suffix('.') == Some(word)))
 }
 
 /// Verbs of speech that mark a bare name as a person (`Orlovsky said`, `said Viktor Orlovsky`).
@@ -1076,3 +1157,49 @@ pub const ATTRIBUTIVE_NOUNS: &[&str] = &[
     "policy",
     "policies",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_answers_as_the_map() {
+        assert!(CLASSES.len() > 20_000);
+        for (&w, &c) in CLASSES.iter() {
+            assert_eq!(classes(w), c, "{w}");
+            // Near misses of every word: one byte longer, shorter, or changed.
+            let longer = format!("{w}x");
+            assert_eq!(
+                classes(&longer),
+                CLASSES.get(longer.as_str()).copied().unwrap_or(0)
+            );
+            let shorter = &w[..w.char_indices().last().map_or(0, |(i, _)| i)];
+            assert_eq!(classes(shorter), CLASSES.get(shorter).copied().unwrap_or(0));
+        }
+        for w in [
+            "",
+            "x",
+            "zzzzzzzzzzzzzzzzzzzzzz",
+            "Ünsal",
+            "森山",
+            "said",
+            "the",
+        ] {
+            assert_eq!(classes(w), CLASSES.get(w).copied().unwrap_or(0), "{w}");
+        }
+        assert!(classes("Smith") & class::SURNAME != 0);
+        assert_eq!(classes("Smithx"), 0);
+    }
+
+    #[test]
+    fn abbreviations_are_short_and_capitalized() {
+        // `is_abbreviation` rejects other words before searching the lists.
+        let months = words::AP_MONTHS.iter().filter_map(|m| m.strip_suffix('.'));
+        for w in ABBREVIATIONS.iter().copied().chain(months) {
+            assert!((2..=4).contains(&w.len()), "{w}");
+            assert!(w.as_bytes()[0].is_ascii_uppercase(), "{w}");
+            assert!(is_abbreviation(w), "{w}");
+        }
+        assert!(!is_abbreviation("st") && !is_abbreviation("Street") && !is_abbreviation(""));
+    }
+}

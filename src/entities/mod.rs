@@ -197,11 +197,15 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
         return (String::new(), false);
     };
     let first = tokens[0];
-    let guess = tokens.len() >= 2 && tokens.len() <= 3 && lexicon::SURNAME_FIRST.contains(&first);
+    // Class bits, one lookup each, instead of a search of the lists.
+    let guess = tokens.len() >= 2
+        && tokens.len() <= 3
+        && lexicon::classes(first) & lexicon::class::SURNAME_FIRST != 0;
     if tokens.len() >= 2 && surname_first.unwrap_or(guess) {
         (first.to_string(), true)
     } else if let Some(p) = (1..tokens.len().saturating_sub(1)).find(|&i| {
-        lexicon::PARTICLES.contains(&tokens[i]) && tokens[i].starts_with(char::is_lowercase)
+        tokens[i].starts_with(char::is_lowercase)
+            && lexicon::classes(tokens[i]) & lexicon::class::PARTICLE != 0
     }) {
         // `Pieter van der Berg`, `Ana María de la Cruz`: the particles belong to the surname.
         (

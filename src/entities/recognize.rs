@@ -1,6 +1,7 @@
 //! The recognizer behind [`super::extract`].
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -45,7 +46,8 @@ enum Evidence {
 struct Found {
     span: Span,
     kind: EntityKind,
-    canonical: String,
+    /// Shared: a found name is cloned into every analysis that reuses its block.
+    canonical: Arc<str>,
     form: MentionForm,
     role: Option<String>,
     acronym: Option<String>,
@@ -56,7 +58,7 @@ struct Found {
 #[derive(Clone, Debug)]
 struct Known {
     kind: EntityKind,
-    canonical: String,
+    canonical: Arc<str>,
     role: Option<String>,
     acronym: Option<String>,
     surname: Option<String>,
@@ -80,17 +82,47 @@ struct Knowledge {
     acronyms: HashMap<String, usize>,
     /// The most words in a key of `full`.
     longest: usize,
-    /// [`key`] of each known entity -> its index in `known`.
-    by_key: HashMap<(EntityKind, String), usize>,
+    /// By kind ([`kind_index`]): the lower-cased name ([`key`]) of each known entity ->
+    /// its index in `known`.
+    by_key: [HashMap<String, usize>; 4],
 }
 
 fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
     (kind, canonical.to_lowercase())
 }
 
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Organization => 2,
+        EntityKind::Other => 3,
+    }
+}
+
+/// `s` lower-cased as [`str::to_lowercase`] does, without allocating for a short ASCII
+/// name: `f` is given the result.
+fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = s.as_bytes();
+    let mut buf = [0u8; 64];
+    if b.len() <= buf.len() && b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(s);
+        }
+        let out = &mut buf[..b.len()];
+        for (o, &c) in out.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(out).unwrap_or_default());
+    }
+    f(&s.to_lowercase())
+}
+
 impl Knowledge {
     fn find(&self, kind: EntityKind, canonical: &str) -> Option<usize> {
-        self.by_key.get(&key(kind, canonical)).copied()
+        let map = &self.by_key[kind_index(kind)];
+        with_lowercase(canonical, |k| map.get(k).copied())
     }
 
     fn add(&mut self, k: Known, aliases: &[String]) -> usize {
@@ -98,16 +130,16 @@ impl Knowledge {
             return i;
         }
         let i = self.known.len();
-        self.by_key.insert(key(k.kind, &k.canonical), i);
-        self.full.entry(k.canonical.clone()).or_insert(i);
+        self.by_key[kind_index(k.kind)].insert(k.canonical.to_lowercase(), i);
+        self.full.entry(k.canonical.to_string()).or_insert(i);
         for a in aliases {
             self.full.entry(a.clone()).or_insert(i);
         }
-        for name in std::iter::once(&k.canonical).chain(aliases) {
+        for name in std::iter::once(&*k.canonical).chain(aliases.iter().map(String::as_str)) {
             self.longest = self.longest.max(name.split_whitespace().count());
         }
         if let Some(s) = &k.surname {
-            if s != &k.canonical && !k.surname_first {
+            if **s != *k.canonical && !k.surname_first {
                 let (full, single) = surname_forms(&k.canonical, s);
                 for f in full {
                     self.longest = self.longest.max(f.split(' ').count());
@@ -117,7 +149,7 @@ impl Knowledge {
                     self.surnames.entry(w).or_default().push(i);
                 }
             }
-            if s != &k.canonical {
+            if **s != *k.canonical {
                 self.surnames.entry(s.clone()).or_default().push(i);
                 if !k.surname_first {
                     let first = k.canonical.split(' ').next().unwrap_or_default();
@@ -153,7 +185,7 @@ impl Knowledge {
             kn.add(
                 Known {
                     kind,
-                    canonical: name.to_string(),
+                    canonical: name.into(),
                     role: e.role.clone(),
                     acronym: e.acronym.clone(),
                     surname,
@@ -316,9 +348,13 @@ impl Knowledge {
 
     /// Learn the full names the first pass found. Returns every word of every key this
     /// added to or removed from the lookups (`full`, `surnames`, `acronyms`): a block
-    /// holding none of them scans the same with the new knowledge as without it.
-    fn learn(&mut self, found: &[Found]) -> HashSet<String> {
+    /// holding none of them scans the same with the new knowledge as without it. Also
+    /// returns, for each entry it added, its index in `known` and the index in `found` of
+    /// the name that introduced it (its `first_at`).
+    fn learn(&mut self, found: &[Found]) -> (HashSet<String>, Vec<(usize, usize)>) {
+        // Callers may pass only the [`learnable`] ones: the others are skipped here.
         let mut changed: HashSet<String> = HashSet::default();
+        let mut introduced = Vec::new();
         let mut note = |s: &str| {
             for w in s.split(' ') {
                 if !changed.contains(w) {
@@ -326,8 +362,8 @@ impl Knowledge {
                 }
             }
         };
-        for f in found {
-            if f.form != MentionForm::Full || f.kind == EntityKind::Place {
+        for (at, f) in found.iter().enumerate() {
+            if !learnable(f) {
                 continue;
             }
             if self.find(f.kind, &f.canonical).is_some() {
@@ -346,6 +382,7 @@ impl Knowledge {
             if let Some(a) = &f.acronym {
                 note(a);
             }
+            introduced.push((self.known.len(), at));
             self.add(
                 Known {
                     kind: f.kind,
@@ -371,8 +408,13 @@ impl Knowledge {
             }
             keep
         });
-        changed
+        (changed, introduced)
     }
+}
+
+/// What [`Knowledge::learn`] learns from: a full name that is not a place's.
+fn learnable(f: &Found) -> bool {
+    f.form == MentionForm::Full && f.kind != EntityKind::Place
 }
 
 /// `al-Assad`, `el-Sisi`: an Arabic article joined to a capitalized name, which is a word
@@ -484,7 +526,7 @@ impl<'a> Scanner<'a> {
         &mut self,
         span: Span,
         kind: EntityKind,
-        canonical: impl Into<String>,
+        canonical: impl Into<Arc<str>>,
         form: MentionForm,
     ) {
         self.out.push(Found {
@@ -720,11 +762,7 @@ impl<'a> Scanner<'a> {
             let kn = &self.know.known[idx];
             (kn.kind, kn.canonical.clone(), MentionForm::Full)
         } else {
-            (
-                EntityKind::Person,
-                name_text.into_owned(),
-                MentionForm::Full,
-            )
+            (EntityKind::Person, name_text.into(), MentionForm::Full)
         };
         self.out.push(Found {
             span,
@@ -782,11 +820,14 @@ impl<'a> Scanner<'a> {
         if words < 2 {
             return false;
         }
-        let mut canonical = self.joined(a, b).into_owned();
-        if let Some(&idx) = self.know.full.get(&canonical) {
-            kind = self.know.known[idx].kind;
-            canonical = self.know.known[idx].canonical.clone();
-        }
+        let joined = self.joined(a, b);
+        let canonical: Arc<str> = match self.know.full.get(joined.as_ref()) {
+            Some(&idx) => {
+                kind = self.know.known[idx].kind;
+                self.know.known[idx].canonical.clone()
+            }
+            None => joined.into(),
+        };
         let form = if kind == EntityKind::Place {
             MentionForm::Name
         } else {
@@ -1185,7 +1226,7 @@ impl<'a> Scanner<'a> {
                         self.know.known[idx].kind,
                         self.know.known[idx].canonical.clone(),
                     ),
-                    None => (EntityKind::Person, name.into_owned()),
+                    None => (EntityKind::Person, name.into()),
                 };
                 let role = appositive(self.text, self.toks[p + len - 1].span.end);
                 self.out.push(Found {
@@ -1291,7 +1332,7 @@ impl<'a> Scanner<'a> {
                 self.out.push(Found {
                     span: self.span(first, end),
                     kind: EntityKind::Person,
-                    canonical: self.joined(first, end).into_owned(),
+                    canonical: self.joined(first, end).into(),
                     form: MentionForm::Full,
                     role,
                     acronym: None,
@@ -1438,10 +1479,7 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
         _ => p.span,
     });
     // A paragraph in capitals is a headline or subhead the parser could not tell apart.
-    let (caps, body): (Vec<Span>, Vec<Span>) = spans.partition(|s| {
-        let t = s.text(text);
-        !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
-    });
+    let (caps, body): (Vec<Span>, Vec<Span>) = spans.partition(|s| in_capitals(s.text(text)));
     let headings = article
         .headline
         .iter()
@@ -1450,6 +1488,25 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
         .chain(caps)
         .collect();
     (body, headings)
+}
+
+/// No lower-case letter and some capital: a block in capitals.
+fn in_capitals(t: &str) -> bool {
+    // Body text has a lower-case ASCII letter within its first few bytes.
+    let b = t.as_bytes();
+    match b
+        .iter()
+        .position(|c| !c.is_ascii() || c.is_ascii_lowercase())
+    {
+        Some(i) if b[i].is_ascii() => false,
+        Some(i) => {
+            let (head, rest) = t.split_at(i);
+            !rest.chars().any(char::is_lowercase)
+                && (head.bytes().any(|c| c.is_ascii_uppercase())
+                    || rest.chars().any(char::is_uppercase))
+        }
+        None => b.iter().any(u8::is_ascii_uppercase),
+    }
 }
 
 fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
@@ -1472,7 +1529,7 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
             Some(Found {
                 span,
                 kind: EntityKind::Place,
-                canonical,
+                canonical: canonical.into(),
                 form: MentionForm::Name,
                 role: None,
                 acronym: None,
@@ -1500,6 +1557,59 @@ pub struct Reuse {
     names: u64,
     /// By (hash of the block's text, heading); the text is kept to rule out collisions.
     blocks: HashMap<(u64, bool), BlockWork>,
+    /// The last analysis's story knowledge.
+    learned: Option<Learned>,
+    /// How many learnable and found names the last analysis had (capacities).
+    sizes: (usize, usize),
+}
+
+/// What the story pass learned from the first pass's names ([`Knowledge::learn`]), kept
+/// for the next analysis.
+struct Learned {
+    /// The names file's entries it started from.
+    names: Vec<super::names::NameEntry>,
+    /// The learnable names it learned from, in order, without their positions.
+    input: Vec<LearnInput>,
+    know: Knowledge,
+    changed: HashSet<String>,
+    /// [`Knowledge::learn`]'s second result: entries of `know.known` and the index in
+    /// `input` of the name that introduced each.
+    introduced: Vec<(usize, usize)>,
+}
+
+/// What [`Knowledge::learn`] reads of a found name, besides its position.
+type LearnInput = (
+    EntityKind,
+    MentionForm,
+    Arc<str>,
+    Option<String>,
+    Option<String>,
+    Evidence,
+);
+
+impl Learned {
+    fn input_of(f: &Found) -> LearnInput {
+        (
+            f.kind,
+            f.form,
+            f.canonical.clone(),
+            f.role.clone(),
+            f.acronym.clone(),
+            f.evidence,
+        )
+    }
+
+    fn same_input(&self, found: &[Found]) -> bool {
+        self.input.len() == found.len()
+            && self.input.iter().zip(found).all(|(a, f)| {
+                a.0 == f.kind
+                    && a.1 == f.form
+                    && (Arc::ptr_eq(&a.2, &f.canonical) || a.2 == f.canonical)
+                    && a.3 == f.role
+                    && a.4 == f.acronym
+                    && a.5 == f.evidence
+            })
+    }
 }
 
 struct BlockWork {
@@ -1565,8 +1675,11 @@ impl Reuse {
 }
 
 /// The found spans moved from block-relative to document offsets.
-fn shifted(found: &[Found], base: usize) -> impl Iterator<Item = Found> + '_ {
-    found.iter().map(move |f| {
+fn shifted<'a>(
+    found: impl IntoIterator<Item = &'a Found> + 'a,
+    base: usize,
+) -> impl Iterator<Item = Found> + 'a {
+    found.into_iter().map(move |f| {
         let mut f = f.clone();
         f.span = Span::new(f.span.start + base, f.span.end + base);
         f
@@ -1625,13 +1738,15 @@ pub fn extract_with_words(
     let names_fp = know.fingerprints(&[]).0;
     if names_fp != reuse.names {
         reuse.blocks.clear();
+        reuse.learned = None;
         reuse.names = names_fp;
     }
     reuse.generation += 1;
 
     // First pass over the body: what the story itself teaches (full names, acronyms).
-    let mut first: Vec<Found> = Vec::new();
-    let mut tokens = TokenCache::default();
+    // Room for as many names as the last analysis of the document found.
+    let mut first: Vec<Found> = Vec::with_capacity(reuse.sizes.0);
+    let mut tokens = TokenCache::with_capacity(body.len() + headings.len());
     let mut body_hashes: Vec<u64> = Vec::with_capacity(body.len());
     for &span in &body {
         let (hash, w) = reuse.work(text, span, false, None);
@@ -1641,10 +1756,38 @@ pub fn extract_with_words(
             // so a first-pass result never depends on the block's position.
             w.first = Some(scan_block(span.text(text), span.start, &w.toks, &know, false).0);
         }
-        first.extend(shifted(w.first.as_deref().unwrap_or_default(), span.start));
+        // Only what `learn` reads: full names other than places.
+        let learn_from = w.first.iter().flatten().filter(|f| learnable(f));
+        first.extend(shifted(learn_from, span.start));
         tokens.insert_relative(span, w.toks.clone());
     }
-    let changed = know.learn(&first);
+    // What the story teaches depends on its learnable names and their order, not on
+    // where they are: when they are the last analysis's, its knowledge is taken back with
+    // each learned entry's position updated (`first_at`, what positions are read from).
+    // The names file's entries are compared whole: a note or a role is read from the
+    // knowledge but is no part of the names fingerprint.
+    let kept_story = reuse
+        .learned
+        .take()
+        .filter(|l| l.names == names.entries && l.same_input(&first));
+    let (know, changed, introducers, input) = match kept_story {
+        Some(l) => {
+            let mut know = l.know;
+            for &(i, at) in &l.introduced {
+                know.known[i].first_at = first[at].span.start;
+            }
+            (know, l.changed, l.introduced, l.input)
+        }
+        None => {
+            let (changed, introducers) = know.learn(&first);
+            let input = if reuse.once {
+                Vec::new()
+            } else {
+                first.iter().map(Learned::input_of).collect()
+            };
+            (know, changed, introducers, input)
+        }
+    };
     // Whether the knowledge learned can change what the scanner finds in a block: only if
     // the block holds a word of a changed key (else every lookup answers as before).
     let touched = |toks: &[Tok], block: &str| {
@@ -1661,6 +1804,7 @@ pub fn extract_with_words(
     let by_first = std::cell::OnceCell::new();
     let reuse_once = reuse.once;
     let mut found = dateline_places(text, article);
+    found.reserve(reuse.sizes.1);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
             let hash = (!heading)
@@ -1715,7 +1859,10 @@ pub fn extract_with_words(
     reuse.blocks.retain(|_, w| w.used == generation);
 
     found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
-    let mut kept: Vec<Found> = Vec::new();
+    if !reuse_once {
+        reuse.sizes = (first.len(), found.len());
+    }
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
         if f.span.is_empty() || kept.last().is_some_and(|k| f.span.start < k.span.end) {
             continue;
@@ -1724,13 +1871,10 @@ pub fn extract_with_words(
     }
     // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
     // "full name" that is the surname of exactly one longer name joins it.
-    let mut by_surname: HashMap<String, HashSet<String>> = HashMap::default();
+    let mut by_surname: HashMap<String, HashSet<Arc<str>>> = HashMap::default();
     let mut seen: HashSet<&str> = HashSet::default();
     for f in &kept {
-        if f.kind == EntityKind::Person
-            && f.canonical.contains(' ')
-            && seen.insert(f.canonical.as_str())
-        {
+        if f.kind == EntityKind::Person && f.canonical.contains(' ') && seen.insert(&f.canonical) {
             let (s, _) = surname_of(&f.canonical, None);
             by_surname.entry(s).or_default().insert(f.canonical.clone());
         }
@@ -1740,7 +1884,7 @@ pub fn extract_with_words(
         if f.kind != EntityKind::Person || f.canonical.contains(' ') {
             continue;
         }
-        if let Some(full) = by_surname.get(&f.canonical).filter(|s| s.len() == 1) {
+        if let Some(full) = by_surname.get(&*f.canonical).filter(|s| s.len() == 1) {
             if let Some(full) = full.iter().next() {
                 f.canonical = full.clone();
                 f.form = MentionForm::Surname;
@@ -1756,15 +1900,13 @@ pub fn extract_with_words(
         let mut by_name: HashMap<(EntityKind, &str), usize> = HashMap::default();
         kept.iter()
             .map(|f| {
-                *by_name
-                    .entry((f.kind, f.canonical.as_str()))
-                    .or_insert_with(|| {
-                        let k = key(f.kind, &f.canonical);
-                        *by_key.entry(k).or_insert_with_key(|k| {
-                            key_list.push(k.clone());
-                            key_list.len() - 1
-                        })
+                *by_name.entry((f.kind, &*f.canonical)).or_insert_with(|| {
+                    let k = key(f.kind, &f.canonical);
+                    *by_key.entry(k).or_insert_with_key(|k| {
+                        key_list.push(k.clone());
+                        key_list.len() - 1
                     })
+                })
             })
             .collect()
     };
@@ -1775,9 +1917,11 @@ pub fn extract_with_words(
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: Vec<Option<usize>> = vec![None; key_list.len()];
-    let mut role_full: HashSet<usize> = HashSet::default();
-    let mut speech_only: HashSet<usize> = HashSet::default();
-    let mut introduced: HashSet<usize> = HashSet::default();
+    // By entity id: a role given with the full name, a mention introduced by speech, one
+    // introduced otherwise (a title, an appositive, name evidence).
+    let mut role_full: Vec<bool> = Vec::new();
+    let mut speech_only: Vec<bool> = Vec::new();
+    let mut introduced: Vec<bool> = Vec::new();
     let speech_known: HashSet<(EntityKind, String)> = know
         .known
         .iter()
@@ -1806,13 +1950,13 @@ pub fn extract_with_words(
                 let acronym = known.and_then(|k| k.acronym.clone()).or_else(|| {
                     WELL_KNOWN
                         .iter()
-                        .find(|x| x.1 == f.canonical && x.0 != x.1 && !x.0.contains('.'))
+                        .find(|x| x.1 == &*f.canonical && x.0 != x.1 && !x.0.contains('.'))
                         .map(|x| x.0.to_string())
                 });
                 entities.push(Entity {
                     id: entities.len(),
                     kind: f.kind,
-                    canonical: f.canonical.clone(),
+                    canonical: f.canonical.to_string(),
                     role: known.and_then(|k| k.role.clone()),
                     surname,
                     surname_first,
@@ -1827,16 +1971,19 @@ pub fn extract_with_words(
                     basis: None,
                 });
                 index[k] = Some(entities.len() - 1);
+                role_full.push(false);
+                speech_only.push(false);
+                introduced.push(false);
                 entities.len() - 1
             }
         };
         let evidence = if speech { Evidence::Speech } else { f.evidence };
         match evidence {
             Evidence::Speech => {
-                speech_only.insert(id);
+                speech_only[id] = true;
             }
             Evidence::Title | Evidence::Appositive | Evidence::Names => {
-                introduced.insert(id);
+                introduced[id] = true;
             }
             Evidence::Other => {}
         }
@@ -1851,10 +1998,10 @@ pub fn extract_with_words(
         }
         // The role given with the full name beats one given with a surname alone.
         let from_full = f.form == MentionForm::Full;
-        if f.role.is_some() && (e.role.is_none() || from_full && !role_full.contains(&id)) {
+        if f.role.is_some() && (e.role.is_none() || from_full && !role_full[id]) {
             e.role = f.role;
             if from_full {
-                role_full.insert(id);
+                role_full[id] = true;
             }
         }
         if e.acronym.is_none() {
@@ -1866,7 +2013,9 @@ pub fn extract_with_words(
             in_heading: f.heading,
         });
     }
-    speech_only.retain(|id| !introduced.contains(id));
+    for (s, &i) in speech_only.iter_mut().zip(&introduced) {
+        *s &= !i;
+    }
     // A "person" known only from `X said`, repeated in full and never by surname alone, is
     // most likely a company or a publication (`Pizza Inn said`).
     for (id, e) in entities.iter_mut().enumerate() {
@@ -1881,7 +2030,7 @@ pub fn extract_with_words(
             .filter(|m| m.form == MentionForm::Surname)
             .count();
         if e.kind == EntityKind::Person
-            && speech_only.contains(&id)
+            && speech_only[id]
             && !e.in_names_file
             && fulls >= 2
             && surnames == 0
@@ -1906,5 +2055,60 @@ pub fn extract_with_words(
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = i;
     }
+    if !reuse.once {
+        reuse.learned = Some(Learned {
+            names: names.entries.clone(),
+            input,
+            know,
+            changed,
+            introduced: introducers,
+        });
+    }
     (Entities { entities }, tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_capitals_agrees_with_the_char_test() {
+        let reference =
+            |t: &str| !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase);
+        for t in [
+            "",
+            "PARIS",
+            "Paris",
+            "123 —",
+            "“UN” TALKS",
+            "“UN” Talks",
+            "— é",
+            "— É",
+            "ÉCOLE",
+            "ÉCOLe",
+            "12 ÉCOLE",
+            "森山",
+            "森山 A",
+            "A 🌊 b",
+            "ΣΑΣ",
+        ] {
+            assert_eq!(in_capitals(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_without_allocating_agrees_with_to_lowercase() {
+        let long = "A".repeat(70);
+        for s in [
+            "Li Keqiang",
+            "li",
+            "",
+            "ÉCOLE",
+            "ΟΔΟΣ",
+            "U.S. Fed",
+            long.as_str(),
+        ] {
+            assert_eq!(with_lowercase(s, str::to_string), s.to_lowercase(), "{s}");
+        }
+    }
 }

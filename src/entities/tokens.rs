@@ -30,6 +30,7 @@ pub const TITLE_CASE: u8 = 2;
 pub const ALL_CAPS: u8 = 4;
 
 /// The case bits of a word: [`CAP`], [`TITLE_CASE`], [`ALL_CAPS`].
+#[inline]
 pub fn case_of(w: &str) -> u8 {
     let bytes = w.as_bytes();
     // Most words open with a lower-case letter: not capitalized, and not all capitals.
@@ -126,7 +127,9 @@ pub fn is_title_case(w: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (curly quotes, dashes, ellipsis: the non-ASCII characters of
+    // wire copy) holds no letter or digit; answered without the Unicode tables.
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// The words of each block an analysis reads, tokenized once and shared by the
@@ -144,6 +147,14 @@ impl TokenCache {
             cache.insert_relative(span, tokenize(block, Span::new(0, block.len())).into());
         }
         cache
+    }
+
+    /// An empty cache with room for `n` blocks.
+    pub fn with_capacity(n: usize) -> TokenCache {
+        TokenCache(rustc_hash::FxHashMap::with_capacity_and_hasher(
+            n,
+            Default::default(),
+        ))
     }
 
     /// Hold `toks`, the words of `span` tokenized relative to its start.
@@ -312,11 +323,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         }
         let mut word = &s[start..j];
         let mut possessive = false;
-        for suffix in ["'s", "’s"] {
-            if let Some(w) = word.strip_suffix(suffix) {
-                if !w.is_empty() {
-                    word = w;
-                    possessive = true;
+        // Both suffixes end in `s`.
+        if word.ends_with('s') {
+            for suffix in ["'s", "’s"] {
+                if let Some(w) = word.strip_suffix(suffix) {
+                    if !w.is_empty() {
+                        word = w;
+                        possessive = true;
+                    }
                 }
             }
         }
@@ -439,6 +453,15 @@ mod tests {
             .iter()
             .map(|t| (t.text(s), t.sent_start, t.possessive))
             .collect()
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_word_char(c));
+        }
+        assert!(is_word_char('é') && is_word_char('森') && !is_word_char('🌊'));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! tab stops for a client that takes them (`completionItem.snippetSupport`), plain text
 //! otherwise. The dateline's place is `[dateline] place` of the configuration, else the
 //! dateline of the workspace's latest other story, else a placeholder; its date today's
-//! (UTC) in the house month form.
+//! in the desk's time zone (`[dateline] timezone`, else the system's) in the house month
+//! form.
 
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -53,7 +54,9 @@ impl Backend {
             .flatten();
         let inputs = crate::snippets::DatelineInputs {
             place: config.dateline.place.as_deref().or(previous.as_deref()),
-            today: Some(today()),
+            today: Some(crate::snippets::today(
+                config.dateline.timezone.as_ref().map(|z| z.0.as_str()),
+            )),
         };
         let mut items: Vec<CompletionItem> =
             crate::snippets::furniture_at(&snap.analysis, &snap.text, offset, &inputs)
@@ -98,14 +101,6 @@ impl Backend {
             items,
         })))
     }
-}
-
-/// Today's date (UTC), for the dateline.
-fn today() -> crate::article::Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    crate::snippets::date_from_unix_days((secs / 86_400) as i64)
 }
 
 /// A dateline, end mark or trailer as a completion item: a snippet when the client takes

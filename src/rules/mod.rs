@@ -46,6 +46,9 @@ pub struct Context<'a> {
     /// first use: ask [`Context::prose`]. `analysis` keeps what was read by paragraph
     /// text across keystrokes.
     pub prose: &'a [std::sync::OnceLock<std::sync::Arc<crate::prose::Prose>>],
+    /// What the `names/` rules read of each paragraph (`article.paragraphs[i]`), filled on
+    /// first use; `analysis` keeps it by paragraph text across keystrokes.
+    pub names: &'a [std::sync::Arc<names::ParagraphNames>],
 }
 
 impl Context<'_> {

@@ -98,6 +98,78 @@ pub fn spelling_drift(
     entities: &Entities,
     config: &Config,
 ) -> Vec<Finding> {
+    let people = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            Some(Person {
+                surname: e.surname.as_deref()?,
+                canonical: &e.canonical,
+                in_names_file: e.in_names_file,
+                body: Body::Live(&e.mentions),
+            })
+        });
+    drift_of(index, path, text, people, config)
+}
+
+/// [`spelling_drift`] for a story of the index itself (`check` over a folder), read from
+/// what the index keeps of it instead of its analysis: so that `check` holds no file's
+/// entities while it waits for the folder. `text` is the story's text, as indexed.
+/// Nothing when `path` is not in the index.
+pub fn spelling_drift_indexed(
+    index: &Index,
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> Vec<Finding> {
+    let Some(story) = index.id_of(path).and_then(|id| index.story(id)) else {
+        return Vec::new();
+    };
+    let people = story
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            Some(Person {
+                surname: e.surname.as_deref()?,
+                canonical: &e.name,
+                in_names_file: e.in_names_file,
+                body: Body::Indexed(&e.mentions),
+            })
+        });
+    drift_of(index, path, text, people, config)
+}
+
+/// What the rule reads of a person of the story, from an analysis or from the index.
+struct Person<'e> {
+    surname: &'e str,
+    canonical: &'e str,
+    in_names_file: bool,
+    body: Body<'e>,
+}
+
+enum Body<'e> {
+    Live(&'e [crate::entities::Mention]),
+    Indexed(&'e [super::IndexedMention]),
+}
+
+impl Body<'_> {
+    /// The spans of the mentions in the body (not in headings), in text order.
+    fn spans(&self) -> Vec<Span> {
+        match self {
+            Body::Live(m) => m.iter().filter(|m| !m.in_heading).map(|m| m.span).collect(),
+            Body::Indexed(m) => m.iter().filter(|m| !m.in_heading).map(|m| m.span).collect(),
+        }
+    }
+}
+
+fn drift_of<'e>(
+    index: &Index,
+    path: &Path,
+    text: &str,
+    people: impl Iterator<Item = Person<'e>>,
+    config: &Config,
+) -> Vec<Finding> {
     let meta = &SpellingDrift::META;
     let Some(severity) = config.severity(meta.code, meta.default_severity) else {
         return Vec::new();
@@ -115,18 +187,14 @@ pub fn spelling_drift(
         }
     }
     let mut out = Vec::new();
-    for e in entities.iter() {
-        if e.kind != EntityKind::Person {
-            continue;
-        }
-        let Some(s) = e.surname.as_deref() else {
-            continue;
-        };
+    for e in people {
+        let s = e.surname;
+        let body = e.body.spans();
         if e.in_names_file {
             // Linked to the names file whatever the case it is written in: each mention
             // whose surname differs from the file's in case alone is this rule's.
-            for m in e.body_mentions() {
-                let Some(span) = folded_span(text, m.span, s) else {
+            for &m in &body {
+                let Some(span) = folded_span(text, m, s) else {
                     continue;
                 };
                 let w = span.text(text);
@@ -151,9 +219,9 @@ pub fn spelling_drift(
         }
         let folded = fold(s);
         // Where the story writes the surname: in the body, and whether mid-sentence.
-        let written: Vec<(Span, bool)> = e
-            .body_mentions()
-            .filter_map(|m| surname_span(text, m.span, s))
+        let written: Vec<(Span, bool)> = body
+            .iter()
+            .filter_map(|&m| surname_span(text, m, s))
             .map(|sp| (sp, !sentence_start(text, sp.start)))
             .collect();
         if written.is_empty() {
@@ -175,7 +243,7 @@ pub fn spelling_drift(
                 (mid_sentence || !first_case_only(s, f)).then_some(Target::File(f))
             }
             Some(_) => None,
-            None => folder_target(index, me, s, chars, &folded, &e.canonical, mid_sentence)
+            None => folder_target(index, me, s, chars, &folded, e.canonical, mid_sentence)
                 .map(Target::Folder),
         };
         let Some(target) = target else {
@@ -320,7 +388,9 @@ fn folder_target<'a>(
         std::iter::once(fold(&given_here)).collect()
     };
     let is_place = std::cell::OnceCell::new();
-    let mut candidates: Vec<u32> = index.folds.get(folded).map_or_else(Vec::new, |v| v.clone());
+    // The spellings of the same folded form (ids in increasing order).
+    let same_folds: &[u32] = index.folds.get(folded).map_or(&[], |v| &v[..]);
+    let mut candidates: Vec<u32> = same_folds.to_vec();
     candidates.extend(index.near.candidates(s).map(|i| i as u32));
     candidates.sort_unstable();
     candidates.dedup();
@@ -330,7 +400,7 @@ fn folder_target<'a>(
         if &*sp.text == s || sp.uses.is_empty() {
             continue;
         }
-        let same_fold = fold(&sp.text) == folded;
+        let same_fold = same_folds.binary_search(&id).is_ok();
         // A difference in the first letter's case counts only the stories that write the
         // name mid-sentence (`Al-Assad said` opens a sentence).
         let n = if same_fold && first_case_only(s, &sp.text) {

@@ -36,7 +36,7 @@ use crate::rules::StoryDate;
 use crate::span::Span;
 use crate::text::{Encoding, LineIndex};
 
-pub use drift::spelling_drift;
+pub use drift::{spelling_drift, spelling_drift_indexed};
 pub use walk::{stories_in, Skipped};
 
 /// A story's number in the index (stable while the index lives; a removed story's number
@@ -273,16 +273,28 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// `offset` of `text` as a line and a column in every unit.
+/// `offset` of `text` as a line and a column in every unit (one pass over the line's
+/// text before it, for the three).
 pub fn line_col(lines: &LineIndex, text: &str, offset: usize) -> LineCol {
     let p8 = lines.position(text, offset, Encoding::Utf8);
-    let p16 = lines.position(text, offset, Encoding::Utf16);
-    let p32 = lines.position(text, offset, Encoding::Utf32);
+    // `position` moves an offset inside a character to that character's start.
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = text.get(at - p8.column as usize..at).unwrap_or("");
+    let (utf16, chars) = if before.is_ascii() {
+        (p8.column, p8.column)
+    } else {
+        before.chars().fold((0u32, 0u32), |(u, c), ch| {
+            (u + ch.len_utf16() as u32, c + 1)
+        })
+    };
     LineCol {
         line: p8.line,
         utf8: p8.column,
-        utf16: p16.column,
-        chars: p32.column,
+        utf16,
+        chars,
     }
 }
 

@@ -343,3 +343,77 @@ fn spelling_summaries_follow_inserts_replacements_and_removals() {
         assert_eq!(sp.givens, givens, "{}", sp.text);
     }
 }
+
+/// `check` over a folder reads the drift from the index's own copy of each story
+/// (`spelling_drift_indexed`); it must say exactly what the drift from the analysis says.
+#[test]
+fn drift_read_from_the_index_is_the_drift_read_from_the_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = [
+        (
+            "MOSCOW",
+            "Dmitry Medvedev",
+            "Medvedev said the corridor would reopen.",
+        ),
+        (
+            "KAZAN",
+            "Dmitry Medvedev",
+            "“Medvedev” was cheered — 谢谢 🎉 — in Kazan.",
+        ),
+        (
+            "SOCHI",
+            "Dmitry Medvedev",
+            "Officials said Recep Tayyip Erdogan would attend.",
+        ),
+        (
+            "OMSK",
+            "Dmitry Medvedv",
+            "Medvedv said Recep Tayyip Erdoğan would attend.",
+        ),
+        (
+            "TVER",
+            "Dmitry medvedev",
+            "Later medvedev and Recep Tayyip Erdogan spoke.",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (i, (place, who, line)) in lines.iter().enumerate() {
+        paths.push(write(d, &format!("s{i}.txt"), &story(place, who, line)));
+    }
+    let config = Config::default();
+    let (index, _) = Index::build(&[d.to_path_buf()], &config);
+    let mut total = 0;
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        let live = drift_of(&index, p, &config);
+        let indexed = spelling_drift_indexed(&index, p, &text, &config);
+        assert_eq!(live, indexed, "{}", p.display());
+        total += live.len();
+    }
+    assert!(total >= 2, "the stories drift: {total}");
+    // A story the index does not hold has no drift of its own.
+    let outside = dir.path().join("elsewhere.txt");
+    assert!(spelling_drift_indexed(&index, &outside, "", &config).is_empty());
+}
+
+/// `line_col` counts the three units in one pass; it must agree with the line index's
+/// position in each unit at every offset (inside characters too), over curly quotes, em
+/// dashes, CJK, emoji and every line ending.
+#[test]
+fn line_col_agrees_with_the_line_index_in_every_unit() {
+    use crate::text::{Encoding, LineIndex};
+    let text = "“Wú” — 北京 said\r\n🎉 ok\rthird — line\nlast 谢谢";
+    let lines = LineIndex::new(text);
+    for offset in 0..=text.len() + 2 {
+        let lc = line_col(&lines, text, offset);
+        let p8 = lines.position(text, offset, Encoding::Utf8);
+        let p16 = lines.position(text, offset, Encoding::Utf16);
+        let p32 = lines.position(text, offset, Encoding::Utf32);
+        assert_eq!(
+            (lc.line, lc.utf8, lc.utf16, lc.chars),
+            (p8.line, p8.column, p16.column, p32.column),
+            "offset {offset}"
+        );
+    }
+}

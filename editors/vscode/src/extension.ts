@@ -19,13 +19,14 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
 /**
- * The settings the server reads: `{ copydesk: { style?, rules, namesFile?, inlayHints, codeLens } }`.
+ * The settings the server reads: `{ copydesk: { style?, rules, namesFile?, dateline?, inlayHints, codeLens } }`.
  * Only these keys are sent (as initializationOptions, with
  * workspace/didChangeConfiguration and in answer to workspace/configuration):
  * the `copydesk` section also holds client-only settings (path, trace,
  * documentSelector) that the server does not know. `style: "auto"` and an
- * empty `namesFile` are left out, so the server uses its defaults (style
- * inferred from the dateline credit, no names file).
+ * empty `namesFile` or `dateline.*` are left out, so the server uses its
+ * defaults (style inferred from the dateline credit, no names file, the
+ * dateline place and time zone of `copydesk.toml`).
  */
 function serverSettings(scope?: vscode.Uri): { copydesk: Record<string, unknown> } {
   const cfg = vscode.workspace.getConfiguration(SECTION, scope);
@@ -44,6 +45,16 @@ function serverSettings(scope?: vscode.Uri): { copydesk: Record<string, unknown>
     mentions: cfg.get<boolean>("codeLens.mentions", true),
     storyFacts: cfg.get<boolean>("codeLens.storyFacts", true),
   };
+  const dateline: Record<string, string> = {};
+  for (const key of ["place", "timezone"]) {
+    const value = cfg.get<string>(`dateline.${key}`, "");
+    if (value) {
+      dateline[key] = value;
+    }
+  }
+  if (Object.keys(dateline).length > 0) {
+    settings.dateline = dateline;
+  }
   const namesFile = cfg.get<string>("namesFile", "");
   if (namesFile) {
     settings.namesFile = namesFile;

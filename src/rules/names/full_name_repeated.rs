@@ -62,6 +62,7 @@ impl Rule for FullNameRepeated {
         let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
         let families = std::cell::OnceCell::new();
         let captions: std::cell::OnceCell<super::Captions> = std::cell::OnceCell::new();
+        let word_names = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
                 continue;
@@ -85,7 +86,7 @@ impl Rule for FullNameRepeated {
                 continue;
             }
             // A photo caption is not a reference in the story.
-            let captions = captions.get_or_init(|| super::Captions::new(cx.text, cx.article));
+            let captions = captions.get_or_init(|| super::Captions::new(cx));
             let mut fulls = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Full && !captions.contains(m.span.start));
@@ -105,29 +106,26 @@ impl Rule for FullNameRepeated {
                 .collect();
             // Asked only of a name that would be flagged: these read the whole story.
             if fulls.is_empty()
-                || super::surname_names_another(cx.entities, e, surname)
-                || super::has_relative(cx.text, cx.entities, e, &families)
+                || word_names
+                    .get_or_init(|| super::WordNames::new(cx.entities))
+                    .other_than(surname, &e.canonical)
+                || super::has_relative(cx, e, &families)
             {
                 continue;
             }
+            // The same message and fix title for every repetition: written once.
+            let message = format!(
+                "`{}` was introduced on line {}; after the first reference use the surname \
+                 `{surname}`",
+                e.canonical,
+                lines.line_of(first.span.start)
+            );
+            let title = format!("Use the surname `{surname}`");
             for m in fulls {
                 out.push(
-                    Finding::new(
-                        &Self::META,
-                        m.span,
-                        format!(
-                            "`{}` was introduced on line {}; after the first reference use the \
-                             surname `{surname}`",
-                            e.canonical,
-                            lines.line_of(first.span.start)
-                        ),
-                    )
-                    .with_related(first.span, "first reference")
-                    .with_fix(Fix::replace(
-                        format!("Use the surname `{surname}`"),
-                        m.span,
-                        surname,
-                    )),
+                    Finding::new(&Self::META, m.span, message.clone())
+                        .with_related(first.span, "first reference")
+                        .with_fix(Fix::replace(title.clone(), m.span, surname)),
                 );
             }
         }

@@ -7,19 +7,20 @@ mod acronym_before_spelled_out;
 mod full_name_repeated;
 pub(crate) mod near_index;
 pub(crate) mod near_miss;
+pub(crate) mod paragraphs;
 mod spelling_drift;
 mod surname_before_full;
 
 pub use acronym_before_spelled_out::AcronymBeforeSpelledOut;
 pub use full_name_repeated::FullNameRepeated;
 pub use near_miss::NearMiss;
+pub use paragraphs::ParagraphNames;
 pub use spelling_drift::SpellingDrift;
 pub use surname_before_full::SurnameBeforeFull;
 
 use rustc_hash::FxHashMap;
 
 use super::Rule;
-use crate::text::LineIndex;
 
 pub const RULES: &[&dyn Rule] = &[
     &AcronymBeforeSpelledOut,
@@ -82,12 +83,24 @@ pub(crate) struct Captions {
 }
 
 impl Captions {
-    pub(crate) fn new(text: &str, article: &crate::article::Article) -> Self {
+    /// From the paragraphs' parts (kept across keystrokes), or the text when they do not
+    /// fit the paragraphs.
+    pub(crate) fn new(cx: &super::Context<'_>) -> Self {
+        let (text, article) = (cx.text, cx.article);
+        let fits = cx.names.len() == article.paragraphs.len();
         let mut ranges: Vec<(usize, usize)> = article
             .paragraphs
             .iter()
-            .filter(|p| is_caption(p.span.text(text)))
-            .map(|p| (p.span.start, p.span.end))
+            .enumerate()
+            .filter(|&(i, p)| {
+                let para = p.span.text(text);
+                if fits {
+                    cx.names[i].caption(para)
+                } else {
+                    is_caption(para)
+                }
+            })
+            .map(|(_, p)| (p.span.start, p.span.end))
             .collect();
         ranges.sort_unstable();
         Captions { ranges }
@@ -173,19 +186,33 @@ pub(crate) fn attributive_name(text: &str, start: usize) -> bool {
     })
 }
 
-/// Another entity of the story has the surname among its words (`Hilton Hotels Corp`
-/// beside `Conrad Hilton`, `Dean Foods` beside `Howard Dean`): the full name tells them
-/// apart. Asked only of a name that would be flagged.
-pub(crate) fn surname_names_another(
-    entities: &crate::entities::Entities,
-    e: &crate::entities::Entity,
-    surname: &str,
-) -> bool {
-    entities.iter().any(|o| {
-        !std::ptr::eq(o, e)
-            && o.canonical != e.canonical
-            && o.canonical.split_whitespace().any(|w| w == surname)
-    })
+/// For each word of the story's entity names, a name holding it and whether every name
+/// holding it is that one: built once, when a rule first asks, instead of asking every
+/// entity for each name that would be flagged (quadratic in a long story's names).
+pub(crate) struct WordNames<'a>(FxHashMap<&'a str, (&'a str, bool)>);
+
+impl<'a> WordNames<'a> {
+    pub(crate) fn new(entities: &'a crate::entities::Entities) -> Self {
+        let mut map: FxHashMap<&'a str, (&'a str, bool)> = FxHashMap::default();
+        for o in entities.iter() {
+            let name = o.canonical.as_str();
+            for w in name.split_whitespace() {
+                map.entry(w)
+                    .and_modify(|(first, same)| *same &= *first == name)
+                    .or_insert((name, true));
+            }
+        }
+        WordNames(map)
+    }
+
+    /// Another entity of the story has the surname among its words (`Hilton Hotels Corp`
+    /// beside `Conrad Hilton`, `Dean Foods` beside `Howard Dean`): the full name tells them
+    /// apart. `name`: the person's canonical name.
+    pub(crate) fn other_than(&self, surname: &str, name: &str) -> bool {
+        self.0
+            .get(surname)
+            .is_some_and(|&(first, same)| !same || first != name)
+    }
 }
 
 /// The entity is surely a person: titled or given a role, in the names file, a surname-first
@@ -206,12 +233,12 @@ pub(crate) fn surely_person(e: &crate::entities::Entity) -> bool {
 /// `and` before the full name), `the Clintons`, `Michael Flynn Jr.` beside `Michael Flynn`
 /// (a generational suffix on either).
 pub(crate) fn has_relative<'a>(
-    text: &'a str,
-    entities: &crate::entities::Entities,
+    cx: &super::Context<'a>,
     e: &crate::entities::Entity,
     families: &std::cell::OnceCell<Families<'a>>,
 ) -> bool {
     const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+    let text = cx.text;
     let Some(surname) = e.surname.as_deref() else {
         return false;
     };
@@ -249,16 +276,20 @@ pub(crate) fn has_relative<'a>(
     // before the surname, that is not a title, a stopword or a demonym.
     let own: Vec<&str> = e.canonical.split_whitespace().collect();
     // Where the surname stands after a space: from the story's index of the words after
-    // a space (built once per story) rather than a search of the whole text per person.
-    // A surname with a space in it (never from `surname_of`) is searched for directly.
-    let found: Vec<usize> =
-        if surname.contains(char::is_whitespace) || leading_run(surname).is_empty() {
-            text.match_indices(surname).map(|(at, _)| at).collect()
-        } else {
-            families
-                .get_or_init(|| Families::new(text, entities))
-                .after_space(text, surname)
-        };
+    // a space (merged from the paragraphs' parts) rather than a search of the whole text
+    // per person. A surname with a space in it (never from `surname_of`), or one the
+    // index does not hold (opening with a lower-case letter), is searched for directly.
+    let run = leading_run(surname);
+    let found: Vec<usize> = if surname.contains(char::is_whitespace)
+        || run.is_empty()
+        || !paragraphs::indexed_first_byte(run.as_bytes()[0])
+    {
+        text.match_indices(surname).map(|(at, _)| at).collect()
+    } else {
+        families
+            .get_or_init(|| Families::new(cx))
+            .after_space(text, surname)
+    };
     for at in found {
         let end = at + surname.len();
         if text[end..].starts_with(|c: char| c.is_alphanumeric()) || !text[..at].ends_with(' ') {
@@ -274,12 +305,6 @@ pub(crate) fn has_relative<'a>(
         {
             continue;
         }
-        const NOT_GIVEN: crate::entities::lexicon::Classes = crate::entities::lexicon::class::TITLE
-            | crate::entities::lexicon::class::STOPWORD
-            | crate::entities::lexicon::class::DEMONYM
-            | crate::entities::lexicon::class::CONNECTOR
-            | crate::entities::lexicon::class::ORG_WORD
-            | crate::entities::lexicon::class::ROLE_NOUN;
         let w = before.trim_end_matches('.');
         // A capital opening a sentence (`Only Volcker's allies`) is no given name unless the
         // lists say it may be one (`Barron Hilton`) or an appositive follows the pair
@@ -295,92 +320,224 @@ pub(crate) fn has_relative<'a>(
         {
             continue;
         }
-        if (crate::entities::lexicon::classes(w) | crate::entities::lexicon::classes(before))
-            & NOT_GIVEN
-            != 0
-            || crate::entities::lexicon::is_abbreviation(before)
-            || crate::entities::places::lookup_place(w).is_some()
-        {
+        if !given_name_like(before) {
             continue;
         }
         return true;
     }
     let family = format!("{surname}s");
+    let run = leading_run(&family);
+    if run.is_empty() {
+        return false;
+    }
+    if !paragraphs::indexed_first_byte(run.as_bytes()[0]) {
+        // Not in the index: every `the ` of the text.
+        return memchr::memmem::find_iter(text.as_bytes(), b"the ").any(|at| {
+            text[at + 4..]
+                .strip_prefix(family.as_str())
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        });
+    }
     families
-        .get_or_init(|| Families::new(text, entities))
+        .get_or_init(|| Families::new(cx))
         .has(text, &family)
 }
 
-/// Where `the ` is followed by a word (`the Clintons`), by that word: one pass over the
-/// story, built the first time a rule asks, instead of a search of the whole story for each
-/// name it would flag (which was quadratic on a long story of many names).
+/// A capitalized word `has_relative` may take for a relative's given name before a
+/// surname, whatever the surname and the person: not a title, a stopword, a demonym, a
+/// connector, an organization word or a role noun, an abbreviation or a place.
+pub(crate) fn given_name_like(before: &str) -> bool {
+    const NOT_GIVEN: crate::entities::lexicon::Classes = crate::entities::lexicon::class::TITLE
+        | crate::entities::lexicon::class::STOPWORD
+        | crate::entities::lexicon::class::DEMONYM
+        | crate::entities::lexicon::class::CONNECTOR
+        | crate::entities::lexicon::class::ORG_WORD
+        | crate::entities::lexicon::class::ROLE_NOUN;
+    if before.is_empty() || !crate::entities::tokens::is_title_case(before) {
+        return false;
+    }
+    let w = before.trim_end_matches('.');
+    (crate::entities::lexicon::classes(w) | crate::entities::lexicon::classes(before)) & NOT_GIVEN
+        == 0
+        && !crate::entities::lexicon::is_abbreviation(before)
+        && crate::entities::places::lookup_place(w).is_none()
+}
+
+/// Where `the ` is followed by a word (`the Clintons`), by that word, and where a surname
+/// stands after a space: merged per analysis from the paragraphs' parts
+/// ([`paragraphs::ParagraphNames`], kept across keystrokes by paragraph text) and a pass
+/// over the text between paragraphs, built the first time a rule asks. (A search of the
+/// whole story for each name was quadratic; a pass over the whole story on each
+/// keystroke was most of the cost of a long one.)
 pub(crate) struct Families<'a> {
     /// The run of alphanumeric characters after each `the ` -> the offsets where it starts,
     /// for the runs a family of the story's entities can open with (`{surname}s`).
     after_the: FxHashMap<&'a str, Vec<usize>>,
-    /// The same after each space, for the runs a surname of the story's entities opens.
+    /// The same after each space, for the runs a surname of the story's entities opens
+    /// (in the paragraphs: only where the word before may be a given name).
     after_space: FxHashMap<&'a str, Vec<usize>>,
 }
 
+/// The runs [`Families`] keeps: those some entity's surname (`after_space`) or family
+/// (`{surname}s`, `after_the`) opens with.
+struct Keys<'a> {
+    /// Leading runs of the surnames.
+    surnames: rustc_hash::FxHashSet<&'a str>,
+    /// Surnames all letters and digits: their family's run is the surname and `s`.
+    whole: rustc_hash::FxHashSet<&'a str>,
+    /// The family's run of the other surnames (their leading run, `s` not reached).
+    other: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl Keys<'_> {
+    fn family(&self, run: &str) -> bool {
+        run.strip_suffix('s')
+            .is_some_and(|s| self.whole.contains(s))
+            || self.other.contains(run)
+    }
+}
+
 impl<'a> Families<'a> {
-    /// Only the runs some entity's family (`{surname}s`) opens with are kept: the only
-    /// ones [`Families::has`] is asked about, as `has_relative` asks of the story's
-    /// entities. A first-byte table rules out most words before their run is read.
-    pub(crate) fn new(text: &'a str, entities: &crate::entities::Entities) -> Self {
-        let mut keys: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        let mut surname_keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    /// Only the runs some entity's surname or family (`{surname}s`) opens with are kept:
+    /// the only ones [`Families::has`] and [`Families::after_space`] are asked about, as
+    /// `has_relative` asks of the story's entities.
+    pub(crate) fn new(cx: &super::Context<'a>) -> Self {
+        let text = cx.text;
+        let mut keys = Keys {
+            surnames: Default::default(),
+            whole: Default::default(),
+            other: Default::default(),
+        };
         let mut first_bytes = [false; 256];
-        for s in entities.iter().filter_map(|o| o.surname.as_deref()) {
+        for s in cx.entities.iter().filter_map(|o| o.surname.as_deref()) {
             let run = leading_run(s);
-            if !run.is_empty() {
-                surname_keys.insert(run);
-            }
-            let family = format!("{s}s");
-            let run = leading_run(&family);
             if let Some(&b) = run.as_bytes().first() {
+                // A surname opens with the same byte as its family (`Clinton`, `Clintons`).
                 first_bytes[usize::from(b)] = true;
-                keys.insert(run.to_string());
+                keys.surnames.insert(run);
+                if run.len() == s.len() {
+                    keys.whole.insert(s);
+                } else {
+                    keys.other.insert(run);
+                }
             }
         }
-        let mut after_the: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
-        let mut after_space: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
-        if keys.is_empty() {
-            return Families {
-                after_the,
-                after_space,
+        let mut families = Families {
+            after_the: FxHashMap::default(),
+            after_space: FxHashMap::default(),
+        };
+        if keys.surnames.is_empty() {
+            return families;
+        }
+        let paras = &cx.article.paragraphs;
+        let parts_fit = cx.names.len() == paras.len()
+            && paras.iter().all(|p| {
+                p.span.start <= p.span.end && text.get(p.span.start..p.span.end).is_some()
+            })
+            && paras.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        if !parts_fit {
+            families.scan(text, 0, text.len(), 0, text.len(), &keys, &first_bytes);
+            return families;
+        }
+        // The text before, between and after the paragraphs, and the first places of each
+        // (whose space or `the ` may stand before it), read here; the rest from the parts.
+        let mut from = 0;
+        for (p, part) in paras.iter().zip(cx.names) {
+            let (s, e) = (p.span.start, p.span.end);
+            families.scan(
+                text,
+                from,
+                (s + 1).min(e).max(from),
+                from,
+                (s + 4).min(e).max(from),
+                &keys,
+                &first_bytes,
+            );
+            let para = &text[s..e];
+            let runs = part.runs(para);
+            let run_at = |&(at, len): &paragraphs::Run| {
+                let start = s + at;
+                let run = if at + len == para.len() {
+                    leading_run(&text[start..])
+                } else {
+                    &text[start..start + len]
+                };
+                (start, run)
             };
+            for (start, run) in runs.the.iter().map(run_at) {
+                if keys.family(run) {
+                    families.after_the.entry(run).or_default().push(start);
+                }
+            }
+            for (start, run) in runs.spaced.iter().map(run_at) {
+                if keys.surnames.contains(run) {
+                    families.after_space.entry(run).or_default().push(start);
+                }
+            }
+            from = e.max(from);
         }
-        // A surname opens with the same byte as its family (`Clinton`, `Clintons`).
-        // Spaces are every few bytes: a plain pass over byte pairs beats a memchr call
-        // per space.
+        families.scan(
+            text,
+            from,
+            text.len(),
+            from,
+            text.len(),
+            &keys,
+            &first_bytes,
+        );
+        families
+    }
+
+    /// Index the runs starting in `[space_from, space_to)` after a space and in
+    /// `[the_from, the_to)` after `the `, reading the text itself.
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
+        &mut self,
+        text: &'a str,
+        space_from: usize,
+        space_to: usize,
+        the_from: usize,
+        the_to: usize,
+        keys: &Keys<'_>,
+        first_bytes: &[bool; 256],
+    ) {
         let bytes = text.as_bytes();
-        for (at, pair) in bytes.windows(2).enumerate() {
-            if pair[0] != b' ' || !first_bytes[usize::from(pair[1])] {
-                continue;
-            }
-            let start = at + 1;
-            let run = leading_run(&text[start..]);
-            if !run.is_empty() && surname_keys.contains(run) {
-                after_space.entry(run).or_default().push(start);
-            }
-        }
-        for at in memchr::memmem::find_iter(text.as_bytes(), b"the ") {
-            let start = at + 4;
-            if !text
-                .as_bytes()
-                .get(start)
-                .is_some_and(|&b| first_bytes[usize::from(b)])
-            {
+        for start in space_from.max(1)..space_to.min(bytes.len()) {
+            if bytes[start - 1] != b' ' || !first_bytes[usize::from(bytes[start])] {
                 continue;
             }
             let run = leading_run(&text[start..]);
-            if !run.is_empty() && keys.contains(run) {
-                after_the.entry(run).or_default().push(start);
+            if !run.is_empty() && keys.surnames.contains(run) {
+                self.after_space.entry(run).or_default().push(start);
             }
         }
-        Families {
-            after_the,
-            after_space,
+        let (the_from, the_to) = (the_from.max(4), the_to.min(bytes.len()));
+        let mut each = |start: usize| {
+            if !first_bytes[usize::from(bytes[start])] {
+                return;
+            }
+            let run = leading_run(&text[start..]);
+            if !run.is_empty() && keys.family(run) {
+                self.after_the.entry(run).or_default().push(start);
+            }
+        };
+        if the_to.saturating_sub(the_from) > 64 {
+            // A long stretch (the whole text, for a single analysis): one search.
+            static THE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+                std::sync::OnceLock::new();
+            let finder = THE.get_or_init(|| memchr::memmem::Finder::new(b"the "));
+            for at in finder.find_iter(&bytes[the_from - 4..the_to]) {
+                // `the ` ends by `the_to`; the run must start before it.
+                if the_from + at < the_to {
+                    each(the_from + at);
+                }
+            }
+        } else {
+            for start in the_from..the_to {
+                if &bytes[start - 4..start] == b"the " {
+                    each(start);
+                }
+            }
         }
     }
 
@@ -428,25 +585,50 @@ fn leading_run(s: &str) -> &str {
     &s[..end]
 }
 
-/// Line numbers for messages, from the text's [`LineIndex`], built on first use (most
-/// checks report nothing and need none).
+/// Line numbers for messages: the line starts read on first use, only as far into the
+/// text as asked (the references a message names are mostly near the top: a long story
+/// is not read to its end for them), as [`crate::text::LineIndex`] counts lines.
 pub(crate) struct Lines<'a> {
     text: &'a str,
-    index: std::cell::OnceCell<LineIndex>,
+    /// Where each line starts, for the breaks before `scanned`.
+    starts: std::cell::RefCell<Vec<usize>>,
+    scanned: std::cell::Cell<usize>,
 }
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Lines {
             text,
-            index: std::cell::OnceCell::new(),
+            starts: std::cell::RefCell::new(vec![0]),
+            scanned: std::cell::Cell::new(0),
         }
     }
 
     /// 1-based line of byte `offset` (lines break at `\n`, `\r\n` and `\r`).
     pub(crate) fn line_of(&self, offset: usize) -> usize {
-        let index = self.index.get_or_init(|| LineIndex::new(self.text));
-        1 + index.line(offset.min(self.text.len()))
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let mut starts = self.starts.borrow_mut();
+        let scanned = self.scanned.get();
+        if offset > scanned {
+            // Read on, at least twice as far as before, so a long text is read once.
+            const FIRST: usize = if cfg!(test) { 3 } else { 1 << 16 };
+            let to = offset
+                .max(scanned.saturating_mul(2))
+                .max(FIRST)
+                .min(bytes.len());
+            for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[scanned..to]) {
+                let i = scanned + i;
+                // `\r\n` is one break, counted at its `\n`.
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    continue;
+                }
+                starts.push(i + 1);
+            }
+            self.scanned.set(to);
+        }
+        // Every break before `offset` is read: it is at most `scanned`.
+        starts.partition_point(|&s| s <= offset)
     }
 }
 

@@ -35,7 +35,11 @@ declare_rule! {
     /// The quick fix writes the known spelling (preferred when the names file or a clear
     /// majority says so). Two people are not reported: a word with a given name the other
     /// never has (`Donald Regan` beside `President Reagan`), or a surname introduced with
-    /// its own title. Places, plurals, possessives and given names are not checked.
+    /// its own title. Plurals, possessives and given names are not checked. A word that
+    /// names a place (`Paris` beside a `Daniel Parris`) is checked only where the story
+    /// writes it as a person: after the person's given name (`Ellen Boden` beside `Ellen
+    /// Bolden`), or every time inside a sentence as a subject, never after a preposition
+    /// (`Paris also wanted`, not `in Paris`).
     pub struct NearMiss {
         code: "names/near-miss",
         severity: Warning,
@@ -79,7 +83,7 @@ pub(crate) fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
 /// one edit in a name of six letters or more needs less than two (`Late` for `Lane` does
 /// not pass).
 fn similarity(d: usize, chars: usize) -> f64 {
-    if d <= 1 && chars >= 6 {
+    if d <= 1 && chars >= 5 {
         0.85
     } else {
         0.9
@@ -178,6 +182,38 @@ fn given_name(w: &str) -> bool {
     !STOPWORDS.contains(w) && !TITLES.contains(w) && !DEMONYMS.contains(w) && !ORG_WORDS.contains(w)
 }
 
+/// The words a place's name follows (`in Basra`, `the Basra office`): after one of them a
+/// name is read as the place.
+const PLACE_LEADS: &[&str] = &[
+    "in", "at", "to", "from", "near", "of", "outside", "across", "into", "the", "around", "toward",
+    "towards", "via", "through", "for", "by", "on", "inside", "between", "and", "or", "a", "an",
+    "west", "east", "north", "south", "central", "northern", "southern", "eastern", "western",
+    "visit", "visited", "visiting", "left", "reach", "reached",
+];
+
+/// Whether the word at `span` stands where a person does: inside a sentence (not
+/// opening one), not after a word a place follows, and followed by a lowercase word (a verb: `Basya also believes`, `Moxon
+/// proceeded`), not by punctuation, a capital or the end of the paragraph.
+fn person_slot(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'', '(', ' ']);
+    // A capital opening a sentence says nothing (`Young and new faces emerged`).
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r']) {
+        return false;
+    }
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    if PLACE_LEADS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
+        return false;
+    }
+    let after = &text[span.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    rest.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// End of a chain in [`Word`]'s lists.
 const NONE: usize = usize::MAX;
 
@@ -196,6 +232,8 @@ fn chain<T: Copy>(list: &[(T, usize)], head: usize) -> impl Iterator<Item = T> +
 #[derive(Clone, Copy)]
 struct Word<'t> {
     text: &'t str,
+    /// Its word lists ([`crate::entities::lexicon::classes`], from its token).
+    class: crate::entities::lexicon::Classes,
     first: Span,
     count: usize,
     /// First and last link of its chain in the occurrences.
@@ -230,52 +268,9 @@ impl Rule for NearMiss {
         let text = cx.text;
         // Every capitalized word of the body, with its occurrences, in order of first use.
         let mut index: HashMap<&str, usize> = HashMap::default();
-        index.reserve(128);
         let mut words: Vec<Word<'_>> = Vec::with_capacity(128);
         let mut occurrences: Vec<(Span, usize)> = Vec::with_capacity(256);
         let mut givens: Vec<(&str, usize)> = Vec::new();
-        for (p, toks) in cx.article.paragraphs.iter().zip(cx.words) {
-            // The paragraph's words, relative to its start: `block` is what their spans
-            // index, `base` moves a span to document offsets.
-            let block = p.span.text(text);
-            let base = p.span.start;
-            for (i, t) in toks.iter().enumerate() {
-                // Most words are not capitalized (a case bit of the token).
-                if !t.title_case() {
-                    continue;
-                }
-                let w = t.text(block);
-                let at = t.shifted(base).span;
-                let k = *index.entry(w).or_insert_with(|| {
-                    words.push(Word {
-                        text: w,
-                        first: at,
-                        count: 0,
-                        occ_head: NONE,
-                        occ_tail: NONE,
-                        given_head: NONE,
-                        given_tail: NONE,
-                        leads: false,
-                    });
-                    words.len() - 1
-                });
-                let word = &mut words[k];
-                word.count += 1;
-                link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
-                // The given name written right before it (`Donald` in `Donald Regan`).
-                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
-                    if t.joined && !prev.possessive && prev.title_case() {
-                        // Whether it is a given name and not a common word is asked when
-                        // the list is read (rarely): see `given` below.
-                        let g = prev.text(block);
-                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
-                    }
-                }
-                let next = toks.get(i + 1);
-                word.leads |= next.is_some_and(|n| n.joined && !t.possessive && n.title_case());
-            }
-        }
-
         // The spellings taken as right: surnames of the people in the story, and every
         // word of the names file.
         let mut refs: Vec<Reference<'_>> = Vec::new();
@@ -306,7 +301,7 @@ impl Rule for NearMiss {
                 refs.push(Reference {
                     word: s,
                     chars: s.chars().count(),
-                    first: index.get(s).map(|&k| words[k].first),
+                    first: None, // read from the index below
                     from_file: false,
                 });
             }
@@ -314,6 +309,74 @@ impl Rule for NearMiss {
         // A near spelling starts with the same character, so the same byte: the references
         // by first byte, each group in the order above (the first near one is taken).
         let key = |w: &str| w.as_bytes().first().map_or(256, |&b| usize::from(b));
+        if refs.is_empty() {
+            return; // nothing to be near
+        }
+        let mut first_bytes = [false; 257];
+        for r in &refs {
+            first_bytes[key(r.word)] = true;
+        }
+        // Only the words opening with such a byte are read: no other word can be near a
+        // reference, and no reference is such a word.
+        // The capitalized words of each paragraph, from its part (kept across keystrokes
+        // with its words) when there is one.
+        let parts = (cx.names.len() == cx.article.paragraphs.len()).then_some(cx.names);
+        for (k, (p, toks)) in cx.article.paragraphs.iter().zip(cx.words).enumerate() {
+            // The paragraph's words, relative to its start: `block` is what their spans
+            // index, `base` moves a span to document offsets.
+            let block = p.span.text(text);
+            let base = p.span.start;
+            let kept = parts.and_then(|parts| parts[k].capitalized(toks));
+            let all = || (0..toks.len()).filter(|&i| toks[i].title_case());
+            let capitalized: &mut dyn Iterator<Item = usize> = match kept {
+                Some(which) => &mut which.iter().map(|&i| i as usize),
+                None => &mut all(),
+            };
+            for i in capitalized {
+                let t = &toks[i];
+                if !block
+                    .as_bytes()
+                    .get(t.span.start)
+                    .is_some_and(|&b| first_bytes[usize::from(b)])
+                {
+                    continue;
+                }
+                let w = t.text(block);
+                let at = t.shifted(base).span;
+                let k = *index.entry(w).or_insert_with(|| {
+                    words.push(Word {
+                        text: w,
+                        class: t.class,
+                        first: at,
+                        count: 0,
+                        occ_head: NONE,
+                        occ_tail: NONE,
+                        given_head: NONE,
+                        given_tail: NONE,
+                        leads: false,
+                    });
+                    words.len() - 1
+                });
+                let word = &mut words[k];
+                word.count += 1;
+                link(&mut occurrences, &mut word.occ_head, &mut word.occ_tail, at);
+                // The given name written right before it (`Donald` in `Donald Regan`).
+                if let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) {
+                    if t.joined && !prev.possessive && prev.title_case() {
+                        // Whether it is a given name and not a common word is asked when
+                        // the list is read (rarely): see `given` below.
+                        let g = prev.text(block);
+                        link(&mut givens, &mut word.given_head, &mut word.given_tail, g);
+                    }
+                }
+                let next = toks.get(i + 1);
+                word.leads |= next.is_some_and(|n| n.joined && !t.possessive && n.title_case());
+            }
+        }
+
+        for r in refs.iter_mut().filter(|r| !r.from_file) {
+            r.first = index.get(r.word).map(|&k| words[k].first);
+        }
         let mut by_byte: Vec<usize> = (0..refs.len()).collect();
         by_byte.sort_by_key(|&i| (key(refs[i].word), i));
         let group = |w: &str| {
@@ -338,10 +401,6 @@ impl Rule for NearMiss {
         let n_file = refs.iter().take_while(|r| r.from_file).count();
         let near_index = std::cell::OnceCell::new();
         let file_index = std::cell::OnceCell::new();
-        let mut first_bytes = [false; 257];
-        for r in &refs {
-            first_bytes[key(r.word)] = true;
-        }
         let from_file: rustc_hash::FxHashSet<&str> = refs
             .iter()
             .filter(|r| r.from_file)
@@ -372,18 +431,16 @@ impl Rule for NearMiss {
 
         for word in &words {
             let w = word.text;
-            // No reference starts with its first byte: nothing to be near, nor to be.
-            if !first_bytes[key(w)] {
-                continue;
-            }
-            // (Whether `w` is a place is asked last, below: it is the dearest question, and
-            // only a word with a near spelling needs the answer.)
-            if STOPWORDS.contains(w)
-                || DEMONYMS.contains(w)
-                || TITLES.contains(w)
-                || ORG_WORDS.contains(w)
-                || CONNECTORS.contains(w)
-                || from_file.contains(w)
+            // (Every word of the index opens with a reference's first byte. Whether `w` is
+            // a place is asked last, below: it is the dearest question, and only a word with
+            // a near spelling needs the answer. The word lists from its token's classes.)
+            let class = word.class;
+            if STOPWORDS.has(class)
+                || DEMONYMS.has(class)
+                || TITLES.has(class)
+                || ORG_WORDS.has(class)
+                || CONNECTORS.has(class)
+                || (!from_file.is_empty() && from_file.contains(w))
             {
                 continue;
             }
@@ -447,8 +504,20 @@ impl Rule for NearMiss {
             let Some(r) = best else {
                 continue;
             };
+            // A place's name is left alone (`Basra` beside a `Basya`), unless the story
+            // writes it as a person: after the known person's given name (`Charles Boden`
+            // beside `Charles Bolden`), or every time as a clause's subject, never after a
+            // preposition (`Basra also believes`, not `in Basra`).
             if lookup_place(w).is_some() {
-                continue;
+                let other = index.get(r.word).map(|&k| &words[k]);
+                let their_given = || chain(&givens, other.map_or(NONE, |o| o.given_head));
+                let after_their_given = chain(&givens, word.given_head)
+                    .any(|g| given_name(g) && their_given().any(|o| o == g));
+                let as_subject =
+                    || chain(&occurrences, word.occ_head).all(|span| person_slot(text, span));
+                if !(after_their_given || as_subject()) {
+                    continue;
+                }
             }
             let n = count_of(r.word);
             let whence = match (r.from_file, r.first) {

@@ -75,13 +75,28 @@ impl Rule for SurnameBeforeFull {
             }
             // A photo caption (`Braverman (left) and Sunak (right) … Image: …`) is not a
             // reference in the story, early or full.
-            let captions = captions.get_or_init(|| super::Captions::new(cx.text, cx.article));
+            let captions = captions.get_or_init(|| super::Captions::new(cx));
             let Some(full) = e
                 .body_mentions()
                 .find(|m| m.form == MentionForm::Full && !captions.contains(m.span.start))
             else {
                 continue;
             };
+            let early: Vec<_> = e
+                .body_mentions()
+                .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
+                .filter(|m| {
+                    !quoted
+                        .get_or_init(|| Quoted::new(cx.article))
+                        .contains(m.span.start)
+                })
+                .filter(|m| !attributive(cx.text, m.span.end) && !captions.contains(m.span.start))
+                .collect();
+            // Only a name with early surnames is asked the rest (the clean case is the
+            // common one, and needs no map of the story's names).
+            if early.is_empty() {
+                continue;
+            }
             // `Dean Foods` and `Howard Dean`: the surname also names something else.
             let surname = e.surname.as_deref().unwrap_or_default();
             let names_with = names_with.get_or_init(|| {
@@ -102,21 +117,8 @@ impl Rule for SurnameBeforeFull {
             if shared {
                 continue;
             }
-            let early: Vec<_> = e
-                .body_mentions()
-                .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
-                .filter(|m| {
-                    !quoted
-                        .get_or_init(|| Quoted::new(cx.article))
-                        .contains(m.span.start)
-                })
-                .filter(|m| !attributive(cx.text, m.span.end) && !captions.contains(m.span.start))
-                .collect();
             // Asked only of a name that would be flagged: it reads the whole story.
-            if early.is_empty()
-                || !super::surely_person(e)
-                || super::has_relative(cx.text, cx.entities, e, &families)
-            {
+            if !super::surely_person(e) || super::has_relative(cx, e, &families) {
                 continue;
             }
             for (i, m) in early.iter().enumerate() {

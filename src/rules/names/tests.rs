@@ -137,9 +137,15 @@ proptest::proptest! {
     /// The line index gives the line counting from the start gives, for every kind of
     /// line break.
     #[test]
-    fn line_index_agrees_with_line_of(t in "[a\r\n“😀 ]{0,40}", at in 0usize..60) {
+    fn line_index_agrees_with_line_of(
+        t in "[a\r\n“😀 ]{0,40}",
+        at in proptest::collection::vec(0usize..60, 1..6),
+    ) {
+        // One `Lines` asked several times, in any order: it reads on as asked.
         let lines = super::Lines::new(&t);
-        proptest::prop_assert_eq!(lines.line_of(at), line_of(&t, at));
+        for at in at {
+            proptest::prop_assert_eq!(lines.line_of(at), line_of(&t, at), "{:?} {}", t, at);
+        }
     }
 }
 
@@ -197,5 +203,120 @@ fn a_family_named_with_the_silences_a_repeated_full_name() {
             flagged,
             "{extra}: {c:?}"
         );
+    }
+}
+
+/// The family index merged from the paragraphs' parts (as on a keystroke) answers as the
+/// one read from the whole text (a single analysis): random stories of names, families,
+/// suffixes, quotation marks, CJK and emoji, in plain text and Markdown, each read twice
+/// (the second time from the parts already filled).
+#[test]
+fn families_from_parts_match_the_whole_text() {
+    use super::{has_relative, Families, ParagraphNames};
+    use crate::rules::Context;
+    use std::sync::Arc;
+    const PIECES: &[&str] = &[
+        "Mayor Ruth Calloway",
+        "Calloway",
+        "the Calloways",
+        "the Calloways’",
+        "Barron",
+        "Conrad Hilton",
+        "Hilton",
+        "Bill and Hillary Clinton",
+        "Clinton",
+        "the Clintons",
+        "Michael Flynn Jr.",
+        "Flynn",
+        "Senator",
+        "Paris",
+        "Only",
+        "said",
+        "the",
+        " ",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "\n\n",
+        "\n",
+        "“",
+        "”",
+        "(",
+        "—",
+        "東京",
+        "🎉",
+        "Łukasz Nowak",
+        "Nowak",
+        "the Nowaks",
+        "al-Assad",
+        "Bashar al-Assad",
+        "# ",
+        "> ",
+        "Élodie Roux",
+        "Roux",
+        "the Rouxs",
+        "O'Brien",
+        "Sean O'Brien",
+        "the O'Briens",
+        "theCalloway",
+        "\n\n   ",
+        "\n\n  Calloway",
+        "\n\n Barron Hilton",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let config = Config::default();
+    for round in 0..300 {
+        let mut text = String::from("DENVER (AP) — ");
+        for _ in 0..(10 + next(60)) {
+            text.push_str(PIECES[next(PIECES.len())]);
+        }
+        let format = if round % 3 == 0 {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        let article = crate::article::parse(&text, format);
+        let entities = crate::entities::extract(&text, &article, &config.names);
+        let parts: Vec<Arc<ParagraphNames>> =
+            article.paragraphs.iter().map(|_| Arc::default()).collect();
+        let cx = |names| Context {
+            text: &text,
+            article: &article,
+            style: crate::config::Style::Ap,
+            style_source: crate::config::StyleSource::Credit,
+            config: &config,
+            entities: &entities,
+            words: &[],
+            prose: &[],
+            names,
+        };
+        let whole = cx(&[]);
+        let from_parts = cx(&parts);
+        for _ in 0..2 {
+            let (a, b) = (Families::new(&whole), Families::new(&from_parts));
+            assert_eq!(a.after_the, b.after_the, "{text:?}");
+            for (run, at) in &b.after_space {
+                assert!(
+                    at.iter().all(|x| a.after_space[run].contains(x)),
+                    "{text:?}"
+                );
+            }
+            for e in entities.iter() {
+                let (ca, cb) = (Default::default(), Default::default());
+                assert_eq!(
+                    has_relative(&whole, e, &ca),
+                    has_relative(&from_parts, e, &cb),
+                    "{} in {text:?}",
+                    e.canonical
+                );
+            }
+        }
     }
 }
