@@ -40,6 +40,8 @@ pub struct Reuse {
     later: Vec<(entities::Reuse, WordStore)>,
     /// For one analysis only: later stories keep nothing either.
     once: bool,
+    /// The structure parser's block facts and each paragraph's quotation marks.
+    article: article::Reuse,
 }
 
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
@@ -52,6 +54,7 @@ pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
             words: WordStore::once(),
             later: Vec::new(),
             once: true,
+            article: article::Reuse::default(),
         },
     )
 }
@@ -316,9 +319,12 @@ fn check_story(
 pub fn analyze_reusing(text: &str, format: Format, config: &Config, reuse: &mut Reuse) -> Analysis {
     // The house style follows from each story's dateline credit (unless configured); the
     // quotation marks are paired once per story, with the settings that style calls for.
-    let article = article::parse_with(text, format, |story| {
-        quote_settings(config, house_style(text, story, config).0)
-    });
+    let settings = |story: &Article| quote_settings(config, house_style(text, story, config).0);
+    let article = if reuse.once {
+        article::parse_with(text, format, settings)
+    } else {
+        article::parse_reusing(text, format, settings, &mut reuse.article)
+    };
     let (style, style_source) = house_style(text, &article, config);
     let levels = rules::levels(config);
     // Each story of the file is checked on its own, in its own house style (a digest may

@@ -28,8 +28,8 @@ const SAMPLES: &[(&str, &str)] = &[
 /// Everything an analysis tells the editor, as comparable text.
 fn summary(a: &Analysis) -> String {
     format!(
-        "{:#?}\n{:#?}\n{:#?}\n{:?}",
-        a.findings, a.entities.entities, a.outline, a.style
+        "{:#?}\n{:#?}\n{:#?}\n{:?}\n{:#?}",
+        a.findings, a.entities.entities, a.outline, a.style, a.article
     )
 }
 

@@ -75,9 +75,10 @@ struct Tally {
     caught: usize,
 }
 
-/// Every kind at 95 % or more: on the repository's stories (186 seeds) drop, double and
-/// replace 97.9 %, swap 97.8 %; with `COPYDESK_CORPORA` (705 stories, 447 seeds) 95.6 % to
-/// 96.5 %. What is still missed: a person the recognizer made of `Warhol Museum`.
+/// Every kind at 95 % or more: on the repository's stories (54, 195 seeds) 95.9 % to
+/// 98.0 %; with `COPYDESK_CORPORA` (707 stories, 457 seeds) 95.7 % to 96.5 %. What is still
+/// missed: a person the recognizer made of `Warhol Museum`, and a misspelling that gives a
+/// place the story also names as a place (`Paris said` where the story has `in Paris`).
 #[test]
 fn seeded_second_reference_misspellings_are_caught() {
     let config = Config::default();
@@ -116,7 +117,7 @@ fn seeded_second_reference_misspellings_are_caught() {
                 continue;
             };
             for kind in KINDS {
-                let Some(bad) = misspell(surname, kind, ei + path.len()) else {
+                let Some(bad) = misspell(surname, kind, ei + salt(path)) else {
                     continue;
                 };
                 let mut seeded = text.clone();
@@ -159,4 +160,12 @@ fn seeded_second_reference_misspellings_are_caught() {
     }
     assert!(tallies.values().all(|t| t.seeded > 0), "nothing seeded");
     assert!(ok, "a kind below 95 %");
+}
+
+/// A story's share of the seed choice: from its file name, so that the seeds are the same
+/// wherever the repository (or the corpora) is checked out.
+fn salt(path: &str) -> usize {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or(0, |n| n.len())
 }

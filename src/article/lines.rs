@@ -120,6 +120,57 @@ pub fn blocks(text: &str, lines: &[Line]) -> Vec<Block> {
     out
 }
 
+/// [`lines`] and [`blocks`] at once, into `lines` and `blocks` (cleared first: buffers kept
+/// from one parse to the next). Text without `\r` is read in one pass.
+pub fn lines_and_blocks(text: &str, lines: &mut Vec<Line>, blocks: &mut Vec<Block>) {
+    lines.clear();
+    blocks.clear();
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        lines.extend(any_lines(text));
+        blocks.extend(self::blocks(text, lines));
+        return;
+    }
+    lines.reserve(text.len() / 40 + 1);
+    blocks.reserve(text.len() / 160 + 1);
+    let bytes = text.as_bytes();
+    // `is_blank` of the line `start..end`.
+    let blank = |start: usize, end: usize| match bytes[start..end].first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') => {
+            false
+        }
+        Some(_) => text[start..end].trim().is_empty(),
+    };
+    // The first line of the block being read.
+    let mut open: Option<usize> = None;
+    let mut step = |i: usize, is_blank: bool, blocks: &mut Vec<Block>| {
+        if is_blank {
+            if let Some(first) = open.take() {
+                blocks.push(Block { first, last: i });
+            }
+        } else if open.is_none() {
+            open = Some(i);
+        }
+    };
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        step(lines.len(), blank(start, end), blocks);
+        lines.push(Line {
+            content: Span::new(start, end),
+            full: Span::new(start, end + 1),
+        });
+        start = end + 1;
+    }
+    if start < text.len() {
+        step(lines.len(), blank(start, text.len()), blocks);
+        lines.push(Line {
+            content: Span::new(start, text.len()),
+            full: Span::new(start, text.len()),
+        });
+    }
+    step(lines.len(), true, blocks);
+}
+
 /// The span of a line's content with surrounding whitespace removed.
 pub fn trimmed(text: &str, span: Span) -> Span {
     let s = span.text(text);
@@ -175,6 +226,17 @@ mod tests {
         fn is_blank_is_trim_empty(t in "[a \t\x0B\x0C\u{A0}\u{2028}\u{85}“😀]{0,6}") {
             let line = Line { content: Span::new(0, t.len()), full: Span::new(0, t.len()) };
             proptest::prop_assert_eq!(is_blank(&t, &line), t.trim().is_empty());
+        }
+
+        /// One pass gives what the two give, into buffers that held something else.
+        #[test]
+        fn lines_and_blocks_equal_lines_then_blocks(t in "[a\n\r“😀 \t\u{2028}\u{85}\u{A0}]{0,40}") {
+            let mut ls = vec![Line { content: Span::new(1, 2), full: Span::new(0, 9) }];
+            let mut bs = vec![Block { first: 7, last: 9 }];
+            lines_and_blocks(&t, &mut ls, &mut bs);
+            let expected = lines(&t);
+            proptest::prop_assert_eq!(&bs, &blocks(&t, &expected));
+            proptest::prop_assert_eq!(ls, expected);
         }
 
         #[test]

@@ -9,6 +9,7 @@ pub mod dateline;
 pub mod furniture;
 pub mod lines;
 pub mod quotes;
+mod reuse;
 pub mod suppress;
 
 use serde::Serialize;
@@ -17,6 +18,7 @@ use crate::span::Span;
 pub use dateline::{Dateline, DatelineRead};
 use lines::{trimmed, Line};
 pub use quotes::{Quotation, Quotes};
+pub use reuse::Reuse;
 pub use suppress::{Suppression, SuppressionScope};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -412,6 +414,8 @@ struct Parser<'a> {
     text: &'a str,
     format: Format,
     lines: Vec<Line>,
+    /// What blocks read the last time their text was parsed ([`parse_reusing`]).
+    blocks: Option<std::cell::RefCell<reuse::Blocks>>,
 }
 
 impl<'a> Parser<'a> {
@@ -428,6 +432,14 @@ impl<'a> Parser<'a> {
 
     /// The block opens with a dateline (readable or not), and is no header line.
     fn opens_with_dateline(&self, (first, last): (usize, usize)) -> bool {
+        match &self.blocks {
+            Some(b) => b.borrow_mut().opens_with_dateline(self, first, last),
+            None => self.reads_dateline(first, last),
+        }
+    }
+
+    /// [`Parser::opens_with_dateline`], read from the text.
+    fn reads_dateline(&self, first: usize, last: usize) -> bool {
         let line = self.line(first).trim();
         if header_line(line) || furniture::is_residue_line(line) || kicker_len(line).is_some() {
             return false;
@@ -465,25 +477,82 @@ pub fn parse_with(
     article
 }
 
+/// [`parse_with`], reusing what `reuse` kept from the last parse of the same document:
+/// the blocks and paragraphs whose text is unchanged are not read again. The article is
+/// the same as [`parse_with`]'s.
+pub fn parse_reusing(
+    text: &str,
+    format: Format,
+    mut settings: impl FnMut(&Article) -> quotes::Settings,
+    reuse: &mut Reuse,
+) -> Article {
+    reuse.blocks.start(format);
+    let blocks = std::mem::take(&mut reuse.blocks);
+    let (mut article, blocks) = parse_structure_with(text, format, Some(blocks));
+    reuse.blocks = blocks.unwrap_or_default();
+    reuse.blocks.finish();
+    reuse.quotes.start();
+    // Which paragraphs may hold marks, story after story, as the structure pass read them.
+    let marks = std::mem::take(&mut reuse.blocks.marks);
+    let counted = article
+        .all_stories()
+        .map(|s| s.paragraphs.len())
+        .sum::<usize>()
+        == marks.len();
+    let mut from = 0;
+    let mut story_marks = |n: usize| {
+        let m = counted.then(|| &marks[from..from + n]);
+        from += n;
+        m
+    };
+    let first = settings(&article);
+    let m = story_marks(article.paragraphs.len());
+    quotes::scan_article_kept(text, &mut article, first, Some(&mut reuse.quotes), m);
+    for story in &mut article.stories {
+        let s = settings(story);
+        let m = story_marks(story.paragraphs.len());
+        quotes::scan_article_kept(text, story, s, Some(&mut reuse.quotes), m);
+    }
+    reuse.quotes.finish();
+    reuse.blocks.marks = marks;
+    article
+}
+
 /// The structure without the quotation marks (`Article::quotes` is left empty), for
 /// `copydesk outline`.
 pub fn parse_structure(text: &str, format: Format) -> Article {
-    let all_lines = lines::lines(text);
+    parse_structure_with(text, format, None).0
+}
+
+/// [`parse_structure`], with the block facts kept from the last parse when given
+/// (returned for the next one).
+fn parse_structure_with(
+    text: &str,
+    format: Format,
+    kept: Option<reuse::Blocks>,
+) -> (Article, Option<reuse::Blocks>) {
+    let mut kept = kept;
+    // Buffers kept from the last parse, when reusing.
+    let (mut all_lines, mut blocks) = kept.as_mut().map(|k| k.buffers()).unwrap_or_default();
+    lines::lines_and_blocks(text, &mut all_lines, &mut blocks);
     // Suppression markers are not content: blocks break around them as at blank lines.
     let (mut suppressions, is_marker) = suppress::find(text, &all_lines);
-    let mut blocks = lines::blocks(text, &all_lines);
     if !suppressions.is_empty() {
         blocks = suppress::split_blocks(&blocks, &is_marker);
         suppress::resolve(&mut suppressions, &blocks, &all_lines);
+    }
+    // Blocks as (first line, last line exclusive).
+    let mut units: Vec<(usize, usize)> = kept.as_mut().map(|k| k.units()).unwrap_or_default();
+    units.extend(blocks.iter().map(|b| (b.first, b.last)));
+    if let Some(k) = kept.as_mut() {
+        k.keep_blocks(blocks);
     }
     let p = Parser {
         text,
         format,
         lines: all_lines,
+        blocks: kept.map(std::cell::RefCell::new),
     };
-
-    // Blocks as (first line, last line exclusive).
-    let mut units: Vec<(usize, usize)> = blocks.iter().map(|b| (b.first, b.last)).collect();
 
     // Markdown front matter: YAML between `---` lines, TOML between `+++` lines.
     let mut front = None;
@@ -508,7 +577,9 @@ pub fn parse_structure(text: &str, format: Format) -> Article {
     let mut stories = Vec::new();
     let mut rest = &units[..];
     loop {
-        let (story, used) = parse_story(&p, rest);
+        // Room for a paragraph a block in the first story, which is most often the only one.
+        let room = if stories.is_empty() { rest.len() } else { 0 };
+        let (story, used) = parse_story(&p, rest, room);
         stories.push(story);
         if used == 0 || used >= rest.len() {
             break;
@@ -529,7 +600,13 @@ pub fn parse_structure(text: &str, format: Format) -> Article {
     }
     article.suppressions = suppressions;
     article.stories = stories;
-    article
+    let kept = p.blocks.map(|b| {
+        let mut b = b.into_inner();
+        b.keep_lines(p.lines);
+        b.keep_units(units);
+        b
+    });
+    (article, kept)
 }
 
 /// The front matter's span and date (its `date` key first, else any date in it), and its
@@ -577,20 +654,23 @@ fn front_matter(p: &Parser<'_>, first: usize, close: usize) -> (MetaLine, Option
     (meta, title)
 }
 
-/// One story from the start of `units`: the story and how many blocks it took.
-fn parse_story(p: &Parser<'_>, units: &[(usize, usize)]) -> (Article, usize) {
+/// One story from the start of `units`: the story and how many blocks it took. `room`:
+/// paragraphs to make room for.
+fn parse_story(p: &Parser<'_>, units: &[(usize, usize)], room: usize) -> (Article, usize) {
     let mut article = Article {
         format: p.format,
+        paragraphs: Vec::with_capacity(room),
         ..Article::default()
     };
     let start = units.first().map(|&(f, _)| f);
-    let mut units = units.to_vec();
+    // Copied only when the head splits a block.
+    let mut units = std::borrow::Cow::Borrowed(units);
     let body_start_block = match find_lede(p, &units) {
         Some(lede) => {
             take_head(p, &mut article, &units[..lede]);
             lede
         }
-        None => head_without_lede(p, &mut article, &mut units),
+        None => head_without_lede(p, &mut article, units.to_mut()),
     };
     let used = body_start_block + body_paragraphs(p, &mut article, &units[body_start_block..]);
     if let (Some(start), true) = (start, used > 0) {
@@ -828,20 +908,31 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
     let mut ended = false;
     let mut after_keywords = false;
     let mut used = units.len();
-    for (n, &(first, last)) in units.iter().enumerate() {
-        let mut first = first;
+    for (n, &(block_first, last)) in units.iter().enumerate() {
+        let mut first = block_first;
         let first_text = p.line(first);
-        let after = furniture::after_story(first_text);
+        // What the block's own text says, kept from the last parse when reusing.
+        let facts = p
+            .blocks
+            .as_ref()
+            .map(|b| b.borrow_mut().facts(p, first, last));
+        let after = match &facts {
+            Some(f) => f.after,
+            None => furniture::after_story(first_text),
+        };
         let lede_seen = !article.paragraphs.is_empty();
         // Another story: a slug, or after an end mark a headline and front matter before a
         // dateline, or a one-line headline before prose. (A headline and a dateline with no
         // end mark before them is no boundary: `dateline/misplaced` speaks of it.)
         if lede_seen
             && after.is_none()
-            && !is_credits_trailer(first_text.trim_start())
-            && !is_end_mark(first_text)
+            && !facts.map_or_else(
+                || is_credits_trailer(first_text.trim_start()),
+                |f| f.first_credits,
+            )
+            && !facts.map_or_else(|| is_end_mark(first_text), |f| f.first_end_mark)
         {
-            let slug = is_slug(first_text.trim());
+            let slug = facts.map_or_else(|| is_slug(first_text.trim()), |f| f.slug);
             let next_story = slug
                 || (ended && find_lede(p, &units[n..]).is_some())
                 || (ended && headline_then_prose(p, &units[n..]));
@@ -859,7 +950,13 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                     Some(furniture::After::Copyright) => TrailerKind::Copyright,
                     Some(furniture::After::Furniture) => TrailerKind::Furniture,
                     _ if after_keywords => TrailerKind::Keywords,
-                    _ if is_credits_trailer(span.text(text).trim_start()) => TrailerKind::Credits,
+                    _ if facts.map_or_else(
+                        || is_credits_trailer(span.text(text).trim_start()),
+                        |f| f.block_credits,
+                    ) =>
+                    {
+                        TrailerKind::Credits
+                    }
                     _ => TrailerKind::Residue,
                 },
             });
@@ -880,10 +977,14 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                 continue;
             }
             // A player caption or photo credit between paragraphs.
-            if last == first + 1
-                && (furniture::is_control_line(first_text)
-                    || furniture::is_photo_credit(first_text))
-            {
+            if facts.map_or_else(
+                || {
+                    last == first + 1
+                        && (furniture::is_control_line(first_text)
+                            || furniture::is_photo_credit(first_text))
+                },
+                |f| f.residue_line,
+            ) {
                 article.trailers.push(Trailer {
                     span: trimmed(text, p.block_span(first, last)),
                     kind: TrailerKind::Residue,
@@ -893,11 +994,14 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
         }
         // Subheads: Markdown headings or an all-capitals line, split from what follows.
         let heading = match p.format {
-            Format::Markdown => {
-                md_heading(first_text).map(|(lvl, off)| (lvl.saturating_sub(1).max(1), off))
-            }
-            Format::Plain => (lede_seen && is_caps_subhead(first_text)).then_some((1, 0)),
+            Format::Markdown => facts
+                .map_or_else(|| md_heading(first_text), |f| f.md_heading)
+                .map(|(lvl, off)| (lvl.saturating_sub(1).max(1), off)),
+            Format::Plain => (lede_seen
+                && facts.map_or_else(|| is_caps_subhead(first_text), |f| f.caps_subhead))
+            .then_some((1, 0)),
         };
+        let mut split = 0;
         if let Some((level, off)) = heading {
             let h = trimmed(text, p.lines[first].content);
             let title = trimmed(
@@ -914,59 +1018,60 @@ fn body_paragraphs(p: &Parser<'_>, article: &mut Article, units: &[(usize, usize
                 span: h,
             });
             first += 1;
+            split = 1;
             if first == last {
                 continue;
             }
         }
-        let span = p.block_span(first, last);
-        let body_text = span.text(text);
-        if is_end_mark(body_text) {
-            article.end_mark = Some(trimmed(text, span));
-            ended = true;
-            continue;
-        }
-        let t = body_text.trim_start();
-        if is_keywords(t) {
-            article.trailers.push(Trailer {
-                span,
-                kind: TrailerKind::Keywords,
-            });
-            ended = true;
-            after_keywords = true;
-            continue;
-        }
-        if is_credits_trailer(t) {
-            article.trailers.push(Trailer {
-                span,
-                kind: TrailerKind::Credits,
-            });
-            ended = true;
-            continue;
-        }
-        let mut para_span = trimmed(text, span);
-        // `... the official said. Enditem` on the paragraph's last line.
-        for mark in ["Enditem", "ENDS", "(END)", "Reuter", "REUTER"] {
-            let s = para_span.text(text);
-            if let Some(stripped) = s.strip_suffix(mark) {
-                if stripped.ends_with([' ', '\t'])
-                    && stripped.trim_end().ends_with(['.', '"', '”', '\'', '’'])
-                {
-                    let mark_span = Span::new(para_span.end - mark.len(), para_span.end);
-                    article.end_mark = Some(mark_span);
-                    para_span =
-                        Span::new(para_span.start, para_span.start + stripped.trim_end().len());
-                    ended = true;
-                    break;
-                }
+        let read = facts
+            .and_then(|f| f.body[split])
+            .unwrap_or_else(|| reuse::body_read(p, first, last));
+        let para_span = match read {
+            reuse::BodyRead::EndMark => {
+                article.end_mark = Some(trimmed(text, p.block_span(first, last)));
+                ended = true;
+                continue;
             }
-        }
+            reuse::BodyRead::Keywords => {
+                article.trailers.push(Trailer {
+                    span: p.block_span(first, last),
+                    kind: TrailerKind::Keywords,
+                });
+                ended = true;
+                after_keywords = true;
+                continue;
+            }
+            reuse::BodyRead::Credits => {
+                article.trailers.push(Trailer {
+                    span: p.block_span(first, last),
+                    kind: TrailerKind::Credits,
+                });
+                ended = true;
+                continue;
+            }
+            reuse::BodyRead::Paragraph { span, end_mark } => {
+                if end_mark.is_some() {
+                    article.end_mark = end_mark;
+                    ended = true;
+                }
+                span
+            }
+        };
         let kind = if article.paragraphs.is_empty() {
             ParagraphKind::Lede
         } else {
             ParagraphKind::Body
         };
         if kind == ParagraphKind::Lede {
-            article.dateline_read = Some(dateline::read(text, para_span));
+            article.dateline_read = Some(match &p.blocks {
+                Some(b) => b
+                    .borrow_mut()
+                    .lede_dateline(p, block_first, last, split, para_span),
+                None => dateline::read(text, para_span),
+            });
+        }
+        if let (Some(b), Some(f)) = (&p.blocks, &facts) {
+            b.borrow_mut().marks.push(f.marks[split]);
         }
         let section = article.sections.len().checked_sub(1);
         article.paragraphs.push(Paragraph {

@@ -580,7 +580,23 @@ pub fn scan_with(
     paragraphs: &[Span],
     settings: Settings,
 ) -> Quotes {
+    scan_kept(text, headline, paragraphs, settings, None, None)
+}
+
+/// [`scan_with`], reusing the paragraphs kept in `kept` (when given) from the last scan;
+/// `may_hold`: [`may_hold_marks`] of each paragraph, when known.
+pub(crate) fn scan_kept(
+    text: &str,
+    headline: Option<Span>,
+    paragraphs: &[Span],
+    settings: Settings,
+    mut kept: Option<&mut Kept>,
+    may_hold: Option<&[bool]>,
+) -> Quotes {
     let mut quotes = Quotes::default();
+    if let Some(kept) = kept.as_deref_mut() {
+        kept.reserve(&mut quotes);
+    }
     if let Some(h) = headline {
         let outer = if settings.headline_singles {
             MarkKind::Single
@@ -598,31 +614,279 @@ pub fn scan_with(
     }
     for (p, &span) in paragraphs.iter().enumerate() {
         let next = paragraphs.get(p + 1).copied();
-        let mut st = Stretch {
-            marks: read_marks(text, span, false),
-            pairs: Vec::new(),
-            quotes: &mut quotes,
-        };
-        // (A paragraph without marks has no quotation to run on.)
-        let runs_on = !st.marks.is_empty()
-            && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
-        st.run(
-            settings.nesting.outer(),
-            p,
-            span,
-            Some(runs_on),
-            false,
-            false,
-        );
-        let marks = st.marks;
-        quotes.marks.extend(marks.into_iter().map(|(m, _)| m));
+        if let Some(kept) = kept.as_deref_mut() {
+            let marks = may_hold.and_then(|m| m.get(p).copied());
+            kept.paragraph(text, p, span, next, settings, marks, &mut quotes);
+        } else {
+            scan_paragraph(text, p, span, next, settings, &mut quotes);
+        }
     }
-    quotes.quotations.sort_by_key(|q| q.open.start);
+    if let Some(kept) = kept {
+        kept.sized(&quotes);
+    }
+    // (Paragraphs come in text order; a paragraph's quotations and marks kept in a store
+    // are already sorted and deduplicated, so those of a reused scan need no sort.)
+    if !sorted_by(&quotes.quotations, |q| q.open.start) {
+        quotes.quotations.sort_by_key(|q| q.open.start);
+    }
     quotes.headline_quotations.sort_by_key(|q| q.open.start);
-    quotes.unmatched_closes.sort();
-    quotes.wrong_direction.sort();
+    if !sorted_by(&quotes.unmatched_closes, |s| *s) {
+        quotes.unmatched_closes.sort();
+    }
+    if !sorted_by(&quotes.wrong_direction, |s| *s) {
+        quotes.wrong_direction.sort();
+    }
     quotes.wrong_direction.dedup();
     quotes
+}
+
+/// Is `v` sorted by `key` (`slice::is_sorted_by_key`, newer than the crate's MSRV)?
+fn sorted_by<T, K: Ord>(v: &[T], key: impl Fn(&T) -> K) -> bool {
+    v.windows(2).all(|w| key(&w[0]) <= key(&w[1]))
+}
+
+/// Pair the marks of paragraph `p` (at `span`; `next`: the paragraph after it) and add
+/// what was found to `quotes`.
+fn scan_paragraph(
+    text: &str,
+    p: usize,
+    span: Span,
+    next: Option<Span>,
+    settings: Settings,
+    quotes: &mut Quotes,
+) {
+    let mut st = Stretch {
+        marks: read_marks(text, span, false),
+        pairs: Vec::new(),
+        quotes,
+    };
+    // (A paragraph without marks has no quotation to run on.)
+    let runs_on = !st.marks.is_empty()
+        && next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+    st.run(
+        settings.nesting.outer(),
+        p,
+        span,
+        Some(runs_on),
+        false,
+        false,
+    );
+    let marks = st.marks;
+    quotes.marks.extend(marks.into_iter().map(|(m, _)| m));
+}
+
+/// A span read at `from` moved to `to` (relative to a paragraph and back).
+fn moved(s: Span, from: usize, to: usize) -> Span {
+    Span::new(s.start - from + to, s.end - from + to)
+}
+
+/// Does `para` hold a byte a quotation mark may start with? When not, a scan of it finds
+/// nothing.
+pub(crate) fn may_hold_marks(para: &str) -> bool {
+    memchr::memchr3(b'"', b'\'', 0xE2, para.as_bytes()).is_some()
+}
+
+/// What [`scan_paragraph`] adds for one paragraph, relative to its start, under one key.
+#[derive(Clone, Debug)]
+struct KeptParagraph {
+    settings: Settings,
+    /// The next paragraph opens with a mark of the outer kind.
+    next_opens: bool,
+    /// Generation last used.
+    used: u64,
+    marks: Vec<QuoteMark>,
+    /// With `paragraph` 0.
+    quotations: Vec<Quotation>,
+    unmatched_closes: Vec<Span>,
+    wrong_direction: Vec<Span>,
+    wrong_nesting: Vec<WrongNesting>,
+}
+
+/// The marks of each paragraph kept from one scan of a document to the next, by
+/// paragraph text: a paragraph's marks are read and paired from its own text, the
+/// settings and whether the next paragraph opens with a mark (a running quote), so a
+/// paragraph whose text and neighbour are unchanged gives what it gave before.
+#[derive(Debug, Default)]
+pub struct Kept {
+    generation: u64,
+    /// Entries used in this generation.
+    live: usize,
+    paragraphs: rustc_hash::FxHashMap<Box<str>, Vec<KeptParagraph>>,
+    /// How many marks, quotations, unmatched closes, wrong directions and wrong nestings
+    /// each story's scan found last time (by scan in this generation), to reserve room.
+    sizes: Vec<[usize; 5]>,
+    /// Scans made in this generation.
+    scans: usize,
+}
+
+impl Kept {
+    /// Before a scan of the whole document (every story).
+    pub(crate) fn start(&mut self) {
+        self.generation += 1;
+        self.live = 0;
+        self.scans = 0;
+    }
+
+    /// Room in `quotes` for what this story's scan found the last time.
+    fn reserve(&self, quotes: &mut Quotes) {
+        if let Some(&[a, b, c, d, e]) = self.sizes.get(self.scans) {
+            quotes.marks.reserve(a);
+            quotes.quotations.reserve(b);
+            quotes.unmatched_closes.reserve(c);
+            quotes.wrong_direction.reserve(d);
+            quotes.wrong_nesting.reserve(e);
+        }
+    }
+
+    /// After a story's scan: remember its sizes.
+    fn sized(&mut self, q: &Quotes) {
+        let sizes = [
+            q.marks.len(),
+            q.quotations.len(),
+            q.unmatched_closes.len(),
+            q.wrong_direction.len(),
+            q.wrong_nesting.len(),
+        ];
+        self.sizes.truncate(self.scans);
+        self.sizes.push(sizes);
+        self.scans += 1;
+    }
+
+    /// After it: forget the paragraphs the text no longer holds, once they outnumber the
+    /// ones it does (a pass over the store on every keystroke would cost more than it
+    /// frees).
+    pub(crate) fn finish(&mut self) {
+        if self.paragraphs.len() > 2 * self.live + 64 {
+            let generation = self.generation;
+            self.paragraphs.retain(|_, kept| {
+                kept.retain(|k| k.used == generation);
+                !kept.is_empty()
+            });
+        }
+    }
+
+    /// How many paragraph texts are kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// `marks`: [`may_hold_marks`] of the paragraph, when known.
+    #[allow(clippy::too_many_arguments)]
+    fn paragraph(
+        &mut self,
+        text: &str,
+        p: usize,
+        span: Span,
+        next: Option<Span>,
+        settings: Settings,
+        marks: Option<bool>,
+        quotes: &mut Quotes,
+    ) {
+        let para = span.text(text);
+        if !marks.unwrap_or_else(|| may_hold_marks(para)) {
+            // No mark at all: nothing to read, nothing to keep.
+            return;
+        }
+        let next_opens = next.is_some_and(|n| opens_with_mark(text, n, settings.nesting.outer()));
+        let generation = self.generation;
+        if let Some(kept) = self.paragraphs.get_mut(para) {
+            if let Some(k) = kept
+                .iter_mut()
+                .find(|k| k.settings == settings && k.next_opens == next_opens)
+            {
+                if k.used != generation {
+                    k.used = generation;
+                    self.live += 1;
+                }
+                let at = span.start;
+                quotes.marks.extend(k.marks.iter().map(|m| QuoteMark {
+                    span: moved(m.span, 0, at),
+                    ..*m
+                }));
+                quotes
+                    .quotations
+                    .extend(k.quotations.iter().map(|q| Quotation {
+                        open: moved(q.open, 0, at),
+                        close: q.close.map(|c| moved(c, 0, at)),
+                        paragraph: p,
+                        ..*q
+                    }));
+                quotes
+                    .unmatched_closes
+                    .extend(k.unmatched_closes.iter().map(|&s| moved(s, 0, at)));
+                quotes
+                    .wrong_direction
+                    .extend(k.wrong_direction.iter().map(|&s| moved(s, 0, at)));
+                quotes
+                    .wrong_nesting
+                    .extend(k.wrong_nesting.iter().map(|w| WrongNesting {
+                        open: moved(w.open, 0, at),
+                        close: moved(w.close, 0, at),
+                        ..*w
+                    }));
+                return;
+            }
+        }
+        // Read afresh, then keep it relative to the paragraph, sorted as the whole scan
+        // sorts (stably: these all lie in this paragraph, after the ones before it).
+        let mut local = Quotes::default();
+        scan_paragraph(text, p, span, next, settings, &mut local);
+        local.quotations.sort_by_key(|q| q.open.start);
+        local.unmatched_closes.sort();
+        local.wrong_direction.sort();
+        local.wrong_direction.dedup();
+        let at = span.start;
+        let k = KeptParagraph {
+            settings,
+            next_opens,
+            used: generation,
+            marks: local
+                .marks
+                .iter()
+                .map(|m| QuoteMark {
+                    span: moved(m.span, at, 0),
+                    ..*m
+                })
+                .collect(),
+            quotations: local
+                .quotations
+                .iter()
+                .map(|q| Quotation {
+                    open: moved(q.open, at, 0),
+                    close: q.close.map(|c| moved(c, at, 0)),
+                    paragraph: 0,
+                    ..*q
+                })
+                .collect(),
+            unmatched_closes: local
+                .unmatched_closes
+                .iter()
+                .map(|&s| moved(s, at, 0))
+                .collect(),
+            wrong_direction: local
+                .wrong_direction
+                .iter()
+                .map(|&s| moved(s, at, 0))
+                .collect(),
+            wrong_nesting: local
+                .wrong_nesting
+                .iter()
+                .map(|w| WrongNesting {
+                    open: moved(w.open, at, 0),
+                    close: moved(w.close, at, 0),
+                    ..*w
+                })
+                .collect(),
+        };
+        self.live += 1;
+        self.paragraphs.entry(Box::from(para)).or_default().push(k);
+        quotes.marks.append(&mut local.marks);
+        quotes.quotations.append(&mut local.quotations);
+        quotes.unmatched_closes.append(&mut local.unmatched_closes);
+        quotes.wrong_direction.append(&mut local.wrong_direction);
+        quotes.wrong_nesting.append(&mut local.wrong_nesting);
+    }
 }
 
 impl Stretch<'_> {
@@ -852,9 +1116,21 @@ impl Stretch<'_> {
 
 /// Pair the marks of the article's headline and paragraphs with `settings`.
 pub fn scan_article(text: &str, article: &mut crate::article::Article, settings: Settings) {
+    scan_article_kept(text, article, settings, None, None);
+}
+
+/// [`scan_article`], reusing the paragraphs kept in `kept` (when given); `may_hold`:
+/// [`may_hold_marks`] of each paragraph, when known.
+pub(crate) fn scan_article_kept(
+    text: &str,
+    article: &mut crate::article::Article,
+    settings: Settings,
+    kept: Option<&mut Kept>,
+    may_hold: Option<&[bool]>,
+) {
     let headline = article.headline.as_ref().map(|h| h.text);
     let spans: Vec<Span> = article.paragraphs.iter().map(|p| p.span).collect();
-    article.quotes = scan_with(text, headline, &spans, settings);
+    article.quotes = scan_kept(text, headline, &spans, settings, kept, may_hold);
 }
 
 /// The typographic form of a mark in its role: apostrophes become ’, never ‘.

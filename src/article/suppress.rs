@@ -131,10 +131,10 @@ fn codes(text: &str, list: Span) -> Vec<SuppressedCode> {
 }
 
 /// Find the marker lines; returns them with the scopes still to be resolved, and whether
-/// each line is one.
+/// each line is one (an empty list when no line holds `copydesk-ignore`).
 pub(crate) fn find(text: &str, all: &[Line]) -> (Vec<Suppression>, Vec<bool>) {
     let mut out = Vec::new();
-    let mut is_marker = vec![false; all.len()];
+    let mut is_marker = Vec::new();
     // Most copy has no marker: one search of the whole text instead of one per line.
     static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
@@ -142,6 +142,7 @@ pub(crate) fn find(text: &str, all: &[Line]) -> (Vec<Suppression>, Vec<bool>) {
     if finder.find(text.as_bytes()).is_none() {
         return (out, is_marker);
     }
+    is_marker = vec![false; all.len()];
     for (i, l) in all.iter().enumerate() {
         let line = l.content.text(text);
         if !line.contains(IGNORE) {
