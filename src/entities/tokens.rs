@@ -390,7 +390,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             joined: joined && !sentence_end,
             class: lexicon::classes(word),
             // `case_of`'s first test, without the call (most words are lower case).
-            case: if word.as_bytes()[0].is_ascii_lowercase() {
+            case: if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
                 0
             } else {
                 case_of(word)
