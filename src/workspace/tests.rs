@@ -417,3 +417,33 @@ fn line_col_agrees_with_the_line_index_in_every_unit() {
         );
     }
 }
+
+/// The story's mention positions come from one sweep over the offsets; each must be what
+/// `line_col` says of its offset alone (curly quotes, em dashes, CJK, emoji, CRLF and
+/// several mentions on one line).
+#[test]
+fn indexed_mention_positions_are_line_col_of_their_offsets() {
+    use crate::text::LineIndex;
+    let text = "Talks resume — 会谈 🎉\r\n\r\nMOSCOW, March 3 (Reuters) - “Russian Prime Minister \
+                Dmitry Medvedev” — 北京 🎉 — met Li Keqiang and Olaf Brandt in Moscow on \
+                Thursday, Medvedev’s office said.\r\n\r\nMedvedev, Li and Brandt — 再见 — \
+                spoke. Brandt left for Berlin; Li for Beijing.\n";
+    let config = Config::default();
+    let story = Story::from_text(
+        Path::new("/tmp/x.txt"),
+        text,
+        Format::from_path("x.txt"),
+        &config,
+        None,
+    );
+    let lines = LineIndex::new(text);
+    let mut n = 0;
+    for e in story.entities.iter() {
+        for m in e.mentions.iter() {
+            assert_eq!(m.start, line_col(&lines, text, m.span.start), "{e:?}");
+            assert_eq!(m.end, line_col(&lines, text, m.span.end), "{e:?}");
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "{n} mentions");
+}
