@@ -45,6 +45,12 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The span read at offset `from` moved to `to` (a span relative to a paragraph or
+    /// block made absolute, `moved(0, at)`, and back, `moved(at, 0)`).
+    pub const fn moved(self, from: usize, to: usize) -> Span {
+        Span::new(self.start - from + to, self.end - from + to)
+    }
+
     /// A sub-span given relative to this span's start.
     pub const fn sub(self, start: usize, end: usize) -> Span {
         Span::new(self.start + start, self.start + end)

@@ -675,11 +675,6 @@ fn scan_paragraph(
     quotes.marks.extend(marks.into_iter().map(|(m, _)| m));
 }
 
-/// A span read at `from` moved to `to` (relative to a paragraph and back).
-fn moved(s: Span, from: usize, to: usize) -> Span {
-    Span::new(s.start - from + to, s.end - from + to)
-}
-
 /// Does `para` hold a byte a quotation mark may start with? When not, a scan of it finds
 /// nothing.
 pub(crate) fn may_hold_marks(para: &str) -> bool {
@@ -801,28 +796,28 @@ impl Kept {
                 }
                 let at = span.start;
                 quotes.marks.extend(k.marks.iter().map(|m| QuoteMark {
-                    span: moved(m.span, 0, at),
+                    span: m.span.moved(0, at),
                     ..*m
                 }));
                 quotes
                     .quotations
                     .extend(k.quotations.iter().map(|q| Quotation {
-                        open: moved(q.open, 0, at),
-                        close: q.close.map(|c| moved(c, 0, at)),
+                        open: q.open.moved(0, at),
+                        close: q.close.map(|c| c.moved(0, at)),
                         paragraph: p,
                         ..*q
                     }));
                 quotes
                     .unmatched_closes
-                    .extend(k.unmatched_closes.iter().map(|&s| moved(s, 0, at)));
+                    .extend(k.unmatched_closes.iter().map(|&s| s.moved(0, at)));
                 quotes
                     .wrong_direction
-                    .extend(k.wrong_direction.iter().map(|&s| moved(s, 0, at)));
+                    .extend(k.wrong_direction.iter().map(|&s| s.moved(0, at)));
                 quotes
                     .wrong_nesting
                     .extend(k.wrong_nesting.iter().map(|w| WrongNesting {
-                        open: moved(w.open, 0, at),
-                        close: moved(w.close, 0, at),
+                        open: w.open.moved(0, at),
+                        close: w.close.moved(0, at),
                         ..*w
                     }));
                 return;
@@ -845,7 +840,7 @@ impl Kept {
                 .marks
                 .iter()
                 .map(|m| QuoteMark {
-                    span: moved(m.span, at, 0),
+                    span: m.span.moved(at, 0),
                     ..*m
                 })
                 .collect(),
@@ -853,8 +848,8 @@ impl Kept {
                 .quotations
                 .iter()
                 .map(|q| Quotation {
-                    open: moved(q.open, at, 0),
-                    close: q.close.map(|c| moved(c, at, 0)),
+                    open: q.open.moved(at, 0),
+                    close: q.close.map(|c| c.moved(at, 0)),
                     paragraph: 0,
                     ..*q
                 })
@@ -862,19 +857,19 @@ impl Kept {
             unmatched_closes: local
                 .unmatched_closes
                 .iter()
-                .map(|&s| moved(s, at, 0))
+                .map(|&s| s.moved(at, 0))
                 .collect(),
             wrong_direction: local
                 .wrong_direction
                 .iter()
-                .map(|&s| moved(s, at, 0))
+                .map(|&s| s.moved(at, 0))
                 .collect(),
             wrong_nesting: local
                 .wrong_nesting
                 .iter()
                 .map(|w| WrongNesting {
-                    open: moved(w.open, at, 0),
-                    close: moved(w.close, at, 0),
+                    open: w.open.moved(at, 0),
+                    close: w.close.moved(at, 0),
                     ..*w
                 })
                 .collect(),

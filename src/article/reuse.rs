@@ -39,7 +39,7 @@ pub(super) enum BodyRead {
 
 impl BodyRead {
     fn moved(self, from: usize, to: usize) -> BodyRead {
-        let m = |s: Span| Span::new(s.start - from + to, s.end - from + to);
+        let m = |s: Span| s.moved(from, to);
         match self {
             BodyRead::Paragraph { span, end_mark } => BodyRead::Paragraph {
                 span: m(span),
@@ -316,7 +316,7 @@ impl Blocks {
 /// A dateline read at `from` moved to `to`: every span of it. (Spelled out field by field,
 /// so that a field added to [`Dateline`] must be placed here.)
 fn dateline_moved(d: &DatelineRead, from: usize, to: usize) -> DatelineRead {
-    let m = |s: Span| Span::new(s.start - from + to, s.end - from + to);
+    let m = |s: Span| s.moved(from, to);
     match d {
         DatelineRead::Found(d) => {
             let Dateline {
