@@ -175,6 +175,11 @@ pub const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "on", "the", "de", "du", "la", "des", "&",
 ];
 
+/// Prepositions after which a place's name is read as the place (`from Dubuque`): the
+/// recognizer takes a smaller city after them as the city, `names/near-miss` leaves a
+/// place's name after them alone.
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];
+
 /// Lower-case words allowed inside place and region names (`Rio de Janeiro`,
 /// `Bosnia and Herzegovina`).
 pub const PLACE_CONNECTORS: &[&str] = &[

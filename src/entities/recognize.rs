@@ -15,8 +15,7 @@ use crate::span::Span;
 
 use crate::words::STRONG_TITLES;
 
-/// Prepositions after which a smaller city's name is taken as the city (`from Dubuque`).
-const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "at", "outside", "across"];
+use crate::words::PLACE_PREPOSITIONS;
 
 /// Lower-case nouns after a name that make it a place (`Liaoning province`).
 const ADMIN_NOUNS: &[&str] = &[

@@ -182,13 +182,13 @@ fn given_name(w: &str) -> bool {
     !STOPWORDS.contains(w) && !TITLES.contains(w) && !DEMONYMS.contains(w) && !ORG_WORDS.contains(w)
 }
 
-/// The words a place's name follows (`in Basra`, `the Basra office`): after one of them a
-/// name is read as the place.
+/// Beside [`crate::words::PLACE_PREPOSITIONS`], the words a place's name follows (`the
+/// Basra office`, `visited Basra`): after one of them a name is read as the place.
 const PLACE_LEADS: &[&str] = &[
-    "in", "at", "to", "from", "near", "of", "outside", "across", "into", "the", "around", "toward",
-    "towards", "via", "through", "for", "by", "on", "inside", "between", "and", "or", "a", "an",
-    "west", "east", "north", "south", "central", "northern", "southern", "eastern", "western",
-    "visit", "visited", "visiting", "left", "reach", "reached",
+    "of", "into", "the", "around", "toward", "towards", "via", "through", "for", "by", "on",
+    "inside", "between", "and", "or", "a", "an", "west", "east", "north", "south", "central",
+    "northern", "southern", "eastern", "western", "visit", "visited", "visiting", "left", "reach",
+    "reached",
 ];
 
 /// Whether the word at `span` stands where a person does: inside a sentence (not
@@ -204,7 +204,11 @@ fn person_slot(text: &str, span: Span) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or_default();
-    if PLACE_LEADS.iter().any(|l| prev.eq_ignore_ascii_case(l)) {
+    if crate::words::PLACE_PREPOSITIONS
+        .iter()
+        .chain(PLACE_LEADS)
+        .any(|l| prev.eq_ignore_ascii_case(l))
+    {
         return false;
     }
     let after = &text[span.end..];
