@@ -33,16 +33,22 @@ fn today_xinhua(zone: &str) -> String {
 
 const HEAD: &str = "“Grain” talks open 会谈 🎉\n\n";
 
-#[tokio::test]
-async fn dateline_snippet_from_the_configured_place_or_plain_text() {
+/// A Xinhua desk in Beijing whose clock is UTC+14 (`Pacific/Kiritimati`: a day ahead of
+/// UTC for ten hours of every day, whatever the machine's zone).
+fn xinhua_desk() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
     std::fs::write(
-        root.join("copydesk.toml"),
+        dir.path().join("copydesk.toml"),
         "style = \"xinhua\"\n[dateline]\nplace = \"BEIJING\"\ntimezone = \"Pacific/Kiritimati\"\n",
     )
     .unwrap();
-    // UTC+14: a day ahead of UTC for ten hours of every day, whatever the machine's zone.
+    dir
+}
+
+#[tokio::test]
+async fn dateline_snippet_from_the_configured_place_or_plain_text() {
+    let dir = xinhua_desk();
+    let root = dir.path();
     let date = today_xinhua("Pacific/Kiritimati");
     for (caps, want, format) in [
         (
@@ -80,13 +86,8 @@ async fn dateline_snippet_from_the_configured_place_or_plain_text() {
 /// in Neovim's settings table) override the file's: another place, another day.
 #[tokio::test]
 async fn dateline_place_and_time_zone_from_the_editor_settings() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = xinhua_desk();
     let root = dir.path();
-    std::fs::write(
-        root.join("copydesk.toml"),
-        "style = \"xinhua\"\n[dateline]\nplace = \"BEIJING\"\ntimezone = \"Pacific/Kiritimati\"\n",
-    )
-    .unwrap();
     let mut c = TestClient::start();
     let options =
         json!({"copydesk": {"dateline": {"place": "APIA", "timezone": "Pacific/Pago_Pago"}}});
