@@ -13,6 +13,8 @@ pub mod names;
 pub mod numbers;
 pub mod percent;
 pub mod places;
+#[cfg(test)]
+mod prefilter_tests;
 pub mod quotes;
 pub mod slug;
 pub mod suppress;
@@ -20,6 +22,7 @@ pub mod suppress;
 pub(crate) mod test_support;
 pub mod times;
 pub mod titles;
+pub(crate) mod words_seen;
 
 use std::sync::OnceLock;
 
@@ -127,6 +130,8 @@ pub struct ParagraphContext<'a> {
     pub dateline: Option<Span>,
     pub story: &'a StoryFacts,
     pub config: &'a Config,
+    /// The set of the paragraph's words, built on first use ([`Self::may_hold_any`]).
+    pub(crate) seen: std::cell::OnceCell<words_seen::WordsSeen>,
 }
 
 impl ParagraphContext<'_> {
@@ -176,6 +181,19 @@ impl ParagraphContext<'_> {
             .get(i)
             .filter(|(m, _)| m.start <= span.start && span.end <= m.end)
             .map(|&(_, k)| k)
+    }
+
+    /// May the paragraph hold a word with one of `keys` ([`words_seen::key`]: a word's
+    /// first eight bytes up to a `-` or `.`, in any case)? `false` is certain: a rule that
+    /// reports only at such words has nothing to do in the paragraph.
+    pub(crate) fn may_hold_any(&self, keys: &[u64]) -> bool {
+        #[cfg(test)]
+        if words_seen::tests::unfiltered() {
+            return true;
+        }
+        self.seen
+            .get_or_init(|| words_seen::WordsSeen::of(self.text, self.words))
+            .may_hold_any(keys)
     }
 }
 

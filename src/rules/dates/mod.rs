@@ -207,16 +207,30 @@ pub(crate) struct WrittenDate {
 /// The month number of a month word a date figure holds, in the exact forms
 /// [`crate::prose`] recognizes.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
+    // Every form of a month opens with its three-letter form (`Jan`, `Sept.`, `September`):
+    // the first three bytes name the month, and only that month's forms are compared.
+    let m: u8 = match word.as_bytes().get(..3)? {
+        b"Jan" => 1,
+        b"Feb" => 2,
+        b"Mar" => 3,
+        b"Apr" => 4,
+        b"May" => 5,
+        b"Jun" => 6,
+        b"Jul" => 7,
+        b"Aug" => 8,
+        b"Sep" => 9,
+        b"Oct" => 10,
+        b"Nov" => 11,
+        b"Dec" => 12,
+        _ => return None,
+    };
+    let i = usize::from(m - 1);
     let bare = word.strip_suffix('.').unwrap_or(word);
-    (0..12u8)
-        .find(|&i| {
-            let i = usize::from(i);
-            words::FULL_MONTHS[i] == word
-                || words::AP_MONTHS[i] == word
-                || words::REUTERS_MONTHS[i] == word
-                || words::SHORT_MONTHS[i] == bare
-        })
-        .map(|i| i + 1)
+    (words::FULL_MONTHS[i] == word
+        || words::AP_MONTHS[i] == word
+        || words::REUTERS_MONTHS[i] == word
+        || words::SHORT_MONTHS[i] == bare)
+        .then_some(m)
 }
 
 /// Read a [`crate::prose::Kind::Date`] figure at `span` of `text`.

@@ -56,6 +56,12 @@ impl Rule for RelativeDay {
             }
             _ => None,
         };
+        // The words looked for, in any case: none in most paragraphs.
+        const WORDS: [u64; 4] =
+            crate::rules::words_seen::keys(["today", "yesterday", "tomorrow", "tonight"]);
+        if !cx.may_hold_any(&WORDS) {
+            return;
+        }
         for t in cx.words {
             // The length and first byte from the word's span, before its text is read.
             if !(5..=9).contains(&t.span.len())

@@ -265,3 +265,70 @@ fn calendar_arithmetic() {
         assert_eq!(day_number(y, m, d), n);
     }
 }
+
+/// `month_number` reads exactly what the comparison with every form of every month
+/// reads (its first three bytes pick the month whose forms it compares).
+#[test]
+fn month_number_equals_comparing_every_form() {
+    use crate::words::{AP_MONTHS, FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS};
+    let every_form = |word: &str| {
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        (0..12u8)
+            .find(|&i| {
+                let i = usize::from(i);
+                FULL_MONTHS[i] == word
+                    || AP_MONTHS[i] == word
+                    || REUTERS_MONTHS[i] == word
+                    || SHORT_MONTHS[i] == bare
+            })
+            .map(|i| i + 1)
+    };
+    let mut words: Vec<String> = Vec::new();
+    for form in FULL_MONTHS
+        .iter()
+        .chain(&AP_MONTHS)
+        .chain(&REUTERS_MONTHS)
+        .chain(&SHORT_MONTHS)
+    {
+        for w in [
+            form.to_string(),
+            format!("{form}."),
+            format!("{form}.."),
+            form.to_uppercase(),
+            form.to_lowercase(),
+            form.trim_end_matches('.').to_string(),
+            format!("{form}s"),
+            form[..form.len() - 1].to_string(),
+        ] {
+            words.push(w);
+        }
+    }
+    for w in [
+        "",
+        "J",
+        "Ja",
+        "Jan",
+        "Marc",
+        "Mar.",
+        "Mayor",
+        "Junk",
+        "Sep.",
+        "Sept",
+        "Septe",
+        "Dec.",
+        "Decembers",
+        "Octo",
+        "Nov..",
+        "Feb’",
+        "東京",
+        "Ma🎉",
+        "The",
+        "June.",
+        "March.",
+    ] {
+        words.push(w.to_string());
+    }
+    for w in &words {
+        assert_eq!(super::month_number(w), every_form(w), "{w:?}");
+    }
+}

@@ -46,7 +46,8 @@ impl Rule for Decade {
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        if !text.contains("0's") && !text.contains("0’s") {
+        // Both marks follow a `0`: no digit, no decade.
+        if !cx.has_digit || (!text.contains("0's") && !text.contains("0’s")) {
             return;
         }
         let guard = Guard::new(cx);

@@ -50,6 +50,36 @@ impl Rule for LargeInFigures {
         if below == 0 {
             return;
         }
+        // How a number word opens (`ten` alone or before a hyphen): from `ten` with the
+        // default line, from `one` with a lower one. None in most paragraphs.
+        const LARGE: [u64; 19] = crate::rules::words_seen::keys([
+            "ten",
+            "ten-",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+        ]);
+        const SMALL: [u64; 12] = crate::rules::words_seen::keys([
+            "one", "one-", "two", "two-", "three", "four", "five", "six", "six-", "seven", "eight",
+            "nine",
+        ]);
+        if !cx.may_hold_any(&LARGE) && (below >= 10 || !cx.may_hold_any(&SMALL)) {
+            return;
+        }
         let guard = Guard::new(cx);
         let text = cx.text;
         for (k, tok) in cx.words.iter().enumerate() {
@@ -61,6 +91,36 @@ impl Rule for LargeInFigures {
                 || !matches!(first, b'e' | b'f' | b'n' | b'o' | b's' | b't')
             {
                 continue;
+            }
+            // With the default line, how the word opens: `ten` alone or before a hyphen, or
+            // the first four letters of another number word from `eleven` to `ninety`.
+            if below >= 10 {
+                let b = text.as_bytes();
+                let at = tok.span.start;
+                let opens = if tok.span.len() == 3 {
+                    b.get(at..at + 3) == Some(b"ten")
+                } else {
+                    matches!(
+                        b.get(at..at + 4),
+                        Some(
+                            b"ten-"
+                                | b"elev"
+                                | b"twel"
+                                | b"thir"
+                                | b"four"
+                                | b"fift"
+                                | b"sixt"
+                                | b"seve"
+                                | b"eigh"
+                                | b"nine"
+                                | b"twen"
+                                | b"fort"
+                        )
+                    )
+                };
+                if !opens {
+                    continue;
+                }
             }
             let Some(w) = text.get(tok.span.start..tok.span.end) else {
                 continue;

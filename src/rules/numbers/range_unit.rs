@@ -55,13 +55,19 @@ impl Rule for RangeUnit {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
+        // No figure, no range (a figure holds a digit).
+        if !cx.has_digit {
+            return;
+        }
         let guard = Guard::new(cx);
         let text = cx.text;
         // No sign, no range: `$` by a byte search; `€` (E2 82 AC), `£` and `¥` (C2 A3, C2
         // A5) only in text beyond ASCII.
+        // (Text beyond ASCII holds a C2 byte or a `€` wherever it holds a sign; ASCII text
+        // holds neither.)
         let bytes = text.as_bytes();
-        if !bytes.contains(&b'$')
-            && (text.is_ascii() || !(bytes.contains(&0xC2) || text.contains('€')))
+        if memchr::memchr2(b'$', 0xC2, bytes).is_none()
+            && memchr::memmem::find(bytes, "€".as_bytes()).is_none()
         {
             return;
         }

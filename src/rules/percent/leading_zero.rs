@@ -43,9 +43,13 @@ impl Rule for LeadingZero {
     }
 
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
+        // A point before a digit: none in a paragraph without a digit.
+        if !cx.has_digit {
+            return;
+        }
         let text = cx.text;
         let guard = Guard::new(cx);
-        for (at, _) in text.match_indices('.') {
+        for at in memchr::memchr_iter(b'.', text.as_bytes()) {
             // A point before a digit (a byte test first) ...
             if !text.as_bytes().get(at + 1).is_some_and(u8::is_ascii_digit) {
                 continue;

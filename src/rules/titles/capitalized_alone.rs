@@ -69,6 +69,24 @@ impl Rule for CapitalizedAlone {
             cx.story.style,
             Style::Ap | Style::Upi | Style::Xinhua | Style::Bloomberg
         );
+        // The first words of the titles (`Vice-President` opens as `Vice` does).
+        const FIRST: [u64; 11] = crate::rules::words_seen::keys([
+            "vice",
+            "president",
+            "prime",
+            "premier",
+            "chancellor",
+            "governor",
+            "senator",
+            "mayor",
+            "pope",
+            "king",
+            "queen",
+        ]);
+        const _: () = assert!(TITLES.len() == 12);
+        if !cx.may_hold_any(&FIRST) {
+            return;
+        }
         let words = cx.words;
         let text = cx.text;
         let mut guard: Option<Guard> = None;
