@@ -47,7 +47,12 @@ impl Rule for Decade {
     fn check_paragraph(&self, cx: &ParagraphContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         // Both marks follow a `0`: no digit, no decade.
-        if !cx.has_digit || (!text.contains("0's") && !text.contains("0’s")) {
+        let bytes = text.as_bytes();
+        let decade_s = |at: usize| {
+            let rest = &bytes[at + 1..];
+            rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
+        };
+        if !cx.has_digit || !memchr::memchr_iter(b'0', bytes).any(decade_s) {
             return;
         }
         let guard = Guard::new(cx);

@@ -66,9 +66,10 @@ impl Rule for RangeUnit {
         // (Text beyond ASCII holds a C2 byte or a `€` wherever it holds a sign; ASCII text
         // holds neither.)
         let bytes = text.as_bytes();
-        if memchr::memchr2(b'$', 0xC2, bytes).is_none()
-            && memchr::memmem::find(bytes, "€".as_bytes()).is_none()
-        {
+        // `€` is E2 82 AC: its last byte found by `memchr`.
+        let euro =
+            || memchr::memchr_iter(0xAC, bytes).any(|i| i >= 2 && bytes[i - 2..i] == [0xE2, 0x82]);
+        if memchr::memchr2(b'$', 0xC2, bytes).is_none() && !euro() {
             return;
         }
         // `$` found by `memchr`; `€`, `£` and `¥` only in text beyond ASCII.
