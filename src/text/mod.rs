@@ -220,6 +220,15 @@ pub fn byte_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Posit
     Position::new(line as u32, column as u32)
 }
 
+/// The length of `s` in UTF-16 code units: one per character, two for a character beyond
+/// the Basic Multilingual Plane (the ones UTF-8 writes in four bytes, led by `0xF0`–`0xF4`).
+/// Counted over the bytes (`chars().count()` is word-at-a-time in `core`; the second count
+/// vectorizes), not character by character: the lines of wire copy are whole paragraphs,
+/// and curly quotes put most of them outside ASCII.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count()
+}
+
 /// Byte offset -> position over one immutable text: the start of every line, found once
 /// (a `memchr` pass, ~30 µs per MB), then each conversion is a binary search plus a count
 /// of the characters between the line start and the offset. Converting the hundreds of
@@ -266,7 +275,7 @@ impl LineIndex {
             Encoding::Utf8 => before.len(),
             _ if before.is_ascii() => before.len(),
             Encoding::Utf32 => before.chars().count(),
-            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+            Encoding::Utf16 => utf16_len(before),
         };
         Position::new(line as u32, column as u32)
     }
@@ -479,6 +488,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn utf16_len_counts_code_units(t in "\\PC{0,60}") {
+            proptest::prop_assert_eq!(utf16_len(&t), t.chars().map(char::len_utf16).sum::<usize>());
+        }
+
         #[test]
         fn line_index_agrees_with_the_rope(
             t in "[a\r\n“—北😀 \u{85}\u{2028}]{0,40}",
