@@ -223,7 +223,7 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
         tokio::runtime::Handle::try_current().is_err(),
         "an analysis on the async runtime"
     );
-    let (doc, format, config, key, mut reuse) = {
+    let (doc, format, config, key, mut reuse, previous) = {
         let mut st = lock(state);
         let key = st.key(uri)?;
         let config = st.config.clone();
@@ -234,7 +234,8 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
             }
         }
         let reuse = std::mem::take(&mut od.reuse);
-        (od.doc.clone(), od.format, config, key, reuse)
+        let previous = od.snapshots.borrow().clone();
+        (od.doc.clone(), od.format, config, key, reuse, previous)
     };
     let text = doc.text();
     let mut filing = Filing::None;
@@ -249,7 +250,8 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
         reuse = Reuse::default(); // it may be half-updated
         analyze("", format, &Config::default())
     });
-    let snap = Arc::new(Snapshot::new(doc, text, analysis, key));
+    let snap = Arc::new(Snapshot::new(doc, text, analysis, key, previous.as_deref()));
+    drop(previous);
     let mut st = lock(state);
     if let Some(od) = st.docs.get_mut(uri) {
         // Even when a newer edit has arrived, this is the newest snapshot there is: a
