@@ -83,7 +83,7 @@ struct Knowledge {
     longest: usize,
     /// By kind ([`kind_index`]): the lower-cased name ([`key`]) of each known entity ->
     /// its index in `known`.
-    by_key: [HashMap<String, usize>; 4],
+    by_key: [HashMap<Box<[u8]>, usize>; 4],
 }
 
 fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
@@ -99,23 +99,19 @@ fn kind_index(kind: EntityKind) -> usize {
     }
 }
 
-/// `s` lower-cased as [`str::to_lowercase`] does, without allocating for a short ASCII
-/// name: `f` is given the result.
-fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+/// `s` lower-cased as [`str::to_lowercase`] does, as bytes, without allocating for a
+/// short ASCII name: `f` is given the result.
+fn with_lowercase<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let b = s.as_bytes();
     let mut buf = [0u8; 64];
     if b.len() <= buf.len() && b.is_ascii() {
-        if !b.iter().any(u8::is_ascii_uppercase) {
-            return f(s);
-        }
         let out = &mut buf[..b.len()];
         for (o, &c) in out.iter_mut().zip(b) {
             *o = c.to_ascii_lowercase();
         }
-        // ASCII in, ASCII out.
-        return f(std::str::from_utf8(out).unwrap_or_default());
+        return f(out);
     }
-    f(&s.to_lowercase())
+    f(s.to_lowercase().as_bytes())
 }
 
 impl Knowledge {
@@ -129,7 +125,8 @@ impl Knowledge {
             return i;
         }
         let i = self.known.len();
-        self.by_key[kind_index(k.kind)].insert(k.canonical.to_lowercase(), i);
+        let lower: Box<[u8]> = with_lowercase(&k.canonical, |b| b.into());
+        self.by_key[kind_index(k.kind)].insert(lower, i);
         self.full.entry(String::from(&*k.canonical)).or_insert(i);
         for a in aliases {
             self.full.entry(a.clone()).or_insert(i);
@@ -346,19 +343,18 @@ impl Knowledge {
     }
 
     /// Learn the full names the first pass found. Returns every word of every key this
-    /// added to or removed from the lookups (`full`, `surnames`, `acronyms`): a block
-    /// holding none of them scans the same with the new knowledge as without it. Also
+    /// added to or removed from the lookups (`full`, `surnames`, `acronyms`), as
+    /// [`word_hash`]es: a block holding none of them scans the same with the new knowledge
+    /// as without it (two words of one hash only make a block scanned again). Also
     /// returns, for each entry it added, its index in `known` and the index in `found` of
     /// the name that introduced it (its `first_at`).
-    fn learn(&mut self, found: &[Found]) -> (HashSet<String>, Vec<(usize, usize)>) {
+    fn learn(&mut self, found: &[Found]) -> (HashSet<u64>, Vec<(usize, usize)>) {
         // Callers may pass only the [`learnable`] ones: the others are skipped here.
-        let mut changed: HashSet<String> = HashSet::default();
+        let mut changed: HashSet<u64> = HashSet::default();
         let mut introduced = Vec::new();
         let mut note = |s: &str| {
             for w in s.split(' ') {
-                if !changed.contains(w) {
-                    changed.insert(w.to_string());
-                }
+                changed.insert(word_hash(w));
             }
         };
         for (at, f) in found.iter().enumerate() {
@@ -409,6 +405,12 @@ impl Knowledge {
         });
         (changed, introduced)
     }
+}
+
+/// A word's hash, for the set of words [`Knowledge::learn`] changed.
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 /// What [`Knowledge::learn`] learns from: a full name that is not a place's.
@@ -1636,7 +1638,8 @@ struct Learned {
     /// The learnable names it learned from, in order, without their positions.
     input: Vec<LearnInput>,
     know: Knowledge,
-    changed: HashSet<String>,
+    /// [`Knowledge::learn`]'s first result.
+    changed: HashSet<u64>,
     /// [`Knowledge::learn`]'s second result: entries of `know.known` and the index in
     /// `input` of the name that introduced each.
     introduced: Vec<(usize, usize)>,
@@ -1859,8 +1862,8 @@ pub fn extract_with_words(
     let touched = |toks: &[Tok], block: &str| {
         toks.iter().any(|t| {
             let w = t.span.text(block);
-            changed.contains(w)
-                || t.all_caps() && w.len() >= 3 && changed.contains(title_case(w).as_str())
+            changed.contains(&word_hash(w))
+                || t.all_caps() && w.len() >= 3 && changed.contains(&word_hash(&title_case(w)))
         })
     };
 
@@ -1960,41 +1963,47 @@ pub fn extract_with_words(
     // Well-known acronyms join their spelled-out organization, if the article has it.
     // Each mention's entity key (kind, lower-cased name) as a number; a name is lower-cased
     // once however often it is mentioned.
-    let mut key_list: Vec<(EntityKind, String)> = Vec::new();
-    let keys: Vec<usize> = {
-        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
-        let mut by_name: HashMap<(EntityKind, &str), usize> = HashMap::default();
-        kept.iter()
-            .map(|f| {
-                *by_name.entry((f.kind, &*f.canonical)).or_insert_with(|| {
-                    let k = key(f.kind, &f.canonical);
-                    *by_key.entry(k).or_insert_with_key(|k| {
-                        key_list.push(k.clone());
-                        key_list.len() - 1
-                    })
-                })
-            })
-            .collect()
-    };
-    let mut in_body = vec![false; key_list.len()];
-    for (f, &k) in kept.iter().zip(&keys) {
-        in_body[k] |= !f.heading;
-    }
-
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut index: Vec<Option<usize>> = vec![None; key_list.len()];
-    // By entity id: a role given with the full name, a mention introduced by speech, one
-    // introduced otherwise (a title, an appositive, name evidence).
-    let mut role_full: Vec<bool> = Vec::new();
-    let mut speech_only: Vec<bool> = Vec::new();
-    let mut introduced: Vec<bool> = Vec::new();
+    // By key: whether a known person introduced by speech has it.
     let speech_known: HashSet<(EntityKind, String)> = know
         .known
         .iter()
         .filter(|k| k.evidence == Evidence::Speech)
         .map(|k| key(k.kind, &k.canonical))
         .collect();
-    let speech_key: Vec<bool> = key_list.iter().map(|k| speech_known.contains(k)).collect();
+    let mut speech_key: Vec<bool> = Vec::new();
+    let keys: Vec<usize> = {
+        // Room for every mention's name: a story names far fewer, but growing costs more.
+        let room = kept.len();
+        let mut by_key: HashMap<(EntityKind, String), usize> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut by_name: HashMap<(EntityKind, &str), usize> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        kept.iter()
+            .map(|f| {
+                *by_name.entry((f.kind, &*f.canonical)).or_insert_with(|| {
+                    let k = key(f.kind, &f.canonical);
+                    let next = by_key.len();
+                    *by_key.entry(k).or_insert_with_key(|k| {
+                        speech_key.push(speech_known.contains(k));
+                        next
+                    })
+                })
+            })
+            .collect()
+    };
+    let key_count = speech_key.len();
+    let mut in_body = vec![false; key_count];
+    for (f, &k) in kept.iter().zip(&keys) {
+        in_body[k] |= !f.heading;
+    }
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: Vec<Option<usize>> = vec![None; key_count];
+    // By entity id: a role given with the full name, a mention introduced by speech, one
+    // introduced otherwise (a title, an appositive, name evidence).
+    let mut role_full: Vec<bool> = Vec::new();
+    let mut speech_only: Vec<bool> = Vec::new();
+    let mut introduced: Vec<bool> = Vec::new();
     for (f, &k) in kept.into_iter().zip(keys.iter()) {
         if f.heading && !in_body[k] {
             continue;
@@ -2220,7 +2229,11 @@ mod tests {
             "U.S. Fed",
             long.as_str(),
         ] {
-            assert_eq!(with_lowercase(s, str::to_string), s.to_lowercase(), "{s}");
+            assert_eq!(
+                with_lowercase(s, <[u8]>::to_vec),
+                s.to_lowercase().into_bytes(),
+                "{s}"
+            );
         }
     }
 }
