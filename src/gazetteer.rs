@@ -13,7 +13,6 @@
 //! state or country hold a place of that name), and [`Gazetteer::nearest`] (the closest
 //! known names, for typos such as `BEIJNG`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -61,12 +60,13 @@ impl Region {
 
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// Normalized key -> indexes into `places`, most populous first.
-    by_key: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// Normalized key ([`key`], as bytes: a lookup's key is written on the stack) ->
+    /// indexes into `places`, most populous first.
+    by_key: rustc_hash::FxHashMap<Box<[u8]>, Vec<u32>>,
     /// ISO code -> country row.
-    by_code: HashMap<&'static str, u32>,
+    by_code: rustc_hash::FxHashMap<&'static str, u32>,
     /// Postal code -> state row.
-    by_postal: HashMap<&'static str, u32>,
+    by_postal: rustc_hash::FxHashMap<&'static str, u32>,
     /// The distinct keys of cities and countries, for [`Gazetteer::nearest`]; built on the
     /// first typo, not at load.
     keys: OnceLock<Vec<String>>,
@@ -93,20 +93,46 @@ pub fn is_loaded() -> bool {
     GAZETTEER.get().is_some()
 }
 
-/// Call `f` with the lookup key of `name` ([`key`]); a short name on the fast path is
-/// upper-cased into a buffer on the stack instead of a new `String`.
-fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Call `f` with the lookup key of `name` ([`key`]) as bytes; a short name on the fast
+/// path is upper-cased into a buffer on the stack instead of a new `String`.
+fn with_key<R>(name: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buf = [0u8; 48];
-    if name.len() <= buf.len() && fast_key(name) {
-        let b = &mut buf[..name.len()];
-        b.copy_from_slice(name.as_bytes());
-        b.make_ascii_uppercase();
-        // ASCII in, ASCII out.
-        if let Ok(k) = std::str::from_utf8(b) {
-            return f(k);
-        }
+    if let Some(k) = fast_upper(name.as_bytes(), &mut buf) {
+        return f(k);
     }
-    f(&key(name))
+    f(key(name).as_bytes())
+}
+
+/// A name of at most 48 bytes for which [`fast_key`] holds, upper-cased into `buf` in the
+/// same pass that tests it: its key.
+fn fast_upper<'b>(bytes: &[u8], buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
+    if bytes.len() > buf.len() || bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return None;
+    }
+    let mut word_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == word_start || abbreviation(&bytes[word_start..i]) {
+                return None;
+            }
+            word_start = i + 1;
+        } else if !(b.is_ascii_alphabetic() || b == b'-' || b == b'\'') {
+            return None;
+        }
+        buf[i] = b.to_ascii_uppercase();
+    }
+    if abbreviation(&bytes[word_start..]) {
+        return None;
+    }
+    Some(&buf[..bytes.len()])
+}
+
+/// `ST`, `STE`, `FT` or `MT` in any case: a word [`key`] spells out.
+fn abbreviation(w: &[u8]) -> bool {
+    matches!(w.len(), 2 | 3)
+        && [&b"ST"[..], b"STE", b"FT", b"MT"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Whether [`key`] of `name` is just its ASCII upper case.
@@ -118,12 +144,6 @@ fn fast_key(name: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let abbreviation = |w: &[u8]| {
-        matches!(w.len(), 2 | 3)
-            && [&b"ST"[..], b"STE", b"FT", b"MT"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-    };
     let mut word_start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b == b' ' {
@@ -277,20 +297,20 @@ impl Gazetteer {
                 alts.extend(alt.split(';').filter(|a| !a.is_empty()).map(|a| (idx, a)));
             }
         }
-        let mut by_key: rustc_hash::FxHashMap<String, Vec<u32>> =
+        let mut by_key: rustc_hash::FxHashMap<Box<[u8]>, Vec<u32>> =
             rustc_hash::FxHashMap::with_capacity_and_hasher(places.len() * 2, Default::default());
-        let mut by_code = HashMap::new();
-        let mut by_postal = HashMap::new();
+        let mut by_code = rustc_hash::FxHashMap::default();
+        let mut by_postal = rustc_hash::FxHashMap::default();
         for (i, p) in places.iter().enumerate() {
             let i = i as u32;
             let k = key(p.name);
             if p.ascii != p.name {
                 let ka = key(p.ascii);
                 if ka != k {
-                    by_key.entry(ka).or_default().push(i);
+                    by_key.entry(ka.into_bytes().into()).or_default().push(i);
                 }
             }
-            by_key.entry(k).or_default().push(i);
+            by_key.entry(k.into_bytes().into()).or_default().push(i);
             match p.kind {
                 Kind::Country => {
                     by_code.insert(p.country, i);
@@ -302,22 +322,25 @@ impl Gazetteer {
             }
         }
         for (i, a) in alts {
-            let list = by_key.entry(key(a)).or_default();
+            let list = by_key.entry(key(a).into_bytes().into()).or_default();
             if !list.contains(&i) {
                 list.push(i);
             }
         }
         for (name, code) in EXTRA_COUNTRY_NAMES {
             if let Some(&i) = by_code.get(code) {
-                let list = by_key.entry((*name).to_string()).or_default();
+                let list = by_key.entry(name.as_bytes().into()).or_default();
                 if !list.contains(&i) {
                     list.push(i);
                 }
             }
         }
         for (alias, name) in CITY_ALIASES {
-            if let Some(list) = by_key.get(&key(name)).cloned() {
-                by_key.entry((*alias).to_string()).or_default().extend(list);
+            if let Some(list) = by_key.get(key(name).as_bytes()).cloned() {
+                by_key
+                    .entry(alias.as_bytes().into())
+                    .or_default()
+                    .extend(list);
             }
         }
         for list in by_key.values_mut() {
@@ -348,7 +371,7 @@ impl Gazetteer {
 
     fn rows(&'static self, k: &str) -> impl Iterator<Item = &'static Place> + 'static {
         self.by_key
-            .get(k)
+            .get(k.as_bytes())
             .map(|v| v.as_slice())
             .unwrap_or(&[])
             .iter()
@@ -468,7 +491,8 @@ impl Gazetteer {
                     v.iter()
                         .any(|&i| self.places[i as usize].kind != Kind::State)
                 })
-                .map(|(k, _)| k.clone())
+                // Keys are written from strings: UTF-8.
+                .map(|(k, _)| String::from_utf8_lossy(k).into_owned())
                 .collect();
             keys.sort();
             keys
@@ -564,13 +588,22 @@ mod tests {
             "Mt Hood",
             "Mth",
         ];
-        for c in cases {
+        // `with_key`'s one pass: the key of a short fast-path name, else nothing.
+        let upper = |c: &str| {
+            let mut buf = [0u8; 48];
+            fast_upper(c.as_bytes(), &mut buf).map(<[u8]>::to_vec)
+        };
+        let expected = |c: &str| (c.len() <= 48 && fast_key(c)).then(|| key(c).into_bytes());
+        let long = "A".repeat(49);
+        for c in cases.into_iter().chain([long.as_str(), &long[1..]]) {
             assert_eq!(fast_key(c), reference_fast_key(c), "{c:?}");
+            assert_eq!(upper(c), expected(c), "{c:?}");
         }
         // Every name and ASCII name of the data.
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             for name in line.split('\t').skip(1).take(2) {
                 assert_eq!(fast_key(name), reference_fast_key(name), "{name:?}");
+                assert_eq!(upper(name), expected(name), "{name:?}");
             }
         }
     }

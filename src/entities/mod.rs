@@ -189,10 +189,25 @@ pub use recognize::{extract, extract_reusing, extract_with_words, Reuse};
 /// `Dmitry Medvedev` -> (`Medvedev`, false), `Pieter van der Berg` -> (`van der Berg`,
 /// false): lower-case particles belong to the surname. `surname_first` overrides the guess.
 pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
-    let tokens: Vec<&str> = name
-        .split_whitespace()
-        .filter(|t| !matches!(*t, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
-        .collect();
+    let words = || {
+        name.split_whitespace()
+            .filter(|t| !matches!(*t, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
+    };
+    // A name's few words on the stack; a longer one in a vector.
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for w in words() {
+        if n == buf.len() {
+            return surname_of_words(&words().collect::<Vec<_>>(), surname_first);
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    surname_of_words(&buf[..n], surname_first)
+}
+
+/// [`surname_of`] of the name's words (suffixes such as `Jr.` left out).
+fn surname_of_words(tokens: &[&str], surname_first: Option<bool>) -> (String, bool) {
     let Some(&last) = tokens.last() else {
         return (String::new(), false);
     };

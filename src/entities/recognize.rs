@@ -83,7 +83,7 @@ struct Knowledge {
     longest: usize,
     /// By kind ([`kind_index`]): the lower-cased name ([`key`]) of each known entity ->
     /// its index in `known`.
-    by_key: [HashMap<String, usize>; 4],
+    by_key: [HashMap<Box<[u8]>, usize>; 4],
 }
 
 fn key(kind: EntityKind, canonical: &str) -> (EntityKind, String) {
@@ -99,23 +99,19 @@ fn kind_index(kind: EntityKind) -> usize {
     }
 }
 
-/// `s` lower-cased as [`str::to_lowercase`] does, without allocating for a short ASCII
-/// name: `f` is given the result.
-fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+/// `s` lower-cased as [`str::to_lowercase`] does, as bytes, without allocating for a
+/// short ASCII name: `f` is given the result.
+fn with_lowercase<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let b = s.as_bytes();
     let mut buf = [0u8; 64];
     if b.len() <= buf.len() && b.is_ascii() {
-        if !b.iter().any(u8::is_ascii_uppercase) {
-            return f(s);
-        }
         let out = &mut buf[..b.len()];
         for (o, &c) in out.iter_mut().zip(b) {
             *o = c.to_ascii_lowercase();
         }
-        // ASCII in, ASCII out.
-        return f(std::str::from_utf8(out).unwrap_or_default());
+        return f(out);
     }
-    f(&s.to_lowercase())
+    f(s.to_lowercase().as_bytes())
 }
 
 impl Knowledge {
@@ -129,8 +125,9 @@ impl Knowledge {
             return i;
         }
         let i = self.known.len();
-        self.by_key[kind_index(k.kind)].insert(k.canonical.to_lowercase(), i);
-        self.full.entry(k.canonical.to_string()).or_insert(i);
+        let lower: Box<[u8]> = with_lowercase(&k.canonical, |b| b.into());
+        self.by_key[kind_index(k.kind)].insert(lower, i);
+        self.full.entry(String::from(&*k.canonical)).or_insert(i);
         for a in aliases {
             self.full.entry(a.clone()).or_insert(i);
         }
@@ -346,19 +343,18 @@ impl Knowledge {
     }
 
     /// Learn the full names the first pass found. Returns every word of every key this
-    /// added to or removed from the lookups (`full`, `surnames`, `acronyms`): a block
-    /// holding none of them scans the same with the new knowledge as without it. Also
+    /// added to or removed from the lookups (`full`, `surnames`, `acronyms`), as
+    /// [`word_hash`]es: a block holding none of them scans the same with the new knowledge
+    /// as without it (two words of one hash only make a block scanned again). Also
     /// returns, for each entry it added, its index in `known` and the index in `found` of
     /// the name that introduced it (its `first_at`).
-    fn learn(&mut self, found: &[Found]) -> (HashSet<String>, Vec<(usize, usize)>) {
+    fn learn(&mut self, found: &[Found]) -> (HashSet<u64>, Vec<(usize, usize)>) {
         // Callers may pass only the [`learnable`] ones: the others are skipped here.
-        let mut changed: HashSet<String> = HashSet::default();
+        let mut changed: HashSet<u64> = HashSet::default();
         let mut introduced = Vec::new();
         let mut note = |s: &str| {
             for w in s.split(' ') {
-                if !changed.contains(w) {
-                    changed.insert(w.to_string());
-                }
+                changed.insert(word_hash(w));
             }
         };
         for (at, f) in found.iter().enumerate() {
@@ -409,6 +405,12 @@ impl Knowledge {
         });
         (changed, introduced)
     }
+}
+
+/// A word's hash, for the set of words [`Knowledge::learn`] changed.
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 /// What [`Knowledge::learn`] learns from: a full name that is not a place's.
@@ -490,11 +492,13 @@ struct Scanner<'a> {
     base: usize,
     know: &'a Knowledge,
     heading: bool,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     out: Vec<Found>,
     /// A surname shared by several known people was resolved by position: the result
     /// depends on where the block is, not only on its text.
     positional: bool,
+    /// Room for [`Scanner::with_joined`]'s words, kept across calls.
+    scratch: std::cell::Cell<String>,
 }
 
 impl<'a> Scanner<'a> {
@@ -521,6 +525,30 @@ impl<'a> Scanner<'a> {
         Cow::Owned(s)
     }
 
+    /// `f` of the words `a..b` joined by single spaces ([`Scanner::joined`]), written into
+    /// a buffer the scanner keeps instead of a new string.
+    fn with_joined<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        if b == a + 1 {
+            return f(self.w(a));
+        }
+        let mut s = self.scratch.take();
+        s.clear();
+        for i in a..b {
+            if i > a {
+                s.push(' ');
+            }
+            s.push_str(self.w(i));
+        }
+        let r = f(&s);
+        self.scratch.set(s);
+        r
+    }
+
+    /// The words `a..b` joined by single spaces, as a name to keep.
+    fn joined_arc(&self, a: usize, b: usize) -> Arc<str> {
+        self.with_joined(a, b, |s| Arc::from(s))
+    }
+
     fn push(
         &mut self,
         span: Span,
@@ -545,20 +573,28 @@ impl<'a> Scanner<'a> {
         self.push(span, k.kind, k.canonical.clone(), form);
     }
 
-    /// Scan one block (`self.text`) whose words are `toks`.
-    fn scan(&mut self, toks: &[Tok]) {
-        self.toks.clear();
-        self.toks.extend_from_slice(toks);
+    /// Whether word `i` is [`arabic_article`]'s, testing its bytes before slicing it.
+    fn arabic(&self, i: usize) -> bool {
+        let s = self.toks[i].span;
+        let b = self.text.as_bytes();
+        s.end > s.start + 3
+            && b.get(s.start + 2) == Some(&b'-')
+            && b[s.start + 1] == b'l'
+            && arabic_article(self.w(i))
+    }
+
+    /// Scan the block (`self.text`) and its words (`self.toks`).
+    fn scan(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !self.toks[i].cap() && !arabic_article(self.w(i)) {
+            if !self.toks[i].cap() && !self.arabic(i) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < n && !self.toks[j - 1].possessive {
-                if self.toks[j].joined && (self.toks[j].cap() || arabic_article(self.w(j))) {
+                if self.toks[j].joined && (self.toks[j].cap() || self.arabic(j)) {
                     j += 1;
                 } else if let Some(skip) = self.connector_bridge(j) {
                     j += skip;
@@ -641,14 +677,9 @@ impl<'a> Scanner<'a> {
         }
         // `Trinidad and Tobago`, `Bosnia and Herzegovina`: a place with a connector inside.
         if (a..b).any(|i| sets::CONNECTORS.has(self.toks[i].class)) && b - a <= 5 {
-            if let Some(info) = lookup_place(&self.joined(a, b)) {
+            if let Some(info) = self.with_joined(a, b, lookup_place) {
                 let span = self.span(a, b);
-                self.push(
-                    span,
-                    EntityKind::Place,
-                    info.name.to_string(),
-                    MentionForm::Name,
-                );
+                self.push(span, EntityKind::Place, info.name, MentionForm::Name);
                 return;
             }
         }
@@ -736,32 +767,33 @@ impl<'a> Scanner<'a> {
         };
         let title = self.w(k);
         let single = name.len() == 1;
-        let name_text = self.joined(name_start, b);
+        // The name's one word (`single`).
+        let word = self.w(name_start);
         let span = self.span(name_start, b);
-        if single
-            && !STRONG_TITLES.contains(&title)
-            && !self.know.surnames.contains_key(name_text.as_ref())
-        {
+        if single && !STRONG_TITLES.contains(&title) && !self.know.surnames.contains_key(word) {
             return false;
         }
-        let role = Some(
+        let role = Some(single_spaced(
             Span::new(self.toks[a].span.start, self.toks[name_start - 1].span.end).text(self.text),
-        )
-        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
-        if single && self.know.ambiguous_surname(&name_text) {
+        ));
+        if single && self.know.ambiguous_surname(word) {
             self.positional = true;
         }
         let by_surname = single
-            .then(|| self.know.by_surname(&name_text, self.base + span.start))
+            .then(|| self.know.by_surname(word, self.base + span.start))
             .flatten();
+        let know = self.know;
         let (kind, canonical, form) = if let Some(idx) = by_surname {
-            let kn = &self.know.known[idx];
+            let kn = &know.known[idx];
             (kn.kind, kn.canonical.clone(), MentionForm::Surname)
-        } else if let Some(&idx) = self.know.full.get(name_text.as_ref()) {
-            let kn = &self.know.known[idx];
-            (kn.kind, kn.canonical.clone(), MentionForm::Full)
         } else {
-            (EntityKind::Person, name_text.into(), MentionForm::Full)
+            self.with_joined(name_start, b, |name| match know.full.get(name) {
+                Some(&idx) => {
+                    let kn = &know.known[idx];
+                    (kn.kind, kn.canonical.clone(), MentionForm::Full)
+                }
+                None => (EntityKind::Person, Arc::from(name), MentionForm::Full),
+            })
         };
         self.out.push(Found {
             span,
@@ -819,14 +851,14 @@ impl<'a> Scanner<'a> {
         if words < 2 {
             return false;
         }
-        let joined = self.joined(a, b);
-        let canonical: Arc<str> = match self.know.full.get(joined.as_ref()) {
+        let know = self.know;
+        let canonical: Arc<str> = self.with_joined(a, b, |joined| match know.full.get(joined) {
             Some(&idx) => {
-                kind = self.know.known[idx].kind;
-                self.know.known[idx].canonical.clone()
+                kind = know.known[idx].kind;
+                know.known[idx].canonical.clone()
             }
-            None => joined.into(),
-        };
+            None => Arc::from(joined),
+        });
         let form = if kind == EntityKind::Place {
             MentionForm::Name
         } else {
@@ -866,7 +898,7 @@ impl<'a> Scanner<'a> {
                     // `the White House and Volcker`: a person known by surname or in full.
                     let right_known = right < b
                         && (b - right == 1 && self.know.surnames.contains_key(self.w(right))
-                            || self.know.full.contains_key(self.joined(right, b).as_ref()));
+                            || self.with_joined(right, b, |j| self.know.full.contains_key(j)));
                     right < b
                         && if left_org {
                             right_org || right_known || self.person_run(right, b, None).is_some()
@@ -896,10 +928,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         (1..=(e - p).min(self.know.longest)).rev().find_map(|len| {
-            self.know
-                .full
-                .get(self.joined(p, p + len).as_ref())
-                .map(|&i| (len, i))
+            self.with_joined(p, p + len, |j| self.know.full.get(j).map(|&i| (len, i)))
         })
     }
 
@@ -941,14 +970,18 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    fn match_place(&self, p: usize, e: usize) -> Option<(usize, String, bool)> {
+    fn match_place(&self, p: usize, e: usize) -> Option<(usize, &'static str)> {
         for len in (1..=(e - p).min(4)).rev() {
-            let name = self.joined(p, p + len);
-            if let Some(r) = REGIONS.iter().find(|r| **r == name) {
-                return Some((len, (*r).to_string(), false));
-            }
-            let Some(info) = lookup_place(&name) else {
-                continue;
+            let found = self.with_joined(p, p + len, |name| {
+                match REGIONS.iter().find(|r| **r == name) {
+                    Some(r) => Some(Err(*r)),
+                    None => lookup_place(name).map(Ok),
+                }
+            });
+            let info = match found {
+                Some(Ok(info)) => info,
+                Some(Err(region)) => return Some((len, region)),
+                None => continue,
             };
             let after_preposition =
                 p > 0 && self.toks[p].joined && PLACE_PREPOSITIONS.contains(&self.w(p - 1));
@@ -961,7 +994,7 @@ impl<'a> Scanner<'a> {
             };
             let big = info.kind != "city" || info.population >= floor;
             if len >= 2 || big {
-                return Some((len, info.name.to_string(), true));
+                return Some((len, info.name));
             }
         }
         None
@@ -1116,7 +1149,7 @@ impl<'a> Scanner<'a> {
         if let Some(kind) = self.place_in_name(s, e, &self.out[before..]) {
             self.out.truncate(before);
             let span = self.span(s, e);
-            let name = self.joined(s, e).into_owned();
+            let name: Arc<str> = self.joined_arc(s, e);
             let form = if kind == EntityKind::Place {
                 MentionForm::Name
             } else {
@@ -1136,9 +1169,8 @@ impl<'a> Scanner<'a> {
                 let kn = &self.know.known[idx];
                 let several = || {
                     let s = kn.surname.as_deref().unwrap_or_default();
-                    surname_forms(&kn.canonical, s)
-                        .0
-                        .contains(&self.joined(p, p + len).into_owned())
+                    let forms = surname_forms(&kn.canonical, s).0;
+                    self.with_joined(p, p + len, |j| forms.iter().any(|f| f == j))
                 };
                 let form = if len == 1 && kn.surname.as_deref() == Some(w)
                     || len > 1
@@ -1219,14 +1251,12 @@ impl<'a> Scanner<'a> {
             if let Some(len) = self.person_run(p, e, place.as_ref().map(|x| x.0)) {
                 self.leftover(&mut left);
                 let span = self.span(p, p + len);
-                let name = self.joined(p, p + len);
-                let (kind, canonical) = match self.know.full.get(name.as_ref()) {
-                    Some(&idx) => (
-                        self.know.known[idx].kind,
-                        self.know.known[idx].canonical.clone(),
-                    ),
-                    None => (EntityKind::Person, name.into()),
-                };
+                let know = self.know;
+                let (kind, canonical) =
+                    self.with_joined(p, p + len, |name| match know.full.get(name) {
+                        Some(&idx) => (know.known[idx].kind, know.known[idx].canonical.clone()),
+                        None => (EntityKind::Person, Arc::from(name)),
+                    });
                 let role = appositive(self.text, self.toks[p + len - 1].span.end);
                 self.out.push(Found {
                     span,
@@ -1241,7 +1271,7 @@ impl<'a> Scanner<'a> {
                 p += len;
                 continue;
             }
-            if let Some((len, canonical, _)) = place {
+            if let Some((len, canonical)) = place {
                 self.leftover(&mut left);
                 self.push(
                     self.span(p, p + len),
@@ -1309,14 +1339,16 @@ impl<'a> Scanner<'a> {
 
     /// Capitalized words nothing else claimed.
     fn leftover(&mut self, left: &mut Vec<usize>) {
-        let g = std::mem::take(left);
-        let (Some(&first), Some(&last)) = (g.first(), g.last()) else {
+        let (Some(&first), Some(&last)) = (left.first(), left.last()) else {
             return;
         };
+        let count = left.len();
+        let all_names = left.iter().all(|&i| self.name_token_ok(i));
+        // Emptied, not dropped: the caller's vector is used again for the next group.
+        left.clear();
         let end = last + 1;
-        let all_names = g.iter().all(|&i| self.name_token_ok(i));
         let particle = sets::PARTICLES.has(self.toks[first].class);
-        if !self.heading && (2..=4).contains(&g.len()) && all_names && !particle {
+        if !self.heading && (2..=4).contains(&count) && all_names && !particle {
             let role = appositive(self.text, self.toks[last].span.end);
             let evidence = if role.is_some() {
                 Evidence::Appositive
@@ -1331,7 +1363,7 @@ impl<'a> Scanner<'a> {
                 self.out.push(Found {
                     span: self.span(first, end),
                     kind: EntityKind::Person,
-                    canonical: self.joined(first, end).into(),
+                    canonical: self.joined_arc(first, end),
                     form: MentionForm::Full,
                     role,
                     acronym: None,
@@ -1350,11 +1382,12 @@ impl<'a> Scanner<'a> {
             return;
         }
         let span = self.span(first, end);
-        let name = self.joined(first, end);
+        let name = || self.joined_arc(first, end);
         let admin_after = self.toks.get(end).is_some_and(|t| {
             t.joined && ADMIN_NOUNS.contains(&t.text(self.text)) && !self.toks[last].possessive
         });
         if admin_after || end - first >= 2 && sets::FEATURE_WORDS.has(self.toks[last].class) {
+            let name = name();
             self.push(span, EntityKind::Place, name, MentionForm::Name);
         } else if end - first == 1 {
             let w = self.w(first);
@@ -1362,9 +1395,10 @@ impl<'a> Scanner<'a> {
                 && w.chars().skip(1).any(char::is_uppercase)
                 && w.chars().any(char::is_lowercase);
             if camel {
-                self.push(span, EntityKind::Other, name, MentionForm::Name);
+                self.push(span, EntityKind::Other, w, MentionForm::Name);
             }
         } else {
+            let name = name();
             self.push(span, EntityKind::Other, name, MentionForm::Name);
         }
     }
@@ -1418,12 +1452,14 @@ fn paren_acronym(text: &str, end: usize) -> Option<(&str, Span)> {
 /// `, the Chinese premier,` after a name: the role (`Chinese premier`).
 fn appositive(text: &str, end: usize) -> Option<String> {
     let rest = text.get(end..)?.strip_prefix(", ")?;
-    let stop = rest
-        .find([',', '.', ';', '—', '(', '"', '“', '”', '\n'])
-        .unwrap_or(rest.len())
-        .min(120);
+    let stop = appositive_end(rest);
     let phrase = rest.get(..stop)?.trim();
-    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    // Only ASCII white space but a vertical tab in ASCII text: split it byte by byte.
+    let mut words: Vec<&str> = if phrase.is_ascii() && !phrase.contains('\x0b') {
+        phrase.split_ascii_whitespace().collect()
+    } else {
+        phrase.split_whitespace().collect()
+    };
     if words.len() > 12 {
         return None;
     }
@@ -1451,6 +1487,38 @@ fn appositive(text: &str, end: usize) -> Option<String> {
                         || w.ends_with("ian"))
         })
         .then(|| words.join(" "))
+}
+
+/// Where an appositive after a name ends: at the first of `, . ; — ( " “ ” \n`, and
+/// within 120 bytes (`rest.find([…]).unwrap_or(rest.len()).min(120)`, reading no further).
+fn appositive_end(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let limit = b.len().min(120);
+    for i in 0..limit {
+        match b[i] {
+            b',' | b'.' | b';' | b'(' | b'"' | b'\n' => return i,
+            // `—` (U+2014), `“` (U+201C), `”` (U+201D): E2 80 94 / 9C / 9D.
+            0xE2 if b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x94 | 0x9C | 0x9D)) =>
+            {
+                return i
+            }
+            _ => {}
+        }
+    }
+    limit
+}
+
+/// `s`'s words joined by single spaces (`s.split_whitespace().collect::<Vec<_>>().join(" ")`).
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn title_case(s: &str) -> String {
@@ -1570,7 +1638,8 @@ struct Learned {
     /// The learnable names it learned from, in order, without their positions.
     input: Vec<LearnInput>,
     know: Knowledge,
-    changed: HashSet<String>,
+    /// [`Knowledge::learn`]'s first result.
+    changed: HashSet<u64>,
     /// [`Knowledge::learn`]'s second result: entries of `know.known` and the index in
     /// `input` of the name that introduced each.
     introduced: Vec<(usize, usize)>,
@@ -1699,11 +1768,12 @@ fn scan_block(
         base,
         know,
         heading,
-        toks: Vec::new(),
+        toks,
         out: Vec::new(),
         positional: false,
+        scratch: std::cell::Cell::default(),
     };
-    sc.scan(toks);
+    sc.scan();
     (sc.out, sc.positional)
 }
 
@@ -1792,8 +1862,8 @@ pub fn extract_with_words(
     let touched = |toks: &[Tok], block: &str| {
         toks.iter().any(|t| {
             let w = t.span.text(block);
-            changed.contains(w)
-                || t.all_caps() && w.len() >= 3 && changed.contains(title_case(w).as_str())
+            changed.contains(&word_hash(w))
+                || t.all_caps() && w.len() >= 3 && changed.contains(&word_hash(&title_case(w)))
         })
     };
 
@@ -1893,41 +1963,47 @@ pub fn extract_with_words(
     // Well-known acronyms join their spelled-out organization, if the article has it.
     // Each mention's entity key (kind, lower-cased name) as a number; a name is lower-cased
     // once however often it is mentioned.
-    let mut key_list: Vec<(EntityKind, String)> = Vec::new();
-    let keys: Vec<usize> = {
-        let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
-        let mut by_name: HashMap<(EntityKind, &str), usize> = HashMap::default();
-        kept.iter()
-            .map(|f| {
-                *by_name.entry((f.kind, &*f.canonical)).or_insert_with(|| {
-                    let k = key(f.kind, &f.canonical);
-                    *by_key.entry(k).or_insert_with_key(|k| {
-                        key_list.push(k.clone());
-                        key_list.len() - 1
-                    })
-                })
-            })
-            .collect()
-    };
-    let mut in_body = vec![false; key_list.len()];
-    for (f, &k) in kept.iter().zip(&keys) {
-        in_body[k] |= !f.heading;
-    }
-
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut index: Vec<Option<usize>> = vec![None; key_list.len()];
-    // By entity id: a role given with the full name, a mention introduced by speech, one
-    // introduced otherwise (a title, an appositive, name evidence).
-    let mut role_full: Vec<bool> = Vec::new();
-    let mut speech_only: Vec<bool> = Vec::new();
-    let mut introduced: Vec<bool> = Vec::new();
+    // By key: whether a known person introduced by speech has it.
     let speech_known: HashSet<(EntityKind, String)> = know
         .known
         .iter()
         .filter(|k| k.evidence == Evidence::Speech)
         .map(|k| key(k.kind, &k.canonical))
         .collect();
-    let speech_key: Vec<bool> = key_list.iter().map(|k| speech_known.contains(k)).collect();
+    let mut speech_key: Vec<bool> = Vec::new();
+    let keys: Vec<usize> = {
+        // Room for every mention's name: a story names far fewer, but growing costs more.
+        let room = kept.len();
+        let mut by_key: HashMap<(EntityKind, String), usize> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut by_name: HashMap<(EntityKind, &str), usize> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        kept.iter()
+            .map(|f| {
+                *by_name.entry((f.kind, &*f.canonical)).or_insert_with(|| {
+                    let k = key(f.kind, &f.canonical);
+                    let next = by_key.len();
+                    *by_key.entry(k).or_insert_with_key(|k| {
+                        speech_key.push(speech_known.contains(k));
+                        next
+                    })
+                })
+            })
+            .collect()
+    };
+    let key_count = speech_key.len();
+    let mut in_body = vec![false; key_count];
+    for (f, &k) in kept.iter().zip(&keys) {
+        in_body[k] |= !f.heading;
+    }
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: Vec<Option<usize>> = vec![None; key_count];
+    // By entity id: a role given with the full name, a mention introduced by speech, one
+    // introduced otherwise (a title, an appositive, name evidence).
+    let mut role_full: Vec<bool> = Vec::new();
+    let mut speech_only: Vec<bool> = Vec::new();
+    let mut introduced: Vec<bool> = Vec::new();
     for (f, &k) in kept.into_iter().zip(keys.iter()) {
         if f.heading && !in_body[k] {
             continue;
@@ -1955,7 +2031,7 @@ pub fn extract_with_words(
                 entities.push(Entity {
                     id: entities.len(),
                     kind: f.kind,
-                    canonical: f.canonical.to_string(),
+                    canonical: String::from(&*f.canonical),
                     role: known.and_then(|k| k.role.clone()),
                     surname,
                     surname_first,
@@ -2096,6 +2172,52 @@ mod tests {
     }
 
     #[test]
+    fn appositive_end_agrees_with_the_char_search() {
+        let reference = |rest: &str| {
+            rest.find([',', '.', ';', '—', '(', '"', '“', '”', '\n'])
+                .unwrap_or(rest.len())
+                .min(120)
+        };
+        let long = "x".repeat(130);
+        let dash_at_119 = format!("{}— y", "x".repeat(119));
+        let quote_at_121 = format!("{}“ y", "x".repeat(121));
+        let accents = format!("{}é, z", "é".repeat(58));
+        for rest in [
+            "",
+            "the Chinese premier, said",
+            "who runs a store.",
+            "a spokeswoman — said",
+            "an aide “quoted”",
+            "an aide ”closing",
+            "50 € (euro) and",
+            "line\nbreak",
+            "emoji 🌊; then",
+            "森山 (CJK)",
+            long.as_str(),
+            dash_at_119.as_str(),
+            quote_at_121.as_str(),
+            accents.as_str(),
+        ] {
+            assert_eq!(appositive_end(rest), reference(rest), "{rest:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_agrees_with_split_and_join() {
+        for s in [
+            "",
+            "  ",
+            "Chinese  Premier",
+            " a\tb\u{a0}c ",
+            "Prime\nMinister",
+            "一 二",
+        ] {
+            let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), reference, "{s:?}");
+        }
+    }
+
+    #[test]
     fn lowercase_without_allocating_agrees_with_to_lowercase() {
         let long = "A".repeat(70);
         for s in [
@@ -2107,7 +2229,11 @@ mod tests {
             "U.S. Fed",
             long.as_str(),
         ] {
-            assert_eq!(with_lowercase(s, str::to_string), s.to_lowercase(), "{s}");
+            assert_eq!(
+                with_lowercase(s, <[u8]>::to_vec),
+                s.to_lowercase().into_bytes(),
+                "{s}"
+            );
         }
     }
 }
