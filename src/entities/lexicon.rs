@@ -183,23 +183,42 @@ fn word_hash((x, y): (u64, u64)) -> u64 {
 /// The classes of `w` (exact spelling, as the lists hold it); 0 for a word in no list.
 #[inline]
 pub fn classes(w: &str) -> Classes {
-    let t = &*TABLE;
-    let key = word_key(w.as_bytes());
-    let h = word_hash(key);
-    let tag = h & !0xffff_ffff;
-    let mut at = h as usize & t.mask;
-    loop {
-        let slot = t.slots[at];
-        if slot == 0 {
-            return 0;
-        }
-        if slot & !0xffff_ffff == tag {
-            let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
-            if e.key == key && e.len == w.len() && (e.len <= KEY_HOLDS_ALL || e.word == w) {
-                return e.classes;
+    table().classes(w)
+}
+
+/// The lists' table, for a caller that looks up many words ([`Lexicon::classes`]):
+/// the lazy initialisation is checked once, not on every word.
+#[inline]
+pub fn table() -> Lexicon {
+    Lexicon(&TABLE)
+}
+
+/// A handle on the lists' table ([`table`]).
+#[derive(Clone, Copy)]
+pub struct Lexicon(&'static Table);
+
+impl Lexicon {
+    /// [`classes`], inlined into the caller's loop.
+    #[inline(always)]
+    pub fn classes(self, w: &str) -> Classes {
+        let t = self.0;
+        let key = word_key(w.as_bytes());
+        let h = word_hash(key);
+        let tag = h & !0xffff_ffff;
+        let mut at = h as usize & t.mask;
+        loop {
+            let slot = t.slots[at];
+            if slot == 0 {
+                return 0;
             }
+            if slot & !0xffff_ffff == tag {
+                let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
+                if e.key == key && e.len == w.len() && (e.len <= KEY_HOLDS_ALL || e.word == w) {
+                    return e.classes;
+                }
+            }
+            at = (at + 1) & t.mask;
         }
-        at = (at + 1) & t.mask;
     }
 }
 

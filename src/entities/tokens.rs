@@ -269,6 +269,57 @@ fn word_char_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The bytes after which a run of ASCII letters and digits may go on as one word: `'`,
+/// `-`, `&`, `.` and every byte of a character beyond ASCII.
+static MAY_CONTINUE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b'&' | b'.');
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word that starts at byte `start` of `s`, read on from byte `j` (a
+/// character boundary; the characters from `start` to `j` are the word's).
+fn word_end(s: &str, start: usize, mut j: usize) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    loop {
+        j += bytes[j..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(n - j);
+        let Some(c) = char_at(s, j) else { break };
+        let after = j + c.len_utf8();
+        if !c.is_ascii() && is_word_char(c) {
+            j = after;
+            continue;
+        }
+        if matches!(c, '\'' | '’' | '-' | '&') && word_char_at(s, after) {
+            j = after;
+            continue;
+        }
+        if c == '.' {
+            let word = &s[start..j];
+            let initials = initials(word);
+            if initials && word_char_at(s, after) {
+                j = after; // U.S
+                continue;
+            }
+            if word.contains('.')
+                || initials && word.chars().next().is_some_and(char::is_uppercase)
+                || lexicon::is_abbreviation(word)
+            {
+                j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
+            }
+        }
+        break;
+    }
+    j
+}
+
 /// Split `span` of `text` into words. Never panics: every index is a character boundary
 /// reached by stepping whole characters.
 ///
@@ -282,6 +333,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5 + 1);
+    let lexicon = lexicon::table();
     let mut i = 0;
     let mut prev_newline = false;
     let mut sentence_end = true;
@@ -337,47 +389,27 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             }
         }
         let start = i;
+        // A run of ASCII letters and digits (most words are nothing else), then, only
+        // where the byte after it may carry the word on (`'`, `-`, `&`, `.`, a character
+        // beyond ASCII), the general steps.
         let mut j = i;
-        loop {
-            j += bytes[j..]
-                .iter()
-                .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(n - j);
-            let Some(c) = char_at(s, j) else { break };
-            let after = j + c.len_utf8();
-            if !c.is_ascii() && is_word_char(c) {
-                j = after;
-                continue;
-            }
-            if matches!(c, '\'' | '’' | '-' | '&') && word_char_at(s, after) {
-                j = after;
-                continue;
-            }
-            if c == '.' {
-                let word = &s[start..j];
-                let initials = initials(word);
-                if initials && word_char_at(s, after) {
-                    j = after; // U.S
-                    continue;
-                }
-                if word.contains('.')
-                    || initials && word.chars().next().is_some_and(char::is_uppercase)
-                    || lexicon::is_abbreviation(word)
-                {
-                    j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
-                }
-            }
-            break;
+        while j < n && ASCII_ALNUM[usize::from(bytes[j])] {
+            j += 1;
         }
         let mut word = &s[start..j];
         let mut possessive = false;
-        // Both suffixes end in `s`.
-        if word.ends_with('s') {
-            for suffix in ["'s", "’s"] {
-                if let Some(w) = word.strip_suffix(suffix) {
-                    if !w.is_empty() {
-                        word = w;
-                        possessive = true;
+        if j < n && MAY_CONTINUE[usize::from(bytes[j])] {
+            j = word_end(s, start, j);
+            word = &s[start..j];
+            // Both suffixes end in `s` (and hold an apostrophe, which only the general
+            // steps take into a word).
+            if word.ends_with('s') {
+                for suffix in ["'s", "’s"] {
+                    if let Some(w) = word.strip_suffix(suffix) {
+                        if !w.is_empty() {
+                            word = w;
+                            possessive = true;
+                        }
                     }
                 }
             }
@@ -388,7 +420,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             possessive,
             sent_start: sentence_end,
             joined: joined && !sentence_end,
-            class: lexicon::classes(word),
+            class: lexicon.classes(word),
             // `case_of`'s first test, without the call (most words are lower case).
             case: if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
                 0
@@ -500,6 +532,24 @@ mod tests {
         ) {
             let span = Span::new(0, s.len());
             prop_assert_eq!(tokenize(&s, span), reference_tokenize(&s, span));
+        }
+
+        /// The ASCII fast path against the reference on wire copy's other characters:
+        /// curly quotes, dashes, CJK, emoji, accented letters, tabs and line breaks, and
+        /// words longer than the lexicon's short keys.
+        #[test]
+        fn fast_path_agrees_on_every_kind_of_character(
+            s in "([a-zA-Z0-9]{1,20}|[ \\t\\n.,;:!?'&()\\-\\$%]|“|”|‘|’|—|–|…|\u{a0}|森山|東京|🌊|🎉|é|Ünsal|’s|'s|Mr\\.|Jan\\.|U\\.S\\.|a\\.m\\.|St\\.){0,60}"
+        ) {
+            let span = Span::new(0, s.len());
+            prop_assert_eq!(tokenize(&s, span), reference_tokenize(&s, span));
+            // A span inside the text: offsets stay the text's.
+            let mut a = s.len() / 3;
+            while !s.is_char_boundary(a) {
+                a -= 1;
+            }
+            let inner = Span::new(a, s.len());
+            prop_assert_eq!(tokenize(&s, inner), reference_tokenize(&s, inner));
         }
     }
 
