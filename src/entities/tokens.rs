@@ -269,6 +269,33 @@ fn word_char_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The end of the run of ASCII letters and digits that starts at byte `i`: eight bytes
+/// at a time (SWAR), then byte by byte at the end of the text.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Each byte's low seven bits (no carry leaves a byte below), range-tested by
+        // adding so that the byte's top bit says `>= lo` or `> hi`.
+        let x7 = x & LOW7;
+        let digit = (x7 + ONES * (0x80 - 0x30)) & !(x7 + ONES * (0x7f - 0x39));
+        let folded = x7 | ONES * 0x20;
+        let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
+        let not_alnum = !((digit | letter) & !x) & HIGH;
+        if not_alnum != 0 {
+            return i + (not_alnum.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
 /// The bytes after which a run of ASCII letters and digits may go on as one word: `'`,
 /// `-`, `&`, `.` and every byte of a character beyond ASCII.
 static MAY_CONTINUE: [bool; 256] = {
@@ -392,10 +419,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         // A run of ASCII letters and digits (most words are nothing else), then, only
         // where the byte after it may carry the word on (`'`, `-`, `&`, `.`, a character
         // beyond ASCII), the general steps.
-        let mut j = i;
-        while j < n && ASCII_ALNUM[usize::from(bytes[j])] {
-            j += 1;
-        }
+        let mut j = alnum_run_end(bytes, i);
         let mut word = &s[start..j];
         let mut possessive = false;
         if j < n && MAY_CONTINUE[usize::from(bytes[j])] {
@@ -550,6 +574,35 @@ mod tests {
             }
             let inner = Span::new(a, s.len());
             prop_assert_eq!(tokenize(&s, inner), reference_tokenize(&s, inner));
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_at_the_first_other_byte() {
+        // Every byte value at every place of a chunk, after a run of letters and digits.
+        let run = b"aZ09mzAQ";
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut v: Vec<u8> = run.iter().cycle().take(12).copied().collect();
+                v[at] = b;
+                v.extend_from_slice(b"xyz");
+                let want = v
+                    .iter()
+                    .position(|&c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(v.len());
+                assert_eq!(alnum_run_end(&v, 0), want, "{b:#x} at {at}");
+                let from = at.min(3);
+                let want_from = from
+                    + v[from..]
+                        .iter()
+                        .position(|&c| !c.is_ascii_alphanumeric())
+                        .unwrap_or(v.len() - from);
+                assert_eq!(
+                    alnum_run_end(&v, from),
+                    want_from,
+                    "{b:#x} at {at} from {from}"
+                );
+            }
         }
     }
 
