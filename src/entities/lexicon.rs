@@ -101,6 +101,21 @@ struct Table {
     /// 64 minus the number of bits of a slot index.
     shift: u32,
     words: Vec<Entry>,
+    /// One bit per [`filter_key`] that some word of the table has: most words of a
+    /// story (lower case, in no list) are answered by one bit, without hashing them.
+    filter: [u64; 256],
+}
+
+/// A word's length (to 15), the low six bits of its first byte and the low four of its
+/// last, in 14 bits ([`Table::filter`]); 0 for the empty word.
+#[inline(always)]
+fn filter_key(b: &[u8]) -> usize {
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) => {
+            b.len().min(15) << 10 | usize::from(first & 0x3f) << 4 | usize::from(last & 0x0f)
+        }
+        _ => 0,
+    }
 }
 
 impl Table {
@@ -145,6 +160,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         mask,
         shift,
         words: Vec::new(),
+        filter: [0; 256],
     };
     for (i, e) in words.iter().enumerate() {
         let (mut at, tag) = table.home(word_hash(e.key));
@@ -152,6 +168,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             at = (at + 1) & mask;
         }
         slots[at] = tag | (i as u64 + 1);
+        let f = filter_key(e.word.as_bytes());
+        table.filter[f >> 6] |= 1 << (f & 63);
     }
     table.slots = slots;
     table.words = words;
@@ -223,6 +241,10 @@ impl Lexicon {
     #[inline(always)]
     pub fn classes(self, w: &str) -> Classes {
         let t = self.0;
+        let f = filter_key(w.as_bytes());
+        if t.filter[f >> 6] & 1 << (f & 63) == 0 {
+            return 0;
+        }
         let key = word_key(w.as_bytes());
         let (mut at, tag) = t.home(word_hash(key));
         loop {
