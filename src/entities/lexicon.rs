@@ -240,12 +240,18 @@ impl Lexicon {
     /// [`classes`], inlined into the caller's loop.
     #[inline(always)]
     pub fn classes(self, w: &str) -> Classes {
+        self.classes_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::classes`] of a word given as its bytes.
+    #[inline(always)]
+    pub fn classes_of_bytes(self, w: &[u8]) -> Classes {
         let t = self.0;
-        let f = filter_key(w.as_bytes());
+        let f = filter_key(w);
         if t.filter[f >> 6] & 1 << (f & 63) == 0 {
             return 0;
         }
-        let key = word_key(w.as_bytes());
+        let key = word_key(w);
         let (mut at, tag) = t.home(word_hash(key));
         loop {
             let slot = t.slots[at];
@@ -254,7 +260,10 @@ impl Lexicon {
             }
             if slot & !0xffff_ffff == tag {
                 let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
-                if e.key == key && e.len == w.len() && (e.len <= KEY_HOLDS_ALL || e.word == w) {
+                if e.key == key
+                    && e.len == w.len()
+                    && (e.len <= KEY_HOLDS_ALL || e.word.as_bytes() == w)
+                {
                     return e.classes;
                 }
             }

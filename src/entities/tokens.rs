@@ -37,25 +37,34 @@ pub fn case_of(w: &str) -> u8 {
     if bytes.first().is_some_and(u8::is_ascii_lowercase) {
         return 0;
     }
-    let (upper_first, lower, letters) = if bytes.is_ascii() {
-        let mut lower = false;
-        let mut letters = 0usize;
-        for &b in bytes {
-            lower |= b.is_ascii_lowercase();
-            letters += usize::from(b.is_ascii_alphabetic());
-        }
-        (
-            bytes.first().is_some_and(u8::is_ascii_uppercase),
-            lower,
-            letters,
-        )
-    } else {
-        (
-            w.chars().next().is_some_and(char::is_uppercase),
-            w.chars().any(char::is_lowercase),
-            w.chars().filter(|c| c.is_alphabetic()).count(),
-        )
-    };
+    if bytes.is_ascii() {
+        return ascii_case(bytes);
+    }
+    case_bits(
+        w.chars().next().is_some_and(char::is_uppercase),
+        w.chars().any(char::is_lowercase),
+        w.chars().filter(|c| c.is_alphabetic()).count(),
+    )
+}
+
+/// [`case_of`] of a word that is all ASCII.
+#[inline]
+fn ascii_case(bytes: &[u8]) -> u8 {
+    let mut lower = false;
+    let mut letters = 0usize;
+    for &b in bytes {
+        lower |= b.is_ascii_lowercase();
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
+    case_bits(
+        bytes.first().is_some_and(u8::is_ascii_uppercase),
+        lower,
+        letters,
+    )
+}
+
+#[inline]
+fn case_bits(upper_first: bool, lower: bool, letters: usize) -> u8 {
     let mut case = 0;
     if upper_first {
         case |= CAP;
@@ -366,52 +375,56 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let mut sentence_end = true;
     let mut joined = false;
     let mut line_start = 0;
+    // `i` is at a word's first byte (after a single space): no byte to classify.
+    let mut at_word = false;
     while i < n {
-        let b = bytes[i];
-        match BYTE_KIND[usize::from(b)] {
-            WORD => {}
-            BLANK => {
-                // A run of spaces: nothing but `prev_newline` changes.
-                i += 1;
-                while i < n && BYTE_KIND[usize::from(bytes[i])] == BLANK {
+        if !at_word {
+            let b = bytes[i];
+            match BYTE_KIND[usize::from(b)] {
+                WORD => {}
+                BLANK => {
+                    // A run of spaces: nothing but `prev_newline` changes.
                     i += 1;
+                    while i < n && BYTE_KIND[usize::from(bytes[i])] == BLANK {
+                        i += 1;
+                    }
+                    prev_newline = false;
+                    continue;
                 }
-                prev_newline = false;
-                continue;
-            }
-            STOP => {
-                sentence_end = true;
-                joined = false;
-                prev_newline = false;
-                i += 1;
-                continue;
-            }
-            NEWLINE => {
-                // A short line (a caption, a list item, a dateline) ends what it
-                // holds; a long one is wrapped text, and a name may go on below.
-                if i - line_start < SHORT_LINE {
+                STOP => {
                     sentence_end = true;
                     joined = false;
-                }
-                joined &= !prev_newline;
-                line_start = i + 1;
-                prev_newline = true;
-                i += 1;
-                continue;
-            }
-            OTHER => {
-                joined = false;
-                prev_newline = false;
-                i += 1;
-                continue;
-            }
-            _ => {
-                let Some(c) = char_at(s, i) else { break };
-                if !is_word_char(c) {
-                    joined &= c.is_whitespace();
                     prev_newline = false;
-                    i += c.len_utf8();
+                    i += 1;
                     continue;
+                }
+                NEWLINE => {
+                    // A short line (a caption, a list item, a dateline) ends what it
+                    // holds; a long one is wrapped text, and a name may go on below.
+                    if i - line_start < SHORT_LINE {
+                        sentence_end = true;
+                        joined = false;
+                    }
+                    joined &= !prev_newline;
+                    line_start = i + 1;
+                    prev_newline = true;
+                    i += 1;
+                    continue;
+                }
+                OTHER => {
+                    joined = false;
+                    prev_newline = false;
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    let Some(c) = char_at(s, i) else { break };
+                    if !is_word_char(c) {
+                        joined &= c.is_whitespace();
+                        prev_newline = false;
+                        i += c.len_utf8();
+                        continue;
+                    }
                 }
             }
         }
@@ -420,11 +433,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         // where the byte after it may carry the word on (`'`, `-`, `&`, `.`, a character
         // beyond ASCII), the general steps.
         let mut j = alnum_run_end(bytes, i);
-        let mut word = &s[start..j];
-        let mut possessive = false;
-        if j < n && MAY_CONTINUE[usize::from(bytes[j])] {
+        let (class, case, end, possessive) = if j < n && MAY_CONTINUE[usize::from(bytes[j])] {
             j = word_end(s, start, j);
-            word = &s[start..j];
+            let mut word = &s[start..j];
+            let mut possessive = false;
             // Both suffixes end in `s` (and hold an apostrophe, which only the general
             // steps take into a word).
             if word.ends_with('s') {
@@ -437,25 +449,33 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                     }
                 }
             }
-        }
-        // `Tok::new` without slicing the word out of `text` again.
+            let class = lexicon.classes(word);
+            (class, case_of(word), start + word.len(), possessive)
+        } else {
+            // ASCII letters and digits only: read as bytes.
+            let word = &bytes[start..j];
+            let case = if word.first().is_some_and(u8::is_ascii_lowercase) {
+                0
+            } else {
+                ascii_case(word)
+            };
+            (lexicon.classes_of_bytes(word), case, j, false)
+        };
         out.push(Tok {
-            span: Span::new(span.start + start, span.start + start + word.len()),
+            span: Span::new(span.start + start, span.start + end),
             possessive,
             sent_start: sentence_end,
             joined: joined && !sentence_end,
-            class: lexicon.classes(word),
-            // `case_of`'s first test, without the call (most words are lower case).
-            case: if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                0
-            } else {
-                case_of(word)
-            },
+            class,
+            case,
         });
         sentence_end = false;
         joined = true;
         prev_newline = false;
         i = j;
+        // One space and the next word (the commonest gap): the space changes nothing.
+        at_word = i + 1 < n && bytes[i] == b' ' && ASCII_ALNUM[usize::from(bytes[i + 1])];
+        i += usize::from(at_word);
     }
     out
 }
