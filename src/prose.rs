@@ -132,6 +132,10 @@ fn pieces(text: &str) -> Vec<Span> {
             i += len;
         }
         out.push(Span::new(start, i));
+        // One space before the next piece (the commonest gap): step over it here.
+        if i + 1 < n && bytes[i] == b' ' && !PIECE_MAY_END[usize::from(bytes[i + 1])] {
+            i += 1;
+        }
     }
     out
 }
