@@ -291,7 +291,7 @@ fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
         // adding so that the byte's top bit says `>= lo` or `> hi`.
         let x7 = x & LOW7;
         let digit = (x7 + ONES * (0x80 - 0x30)) & !(x7 + ONES * (0x7f - 0x39));
-        let folded = x7 | ONES * 0x20;
+        let folded = x7 | (ONES * 0x20);
         let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
         let not_alnum = !((digit | letter) & !x) & HIGH;
         if not_alnum != 0 {
