@@ -110,6 +110,7 @@ impl Backend {
             runtime: tokio::runtime::Handle::current(),
             outbox,
             ready: ready.clone(),
+            fragments: Default::default(),
         };
         worker::spawn(publisher, state.clone(), rx);
         Backend {

@@ -49,13 +49,25 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub(super) fn new(doc: Document, text: String, analysis: Analysis, key: Key) -> Snapshot {
+    /// The snapshot of `text`; its line index updated from `previous`'s (an earlier
+    /// version of the document) when that one was built, else built on first use.
+    pub(super) fn new(
+        doc: Document,
+        text: String,
+        analysis: Analysis,
+        key: Key,
+        previous: Option<&Snapshot>,
+    ) -> Snapshot {
+        let line_index = OnceLock::new();
+        if let Some((p, index)) = previous.and_then(|p| Some((p, p.line_index.get()?))) {
+            let _ = line_index.set(index.updated(&p.text, &text));
+        }
         Snapshot {
             doc,
             text,
             analysis,
             key,
-            line_index: OnceLock::new(),
+            line_index,
         }
     }
 

@@ -225,6 +225,24 @@ impl Outbox {
     }
 }
 
+impl Outbox {
+    /// Queue a JSON-RPC notification whose `params` are already JSON (one value).
+    pub fn notify_json(&self, method: &str, params: &[u8]) -> std::io::Result<()> {
+        let head = format!(
+            "{{\"jsonrpc\":\"2.0\",\"method\":{},\"params\":",
+            serde_json::to_string(method)?
+        );
+        let len = head.len() + params.len() + 1;
+        let header = format!("Content-Length: {len}\r\n\r\n");
+        let mut frame = Vec::with_capacity(header.len() + len);
+        frame.extend_from_slice(header.as_bytes());
+        frame.extend_from_slice(head.as_bytes());
+        frame.extend_from_slice(params);
+        frame.push(b'}');
+        self.write(&frame)
+    }
+}
+
 /// tower-lsp's output: collects its bytes and passes each complete frame to the outbox, so
 /// that frames from tower-lsp and from the analysis worker never interleave.
 pub struct FrameSink {

@@ -18,6 +18,7 @@ use tower_lsp::Client;
 use tracing::{error, warn};
 
 use super::store::{lock, Key, Snapshot, State};
+use super::workspace::Filing;
 use super::{diagnostics, settings, transport};
 use crate::analysis::{analyze, analyze_reusing, Reuse};
 use crate::config::{Config, ConfigError};
@@ -32,17 +33,30 @@ pub(super) enum Job {
     Sheet(Url, Vec<Diagnostic>),
     /// A story changed on disk: read it into the workspace index again.
     Reindex(Url),
+    /// File the open documents' deferred stories in the workspace index
+    /// ([`super::workspace::defer`]).
+    FileIndex,
 }
 
 impl Job {
     /// Jobs with the same slot supersede each other in a burst: a document's analysis and
     /// clearing share one; the configuration file's diagnostics have their own, so a
     /// document open at the configuration file's URI is still analysed.
-    fn slot(&self) -> (&Url, u8) {
+    fn slot(&self) -> Option<(&Url, u8)> {
         match self {
-            Job::Analyze(u) | Job::Clear(u) => (u, 0),
-            Job::ConfigError(u, _) | Job::Sheet(u, _) => (u, 1),
-            Job::Reindex(u) => (u, 2),
+            Job::Analyze(u) | Job::Clear(u) => Some((u, 0)),
+            Job::ConfigError(u, _) | Job::Sheet(u, _) => Some((u, 1)),
+            Job::Reindex(u) => Some((u, 2)),
+            // Every filing files all that is pending: one in a burst is enough.
+            Job::FileIndex => None,
+        }
+    }
+
+    /// Whether a later job `other` makes this one unneeded.
+    fn superseded_by(&self, other: &Job) -> bool {
+        match self.slot() {
+            Some(slot) => other.slot() == Some(slot),
+            None => matches!(other, Job::FileIndex),
         }
     }
 }
@@ -56,6 +70,8 @@ pub(super) struct Publisher {
     /// The transport's frame queue, when serving over a byte stream ([`transport::serve`]).
     pub outbox: Option<transport::Outbox>,
     pub ready: Arc<AtomicBool>,
+    /// What was last published through the outbox, for reuse in the next publication.
+    pub fragments: std::cell::RefCell<diagnostics::Fragments>,
 }
 
 impl Publisher {
@@ -79,13 +95,15 @@ impl Publisher {
     fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
         match &self.outbox {
             Some(out) if self.ready.load(Ordering::Acquire) => {
-                let params = PublishDiagnosticsParams {
-                    uri,
-                    diagnostics,
-                    version,
-                };
-                if let Err(e) = out.notify("textDocument/publishDiagnostics", &params) {
-                    warn!("could not publish diagnostics for {}: {e}", params.uri);
+                let params = self
+                    .fragments
+                    .borrow_mut()
+                    .params(&uri, diagnostics, version);
+                let sent = params
+                    .map_err(std::io::Error::from)
+                    .and_then(|params| out.notify_json("textDocument/publishDiagnostics", &params));
+                if let Err(e) = sent {
+                    warn!("could not publish diagnostics for {uri}: {e}");
                 }
             }
             _ => self
@@ -120,7 +138,7 @@ fn run(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRecei
         }
         for i in 0..batch.len() {
             // Only the last job for a document in a burst matters.
-            if batch[i + 1..].iter().any(|j| j.slot() == batch[i].slot()) {
+            if batch[i + 1..].iter().any(|j| batch[i].superseded_by(j)) {
                 if let Job::Clear(uri) = &batch[i] {
                     published.remove(uri); // reopened: its first state must be published
                 }
@@ -145,7 +163,7 @@ fn guard(what: &'static str, work: impl FnOnce()) {
 fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut HashMap<Url, Key>) {
     match job {
         Job::Analyze(uri) => {
-            let Some(snap) = analyse(state, uri) else {
+            let Some(snap) = analyse(client, state, uri) else {
                 return;
             };
             if !is_current(state, uri, snap.key) {
@@ -191,20 +209,21 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
             client.publish(uri.clone(), diags, None);
         }
         Job::Sheet(uri, diags) => client.publish(uri.clone(), diags.clone(), None),
+        Job::FileIndex => lock(state).workspace.clone().file_pending(None),
     }
 }
 
 /// The snapshot of `uri`'s current state: the one already announced when it is current,
 /// else a new analysis (reusing the last one's paragraph work), announced to the requests
 /// waiting on the document.
-fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
+fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
     // The engine never runs on the async runtime (that would stall reading and applying
     // edits, and every other request, for as long as the analysis takes).
     debug_assert!(
         tokio::runtime::Handle::try_current().is_err(),
         "an analysis on the async runtime"
     );
-    let (doc, format, config, key, mut reuse) = {
+    let (doc, format, config, key, mut reuse, previous) = {
         let mut st = lock(state);
         let key = st.key(uri)?;
         let config = st.config.clone();
@@ -215,14 +234,15 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
             }
         }
         let reuse = std::mem::take(&mut od.reuse);
-        (od.doc.clone(), od.format, config, key, reuse)
+        let previous = od.snapshots.borrow().clone();
+        (od.doc.clone(), od.format, config, key, reuse, previous)
     };
     let text = doc.text();
-    let mut spellings_changed = false;
+    let mut filing = Filing::None;
     let analysis = catch_unwind(AssertUnwindSafe(|| {
         let mut analysis = analyze_reusing(&text, format, &config, &mut reuse);
-        // The folder's names: this buffer into the index, its drift findings added.
-        spellings_changed = super::workspace::with_drift(state, uri, &text, &mut analysis, &config);
+        // The folder's names: its drift findings added, this buffer into the index.
+        filing = super::workspace::with_drift(state, uri, &text, &mut analysis, &config);
         analysis
     }))
     .unwrap_or_else(|_| {
@@ -230,7 +250,8 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         reuse = Reuse::default(); // it may be half-updated
         analyze("", format, &Config::default())
     });
-    let snap = Arc::new(Snapshot::new(doc, text, analysis, key));
+    let snap = Arc::new(Snapshot::new(doc, text, analysis, key, previous.as_deref()));
+    drop(previous);
     let mut st = lock(state);
     if let Some(od) = st.docs.get_mut(uri) {
         // Even when a newer edit has arrived, this is the newest snapshot there is: a
@@ -249,8 +270,10 @@ fn analyse(state: &Mutex<State>, uri: &Url) -> Option<Arc<Snapshot>> {
         od.analyses += 1;
     }
     drop(st);
-    if spellings_changed {
-        super::workspace::refresh_open(state, Some(uri));
+    match filing {
+        Filing::Filed { changed: true } => super::workspace::refresh_open(state, Some(uri)),
+        Filing::Defer(path) => super::workspace::defer(state, &client.runtime, path, snap.clone()),
+        Filing::Filed { changed: false } | Filing::None => {}
     }
     Some(snap)
 }

@@ -286,9 +286,10 @@ pub fn line_col(lines: &LineIndex, text: &str, offset: usize) -> LineCol {
     let (utf16, chars) = if before.is_ascii() {
         (p8.column, p8.column)
     } else {
-        before.chars().fold((0u32, 0u32), |(u, c), ch| {
-            (u + ch.len_utf16() as u32, c + 1)
-        })
+        // `text::utf16_len`, sharing the character count.
+        let chars = before.chars().count();
+        let wide = before.bytes().filter(|&b| b >= 0xF0).count();
+        ((chars + wide) as u32, chars as u32)
     };
     LineCol {
         line: p8.line,

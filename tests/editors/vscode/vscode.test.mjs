@@ -825,6 +825,45 @@ try {
     if ((await lenses.count()) > 0) throw new Error(`story-facts lens still shown: ${await lenses.allInnerTexts()}`);
   });
 
+  await check("copydesk.dateline.place and .timezone settings: the snippet's place and its day in that zone", async () => {
+    // UTC+14: the day there, which is the UTC day or the next.
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Pacific/Kiritimati", month: "numeric", day: "numeric" }).formatToParts(new Date());
+    const part = (t) => Number(parts.find((p) => p.type === t).value);
+    const there = `${AP_MONTHS[part("month") - 1]} ${part("day")}`;
+    fs.writeFileSync(
+      path.join(workspace, ".vscode/settings.json"),
+      JSON.stringify(
+        {
+          "copydesk.rules": { "quotes/unclosed": "info", "dateline/*": "off" },
+          "copydesk.codeLens.storyFacts": false,
+          "copydesk.dateline.place": "TIANJIN",
+          "copydesk.dateline.timezone": "Pacific/Kiritimati",
+        },
+        null,
+        2,
+      ),
+    );
+    const GRAIN = "grain-ships.txt";
+    fs.writeFileSync(path.join(workspace, GRAIN), "Grain ships dock in Tianjin\n\n\n");
+    await openFile(GRAIN, "Grain ships dock");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("ArrowUp");
+    // The settings reach the server with `workspace/didChangeConfiguration`: ask again
+    // until the snippet carries them.
+    const label = `TIANJIN, ${there} (Xinhua) --`;
+    let row = null;
+    const end = Date.now() + TIMEOUT;
+    while (Date.now() < end && !row) {
+      row = await suggest(label).catch(() => null);
+      if (!row) await page.waitForTimeout(250);
+    }
+    if (!row) throw new Error(`no “${label}” suggestion`);
+    await row.click();
+    const until = Date.now() + TIMEOUT;
+    while (Date.now() < until && !(await editorLines()).includes(label)) await page.waitForTimeout(250);
+    if (!(await editorLines()).includes(label)) throw new Error(`no “${label}” line; lines: ${JSON.stringify(await editorLines())}`);
+  });
+
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
 } catch (e) {
   if (failed === 0) {

@@ -1,0 +1,220 @@
+//! The workspace index's copy of an open document (`src/lsp/workspace.rs`): an edit that
+//! leaves the story's people as they were is filed later (on the next read of the index,
+//! or after a quiet moment), one that changes them at once. Whatever was deferred, a
+//! request reading the index answers from the document's current text, and a document
+//! closed unsaved goes back to its file on disk. Over the shared in-process client, with
+//! curly quotes, em dashes, CJK and emoji before the names (UTF-16 columns).
+
+#[path = "support/inprocess.rs"]
+mod inprocess;
+
+use std::time::Duration;
+
+use inprocess::{url, Client as TestClient};
+use serde_json::{json, Value};
+
+const A: &str = "Talks go on — 会谈 🎉\n\
+\n\
+OSLO, March 3 (Reuters) - “Progress,” said Norwegian envoy Olaf Brandt on Tuesday.\n\
+\n\
+Brandt left for Bergen.\n";
+
+const B: &str = "Envoy returns 🌊\n\
+\n\
+BERGEN, March 4 (Reuters) - Norwegian envoy Olaf Brandt arrived on Wednesday.\n";
+
+/// `(line, UTF-16 column)` of byte `i` of `text`.
+fn pos16(text: &str, i: usize) -> (u32, u32) {
+    let line_start = text[..i].rfind('\n').map_or(0, |j| j + 1);
+    let line = text[..i].matches('\n').count() as u32;
+    (line, text[line_start..i].encode_utf16().count() as u32)
+}
+
+/// `(line, UTF-16 column)` of the `nth` `needle` in `text`.
+fn at16(text: &str, needle: &str, nth: usize) -> (u32, u32) {
+    let (i, _) = text.match_indices(needle).nth(nth).expect("needle in text");
+    pos16(text, i)
+}
+
+/// Every range of `file` among the references to the name at `(line, character)` of `uri`.
+async fn ranges_in(
+    c: &mut TestClient,
+    uri: &str,
+    (line, character): (u32, u32),
+    file: &str,
+) -> Vec<(u64, u64)> {
+    let refs = c
+        .result(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": uri},
+                "position": {"line": line, "character": character},
+                "context": {"includeDeclaration": true},
+            }),
+        )
+        .await;
+    let mut out: Vec<(u64, u64)> = refs
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter(|l| l["uri"] == file)
+        .map(|l| {
+            let s = &l["range"]["start"];
+            (
+                s["line"].as_u64().unwrap(),
+                s["character"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Where each mention of Olaf Brandt starts in `text` (`Olaf Brandt` is one mention,
+/// from `Olaf`), as references report them.
+fn brandts(text: &str) -> Vec<(u64, u64)> {
+    let mut v: Vec<(u64, u64)> = text
+        .match_indices("Brandt")
+        .map(|(i, _)| {
+            let start = if text[..i].ends_with("Olaf ") {
+                i - 5
+            } else {
+                i
+            };
+            let (l, c) = pos16(text, start);
+            (u64::from(l), u64::from(c))
+        })
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+async fn change(c: &TestClient, uri: &str, version: i64, text: &str) {
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": version},
+               "contentChanges": [{"text": text}]}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn references_from_another_story_follow_an_edit_that_changed_no_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.txt"), A).unwrap();
+    std::fs::write(root.join("b.txt"), B).unwrap();
+    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    c.open(&a, A).await;
+    c.open(&b, B).await;
+    c.diagnostics(&a, 1).await;
+    c.diagnostics(&b, 1).await;
+    let in_b = at16(B, "Brandt", 0);
+    // The index is built in the background: ask until it holds a.txt.
+    let mut got = Vec::new();
+    for _ in 0..200 {
+        got = ranges_in(&mut c, &b, in_b, &a).await;
+        if !got.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(got, brandts(A), "before the edit");
+
+    // Two lines and some wide characters above every mention; the same people.
+    let edited = A.replacen("OSLO", "Update 🎉 — 北京\n\nOSLO", 1);
+    change(&c, &a, 2, &edited).await;
+    c.diagnostics(&a, 2).await;
+    // At once (well within the quiet time before a deferred filing): the read files it.
+    let got = ranges_in(&mut c, &b, in_b, &a).await;
+    assert_eq!(got, brandts(&edited), "right after the edit");
+    assert_ne!(got, brandts(A));
+
+    // After the quiet time too, and after another edit that this time adds a person.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(ranges_in(&mut c, &b, in_b, &a).await, brandts(&edited));
+    let more = format!("{edited}\nBrandt met Ingrid Solberg — “briefly.”\n");
+    change(&c, &a, 3, &more).await;
+    c.diagnostics(&a, 3).await;
+    assert_eq!(ranges_in(&mut c, &b, in_b, &a).await, brandts(&more));
+}
+
+#[tokio::test]
+async fn a_document_closed_unsaved_is_indexed_from_its_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.txt"), A).unwrap();
+    std::fs::write(root.join("b.txt"), B).unwrap();
+    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    c.open(&a, A).await;
+    c.open(&b, B).await;
+    c.diagnostics(&a, 1).await;
+    c.diagnostics(&b, 1).await;
+    let in_b = at16(B, "Brandt", 0);
+    for _ in 0..200 {
+        if !ranges_in(&mut c, &b, in_b, &a).await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    // An unsaved edit (deferred: the same people), then the document is closed.
+    let edited = A.replacen("OSLO", "Update 🎉 — 北京\n\nOSLO", 1);
+    change(&c, &a, 2, &edited).await;
+    c.diagnostics(&a, 2).await;
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}))
+        .await;
+    // The closing clears its diagnostics once the worker has taken the file again.
+    c.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == a.as_str()
+            && m["params"]["diagnostics"] == json!([])
+    })
+    .await;
+    let mut got = Vec::new();
+    for _ in 0..40 {
+        got = ranges_in(&mut c, &b, in_b, &a).await;
+        if got == brandts(A) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(got, brandts(A), "the file on disk, not the closed buffer");
+}
+
+/// Reading a story from disk is no change to it: the server's own watcher (used when the
+/// client offers none) must not take the read's `open` event for an edit, re-read the
+/// story, and so on for ever, re-checking every open document each time.
+#[tokio::test]
+async fn reading_a_story_does_not_make_the_watcher_read_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.txt"), A).unwrap();
+    std::fs::write(root.join("b.txt"), B).unwrap();
+    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    c.open(&b, B).await;
+    c.diagnostics(&b, 1).await;
+    let in_b = at16(B, "Brandt", 0);
+    for _ in 0..200 {
+        if !ranges_in(&mut c, &b, in_b, &a).await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    // Let the first indexing's refreshes finish, then listen while nothing changes.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    c.drain();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let republished = c
+        .drain()
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .count();
+    assert_eq!(republished, 0, "b.txt re-checked with nothing changed");
+}
