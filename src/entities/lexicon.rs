@@ -98,7 +98,35 @@ struct Table {
     /// reading them) and 1 + the word's index in `words`; 0 when empty.
     slots: Box<[u64]>,
     mask: usize,
+    /// 64 minus the number of bits of a slot index.
+    shift: u32,
     words: Vec<Entry>,
+    /// One bit per [`filter_key`] that some word of the table has: most words of a
+    /// story (lower case, in no list) are answered by one bit, without hashing them.
+    filter: [u64; 256],
+}
+
+/// A word's length (to 15), the low six bits of its first byte and the low four of its
+/// last, in 14 bits ([`Table::filter`]); 0 for the empty word.
+#[inline(always)]
+fn filter_key(b: &[u8]) -> usize {
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) => {
+            b.len().min(15) << 10 | usize::from(first & 0x3f) << 4 | usize::from(last & 0x0f)
+        }
+        _ => 0,
+    }
+}
+
+impl Table {
+    /// The first slot to probe for hash `h`, and the tag to find there.
+    #[inline(always)]
+    fn home(&self, h: u64) -> (usize, u64) {
+        (
+            (h >> self.shift) as usize,
+            (h << (64 - self.shift)) & !0xffff_ffff,
+        )
+    }
 }
 
 /// A word of [`TABLE`] with its [`word_key`]: for a word of up to 16 bytes the key and the
@@ -126,15 +154,26 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let size = (words.len() * 2).next_power_of_two().max(16);
     let mut slots = vec![0u64; size].into_boxed_slice();
     let mask = size - 1;
+    let shift = 64 - size.trailing_zeros();
+    let mut table = Table {
+        slots: Box::default(),
+        mask,
+        shift,
+        words: Vec::new(),
+        filter: [0; 256],
+    };
     for (i, e) in words.iter().enumerate() {
-        let h = word_hash(e.key);
-        let mut at = h as usize & mask;
+        let (mut at, tag) = table.home(word_hash(e.key));
         while slots[at] != 0 {
             at = (at + 1) & mask;
         }
-        slots[at] = (h & !0xffff_ffff) | (i as u64 + 1);
+        slots[at] = tag | (i as u64 + 1);
+        let f = filter_key(e.word.as_bytes());
+        table.filter[f >> 6] |= 1 << (f & 63);
     }
-    Table { slots, mask, words }
+    table.slots = slots;
+    table.words = words;
+    table
 });
 
 /// The key of a word's bytes for [`TABLE`]: the first and last eight (or four) bytes, and
@@ -171,35 +210,65 @@ fn word_key(b: &[u8]) -> (u64, u64) {
     }
 }
 
-/// A [`word_key`] mixed by one wide multiply.
+/// A [`word_key`] mixed by one multiply: the top bits of the product depend on every
+/// bit of the key, so [`Table`] takes its slot from them ([`Table::home`]) and its tag
+/// from the bits below.
 #[inline]
 fn word_hash((x, y): (u64, u64)) -> u64 {
     const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-    const K2: u64 = 0xd6e8_feb8_6659_fd93;
-    let m = u128::from(x ^ K1) * u128::from(y ^ K2);
-    (m as u64) ^ ((m >> 64) as u64)
+    (x ^ y.rotate_left(32)).wrapping_mul(K1)
 }
 
 /// The classes of `w` (exact spelling, as the lists hold it); 0 for a word in no list.
 #[inline]
 pub fn classes(w: &str) -> Classes {
-    let t = &*TABLE;
-    let key = word_key(w.as_bytes());
-    let h = word_hash(key);
-    let tag = h & !0xffff_ffff;
-    let mut at = h as usize & t.mask;
-    loop {
-        let slot = t.slots[at];
-        if slot == 0 {
+    table().classes(w)
+}
+
+/// The lists' table, for a caller that looks up many words ([`Lexicon::classes`]):
+/// the lazy initialisation is checked once, not on every word.
+#[inline]
+pub fn table() -> Lexicon {
+    Lexicon(&TABLE)
+}
+
+/// A handle on the lists' table ([`table`]).
+#[derive(Clone, Copy)]
+pub struct Lexicon(&'static Table);
+
+impl Lexicon {
+    /// [`classes`], inlined into the caller's loop.
+    #[inline(always)]
+    pub fn classes(self, w: &str) -> Classes {
+        self.classes_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::classes`] of a word given as its bytes.
+    #[inline(always)]
+    pub fn classes_of_bytes(self, w: &[u8]) -> Classes {
+        let t = self.0;
+        let f = filter_key(w);
+        if t.filter[f >> 6] & 1 << (f & 63) == 0 {
             return 0;
         }
-        if slot & !0xffff_ffff == tag {
-            let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
-            if e.key == key && e.len == w.len() && (e.len <= KEY_HOLDS_ALL || e.word == w) {
-                return e.classes;
+        let key = word_key(w);
+        let (mut at, tag) = t.home(word_hash(key));
+        loop {
+            let slot = t.slots[at];
+            if slot == 0 {
+                return 0;
             }
+            if slot & !0xffff_ffff == tag {
+                let e = &t.words[(slot & 0xffff_ffff) as usize - 1];
+                if e.key == key
+                    && e.len == w.len()
+                    && (e.len <= KEY_HOLDS_ALL || e.word.as_bytes() == w)
+                {
+                    return e.classes;
+                }
+            }
+            at = (at + 1) & t.mask;
         }
-        at = (at + 1) & t.mask;
     }
 }
 

@@ -37,25 +37,34 @@ pub fn case_of(w: &str) -> u8 {
     if bytes.first().is_some_and(u8::is_ascii_lowercase) {
         return 0;
     }
-    let (upper_first, lower, letters) = if bytes.is_ascii() {
-        let mut lower = false;
-        let mut letters = 0usize;
-        for &b in bytes {
-            lower |= b.is_ascii_lowercase();
-            letters += usize::from(b.is_ascii_alphabetic());
-        }
-        (
-            bytes.first().is_some_and(u8::is_ascii_uppercase),
-            lower,
-            letters,
-        )
-    } else {
-        (
-            w.chars().next().is_some_and(char::is_uppercase),
-            w.chars().any(char::is_lowercase),
-            w.chars().filter(|c| c.is_alphabetic()).count(),
-        )
-    };
+    if bytes.is_ascii() {
+        return ascii_case(bytes);
+    }
+    case_bits(
+        w.chars().next().is_some_and(char::is_uppercase),
+        w.chars().any(char::is_lowercase),
+        w.chars().filter(|c| c.is_alphabetic()).count(),
+    )
+}
+
+/// [`case_of`] of a word that is all ASCII.
+#[inline]
+fn ascii_case(bytes: &[u8]) -> u8 {
+    let mut lower = false;
+    let mut letters = 0usize;
+    for &b in bytes {
+        lower |= b.is_ascii_lowercase();
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
+    case_bits(
+        bytes.first().is_some_and(u8::is_ascii_uppercase),
+        lower,
+        letters,
+    )
+}
+
+#[inline]
+fn case_bits(upper_first: bool, lower: bool, letters: usize) -> u8 {
     let mut case = 0;
     if upper_first {
         case |= CAP;
@@ -269,6 +278,84 @@ fn word_char_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The end of the run of ASCII letters and digits that starts at byte `i`: eight bytes
+/// at a time (SWAR), then byte by byte at the end of the text.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Each byte's low seven bits (no carry leaves a byte below), range-tested by
+        // adding so that the byte's top bit says `>= lo` or `> hi`.
+        let x7 = x & LOW7;
+        let digit = (x7 + ONES * (0x80 - 0x30)) & !(x7 + ONES * (0x7f - 0x39));
+        let folded = x7 | (ONES * 0x20);
+        let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
+        let not_alnum = !((digit | letter) & !x) & HIGH;
+        if not_alnum != 0 {
+            return i + (not_alnum.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// The bytes after which a run of ASCII letters and digits may go on as one word: `'`,
+/// `-`, `&`, `.` and every byte of a character beyond ASCII.
+static MAY_CONTINUE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b'&' | b'.');
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word that starts at byte `start` of `s`, read on from byte `j` (a
+/// character boundary; the characters from `start` to `j` are the word's).
+fn word_end(s: &str, start: usize, mut j: usize) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    loop {
+        j += bytes[j..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(n - j);
+        let Some(c) = char_at(s, j) else { break };
+        let after = j + c.len_utf8();
+        if !c.is_ascii() && is_word_char(c) {
+            j = after;
+            continue;
+        }
+        if matches!(c, '\'' | '’' | '-' | '&') && word_char_at(s, after) {
+            j = after;
+            continue;
+        }
+        if c == '.' {
+            let word = &s[start..j];
+            let initials = initials(word);
+            if initials && word_char_at(s, after) {
+                j = after; // U.S
+                continue;
+            }
+            if word.contains('.')
+                || initials && word.chars().next().is_some_and(char::is_uppercase)
+                || lexicon::is_abbreviation(word)
+            {
+                j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
+            }
+        }
+        break;
+    }
+    j
+}
+
 /// Split `span` of `text` into words. Never panics: every index is a character boundary
 /// reached by stepping whole characters.
 ///
@@ -282,124 +369,113 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5 + 1);
+    let lexicon = lexicon::table();
     let mut i = 0;
     let mut prev_newline = false;
     let mut sentence_end = true;
     let mut joined = false;
     let mut line_start = 0;
+    // `i` is at a word's first byte (after a single space): no byte to classify.
+    let mut at_word = false;
     while i < n {
-        let b = bytes[i];
-        match BYTE_KIND[usize::from(b)] {
-            WORD => {}
-            BLANK => {
-                // A run of spaces: nothing but `prev_newline` changes.
-                i += 1;
-                while i < n && BYTE_KIND[usize::from(bytes[i])] == BLANK {
+        if !at_word {
+            let b = bytes[i];
+            match BYTE_KIND[usize::from(b)] {
+                WORD => {}
+                BLANK => {
+                    // A run of spaces: nothing but `prev_newline` changes.
                     i += 1;
+                    while i < n && BYTE_KIND[usize::from(bytes[i])] == BLANK {
+                        i += 1;
+                    }
+                    prev_newline = false;
+                    continue;
                 }
-                prev_newline = false;
-                continue;
-            }
-            STOP => {
-                sentence_end = true;
-                joined = false;
-                prev_newline = false;
-                i += 1;
-                continue;
-            }
-            NEWLINE => {
-                // A short line (a caption, a list item, a dateline) ends what it
-                // holds; a long one is wrapped text, and a name may go on below.
-                if i - line_start < SHORT_LINE {
+                STOP => {
                     sentence_end = true;
                     joined = false;
-                }
-                joined &= !prev_newline;
-                line_start = i + 1;
-                prev_newline = true;
-                i += 1;
-                continue;
-            }
-            OTHER => {
-                joined = false;
-                prev_newline = false;
-                i += 1;
-                continue;
-            }
-            _ => {
-                let Some(c) = char_at(s, i) else { break };
-                if !is_word_char(c) {
-                    joined &= c.is_whitespace();
                     prev_newline = false;
-                    i += c.len_utf8();
+                    i += 1;
                     continue;
                 }
-            }
-        }
-        let start = i;
-        let mut j = i;
-        loop {
-            j += bytes[j..]
-                .iter()
-                .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(n - j);
-            let Some(c) = char_at(s, j) else { break };
-            let after = j + c.len_utf8();
-            if !c.is_ascii() && is_word_char(c) {
-                j = after;
-                continue;
-            }
-            if matches!(c, '\'' | '’' | '-' | '&') && word_char_at(s, after) {
-                j = after;
-                continue;
-            }
-            if c == '.' {
-                let word = &s[start..j];
-                let initials = initials(word);
-                if initials && word_char_at(s, after) {
-                    j = after; // U.S
+                NEWLINE => {
+                    // A short line (a caption, a list item, a dateline) ends what it
+                    // holds; a long one is wrapped text, and a name may go on below.
+                    if i - line_start < SHORT_LINE {
+                        sentence_end = true;
+                        joined = false;
+                    }
+                    joined &= !prev_newline;
+                    line_start = i + 1;
+                    prev_newline = true;
+                    i += 1;
                     continue;
                 }
-                if word.contains('.')
-                    || initials && word.chars().next().is_some_and(char::is_uppercase)
-                    || lexicon::is_abbreviation(word)
-                {
-                    j = after; // the period belongs to the word: `St.`, `U.S.`, `F.`
+                OTHER => {
+                    joined = false;
+                    prev_newline = false;
+                    i += 1;
+                    continue;
                 }
-            }
-            break;
-        }
-        let mut word = &s[start..j];
-        let mut possessive = false;
-        // Both suffixes end in `s`.
-        if word.ends_with('s') {
-            for suffix in ["'s", "’s"] {
-                if let Some(w) = word.strip_suffix(suffix) {
-                    if !w.is_empty() {
-                        word = w;
-                        possessive = true;
+                _ => {
+                    let Some(c) = char_at(s, i) else { break };
+                    if !is_word_char(c) {
+                        joined &= c.is_whitespace();
+                        prev_newline = false;
+                        i += c.len_utf8();
+                        continue;
                     }
                 }
             }
         }
-        // `Tok::new` without slicing the word out of `text` again.
+        let start = i;
+        // A run of ASCII letters and digits (most words are nothing else), then, only
+        // where the byte after it may carry the word on (`'`, `-`, `&`, `.`, a character
+        // beyond ASCII), the general steps.
+        let mut j = alnum_run_end(bytes, i);
+        let (class, case, end, possessive) = if j < n && MAY_CONTINUE[usize::from(bytes[j])] {
+            j = word_end(s, start, j);
+            let mut word = &s[start..j];
+            let mut possessive = false;
+            // Both suffixes end in `s` (and hold an apostrophe, which only the general
+            // steps take into a word).
+            if word.ends_with('s') {
+                for suffix in ["'s", "’s"] {
+                    if let Some(w) = word.strip_suffix(suffix) {
+                        if !w.is_empty() {
+                            word = w;
+                            possessive = true;
+                        }
+                    }
+                }
+            }
+            let class = lexicon.classes(word);
+            (class, case_of(word), start + word.len(), possessive)
+        } else {
+            // ASCII letters and digits only: read as bytes.
+            let word = &bytes[start..j];
+            let case = if word.first().is_some_and(u8::is_ascii_lowercase) {
+                0
+            } else {
+                ascii_case(word)
+            };
+            (lexicon.classes_of_bytes(word), case, j, false)
+        };
         out.push(Tok {
-            span: Span::new(span.start + start, span.start + start + word.len()),
+            span: Span::new(span.start + start, span.start + end),
             possessive,
             sent_start: sentence_end,
             joined: joined && !sentence_end,
-            class: lexicon::classes(word),
-            // `case_of`'s first test, without the call (most words are lower case).
-            case: if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                0
-            } else {
-                case_of(word)
-            },
+            class,
+            case,
         });
         sentence_end = false;
         joined = true;
         prev_newline = false;
         i = j;
+        // One space and the next word (the commonest gap): the space changes nothing.
+        at_word = i + 1 < n && bytes[i] == b' ' && ASCII_ALNUM[usize::from(bytes[i + 1])];
+        i += usize::from(at_word);
     }
     out
 }
@@ -500,6 +576,53 @@ mod tests {
         ) {
             let span = Span::new(0, s.len());
             prop_assert_eq!(tokenize(&s, span), reference_tokenize(&s, span));
+        }
+
+        /// The ASCII fast path against the reference on wire copy's other characters:
+        /// curly quotes, dashes, CJK, emoji, accented letters, tabs and line breaks, and
+        /// words longer than the lexicon's short keys.
+        #[test]
+        fn fast_path_agrees_on_every_kind_of_character(
+            s in "([a-zA-Z0-9]{1,20}|[ \\t\\n.,;:!?'&()\\-\\$%]|“|”|‘|’|—|–|…|\u{a0}|森山|東京|🌊|🎉|é|Ünsal|’s|'s|Mr\\.|Jan\\.|U\\.S\\.|a\\.m\\.|St\\.){0,60}"
+        ) {
+            let span = Span::new(0, s.len());
+            prop_assert_eq!(tokenize(&s, span), reference_tokenize(&s, span));
+            // A span inside the text: offsets stay the text's.
+            let mut a = s.len() / 3;
+            while !s.is_char_boundary(a) {
+                a -= 1;
+            }
+            let inner = Span::new(a, s.len());
+            prop_assert_eq!(tokenize(&s, inner), reference_tokenize(&s, inner));
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_at_the_first_other_byte() {
+        // Every byte value at every place of a chunk, after a run of letters and digits.
+        let run = b"aZ09mzAQ";
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut v: Vec<u8> = run.iter().cycle().take(12).copied().collect();
+                v[at] = b;
+                v.extend_from_slice(b"xyz");
+                let want = v
+                    .iter()
+                    .position(|&c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(v.len());
+                assert_eq!(alnum_run_end(&v, 0), want, "{b:#x} at {at}");
+                let from = at.min(3);
+                let want_from = from
+                    + v[from..]
+                        .iter()
+                        .position(|&c| !c.is_ascii_alphanumeric())
+                        .unwrap_or(v.len() - from);
+                assert_eq!(
+                    alnum_run_end(&v, from),
+                    want_from,
+                    "{b:#x} at {at} from {from}"
+                );
+            }
         }
     }
 
