@@ -859,9 +859,13 @@ try {
     }
     if (!row) throw new Error(`no “${label}” suggestion`);
     await row.click();
+    // Leave the snippet (its place placeholder may still be drawn with an ellipsis).
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    const written = async () => (await editorLines()).some((l) => l.replace(/\u2026/g, "") === label);
     const until = Date.now() + TIMEOUT;
-    while (Date.now() < until && !(await editorLines()).includes(label)) await page.waitForTimeout(250);
-    if (!(await editorLines()).includes(label)) throw new Error(`no “${label}” line; lines: ${JSON.stringify(await editorLines())}`);
+    while (Date.now() < until && !(await written())) await page.waitForTimeout(250);
+    if (!(await written())) throw new Error(`no “${label}” line; lines: ${JSON.stringify(await editorLines())}`);
   });
 
   if (pageErrors.length) log(`page errors (informational): ${pageErrors.slice(0, 5).join(" | ")}`);
