@@ -99,8 +99,20 @@ async fn change(c: &TestClient, uri: &str, version: i64, text: &str) {
     .await;
 }
 
-#[tokio::test]
-async fn references_from_another_story_follow_an_edit_that_changed_no_name() {
+/// A folder holding a.txt and b.txt, a client initialized in it with b.txt open (and
+/// a.txt too when `open_a`), once the index holds a.txt: the references from b.txt's
+/// Brandt into a.txt then (non-empty), and where that Brandt is. Bind `_dir` (the
+/// folder is removed when it is dropped).
+struct Desk {
+    _dir: tempfile::TempDir,
+    c: TestClient,
+    a: String,
+    b: String,
+    in_b: (u32, u32),
+    first: Vec<(u64, u64)>,
+}
+
+async fn desk(open_a: bool) -> Desk {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::write(root.join("a.txt"), A).unwrap();
@@ -108,21 +120,46 @@ async fn references_from_another_story_follow_an_edit_that_changed_no_name() {
     let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
     let mut c = TestClient::start();
     c.initialize_in(root, json!({}), Value::Null).await;
-    c.open(&a, A).await;
+    if open_a {
+        c.open(&a, A).await;
+    }
     c.open(&b, B).await;
-    c.diagnostics(&a, 1).await;
+    if open_a {
+        c.diagnostics(&a, 1).await;
+    }
     c.diagnostics(&b, 1).await;
     let in_b = at16(B, "Brandt", 0);
     // The index is built in the background: ask until it holds a.txt.
-    let mut got = Vec::new();
+    let mut first = Vec::new();
     for _ in 0..200 {
-        got = ranges_in(&mut c, &b, in_b, &a).await;
-        if !got.is_empty() {
+        first = ranges_in(&mut c, &b, in_b, &a).await;
+        if !first.is_empty() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    assert_eq!(got, brandts(A), "before the edit");
+    Desk {
+        _dir: dir,
+        c,
+        a,
+        b,
+        in_b,
+        first,
+    }
+}
+
+#[tokio::test]
+async fn references_from_another_story_follow_an_edit_that_changed_no_name() {
+    let Desk {
+        _dir,
+        mut c,
+        a,
+        b,
+        in_b,
+        first,
+        ..
+    } = desk(true).await;
+    assert_eq!(first, brandts(A), "before the edit");
 
     // Two lines and some wide characters above every mention; the same people.
     let edited = A.replacen("OSLO", "Update 🎉 — 北京\n\nOSLO", 1);
@@ -144,24 +181,14 @@ async fn references_from_another_story_follow_an_edit_that_changed_no_name() {
 
 #[tokio::test]
 async fn a_document_closed_unsaved_is_indexed_from_its_file_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::write(root.join("a.txt"), A).unwrap();
-    std::fs::write(root.join("b.txt"), B).unwrap();
-    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
-    let mut c = TestClient::start();
-    c.initialize_in(root, json!({}), Value::Null).await;
-    c.open(&a, A).await;
-    c.open(&b, B).await;
-    c.diagnostics(&a, 1).await;
-    c.diagnostics(&b, 1).await;
-    let in_b = at16(B, "Brandt", 0);
-    for _ in 0..200 {
-        if !ranges_in(&mut c, &b, in_b, &a).await.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    let Desk {
+        _dir,
+        mut c,
+        a,
+        b,
+        in_b,
+        ..
+    } = desk(true).await;
     // An unsaved edit (deferred: the same people), then the document is closed.
     let edited = A.replacen("OSLO", "Update 🎉 — 北京\n\nOSLO", 1);
     change(&c, &a, 2, &edited).await;
@@ -191,22 +218,7 @@ async fn a_document_closed_unsaved_is_indexed_from_its_file_again() {
 /// story, and so on for ever, re-checking every open document each time.
 #[tokio::test]
 async fn reading_a_story_does_not_make_the_watcher_read_it_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::write(root.join("a.txt"), A).unwrap();
-    std::fs::write(root.join("b.txt"), B).unwrap();
-    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
-    let mut c = TestClient::start();
-    c.initialize_in(root, json!({}), Value::Null).await;
-    c.open(&b, B).await;
-    c.diagnostics(&b, 1).await;
-    let in_b = at16(B, "Brandt", 0);
-    for _ in 0..200 {
-        if !ranges_in(&mut c, &b, in_b, &a).await.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    let Desk { _dir, mut c, .. } = desk(false).await;
     // Let the first indexing's refreshes finish, then listen while nothing changes.
     tokio::time::sleep(Duration::from_millis(300)).await;
     c.drain();
