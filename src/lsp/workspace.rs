@@ -126,11 +126,17 @@ fn open_paths(state: &Mutex<State>) -> HashSet<PathBuf> {
 /// People's surnames of an indexed story, sorted: when they change, the other open
 /// documents' `names/spelling-drift` may.
 fn spellings(story: Option<&Story>) -> Vec<Box<str>> {
-    let mut v: Vec<Box<str>> = story
-        .into_iter()
-        .flat_map(|s| s.entities.iter())
-        .filter_map(|e| e.surname.clone())
-        .collect();
+    sorted_surnames(
+        story
+            .into_iter()
+            .flat_map(|s| s.entities.iter())
+            .filter_map(|e| e.surname.as_deref()),
+    )
+}
+
+/// `surnames` sorted, each once.
+fn sorted_surnames<'a>(surnames: impl Iterator<Item = &'a str>) -> Vec<Box<str>> {
+    let mut v: Vec<Box<str>> = surnames.map(Box::from).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -175,15 +181,13 @@ pub(super) enum Filing {
 
 /// People's surnames of an analysis, as [`spellings`] gives them of its story.
 fn spellings_of(analysis: &Analysis) -> Vec<Box<str>> {
-    let mut v: Vec<Box<str>> = analysis
-        .entities
-        .iter()
-        .filter(|e| e.kind == crate::entities::EntityKind::Person)
-        .filter_map(|e| e.surname.as_deref().map(Box::from))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    sorted_surnames(
+        analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::entities::EntityKind::Person)
+            .filter_map(|e| e.surname.as_deref()),
+    )
 }
 
 /// After the worker analysed the open document `uri`: add its `names/spelling-drift`
