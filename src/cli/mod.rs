@@ -498,17 +498,15 @@ pub fn run_check(
 
     // Files, grouped with their configuration, then checked in parallel.
     let mut drift = FolderDrift::new(&inputs.folders);
+    let index = drift.wanted();
     let mut checked = Vec::new();
-    for chunk in inputs.files.chunks(CHECK_CHUNK) {
-        let results: Vec<_> = chunk
-            .par_iter()
-            .map(|(f, c)| {
-                (
-                    check_file_indexed(f, c, drift.wanted(), opts.fix),
-                    c.clone(),
-                )
-            })
-            .collect();
+    // Each chunk's results are filed (into the folder's index, in the order of the files)
+    // while the next chunk is checked, so that filing keeps no core waiting.
+    type Checked = (
+        Result<(FileReport, Option<Indexed>), FileError>,
+        Arc<Config>,
+    );
+    let mut file = |results: Vec<Checked>, drift: &mut FolderDrift<'_>| {
         for (r, c) in results {
             match r {
                 Ok((rep, story)) => {
@@ -519,7 +517,21 @@ pub fn run_check(
                 Err(e) => errors.push(e),
             }
         }
+    };
+    let mut filed = Vec::new();
+    for chunk in inputs.files.chunks(CHECK_CHUNK) {
+        let (results, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|(f, c)| (check_file_indexed(f, c, index, opts.fix), c.clone()))
+                    .collect::<Vec<_>>()
+            },
+            || file(std::mem::take(&mut filed), &mut drift),
+        );
+        filed = results;
     }
+    file(filed, &mut drift);
     drift.finish(&mut checked);
     reports.extend(checked.into_iter().map(|(rep, c, _)| (rep, c)));
     let any_error = reports
