@@ -648,7 +648,7 @@ fn exit_code(errors: &[FileError], any_error: bool) -> i32 {
 /// The findings in the human form.
 fn human(to: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
     let color = false;
-    for rep in reports {
+    for rep in reports.iter().filter(|r| !r.findings.is_empty()) {
         let lines = LineIndex::new(&rep.text);
         for f in &rep.findings {
             render::human(to, &rep.path, &rep.text, &lines, f, color)?;
@@ -692,7 +692,7 @@ fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) ->
 
 fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
     let mut findings = Vec::new();
-    for rep in reports {
+    for rep in reports.iter().filter(|r| !r.findings.is_empty()) {
         let lines = LineIndex::new(&rep.text);
         let range = |span| {
             let (s, e) = lines.range(&rep.text, span, Encoding::Utf32);
