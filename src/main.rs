@@ -9,6 +9,7 @@ use copydesk::config::{Config, Style};
 
 /// mimalloc rather than the system allocator: the analysis makes many small, short-lived
 /// allocations (words, names, findings) on every core (Cargo.toml says what it saves).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
