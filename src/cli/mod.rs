@@ -498,17 +498,15 @@ pub fn run_check(
 
     // Files, grouped with their configuration, then checked in parallel.
     let mut drift = FolderDrift::new(&inputs.folders);
+    let index = drift.wanted();
     let mut checked = Vec::new();
-    for chunk in inputs.files.chunks(CHECK_CHUNK) {
-        let results: Vec<_> = chunk
-            .par_iter()
-            .map(|(f, c)| {
-                (
-                    check_file_indexed(f, c, drift.wanted(), opts.fix),
-                    c.clone(),
-                )
-            })
-            .collect();
+    // Each chunk's results are filed (into the folder's index, in the order of the files)
+    // while the next chunk is checked, so that filing keeps no core waiting.
+    type Checked = (
+        Result<(FileReport, Option<Indexed>), FileError>,
+        Arc<Config>,
+    );
+    let mut file = |results: Vec<Checked>, drift: &mut FolderDrift<'_>| {
         for (r, c) in results {
             match r {
                 Ok((rep, story)) => {
@@ -519,7 +517,21 @@ pub fn run_check(
                 Err(e) => errors.push(e),
             }
         }
+    };
+    let mut filed = Vec::new();
+    for chunk in inputs.files.chunks(CHECK_CHUNK) {
+        let (results, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|(f, c)| (check_file_indexed(f, c, index, opts.fix), c.clone()))
+                    .collect::<Vec<_>>()
+            },
+            || file(std::mem::take(&mut filed), &mut drift),
+        );
+        filed = results;
     }
+    file(filed, &mut drift);
     drift.finish(&mut checked);
     reports.extend(checked.into_iter().map(|(rep, c, _)| (rep, c)));
     let any_error = reports
@@ -636,7 +648,7 @@ fn exit_code(errors: &[FileError], any_error: bool) -> i32 {
 /// The findings in the human form.
 fn human(to: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
     let color = false;
-    for rep in reports {
+    for rep in reports.iter().filter(|r| !r.findings.is_empty()) {
         let lines = LineIndex::new(&rep.text);
         for f in &rep.findings {
             render::human(to, &rep.path, &rep.text, &lines, f, color)?;
@@ -680,7 +692,7 @@ fn summary(err: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) ->
 
 fn json(out: &mut dyn Write, reports: &[FileReport], errors: &[FileError]) -> io::Result<()> {
     let mut findings = Vec::new();
-    for rep in reports {
+    for rep in reports.iter().filter(|r| !r.findings.is_empty()) {
         let lines = LineIndex::new(&rep.text);
         let range = |span| {
             let (s, e) = lines.range(&rep.text, span, Encoding::Utf32);

@@ -7,7 +7,7 @@
 //! edit arrived meanwhile. Diagnostics go out in order, each with the version it was
 //! computed for.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -52,7 +52,9 @@ impl Job {
         }
     }
 
-    /// Whether a later job `other` makes this one unneeded.
+    /// Whether a later job `other` makes this one unneeded ([`superseded`] answers it for
+    /// a whole burst at once; this is its definition, for the test).
+    #[cfg(test)]
     fn superseded_by(&self, other: &Job) -> bool {
         match self.slot() {
             Some(slot) => other.slot() == Some(slot),
@@ -136,9 +138,21 @@ fn run(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRecei
         while let Ok(job) = rx.try_recv() {
             batch.push(job);
         }
+        {
+            // Taken from the queue: from now on a refresh of the index queues these
+            // documents again (a job superseded here is not run, but a later one of the
+            // same document is).
+            let mut st = lock(&state);
+            for job in &batch {
+                if let Job::Analyze(uri) = job {
+                    st.refresh_queued.remove(uri);
+                }
+            }
+        }
+        let superseded = superseded(&batch);
         for i in 0..batch.len() {
             // Only the last job for a document in a burst matters.
-            if batch[i + 1..].iter().any(|j| batch[i].superseded_by(j)) {
+            if superseded[i] {
                 if let Job::Clear(uri) = &batch[i] {
                     published.remove(uri); // reopened: its first state must be published
                 }
@@ -149,6 +163,24 @@ fn run(client: Publisher, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRecei
             guard("analysis", || run_job(&client, &state, job, &mut published));
         }
     }
+}
+
+/// Which jobs of a burst a later job of the same slot makes unneeded (a document's
+/// analysis or clearing, its sheet or configuration diagnostics, its reindexing; a filing
+/// by any later filing), in one pass from the end: a burst can hold a job for every
+/// open document many times over (the workspace index refreshing them all).
+fn superseded(batch: &[Job]) -> Vec<bool> {
+    let mut later: HashSet<(&Url, u8)> = HashSet::new();
+    let mut filing_later = false;
+    let mut out = vec![false; batch.len()];
+    for (i, job) in batch.iter().enumerate().rev() {
+        out[i] = match job.slot() {
+            Some(slot) => !later.insert(slot),
+            None => filing_later,
+        };
+        filing_later |= matches!(job, Job::FileIndex);
+    }
+    out
 }
 
 /// Run work on the worker, logging a panic instead of ending the thread. Handlers are
@@ -253,6 +285,7 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
     let snap = Arc::new(Snapshot::new(doc, text, analysis, key, previous.as_deref()));
     drop(previous);
     let mut st = lock(state);
+    let keep = st.keeps_reuse(uri);
     if let Some(od) = st.docs.get_mut(uri) {
         // Even when a newer edit has arrived, this is the newest snapshot there is: a
         // request made before that edit takes it; later ones keep waiting. A document
@@ -266,7 +299,10 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
             }
             newer
         });
-        od.reuse = reuse;
+        // Only the documents edited lately keep their paragraph work (memory).
+        if keep {
+            od.reuse = reuse;
+        }
         od.analyses += 1;
     }
     drop(st);
@@ -281,4 +317,61 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
 /// Is `key` still the document's current state?
 fn is_current(state: &Mutex<State>, uri: &Url, key: Key) -> bool {
     lock(state).key(uri) == Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass answer is the definition's (every later job asked), on bursts that
+    /// mix every kind of job over a few documents, including a thousand-document burst of
+    /// refreshes.
+    #[test]
+    fn superseded_in_one_pass_is_the_definition() {
+        let uris: Vec<Url> = ["a", "b", "c"]
+            .iter()
+            .map(|n| Url::parse(&format!("file:///desk/{n}.txt")).unwrap())
+            .collect();
+        let make = |k: usize, u: &Url| match k % 6 {
+            0 => Job::Analyze(u.clone()),
+            1 => Job::Clear(u.clone()),
+            2 => Job::ConfigError(u.clone(), None),
+            3 => Job::Sheet(u.clone(), vec![]),
+            4 => Job::Reindex(u.clone()),
+            _ => Job::FileIndex,
+        };
+        // Every burst of up to four jobs over the three documents and six kinds.
+        let variants = 6 * uris.len();
+        let mut bursts: Vec<Vec<Job>> = Vec::new();
+        for len in 0..=4u32 {
+            for mut code in 0..variants.pow(len) {
+                let mut b = Vec::new();
+                for _ in 0..len {
+                    let v = code % variants;
+                    code /= variants;
+                    b.push(make(v / uris.len(), &uris[v % uris.len()]));
+                }
+                bursts.push(b);
+            }
+        }
+        let mut checked = 0;
+        for b in &bursts {
+            let want: Vec<bool> = (0..b.len())
+                .map(|i| b[i + 1..].iter().any(|j| b[i].superseded_by(j)))
+                .collect();
+            assert_eq!(superseded(b), want);
+            checked += 1;
+        }
+        assert_eq!(checked, 1 + 18 + 18 * 18 + 18 * 18 * 18 + 18 * 18 * 18 * 18);
+        // A refresh of many documents, twice over, then one more edit of the first.
+        let many: Vec<Url> = (0..1000)
+            .map(|n| Url::parse(&format!("file:///desk/open/{n:05}.txt")).unwrap())
+            .collect();
+        let mut burst: Vec<Job> = many.iter().map(|u| Job::Analyze(u.clone())).collect();
+        burst.extend(many.iter().map(|u| Job::Analyze(u.clone())));
+        burst.push(Job::Analyze(many[0].clone()));
+        let s = superseded(&burst);
+        assert_eq!(s.iter().filter(|x| !**x).count(), 1000);
+        assert!(s[0] && s[1000] && !s[2000] && !s[1999] && s[999]);
+    }
 }

@@ -159,8 +159,15 @@ pub(super) fn refresh_open(state: &Mutex<State>, except: Option<&Url>) {
         if let Some(od) = st.docs.get_mut(&uri) {
             od.rev = rev;
         }
+        // One queued analysis per document is enough: it reads the document's state when
+        // it runs. (Opening a thousand stories would otherwise queue a million.)
+        if st.refresh_queued.contains(&uri) {
+            continue;
+        }
         if let Some(jobs) = &st.workspace_jobs {
-            let _ = jobs.send(Job::Analyze(uri));
+            if jobs.send(Job::Analyze(uri.clone())).is_ok() {
+                st.refresh_queued.insert(uri);
+            }
         }
     }
 }
