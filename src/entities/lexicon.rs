@@ -507,6 +507,11 @@ pub const ROLE_NOUNS: &[&str] = &[
     "author",
     "coach",
     "player",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "defender",
+    "winger",
 ];
 
 /// Words that make a capitalized name an organization.

@@ -206,6 +206,22 @@ pub fn surname_of(name: &str, surname_first: Option<bool>) -> (String, bool) {
     surname_of_words(&buf[..n], surname_first)
 }
 
+/// `Yau Wai-ching`: a capitalized word of two to five letters, then a given name of two
+/// short syllables joined by a hyphen, the second in lower case — an East Asian name,
+/// written surname first.
+fn east_asian_given(first: &str, given: &str) -> bool {
+    let short = |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
+    let Some((x, y)) = given.split_once('-') else {
+        return false;
+    };
+    (2..=5).contains(&first.len())
+        && first.as_bytes()[0].is_ascii_uppercase()
+        && short(&first[1..])
+        && x.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && short(&x[1..])
+        && short(y)
+}
+
 /// [`surname_of`] of the name's words (suffixes such as `Jr.` left out).
 fn surname_of_words(tokens: &[&str], surname_first: Option<bool>) -> (String, bool) {
     let Some(&last) = tokens.last() else {
@@ -215,7 +231,8 @@ fn surname_of_words(tokens: &[&str], surname_first: Option<bool>) -> (String, bo
     // Class bits, one lookup each, instead of a search of the lists.
     let guess = tokens.len() >= 2
         && tokens.len() <= 3
-        && lexicon::classes(first) & lexicon::class::SURNAME_FIRST != 0;
+        && lexicon::classes(first) & lexicon::class::SURNAME_FIRST != 0
+        || tokens.len() == 2 && east_asian_given(first, last);
     if tokens.len() >= 2 && surname_first.unwrap_or(guess) {
         (first.to_string(), true)
     } else if let Some(p) = (1..tokens.len().saturating_sub(1)).find(|&i| {

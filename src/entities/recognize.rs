@@ -607,6 +607,118 @@ impl<'a> Scanner<'a> {
             self.run(i, j);
             i = j;
         }
+        self.people_in_lists();
+    }
+
+    /// `Romelu Lukaku, Yannick Carrasco and Dries Mertens`, `Jan Novak (Czech Republic)`:
+    /// two or three capitalized words with no other evidence (an `other` name) are a
+    /// person's when a list puts them beside a person (`, ` / `, and ` / ` and ` between)
+    /// or a country or state follows in parentheses, as in a results table.
+    fn people_in_lists(&mut self) {
+        if self.heading || self.out.is_empty() {
+            return;
+        }
+        let text = self.text;
+        const NOT_NAMES: Classes = class::ORG_WORD
+            | class::OTHER_WORD
+            | class::DEMONYM
+            | class::STOPWORD
+            | class::TITLE
+            | class::FEATURE_WORD
+            | class::CLUB_WORD
+            | class::ORG_NAME;
+        // Two or three capitalized words, none a word of another kind or a place's; when
+        // not `listed`, not after a preposition (`Raymond Chan of People Power, and …`:
+        // an organization's or a place's name there).
+        let words_ok = |f: &Found, listed: bool| {
+            let t = f.span.text(text);
+            let after_preposition = || {
+                let before = text[..f.span.start].trim_end_matches(' ');
+                before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "of" | "at" | "in" | "for" | "from" | "on" | "by" | "to" | "the"
+                        )
+                    })
+            };
+            (1..=2).contains(&t.bytes().filter(|&b| b == b' ').count())
+                && !t.contains(['\n', '\t', '.', '&'])
+                && (listed || !after_preposition())
+                && t.split(' ').all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && w.chars()
+                            .skip(1)
+                            .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                        && super::lexicon::classes(w) & NOT_NAMES == 0
+                        && lookup_place(w).is_none()
+                })
+        };
+        let list_sep =
+            |x: usize, y: usize| matches!(text.get(x..y), Some(", " | ", and " | " and " | "; "));
+        let country_after = |end: usize| {
+            let rest = text.get(end..).unwrap_or_default();
+            let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+                return false;
+            };
+            let Some(close) = inner.find(')').filter(|&c| c <= 40) else {
+                return false;
+            };
+            let inner = inner[..close].trim();
+            lookup_place(inner).is_some_and(|pl| pl.kind != "city")
+        };
+        let promote = |f: &mut Found| {
+            f.kind = EntityKind::Person;
+            f.form = MentionForm::Full;
+            f.evidence = Evidence::Names;
+        };
+        let n = self.out.len();
+        for i in 0..n {
+            let sp = self.out[i].span;
+            match self.out[i].kind {
+                // `Leeds 1 Barnsley 3`: a city in a results line is its club.
+                EntityKind::Place
+                    if text
+                        .as_bytes()
+                        .get(sp.end + 1)
+                        .is_some_and(u8::is_ascii_digit)
+                        && score_line(text, sp)
+                        && lookup_place(&self.out[i].canonical)
+                            .is_some_and(|pl| pl.kind == "city") =>
+                {
+                    self.out[i].kind = EntityKind::Organization;
+                }
+                EntityKind::Other => {
+                    let prev = i > 0
+                        && self.out[i - 1].kind == EntityKind::Person
+                        && list_sep(self.out[i - 1].span.end, sp.start);
+                    if (prev || country_after(sp.end)) && words_ok(&self.out[i], true) {
+                        promote(&mut self.out[i]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for i in (0..n.saturating_sub(1)).rev() {
+            let (sp, next) = (self.out[i].span, self.out[i + 1].span);
+            if self.out[i].kind != EntityKind::Other
+                || self.out[i + 1].kind != EntityKind::Person
+                || !list_sep(sp.end, next.start)
+            {
+                continue;
+            }
+            // After a preposition, only the first of a list of three or more (`the crew
+            // of Joren Vlaminck, Patrick Dunne and Teodor Maes`).
+            let three = self
+                .out
+                .get(i + 2)
+                .is_some_and(|f| list_sep(next.end, f.span.start));
+            if words_ok(&self.out[i], three) {
+                promote(&mut self.out[i]);
+            }
+        }
     }
 
     /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
@@ -815,6 +927,38 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let has = |list: &sets::WordSet| (a..b).any(|i| list.has(self.toks[i].class));
+        if has(&sets::ORG_WORDS) {
+            // `Chairman of the Australian Centre for …`, `CEO of the Refugee Council`: the
+            // title before `of` is no part of the organization's name.
+            if b - a > 2
+                && (sets::TITLES.has(self.toks[a].class) || self.w(a) == "CEO")
+                && self.w(a + 1) == "of"
+            {
+                let start = (a + 1..b)
+                    .find(|&i| !sets::CONNECTORS.has(self.toks[i].class))
+                    .unwrap_or(b);
+                if start < b && (start..b).any(|i| sets::ORG_WORDS.has(self.toks[i].class)) {
+                    self.run(start, b);
+                    return true;
+                }
+            }
+            // `the Refugee Council Enver Solomon`: a name the lists call a person's after
+            // the organization word that ends an organization's name.
+            if let Some(k) = (a..b)
+                .rev()
+                .find(|&i| sets::ORG_WORDS.has(self.toks[i].class))
+            {
+                if k > a
+                    && (2..=3).contains(&(b - k - 1))
+                    && !(a..k).any(|i| sets::CONNECTORS.has(self.toks[i].class))
+                    && self.person_run(k + 1, b, None) == Some(b - k - 1)
+                {
+                    self.run(a, k + 1);
+                    self.run(k + 1, b);
+                    return true;
+                }
+            }
+        }
         let span = self.span(a, b);
         let acronym = paren_acronym(self.text, span.end);
         // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
@@ -899,12 +1043,26 @@ impl<'a> Scanner<'a> {
                     let right_known = right < b
                         && (b - right == 1 && self.know.surnames.contains_key(self.w(right))
                             || self.with_joined(right, b, |j| self.know.full.contains_key(j)));
+                    // `NWSC and the Democratic Party`: an acronym is an organization's.
+                    let left_org = left_org || c == a + 1 && self.org_acronym(a);
                     right < b
-                        && if left_org {
+                        && if left_org || right == c + 2 && right_org {
                             right_org || right_known || self.person_run(right, b, None).is_some()
                         } else {
                             right_org && self.person_run(a, c, None) == Some(c - a)
                         }
+                }
+                // `Colorado State University of the US`: an organization, then the
+                // country or state it is in.
+                "of" if c + 2 < b
+                    && self.w(c + 1) == "the"
+                    && c - a >= 2
+                    && org(self, a, c)
+                    && self
+                        .with_joined(c + 2, b, lookup_place)
+                        .is_some_and(|pl| pl.kind != "city") =>
+                {
+                    true
                 }
                 "of" => {
                     let acronym = c + 2 == b && self.toks[c + 1].all_caps();
@@ -992,7 +1150,12 @@ impl<'a> Scanner<'a> {
             } else {
                 100_000
             };
-            let big = info.kind != "city" || info.population >= floor;
+            // `Liverpool 0 Leeds 3`: a line of results opens with a club's city.
+            let big = info.kind != "city"
+                || info.population >= floor
+                || self.toks[p].sent_start
+                    && info.population >= 15_000
+                    && score_line(self.text, self.toks[p].span);
             if len >= 2 || big {
                 return Some((len, info.name));
             }
@@ -1028,6 +1191,11 @@ impl<'a> Scanner<'a> {
         if q - p < 2 || sets::CLUB_WORDS.has(self.toks[q - 1].class) {
             return None;
         }
+        // `Yau Wai-ching`, `Kim Min-Woo`: a short word and a hyphenated given name of two
+        // short syllables is an East Asian name, written surname first.
+        if self.hyphenated_given(p) {
+            return Some(2);
+        }
         let first = self.toks[p].class;
         let last = self.toks[q - 1].class;
         let given = sets::GIVEN_NAMES.has(first);
@@ -1037,13 +1205,17 @@ impl<'a> Scanner<'a> {
         if !given
             && !surname_first
             && (self.toks[p].sent_start
-                || (p + 1..q).any(|i| sets::GIVEN_NAMES.has(self.toks[i].class)))
+                || (p + 1..q - 1).any(|i| sets::GIVEN_NAMES.has(self.toks[i].class))
+                || q - p > 2 && sets::GIVEN_NAMES.has(self.toks[q - 1].class))
         {
             return None;
         }
+        // A small town's name (`Kyle`, `Walker`: towns of a few thousand) is no evidence
+        // against a person's.
         let place_word = |i: usize| {
             let w = self.w(i);
-            REGIONS.contains(&w) || lookup_place(w).is_some()
+            REGIONS.contains(&w)
+                || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= 15_000)
         };
         if place.is_some_and(|len| len >= 2) {
             return None;
@@ -1053,7 +1225,20 @@ impl<'a> Scanner<'a> {
         if lookup_place(self.w(q - 1)).is_some_and(|pl| pl.kind != "city") {
             return None;
         }
-        let by_lists = if given {
+        // `the DAB's Regina Ip`, `Belgium's Dries Mertens`: two or three name-like words
+        // after a possessive, no place's but maybe the first, are a person's name.
+        let after_possessive = p > 0
+            && self.toks[p - 1].possessive
+            && self.toks[p].joined
+            && q - p <= 3
+            && !self.toks[p].sent_start
+            && !(p + 1..q).any(place_word)
+            && (sets::GIVEN_NAMES.has(self.toks[p].class)
+                || sets::SURNAMES.has(self.toks[q - 1].class)
+                || sets::SURNAME_FIRST.has(self.toks[p].class | self.toks[q - 1].class));
+        let by_lists = if after_possessive {
+            true
+        } else if given {
             place.is_none() && !place_word(p)
                 || sets::SURNAMES.has(self.toks[p + 1].class) && !place_word(p + 1)
         } else if surname_first {
@@ -1067,6 +1252,39 @@ impl<'a> Scanner<'a> {
                 && !place_word(p)
         };
         by_lists.then_some(q - p)
+    }
+
+    /// `Yau Wai-ching`, `Kim Jong-un`, `Kim Min-Woo` at `p`: a capitalized word of two to
+    /// five letters, then a given name of two syllables of one to five letters each joined
+    /// by a hyphen — the second in lower case, or both capitalized after a surname that
+    /// comes first (`Kim`, `Lee`). Neither word a place, an organization's or a stopword.
+    fn hyphenated_given(&self, p: usize) -> bool {
+        let Some(next) = self.toks.get(p + 1) else {
+            return false;
+        };
+        let (w, g) = (self.w(p), self.w(p + 1));
+        let short = |s: &str, lower: bool| {
+            (1..=5).contains(&s.len())
+                && s.bytes().enumerate().all(|(i, b)| {
+                    b.is_ascii_lowercase() || i == 0 && !lower && b.is_ascii_uppercase()
+                })
+        };
+        let Some((x, y)) = g.split_once('-') else {
+            return false;
+        };
+        let surname_first = sets::SURNAME_FIRST.has(self.toks[p].class);
+        (2..=5).contains(&w.len())
+            && next.joined
+            && !self.toks[p].possessive
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && short(&w[1..], true)
+            && x.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && short(&x[1..], true)
+            && (short(y, true) || surname_first && short(y, false) && y.len() >= 2)
+            && self.name_token_ok(p)
+            && self.toks[p + 1].class & (class::ORG_WORD | class::STOPWORD | class::CLUB_WORD) == 0
+            && (surname_first || lookup_place(w).is_none())
+            && lookup_place(g).is_none()
     }
 
     /// `Real Madrid`, `Sheffield United`, `Kowloon West`, `Melbourne Cricket Ground`: a
@@ -1198,7 +1416,11 @@ impl<'a> Scanner<'a> {
             if self.know.ambiguous_surname(w) {
                 self.positional = true;
             }
-            if let Some(idx) = self.know.by_surname(w, self.base + sp.start) {
+            if let Some(idx) = self
+                .know
+                .by_surname(w, self.base + sp.start)
+                .filter(|_| !self.place_used_as_place(p))
+            {
                 self.leftover(&mut left);
                 self.push_known(sp, idx, MentionForm::Surname);
                 p += 1;
@@ -1271,6 +1493,29 @@ impl<'a> Scanner<'a> {
                 p += len;
                 continue;
             }
+            // `Valeska Paris, an Australian woman,`: a name and then a one-word place, with
+            // an appositive after it, is a person whose surname is the place's name.
+            if let (Some((1, _)), [prev]) = (place, left.as_slice()) {
+                let prev = *prev;
+                let role = (p + 1 == e && prev + 1 == p && self.name_token_ok(prev))
+                    .then(|| appositive(self.text, self.toks[p].span.end))
+                    .flatten();
+                if role.is_some() && lookup_place(self.w(prev)).is_none() {
+                    left.clear();
+                    self.out.push(Found {
+                        span: self.span(prev, p + 1),
+                        kind: EntityKind::Person,
+                        canonical: self.joined_arc(prev, p + 1),
+                        form: MentionForm::Full,
+                        role,
+                        acronym: None,
+                        heading: self.heading,
+                        evidence: Evidence::Appositive,
+                    });
+                    p += 1;
+                    continue;
+                }
+            }
             if let Some((len, canonical)) = place {
                 self.leftover(&mut left);
                 self.push(
@@ -1286,6 +1531,24 @@ impl<'a> Scanner<'a> {
             p += 1;
         }
         self.leftover(&mut left);
+    }
+
+    /// A surname that is also a place's name, used there as the place: after a place
+    /// preposition (`in Paris`) or before a country or state (`Paris, France`). One sense
+    /// per document gives the story's person the word otherwise.
+    fn place_used_as_place(&self, p: usize) -> bool {
+        let t = &self.toks[p];
+        let after_preposition = p > 0 && t.joined && PLACE_PREPOSITIONS.contains(&self.w(p - 1));
+        if !after_preposition && !self.text[t.span.end..].starts_with(", ") {
+            return false;
+        }
+        if lookup_place(self.w(p)).is_none() {
+            return false;
+        }
+        after_preposition
+            || self.toks.get(p + 1).is_some_and(|n| {
+                n.cap() && lookup_place(self.w(p + 1)).is_some_and(|pl| pl.kind != "city")
+            })
     }
 
     /// An acronym in running text (`DAB`, `KPA`, `FTU`) is an organization's: two to six
@@ -1404,6 +1667,47 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Whether the line holding `span` is a results line: capitalized words, a score, more
+/// capitalized words and a score (`Leeds 1 Barnsley 3`, `Real Sociedad 2 Sevilla 0`), and
+/// at most a parenthesis after it.
+fn score_line(text: &str, span: Span) -> bool {
+    // A results line is short: look no further than 80 bytes either side.
+    const NEAR: usize = 80;
+    let b = text.as_bytes();
+    let from = span.start.saturating_sub(NEAR);
+    let start = match b[from..span.start].iter().rposition(|&c| c == b'\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let to = (span.end + NEAR).min(b.len());
+    let end = match b[span.end..to].iter().position(|&c| c == b'\n') {
+        Some(i) => span.end + i,
+        None if to == b.len() => to,
+        None => return false,
+    };
+    let Some(line) = text.get(start..end) else {
+        return false;
+    };
+    let line = line.split('(').next().unwrap_or_default();
+    let mut scores = 0;
+    let mut words_before = 0;
+    for w in line.split_whitespace() {
+        if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
+            if words_before == 0 {
+                return false;
+            }
+            scores += 1;
+            words_before = 0;
+        } else if w.starts_with(|c: char| c.is_uppercase()) && scores < 2 {
+            words_before += 1;
+        } else {
+            return false;
+        }
+    }
+    scores == 2 && words_before == 0
+}
+
 /// Why the recognizer took a name for what it is, for the hover.
 fn basis(
     kind: EntityKind,
@@ -1479,6 +1783,8 @@ fn appositive(text: &str, end: usize) -> Option<String> {
             let lower = w.chars().all(|c| !c.is_uppercase());
             sets::ROLE_NOUNS.contains(w.trim_end_matches('s'))
                 || sets::ROLE_NOUNS.contains(w)
+                // `, an Australian woman,`, `, a local man,`
+                || matches!(*w, "man" | "woman")
                 || lower
                     && w.len() > 5
                     && (w.ends_with("ist")

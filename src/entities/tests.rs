@@ -429,3 +429,97 @@ fn a_given_name_shared_by_two_people_links_to_neither() {
         assert_eq!(f.len(), 1, "{name}: {f:?}");
     }
 }
+
+/// Issue 15, classes of real copy (ner3): over-long runs split, people after possessives,
+/// hyphenated East Asian names, people in lists and results, a surname that is a place.
+const REAL_NEWS_3: &str = "Ferry board picks new chief\n\nHARBOURTON, June 2 — The ferry board named Tsoi Ka-wing of the Liberal Party after Kim Do-Yun resigned. Tsoi taught at Eastmoor State University of the US.\n\nThe trust's Regina Tsang voted no. A Methodist and the United Nations observer spoke. CEO of the Northern Ferry Council Enver Whitaker said the minutes would be published. Chairman of the Southern Institute for Control of Marsh Erosion Dalia Morrow was absent.\n\nThe crew of Joren Vlaminck, Patrick Dunne and Teodor Maes won. Vlaminck steered. Raymond Chan of People Power, and Dunne, spoke after.\n\n1. Ilse Brandvold (Norway) 7:31.04\n\nOriana Lisbon, a Portuguese woman who rowed for the club, gave the cup. Lisbon said it rained. She flew back to Lisbon on Sunday.\n";
+
+#[test]
+fn runs_across_of_the_and_and_the_split_into_their_names() {
+    let e = ents(REAL_NEWS_3);
+    assert_eq!(find(&e, "Tsoi Ka-wing").kind, EntityKind::Person);
+    assert_eq!(find(&e, "Liberal Party").kind, EntityKind::Organization);
+    assert_eq!(
+        find(&e, "Eastmoor State University").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&e, "United States").kind, EntityKind::Place);
+    assert_eq!(find(&e, "United Nations").kind, EntityKind::Organization);
+    assert_eq!(
+        find(&e, "Northern Ferry Council").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&e, "Enver Whitaker").kind, EntityKind::Person);
+    assert!(
+        e.iter().all(|x| !x.canonical.starts_with("CEO")
+            && !x.canonical.starts_with("Chairman")
+            && !x.canonical.contains(" of the US")
+            && !x.canonical.contains(" and the ")),
+        "{:?}",
+        names_of(&e)
+    );
+}
+
+#[test]
+fn people_after_possessives_and_hyphenated_east_asian_names() {
+    let e = ents(REAL_NEWS_3);
+    // `Regina` is also a city: after a possessive the pair is a person.
+    assert_eq!(find(&e, "Regina Tsang").kind, EntityKind::Person);
+    let kim = find(&e, "Kim Do-Yun");
+    assert_eq!(kim.kind, EntityKind::Person);
+    let tsoi = find(&e, "Tsoi Ka-wing");
+    assert!(tsoi.surname_first, "Tsoi is the surname");
+    assert_eq!(tsoi.surname.as_deref(), Some("Tsoi"));
+    let f = forms(tsoi, REAL_NEWS_3);
+    assert!(
+        f.iter()
+            .any(|(t, m)| t == "Tsoi" && *m == MentionForm::Surname),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn people_in_lists_and_results_and_a_surname_that_is_a_place() {
+    let e = ents(REAL_NEWS_3);
+    let v = find(&e, "Joren Vlaminck");
+    assert_eq!(v.kind, EntityKind::Person);
+    assert!(forms(v, REAL_NEWS_3)
+        .iter()
+        .any(|(t, m)| t == "Vlaminck" && *m == MentionForm::Surname));
+    assert_eq!(find(&e, "Ilse Brandvold").kind, EntityKind::Person);
+    // `of People Power, and Dunne`: after a preposition, not a list of people.
+    assert!(e
+        .iter()
+        .all(|x| !(x.canonical == "People Power" && x.kind == EntityKind::Person)));
+    let lisbon = find(&e, "Oriana Lisbon");
+    assert_eq!(lisbon.kind, EntityKind::Person);
+    let f = forms(lisbon, REAL_NEWS_3);
+    assert_eq!(
+        f.iter().filter(|(t, _)| t == "Lisbon").count(),
+        1,
+        "`Lisbon said` is hers, `to Lisbon` the city's: {f:?}"
+    );
+    assert!(e
+        .iter()
+        .any(|x| x.kind == EntityKind::Place && x.canonical == "Lisbon"));
+}
+
+#[test]
+fn a_city_in_a_results_line_is_its_club_and_a_country_stays_a_place() {
+    let text = "League results\n\nThe harbour league played on Saturday.\n\nLiverpool 0 Leeds 3\nBristol Rovers 2 Norway 2\n\nFans in Leeds cheered.\n";
+    let e = ents(text);
+    let leeds: Vec<_> = e.iter().filter(|x| x.canonical == "Leeds").collect();
+    assert!(
+        leeds.iter().any(|x| x.kind == EntityKind::Organization),
+        "{:?}",
+        names_of(&e)
+    );
+    // Prose keeps the city.
+    assert!(
+        leeds.iter().any(|x| x.kind == EntityKind::Place),
+        "{:?}",
+        names_of(&e)
+    );
+    assert_eq!(find(&e, "Liverpool").kind, EntityKind::Organization);
+    assert_eq!(find(&e, "Norway").kind, EntityKind::Place);
+}
