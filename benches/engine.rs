@@ -25,11 +25,6 @@ use copydesk::article::{self, Format};
 use copydesk::text::{Change, Document, Encoding, Position};
 use copydesk::{analyze, analyze_reusing, Config, Reuse};
 
-/// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[path = "support/stories.rs"]
 mod stories;
 

@@ -7,12 +7,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use copydesk::cli::{self, discover, exit, OutputFormat};
 use copydesk::config::{Config, Style};
 
-/// mimalloc rather than the system allocator: the analysis makes many small, short-lived
-/// allocations (words, names, findings) on every core (Cargo.toml says what it saves).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// copydesk: a language server and checker for news wire copy.
 #[derive(Parser)]
 #[command(name = "copydesk", version, about)]
