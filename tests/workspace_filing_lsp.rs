@@ -230,3 +230,60 @@ async fn reading_a_story_does_not_make_the_watcher_read_it_again() {
         .count();
     assert_eq!(republished, 0, "b.txt re-checked with nothing changed");
 }
+
+/// An open story's `names/spelling-drift` follows edits of another open story, while its
+/// own text stays as it was (the worker then only computes the drift findings again): the
+/// finding goes when the other story takes its spelling, and comes back when it returns
+/// to its own, with the UTF-16 column of the name after wide characters.
+#[tokio::test]
+async fn drift_in_an_open_story_follows_edits_of_another() {
+    const FIRST: &str = "Talks go on — 会谈 🎉\n\
+\n\
+OSLO, March 3 (Reuters) - “Progress,” said Norwegian envoy Olaf Vestergaard on Tuesday.\n\
+\n\
+Vestergaard left for Bergen.\n";
+    const LATE: &str = "Envoy returns — 会谈 🌊\n\
+\n\
+BERGEN, March 4 (Reuters) - Norwegian envoy Olaf Vestergard arrived on Wednesday.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Two more stories on disk write `Vestergaard`: with a.txt, the folder's majority.
+    for n in ["c1.txt", "c2.txt"] {
+        std::fs::write(root.join(n), FIRST.replace("OSLO", "BERGEN")).unwrap();
+    }
+    std::fs::write(root.join("a.txt"), FIRST).unwrap();
+    std::fs::write(root.join("b.txt"), LATE).unwrap();
+    let (a, b) = (url(&root.join("a.txt")), url(&root.join("b.txt")));
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    c.open(&a, FIRST).await;
+    c.open(&b, LATE).await;
+    let drift = |d: &[Value]| {
+        d.iter()
+            .filter(|x| x["code"] == "names/spelling-drift")
+            .map(|x| {
+                let s = &x["range"]["start"];
+                (
+                    s["line"].as_u64().unwrap(),
+                    s["character"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let (l, col) = at16(LATE, "Vestergard", 0);
+    let at = (u64::from(l), u64::from(col));
+    // `Vestergard` here, `Vestergaard` in three stories with the same given name: drift,
+    // once the index holds them.
+    let got = c.diagnostics_until(&b, |d| !drift(d).is_empty()).await;
+    assert_eq!(drift(&got), vec![at]);
+    // a.txt takes b.txt's spelling (two stories against two, no majority): no drift left in
+    // b.txt, whose text did not change.
+    let same = FIRST.replace("Vestergaard", "Vestergard");
+    change(&c, &a, 2, &same).await;
+    let got = c.diagnostics_until(&b, |d| drift(d).is_empty()).await;
+    assert!(drift(&got).is_empty());
+    // And back: the finding returns, at the same place.
+    change(&c, &a, 3, FIRST).await;
+    let got = c.diagnostics_until(&b, |d| !drift(d).is_empty()).await;
+    assert_eq!(drift(&got), vec![at]);
+}

@@ -270,9 +270,18 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
         (od.doc.clone(), od.format, config, key, reuse, previous)
     };
     let text = doc.text();
+    // Queued by the workspace index (`refresh_open`) with the text and configuration of the
+    // last snapshot: only the drift findings can differ, so they alone are computed again
+    // (the analysis is deterministic; a thousand open stories are refreshed per new name).
+    let unchanged = previous
+        .as_deref()
+        .filter(|p| p.key.config_gen == key.config_gen && p.text == text);
     let mut filing = Filing::None;
     let analysis = catch_unwind(AssertUnwindSafe(|| {
-        let mut analysis = analyze_reusing(&text, format, &config, &mut reuse);
+        let mut analysis = match unchanged {
+            Some(p) => super::workspace::without_drift(&p.analysis),
+            None => analyze_reusing(&text, format, &config, &mut reuse),
+        };
         // The folder's names: its drift findings added, this buffer into the index.
         filing = super::workspace::with_drift(state, uri, &text, &mut analysis, &config);
         analysis

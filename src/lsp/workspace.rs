@@ -252,6 +252,15 @@ pub(super) fn with_drift(
     filing
 }
 
+/// `analysis` without the drift findings [`with_drift`] added to it: what the analysis of
+/// the same text under the same configuration gives before [`with_drift`].
+pub(super) fn without_drift(analysis: &Analysis) -> Analysis {
+    let mut a = analysis.clone();
+    let drift = crate::rules::names::SpellingDrift::META.code;
+    a.findings.retain(|f| f.code != drift);
+    a
+}
+
 /// Keep `snap` as `path`'s story to file later, and have the worker file it after
 /// [`FILING_QUIET`] unless another deferral comes first (a burst of edits files once).
 pub(super) fn defer(
