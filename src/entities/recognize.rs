@@ -1146,7 +1146,7 @@ impl<'a> Scanner<'a> {
             let floor = if self.toks[p].sent_start {
                 1_000_000
             } else if after_preposition {
-                15_000
+                TOWN
             } else {
                 100_000
             };
@@ -1154,7 +1154,7 @@ impl<'a> Scanner<'a> {
             let big = info.kind != "city"
                 || info.population >= floor
                 || self.toks[p].sent_start
-                    && info.population >= 15_000
+                    && info.population >= TOWN
                     && score_line(self.text, self.toks[p].span);
             if len >= 2 || big {
                 return Some((len, info.name));
@@ -1215,7 +1215,7 @@ impl<'a> Scanner<'a> {
         let place_word = |i: usize| {
             let w = self.w(i);
             REGIONS.contains(&w)
-                || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= 15_000)
+                || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= TOWN)
         };
         if place.is_some_and(|len| len >= 2) {
             return None;
@@ -1666,6 +1666,11 @@ impl<'a> Scanner<'a> {
         }
     }
 }
+
+/// The population from which a city is a place even where the words around it say little
+/// (after a place preposition, opening a results line), and below which its name is no
+/// evidence against a person's (`Kyle`, `Walker`: towns of a few thousand).
+const TOWN: u64 = 15_000;
 
 /// Whether the line holding `span` is a results line: capitalized words, a score, more
 /// capitalized words and a score (`Leeds 1 Barnsley 3`, `Real Sociedad 2 Sevilla 0`), and
