@@ -273,9 +273,10 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
     // Queued by the workspace index (`refresh_open`) with the text and configuration of the
     // last snapshot: only the drift findings can differ, so they alone are computed again
     // (the analysis is deterministic; a thousand open stories are refreshed per new name).
-    let unchanged = previous
-        .as_deref()
-        .filter(|p| p.key.config_gen == key.config_gen && p.text == text);
+    let unchanged = previous.as_deref().filter(|p| {
+        // The version first: on a keystroke it differs, and the texts go uncompared.
+        p.key.config_gen == key.config_gen && p.doc.version() == doc.version() && p.text == text
+    });
     let mut filing = Filing::None;
     let analysis = catch_unwind(AssertUnwindSafe(|| {
         let mut analysis = match unchanged {
