@@ -179,6 +179,13 @@ impl State {
         }
     }
 
+    /// `uri` is closed (or dropped after a failed edit): its document and its place among
+    /// the recent ones go.
+    pub fn remove_doc(&mut self, uri: &Url) {
+        self.docs.remove(uri);
+        self.recent.retain(|u| u != uri);
+    }
+
     /// Does `uri` keep its paragraph work?
     pub fn keeps_reuse(&self, uri: &Url) -> bool {
         self.recent.contains(uri)
@@ -342,7 +349,7 @@ impl Backend {
                         "applying didChange to {uri} panicked: {}; closing the document",
                         panic_message(&*payload)
                     );
-                    st.docs.remove(&uri);
+                    st.remove_doc(&uri);
                     drop(st);
                     self.send(Job::Clear(uri.clone()));
                     let client = self.client.clone();
@@ -361,11 +368,7 @@ impl Backend {
 
     pub(super) fn close_document(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        {
-            let mut st = lock(&self.state);
-            st.docs.remove(&uri);
-            st.recent.retain(|u| u != &uri);
-        }
+        lock(&self.state).remove_doc(&uri);
         self.send(Job::Clear(uri));
     }
 }
