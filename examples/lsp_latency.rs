@@ -17,7 +17,9 @@
 //!    keystroke -> the `publishDiagnostics` for that version (p50/p90/p99/max);
 //! 4. the same on a 1 MB document of many stories, end marks removed so all of it is checked;
 //! 5. resident memory (VmRSS from /proc/PID/status) after opening 1,000 distinct
-//!    1,000-word articles and receiving diagnostics for each.
+//!    1,000-word articles and receiving diagnostics for each, and the time from the first
+//!    `didOpen` to the last of their diagnostics; each article's three renamed people take
+//!    distinct Census surnames (`--numbered-names`: `Pruitt0`, `Pruitt1`, ...).
 //!
 //! Keystrokes are sent one after another: the next is typed when the previous one's
 //! diagnostics have arrived (an editor types far slower than that). Servers that publish
@@ -59,6 +61,9 @@ options:
   --hints-lens        after each keystroke's diagnostics, also ask for the inlay hints and
                       code lenses of the document (as VS Code does) and time those answers
   --skip-memory       skip the memory figure
+  --numbered-names    name the people of the many open articles Pruitt0, Pruitt1, ...
+                      (a thousand surnames one or two edits apart: the drift rule's worst
+                      case) instead of distinct Census surnames
   --timeout-ms N      give up waiting for one publication after N ms (default: 10000)
   --server-log        let the server write its stderr to ours
 
@@ -74,6 +79,7 @@ struct Options {
     starts: usize,
     skip_big: bool,
     skip_memory: bool,
+    numbered_names: bool,
     hints_lens: bool,
     timeout: Duration,
     server_log: bool,
@@ -94,6 +100,7 @@ fn parse_args() -> Options {
         starts: 10,
         skip_big: false,
         skip_memory: false,
+        numbered_names: false,
         hints_lens: false,
         timeout: Duration::from_secs(10),
         server_log: false,
@@ -121,6 +128,7 @@ fn parse_args() -> Options {
             "--skip-big" => o.skip_big = true,
             "--hints-lens" => o.hints_lens = true,
             "--skip-memory" => o.skip_memory = true,
+            "--numbered-names" => o.numbered_names = true,
             "--server-log" => o.server_log = true,
             "--" => {
                 o.command = args.by_ref().collect();
@@ -510,12 +518,55 @@ fn type_into(
     (opened, lat)
 }
 
+/// The people renamed in each of the many open articles (the sample's other people keep
+/// their names in all of them).
+const RENAMED: [&str; 3] = ["Pruitt", "Delgado", "Baptiste"];
+
+/// Surnames for the many open articles: the Census list of `data/surnames.txt` (its
+/// commonest 8,000), five to ten ASCII letters, none written in `base`, in a fixed
+/// shuffled order (the same every run), so that each story names people a desk could
+/// name. Near spellings occur among them as they do among real names (`Hansen`,
+/// `Hanson`), not a thousand of them one or two edits apart.
+fn real_surnames(base: &str) -> Vec<&'static str> {
+    const LIST: &str = include_str!("../data/surnames.txt");
+    let mut names: Vec<&str> = LIST
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .take(8000)
+        .filter(|n| {
+            (5..=10).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_alphabetic())
+                && n.as_bytes()[0].is_ascii_uppercase()
+                && n.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && !base.contains(n)
+        })
+        .collect();
+    // Fisher-Yates with a fixed xorshift seed.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..names.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        names.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    names
+}
+
 /// A distinct 1,000-word article for document `n`: the sample with its people renamed and
-/// figures changed, so no two documents share text.
-fn distinct_article(base: &str, n: usize) -> String {
-    let mut s = base.replace("Baptiste", &format!("Baptiste{n}"));
-    s = s.replace("Pruitt", &format!("Pruitt{n}"));
-    s = s.replace("Delgado", &format!("Delgado{n}"));
+/// figures changed, so no two documents share text. The three renamed people take
+/// surnames `3n`, `3n + 1` and `3n + 2` of `surnames` (wrapping round), or, when
+/// `surnames` is empty (`--numbered-names`), `Pruitt{n}`, `Delgado{n}`, `Baptiste{n}`: a
+/// thousand spellings one or two edits apart, the drift rule's worst case.
+fn distinct_article(base: &str, n: usize, surnames: &[&str]) -> String {
+    let mut s = base.to_string();
+    for (k, old) in RENAMED.iter().enumerate() {
+        let new = if surnames.is_empty() {
+            format!("{old}{n}")
+        } else {
+            surnames[(3 * n + k) % surnames.len()].to_string()
+        };
+        s = s.replace(old, &new);
+    }
     s = s.replace("10-5", &format!("{}-{}", 8 + n % 7, n % 5));
     format!("Story {n}: {s}")
 }
@@ -620,16 +671,20 @@ fn main() {
 
     // 5. Memory with many open articles.
     let memory = (!o.skip_memory).then(|| {
+        let surnames = if o.numbered_names {
+            Vec::new()
+        } else {
+            real_surnames(&article)
+        };
+        let texts: Vec<String> = (0..o.docs)
+            .map(|n| distinct_article(&article, n, &surnames))
+            .collect();
+        let cpu0 = server.cpu_time();
         let t0 = Instant::now();
         let mut pending: HashSet<String> = HashSet::new();
-        for n in 0..o.docs {
+        for (n, text) in texts.iter().enumerate() {
             let uri = format!("{root_uri}/open/{n:05}.txt");
-            open(
-                &server,
-                &uri,
-                &o.language_id,
-                &distinct_article(&article, n),
-            );
+            open(&server, &uri, &o.language_id, text);
             pending.insert(uri);
         }
         while !pending.is_empty() {
@@ -651,10 +706,14 @@ fn main() {
             }
         }
         let all_in = t0.elapsed();
+        let cpu = cpu0
+            .zip(server.cpu_time())
+            .map(|(a, b)| b.saturating_sub(a));
         (
             server.rss_kib("VmRSS:"),
             server.rss_kib("VmHWM:"),
             all_in,
+            cpu,
             pending.len(),
         )
     });
@@ -684,6 +743,17 @@ fn main() {
         article.len(),
         chars.len()
     );
+    if !o.skip_memory {
+        println!(
+            "{} open articles, their people renamed {}",
+            o.docs,
+            if o.numbered_names {
+                "Pruitt0, Pruitt1, ... (--numbered-names)"
+            } else {
+                "with distinct Census surnames"
+            }
+        );
+    }
     println!();
     row("what", "measured".into(), "target");
     println!("|{}|{}|{}|", "-".repeat(60), "-".repeat(26), "-".repeat(16));
@@ -704,10 +774,15 @@ fn main() {
         row("didOpen 1 MB -> first diagnostics", ms(*opened), "");
         latency_rows("1 MB", lat, "", "<= 30 ms");
     }
-    if let Some((rss, hwm, all_in, missing)) = memory {
+    if let Some((rss, hwm, all_in, cpu, missing)) = memory {
         row(
             &format!("open {} articles -> all diagnostics in", o.docs),
             format!("{:.0} ms", all_in.as_secs_f64() * 1e3),
+            "",
+        );
+        row(
+            "  server CPU time meanwhile (all threads)",
+            cpu.map_or_else(|| "-".into(), |d| format!("{} ms", d.as_millis())),
             "",
         );
         if missing > 0 {
