@@ -287,3 +287,75 @@ BERGEN, March 4 (Reuters) - Norwegian envoy Olaf Vestergard arrived on Wednesday
     let got = c.diagnostics_until(&b, |d| !drift(d).is_empty()).await;
     assert_eq!(drift(&got), vec![at]);
 }
+
+/// When another open story's people change, only the open stories whose drift findings
+/// may change with them are checked and published again: one whose surname is near the
+/// spelling that changed is (its finding now counts one story more), one whose people have
+/// no spelling near it is not.
+#[tokio::test]
+async fn only_the_stories_near_a_changed_surname_are_published_again() {
+    const FIRST: &str = "Talks go on — 会谈 🎉\n\
+\n\
+OSLO, March 3 (Reuters) - “Progress,” said Norwegian envoy Olaf Vestergaard on Tuesday.\n\
+\n\
+Vestergaard left for Bergen.\n";
+    const LATE: &str = "Envoy returns — 会谈 🌊\n\
+\n\
+BERGEN, March 4 (Reuters) - Norwegian envoy Olaf Vestergard arrived on Wednesday.\n";
+    const FAR: &str = "Fishing quotas agreed 🐟\n\
+\n\
+TROMSO, March 4 (Reuters) - Fisheries minister Ingrid Solberg signed the quotas on Wednesday.\n\
+\n\
+Solberg thanked the crews.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Two stories on disk write `Vestergaard`; a.txt names someone else for now.
+    for n in ["c1.txt", "c2.txt"] {
+        std::fs::write(root.join(n), FIRST.replace("OSLO", "BERGEN")).unwrap();
+    }
+    let other = FIRST
+        .replace("Olaf Vestergaard", "Harald Lindqvist")
+        .replace("Vestergaard", "Lindqvist");
+    std::fs::write(root.join("a.txt"), &other).unwrap();
+    std::fs::write(root.join("b.txt"), LATE).unwrap();
+    std::fs::write(root.join("q.txt"), FAR).unwrap();
+    let (a, b, q) = (
+        url(&root.join("a.txt")),
+        url(&root.join("b.txt")),
+        url(&root.join("q.txt")),
+    );
+    let mut c = TestClient::start();
+    c.initialize_in(root, json!({}), Value::Null).await;
+    c.open(&a, &other).await;
+    c.open(&b, LATE).await;
+    c.open(&q, FAR).await;
+    let drift_says = |d: &[Value], what: &str| {
+        d.iter().any(|x| {
+            x["code"] == "names/spelling-drift" && x["message"].as_str().unwrap().contains(what)
+        })
+    };
+    // Once the index holds the folder: b.txt's `Vestergard` against two other stories.
+    c.diagnostics_until(&b, |d| drift_says(d, "in 2 other stories"))
+        .await;
+    // Let the first indexing's refreshes finish.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    c.drain();
+
+    // a.txt now names Olaf Vestergaard too: b.txt's finding counts three stories.
+    change(&c, &a, 2, FIRST).await;
+    c.diagnostics(&a, 2).await;
+    c.diagnostics_until(&b, |d| drift_says(d, "in 3 other stories"))
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let published_q = c
+        .drain()
+        .iter()
+        .filter(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == q.as_str()
+        })
+        .count();
+    assert_eq!(
+        published_q, 0,
+        "q.txt (Solberg) checked again for a Vestergaard"
+    );
+}

@@ -106,6 +106,9 @@ pub(super) struct OpenDoc {
 #[derive(Default)]
 pub(super) struct State {
     pub docs: HashMap<Url, OpenDoc>,
+    /// The open documents that are files, by path (the workspace index's key): kept with
+    /// `docs` by [`State::insert_doc`] and [`State::remove_doc`].
+    pub paths: HashMap<PathBuf, Vec<Url>>,
     pub encoding: Encoding,
     pub root: Option<PathBuf>,
     /// `copydesk.toml` as last read.
@@ -179,10 +182,28 @@ impl State {
         }
     }
 
+    /// `uri` is opened (again, when it was open): its document, found by its path too.
+    pub fn insert_doc(&mut self, uri: &Url, od: OpenDoc) {
+        if self.docs.insert(uri.clone(), od).is_none() {
+            if let Ok(path) = uri.to_file_path() {
+                self.paths.entry(path).or_default().push(uri.clone());
+            }
+        }
+    }
+
     /// `uri` is closed (or dropped after a failed edit): its document and its place among
     /// the recent ones go.
     pub fn remove_doc(&mut self, uri: &Url) {
-        self.docs.remove(uri);
+        if self.docs.remove(uri).is_some() {
+            if let Ok(path) = uri.to_file_path() {
+                if let Some(uris) = self.paths.get_mut(&path) {
+                    uris.retain(|u| u != uri);
+                    if uris.is_empty() {
+                        self.paths.remove(&path);
+                    }
+                }
+            }
+        }
         self.recent.retain(|u| u != uri);
     }
 
@@ -282,8 +303,8 @@ impl Backend {
             let mut st = lock(&self.state);
             st.next_rev += 1;
             let rev = st.next_rev;
-            st.docs.insert(
-                td.uri.clone(),
+            st.insert_doc(
+                &td.uri,
                 OpenDoc {
                     doc: Document::new(&td.text, td.version),
                     format,

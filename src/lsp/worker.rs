@@ -226,13 +226,13 @@ fn run_job(client: &Publisher, state: &Mutex<State>, job: &Job, published: &mut 
                 client.publish(uri.clone(), vec![], None);
             }
             // Closed: the index takes the file on disk again instead of the buffer.
-            if super::workspace::reindex(state, uri) {
-                super::workspace::refresh_open(state, None);
+            if let Some(dependents) = super::workspace::reindex(state, uri) {
+                super::workspace::refresh_stories(state, None, &dependents);
             }
         }
         Job::Reindex(uri) => {
-            if super::workspace::reindex(state, uri) {
-                super::workspace::refresh_open(state, None);
+            if let Some(dependents) = super::workspace::reindex(state, uri) {
+                super::workspace::refresh_stories(state, None, &dependents);
             }
         }
         Job::ConfigError(uri, err) => {
@@ -317,9 +317,11 @@ fn analyse(client: &Publisher, state: &Mutex<State>, uri: &Url) -> Option<Arc<Sn
     }
     drop(st);
     match filing {
-        Filing::Filed { changed: true } => super::workspace::refresh_open(state, Some(uri)),
+        Filing::Filed { dependents } => {
+            super::workspace::refresh_stories(state, Some(uri), &dependents)
+        }
         Filing::Defer(path) => super::workspace::defer(state, &client.runtime, path, snap.clone()),
-        Filing::Filed { changed: false } | Filing::None => {}
+        Filing::None => {}
     }
     Some(snap)
 }

@@ -116,11 +116,7 @@ impl Shared {
 
 /// The paths of the open documents (their buffers, not the disk, are what is indexed).
 fn open_paths(state: &Mutex<State>) -> HashSet<PathBuf> {
-    lock(state)
-        .docs
-        .keys()
-        .filter_map(|u| u.to_file_path().ok())
-        .collect()
+    lock(state).paths.keys().cloned().collect()
 }
 
 /// People's surnames of an indexed story, sorted: when they change, the other open
@@ -152,6 +148,27 @@ pub(super) fn refresh_open(state: &Mutex<State>, except: Option<&Url>) {
         .filter(|u| Some(*u) != except)
         .cloned()
         .collect();
+    refresh(&mut st, uris);
+}
+
+/// [`refresh_open`] for the open documents of the stories at `paths` only (the
+/// [`ws::drift_dependents`] of a change), `except` left out.
+pub(super) fn refresh_stories(state: &Mutex<State>, except: Option<&Url>, paths: &[Arc<Path>]) {
+    if paths.is_empty() {
+        return;
+    }
+    let mut st = lock(state);
+    let uris: Vec<Url> = paths
+        .iter()
+        .filter_map(|p| st.paths.get(&**p))
+        .flatten()
+        .filter(|u| Some(*u) != except)
+        .cloned()
+        .collect();
+    refresh(&mut st, uris);
+}
+
+fn refresh(st: &mut State, uris: Vec<Url>) {
     st.pull_refresh_wanted |= !uris.is_empty();
     for uri in uris {
         st.next_rev += 1;
@@ -172,6 +189,14 @@ pub(super) fn refresh_open(state: &Mutex<State>, except: Option<&Url>) {
     }
 }
 
+/// The paths of the stories [`ws::drift_dependents`] names.
+fn dependents(ix: &Index, before: &[Box<str>], after: &[Box<str>]) -> Vec<Arc<Path>> {
+    ws::drift_dependents(ix, before, after)
+        .into_iter()
+        .filter_map(|id| ix.story(id).map(|s| s.path.clone()))
+        .collect()
+}
+
 /// How long the worker waits without an edit before filing deferred stories.
 pub(super) const FILING_QUIET: std::time::Duration = std::time::Duration::from_millis(300);
 
@@ -179,9 +204,9 @@ pub(super) const FILING_QUIET: std::time::Duration = std::time::Duration::from_m
 pub(super) enum Filing {
     /// Not a file: nothing to index.
     None,
-    /// Filed now; the people's surnames changed (the other open documents are to be
-    /// refreshed) or not.
-    Filed { changed: bool },
+    /// Filed now. When the people's surnames changed, the stories whose drift findings may
+    /// have changed with them (their open documents are to be refreshed); else none.
+    Filed { dependents: Vec<Arc<Path>> },
     /// The surnames are those already filed: file it later ([`defer`]).
     Defer(PathBuf),
 }
@@ -231,7 +256,11 @@ pub(super) fn with_drift(
         let before = spellings(ix.id_of(&path).and_then(|id| ix.story(id)));
         ix.insert(story);
         Filing::Filed {
-            changed: before != after,
+            dependents: if before == after {
+                Vec::new()
+            } else {
+                dependents(&ix, &before, &after)
+            },
         }
     };
     // This document's drift leaves its own story out (`ws::spelling_drift`), so it does
@@ -286,16 +315,18 @@ pub(super) fn defer(
 }
 
 /// A story changed on disk (or its document was closed): read it again, or drop it when
-/// it is gone. Open documents are left to their buffers. Whether the index changed.
-pub(super) fn reindex(state: &Mutex<State>, uri: &Url) -> bool {
-    let Ok(path) = uri.to_file_path() else {
-        return false;
-    };
-    if !ws::walk::is_story_path(&path) || open_paths(state).contains(&path) {
-        return false;
+/// it is gone. Open documents are left to their buffers. When the index changed, the
+/// stories whose drift findings may have changed with it ([`ws::drift_dependents`]).
+pub(super) fn reindex(state: &Mutex<State>, uri: &Url) -> Option<Vec<Arc<Path>>> {
+    let path = uri.to_file_path().ok()?;
+    if !ws::walk::is_story_path(&path) {
+        return None;
     }
     let (shared, config) = {
         let st = lock(state);
+        if st.paths.contains_key(&path) {
+            return None;
+        }
         (st.workspace.clone(), st.config.clone())
     };
     let inside = shared
@@ -303,22 +334,30 @@ pub(super) fn reindex(state: &Mutex<State>, uri: &Url) -> bool {
         .lock()
         .is_ok_and(|roots| roots.iter().any(|r| path.starts_with(r)));
     if !inside {
-        return false;
+        return None;
     }
     // Closed: what its buffer left pending is not to be filed over the file.
     shared.forget_pending(&path);
-    match Story::read(&path, &config) {
+    let read = Story::read(&path, &config);
+    let mut ix = shared.write();
+    let before = spellings(ix.id_of(&path).and_then(|id| ix.story(id)));
+    let after = match read {
         Ok(story) => {
-            shared.write().insert(story);
-            true
+            let after = spellings(Some(&story));
+            ix.insert(story);
+            after
         }
         Err(skipped) => {
             if path.exists() {
                 warn!("not indexed: {skipped}");
             }
-            shared.write().remove(&path)
+            if !ix.remove(&path) {
+                return None;
+            }
+            Vec::new()
         }
-    }
+    };
+    Some(dependents(&ix, &before, &after))
 }
 
 /// The workspace folders of `initialize`.

@@ -25,6 +25,12 @@ use crate::span::Span;
 /// At most this many other stories are listed as related information.
 const RELATED: usize = 5;
 
+/// A spelling is the folder's only when at least this many other stories write it: every
+/// test [`folder_target`] makes asks for more stories than this story's own spelling has
+/// (at least one, itself) or for three. [`drift_dependents`] relies on it: a spelling
+/// fewer stories write is no story's target, whatever changed.
+const TARGET_STORIES: usize = 2;
+
 /// Does the text before `at` end a sentence (or the line), so that a capital there says
 /// nothing about how a name is spelled?
 pub(super) fn sentence_start(text: &str, at: usize) -> bool {
@@ -296,6 +302,77 @@ fn drift_of<'e>(
     out
 }
 
+/// The spellings of the index that [`folder_target`] may weigh against `s` (its
+/// candidates, `s` left out): the same folded form, or near it by the rule's test (asked
+/// both ways round), each once.
+fn relatives<'a>(index: &'a Index, s: &str) -> Vec<&'a super::Spelling> {
+    let chars = s.chars().count();
+    let mut ids: Vec<u32> = index
+        .folds
+        .get(fold(s).as_str())
+        .map_or_else(Vec::new, |v| v.clone());
+    ids.extend(index.near.candidates(s).map(|i| i as u32).filter(|&i| {
+        let sp = &index.spellings[i as usize];
+        near(s, chars, &sp.text, sp.chars) || near(&sp.text, sp.chars, s, chars)
+    }));
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|i| &index.spellings[i as usize])
+        .filter(|sp| &*sp.text != s)
+        .collect()
+}
+
+/// The stories whose `names/spelling-drift` findings ([`spelling_drift`]) may have
+/// changed when one story of `index` was filed again, or removed: `before` and `after` are
+/// its people's surnames (sorted, each once) before and after, and `index` is as it is
+/// after. Every other story's findings are what they were. In order, each once (the story
+/// itself may be among them).
+///
+/// A story's findings read, for each of its surnames `s`, the uses of `s` itself and of its
+/// relatives (the candidates of [`folder_target`]: the same folded form, or near). The story
+/// filed changed the uses of each spelling `c` it writes or wrote, so the stories to ask
+/// again are:
+/// * those writing a relative of `c`, when `c` is or was written by enough stories to be a
+///   target ([`TARGET_STORIES`]); a spelling fewer stories write is no story's target;
+/// * those writing `c` itself, when a relative of `c` is written by enough stories to be
+///   their target (`c`'s own count weighs only against a target).
+pub fn drift_dependents(index: &Index, before: &[Box<str>], after: &[Box<str>]) -> Vec<StoryId> {
+    let mut changed: Vec<&str> = before.iter().chain(after).map(|s| &**s).collect();
+    changed.sort_unstable();
+    changed.dedup();
+    let mut out: Vec<StoryId> = Vec::new();
+    let uses_of = |sp: &super::Spelling, out: &mut Vec<StoryId>| {
+        out.extend(sp.uses.iter().map(|u| u.0));
+    };
+    for c in changed {
+        let own = index
+            .spelling_ids
+            .get(c)
+            .map(|&id| &index.spellings[id as usize]);
+        let now = own.map_or(0, |sp| sp.stories as usize);
+        // The filed story counts once for each spelling it writes.
+        let wrote = |v: &[Box<str>]| usize::from(v.binary_search_by(|b| (**b).cmp(c)).is_ok());
+        let then = (now + wrote(before)).saturating_sub(wrote(after));
+        let c_is_target = now.max(then) >= TARGET_STORIES;
+        let mut relative_is_target = false;
+        for sp in relatives(index, c) {
+            if c_is_target {
+                uses_of(sp, &mut out);
+            }
+            relative_is_target |= sp.stories as usize >= TARGET_STORIES;
+        }
+        if relative_is_target {
+            if let Some(sp) = own {
+                uses_of(sp, &mut out);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 enum Target<'a> {
     File(&'a str),
     Folder(FolderTarget<'a>),
@@ -414,7 +491,7 @@ fn folder_target<'a>(
         } else {
             others_of(index, me, sp).0
         };
-        if n == 0 {
+        if n < TARGET_STORIES {
             continue;
         }
         if same_fold {

@@ -36,7 +36,7 @@ use crate::rules::StoryDate;
 use crate::span::Span;
 use crate::text::{Encoding, LineIndex};
 
-pub use drift::{spelling_drift, spelling_drift_indexed};
+pub use drift::{drift_dependents, spelling_drift, spelling_drift_indexed};
 pub use walk::{stories_in, Skipped};
 
 /// A story's number in the index (stable while the index lives; a removed story's number

@@ -447,3 +447,112 @@ fn indexed_mention_positions_are_line_col_of_their_offsets() {
     }
     assert!(n >= 8, "{n} mentions");
 }
+
+/// The people's surnames of the story at `path` as the index holds it (sorted, once).
+fn surnames_in(index: &Index, path: &Path) -> Vec<Box<str>> {
+    let mut v: Vec<Box<str>> = index
+        .id_of(path)
+        .and_then(|id| index.story(id))
+        .into_iter()
+        .flat_map(|s| s.entities.iter())
+        .filter_map(|e| e.surname.clone())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `drift_dependents` names every story whose drift findings a change of another story
+/// changed: a walk of 400 random changes (new people, removals) over ten stories whose
+/// people share, nearly share or differ in case or diacritics from each other's surnames.
+/// It also names fewer stories than all of them: what the server gains by asking it. (Made
+/// to fail by leaving out either of its two kinds of dependents.)
+#[test]
+fn drift_dependents_are_every_story_whose_drift_changed() {
+    let config = Config::default();
+    let people = [
+        "Dmitry Medvedev",
+        "Anna Medvedev",
+        "Dmitry Medvedv",
+        "Dmitry Medvédev",
+        "Anna Medvedeva",
+        "Boris Orlov",
+        "Boris Orlow",
+        "Olga Orlova",
+        "Recep Tayyip Erdogan",
+        "Recep Tayyip Erdoğan",
+        "Ingrid Solberg",
+        "Ingrid Solbreg",
+        "Olaf Brandt",
+    ];
+    let places = ["MOSCOW", "KAZAN", "SOCHI", "OMSK", "TVER"];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let mut index = Index::default();
+    let paths: Vec<PathBuf> = (0..10)
+        .map(|i| PathBuf::from(format!("/folder/{i}.txt")))
+        .collect();
+    // Each story's text and analysis, as filed.
+    let mut live: Vec<Option<(String, crate::analysis::Analysis)>> = vec![None; paths.len()];
+    let drift_all = |index: &Index, live: &[Option<(String, crate::analysis::Analysis)>]| {
+        live.iter()
+            .zip(&paths)
+            .map(|(l, p)| {
+                l.as_ref()
+                    .map(|(t, a)| spelling_drift(index, p, t, &a.entities, &config))
+            })
+            .collect::<Vec<_>>()
+    };
+    let (mut changed_seen, mut named, mut others) = (0, 0, 0);
+    for step in 0..400 {
+        let k = next(paths.len());
+        let before_drift = drift_all(&index, &live);
+        let before = surnames_in(&index, &paths[k]);
+        if step > 40 && next(8) == 0 {
+            index.remove(&paths[k]);
+            live[k] = None;
+        } else {
+            let who = people[next(people.len())];
+            let other = people[next(people.len())];
+            let line = format!(
+                "Officials said {other} would attend. {} said no.",
+                other.rsplit(' ').next().unwrap()
+            );
+            let text = story(places[next(places.len())], who, &line);
+            let a = analyze(&text, Format::Plain, &config);
+            index.insert(Story::from_analysis(&paths[k], &text, &a, None));
+            live[k] = Some((text, a));
+        }
+        let after = surnames_in(&index, &paths[k]);
+        let deps = drift_dependents(&index, &before, &after);
+        let after_drift = drift_all(&index, &live);
+        for j in (0..paths.len()).filter(|&j| j != k) {
+            let id = index.id_of(&paths[j]);
+            if before_drift[j] != after_drift[j] {
+                changed_seen += 1;
+                assert!(
+                    id.is_some_and(|id| deps.contains(&id)),
+                    "step {step}: story {j} (id {id:?})'s drift changed with story {k} ({before:?} \
+                     -> {after:?}) but it is not named: {deps:?}\n{:#?}\n{:#?}",
+                    before_drift[j],
+                    after_drift[j]
+                );
+            }
+            if live[j].is_some() {
+                others += 1;
+                named += usize::from(id.is_some_and(|id| deps.contains(&id)));
+            }
+        }
+    }
+    assert!(
+        changed_seen >= 20,
+        "the walk changes other stories' drift: {changed_seen}"
+    );
+    // 1,469 of 3,118 when written: the people here are all near one another.
+    assert!(named * 3 < others * 2, "{named} of {others} named");
+}
