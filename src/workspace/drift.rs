@@ -4,8 +4,10 @@
 //! For each person of the story, the spellings that may be the same name are looked up,
 //! never scanned: the same folded form (case, diacritics, apostrophes: the index's
 //! `folds`) and the spellings one or two edits away (its [`super::NearIndex`], each
-//! candidate then checked exactly with `names/near-miss`'s test). What is reported and
-//! when is the rule's documentation.
+//! candidate then checked exactly with `names/near-miss`'s test), found once per pair of
+//! spellings when the later is filed ([`relatives_of`]). What is reported and when is the
+//! rule's documentation. [`drift_dependents`] says which stories' findings a change of
+//! one story can change (the server refreshes only those open documents).
 
 use std::path::Path;
 
@@ -304,8 +306,9 @@ fn drift_of<'e>(
 
 /// The spellings of the index that [`folder_target`] may weigh against `s` (its
 /// candidates, `s` left out): the same folded form, or near it by the rule's test (asked
-/// both ways round), each once.
-fn relatives<'a>(index: &'a Index, s: &str) -> Vec<&'a super::Spelling> {
+/// both ways round); ids in increasing order. Every other candidate of the near index is
+/// one the rule passes over (not near), so looking at these alone finds the same target.
+pub(super) fn relatives_of(index: &Index, s: &str) -> Vec<u32> {
     let chars = s.chars().count();
     let mut ids: Vec<u32> = index
         .folds
@@ -317,10 +320,16 @@ fn relatives<'a>(index: &'a Index, s: &str) -> Vec<&'a super::Spelling> {
     }));
     ids.sort_unstable();
     ids.dedup();
-    ids.into_iter()
-        .map(|i| &index.spellings[i as usize])
-        .filter(|sp| &*sp.text != s)
-        .collect()
+    ids.retain(|&i| &*index.spellings[i as usize].text != s);
+    ids
+}
+
+/// [`relatives_of`] `s`: kept with the spelling when the index has it.
+fn relatives<'a>(index: &'a Index, s: &str) -> std::borrow::Cow<'a, [u32]> {
+    match index.spelling_ids.get(s) {
+        Some(&id) => std::borrow::Cow::Borrowed(&index.spellings[id as usize].relatives),
+        None => std::borrow::Cow::Owned(relatives_of(index, s)),
+    }
 }
 
 /// The stories whose `names/spelling-drift` findings ([`spelling_drift`]) may have
@@ -356,7 +365,8 @@ pub fn drift_dependents(index: &Index, before: &[Box<str>], after: &[Box<str>]) 
         let then = (now + wrote(before)).saturating_sub(wrote(after));
         let c_is_target = now.max(then) >= TARGET_STORIES;
         let mut relative_is_target = false;
-        for sp in relatives(index, c) {
+        for &r in relatives(index, c).iter() {
+            let sp = &index.spellings[r as usize];
             if c_is_target {
                 uses_of(sp, &mut out);
             }
@@ -467,12 +477,11 @@ fn folder_target<'a>(
     let is_place = std::cell::OnceCell::new();
     // The spellings of the same folded form (ids in increasing order).
     let same_folds: &[u32] = index.folds.get(folded).map_or(&[], |v| &v[..]);
-    let mut candidates: Vec<u32> = same_folds.to_vec();
-    candidates.extend(index.near.candidates(s).map(|i| i as u32));
-    candidates.sort_unstable();
-    candidates.dedup();
+    // The candidates: the same folded form, or near (the near index's other candidates
+    // are not near, and would be passed over below).
+    let candidates = relatives(index, s);
     let mut best: Option<(usize, &'a super::Spelling)> = None;
-    for id in candidates {
+    for &id in candidates.iter() {
         let sp = &index.spellings[id as usize];
         if &*sp.text == s || sp.uses.is_empty() {
             continue;

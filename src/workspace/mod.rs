@@ -341,6 +341,10 @@ struct Spelling {
     /// The given names written with it (folded) and how many of `uses` write each: so
     /// that a spelling a whole archive uses is summed up without reading its uses.
     givens: FxHashMap<Box<str>, u32>,
+    /// The other spellings `names/spelling-drift` weighs against this one (the same folded
+    /// form, or near: [`drift::relatives_of`]), in increasing order: found once, when the
+    /// later of the two is filed, instead of looked up in the near index for every story.
+    relatives: Vec<u32>,
 }
 
 /// The index of every story of the workspace.
@@ -528,12 +532,17 @@ impl Index {
             return id;
         }
         let id = self.spellings.len() as u32;
+        let relatives = drift::relatives_of(self, s);
+        for &r in &relatives {
+            self.spellings[r as usize].relatives.push(id);
+        }
         self.spellings.push(Spelling {
             text: s.into(),
             chars: s.chars().count(),
             uses: Vec::new(),
             stories: 0,
             givens: FxHashMap::default(),
+            relatives,
         });
         self.spelling_ids.insert(s.into(), id);
         self.folds
@@ -564,7 +573,11 @@ impl Index {
             n += k.len() + v.capacity() * 8 + 32;
         }
         for s in &self.spellings {
-            n += s.text.len() * 3 + s.uses.capacity() * 8 + size_of::<Spelling>() + 64;
+            n += s.text.len() * 3
+                + s.uses.capacity() * 8
+                + s.relatives.capacity() * 4
+                + size_of::<Spelling>()
+                + 64;
         }
         n
     }
