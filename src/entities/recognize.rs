@@ -597,6 +597,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether word `i` is [`arabic_article`]'s, testing its bytes before slicing it.
+    /// Asked of every lower-case word [`Scanner::scan`] passes: kept inline.
+    #[inline(always)]
     fn arabic(&self, i: usize) -> bool {
         let s = self.toks[i].span;
         let b = self.text.as_bytes();
@@ -639,6 +641,7 @@ impl<'a> Scanner<'a> {
     /// country's is the place (national teams are typed as places); any other is an
     /// organization (a club, even one named after a city), learned for the rest of the
     /// story; a person found there stays one (a golfer's line of scores).
+    #[inline(never)]
     fn table_lines(&mut self) {
         if self.heading {
             return;
@@ -650,13 +653,10 @@ impl<'a> Scanner<'a> {
         for line in text.split_inclusive('\n') {
             let start = at;
             at += line.len();
-            // A table's line is short and holds a number after a space.
-            if line.len() > 120
-                || !line
-                    .as_bytes()
-                    .windows(2)
-                    .any(|w| w[0] == b' ' && w[1].is_ascii_digit())
-            {
+            // A table's line is short and ends with a number or a parenthesis (`( halftime
+            // 1-0 )`); a line of prose ends with a stop or a quotation mark.
+            let last = line.trim_end().bytes().last().unwrap_or(b' ');
+            if line.len() > 120 || !(last.is_ascii_digit() || last == b')') {
                 continue;
             }
             teams_in_line(line, start, &mut teams);
@@ -872,6 +872,17 @@ impl<'a> Scanner<'a> {
                 promote(&mut self.out[i]);
             }
         }
+    }
+
+    /// A word that is a name by its shape or the gazetteer, not a common noun capitalized
+    /// inside a longer name (`Telephone` in `Nippon Telegraph and Telephone`): an
+    /// acronym or a word with a capital inside (`DHL`, `USAir`), a place (`Iceland`), a
+    /// bank's one-word name (`Commerzbank`).
+    fn name_of_its_own(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.chars().skip(1).any(char::is_uppercase)
+            || w.len() > 6 && w.ends_with("bank")
+            || lookup_place(w).is_some()
     }
 
     /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
@@ -1199,11 +1210,14 @@ impl<'a> Scanner<'a> {
                     // `NWSC and the Democratic Party`: an acronym is an organization's.
                     let left_org = left_org || c == a + 1 && self.org_acronym(a);
                     // `Deutsche Bank and Commerzbank`: a name ending in an organization's
-                    // word, then one more word.
+                    // word, with no connector (`Office of Management and Budget`), then one
+                    // more word.
                     let ends_org = c > a + 1
+                        && (a..c).all(|i| !sets::CONNECTORS.has(self.toks[i].class))
                         && right == c + 1
                         && b == right + 1
-                        && sets::ORG_WORDS.has(self.toks[c - 1].class);
+                        && sets::ORG_WORDS.has(self.toks[c - 1].class)
+                        && self.name_of_its_own(right);
                     ends_org
                         || right < b
                             && if left_org || right == c + 2 && right_org {
@@ -1643,7 +1657,7 @@ impl<'a> Scanner<'a> {
             }
             // `M. Atherton`, `J. Crawley`: an initial and a surname, as sports copy writes
             // players (not `W. Germany`, `N. Korea`).
-            if p + 2 == e && self.initial_and_surname(p) {
+            if p == s && p + 2 == e && self.initial_and_surname(p) {
                 self.leftover(&mut left);
                 self.out.push(Found {
                     span: self.span(p, e),
@@ -1738,11 +1752,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// `M. Atherton`: a single capital's initial at `p`, then a capitalized surname (three
-    /// letters or more, no initial, no country or state: `W. Germany`).
+    /// letters or more, no initial, no country or state: `W. Germany`). Only where the name
+    /// starts (`Harvey T. Lyon` is the scanner's as before).
     fn initial_and_surname(&self, p: usize) -> bool {
         let (w, next) = (self.w(p), self.w(p + 1));
         let t = &self.toks[p + 1];
-        w.len() == 2
+        // A word of its own (`Japan-U.S. Trade` is no initial).
+        let start = self.toks[p].span.start;
+        let alone = start == 0 || self.text.as_bytes()[start - 1].is_ascii_whitespace();
+        alone
+            && w.len() == 2
             && w.as_bytes()[0].is_ascii_uppercase()
             && w.ends_with('.')
             && t.joined
