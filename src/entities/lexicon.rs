@@ -641,6 +641,7 @@ pub const ORG_WORDS: &[&str] = &[
     "Forces",
     "Office",
     "Agency",
+    "Newsroom",
     "Centre",
     "Center",
     "Laboratory",

@@ -378,7 +378,12 @@ impl Knowledge {
                 note(a);
             }
             introduced.push((self.known.len(), at));
-            self.add(
+            let club = (f.kind == EntityKind::Organization)
+                .then(|| f.canonical.rsplit_once(' ').map(|(_, last)| last))
+                .flatten()
+                .filter(|last| CLUB_ALONE.contains(last))
+                .map(str::to_string);
+            let idx = self.add(
                 Known {
                     kind: f.kind,
                     canonical: f.canonical.clone(),
@@ -393,6 +398,10 @@ impl Knowledge {
                 },
                 &[],
             );
+            // `Rovers` for `Blackburn Rovers`: a club's last word alone names it.
+            if let Some(club) = club {
+                self.full.entry(club).or_insert(idx);
+            }
         }
         // `Mr Volcker` before `Paul Volcker`: the one word is the surname, not a full name.
         let surnames = &self.surnames;
@@ -406,6 +415,20 @@ impl Knowledge {
         (changed, introduced)
     }
 }
+
+/// A club's last word that names it alone in sports copy (`United` for `Manchester
+/// United`): not `City` or `Town`, which name places too.
+const CLUB_ALONE: &[&str] = &[
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Villa",
+    "Hotspur",
+    "Rangers",
+    "Celtic",
+];
 
 /// A word's hash, for the set of words [`Knowledge::learn`] changed.
 fn word_hash(w: &str) -> u64 {
@@ -574,6 +597,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether word `i` is [`arabic_article`]'s, testing its bytes before slicing it.
+    /// Asked of every lower-case word [`Scanner::scan`] passes: kept inline.
+    #[inline(always)]
     fn arabic(&self, i: usize) -> bool {
         let s = self.toks[i].span;
         let b = self.text.as_bytes();
@@ -608,6 +633,110 @@ impl<'a> Scanner<'a> {
             i = j;
         }
         self.people_in_lists();
+        self.table_lines();
+    }
+
+    /// Results and standings lines (`Leeds 2 Everton 0`, `Japan 2 Syria 1 ( halftime
+    /// 1-0 )`, `Leeds 6 4 1 1 10 4 13`): each name before the numbers is a team's. A
+    /// country's is the place (national teams are typed as places); any other is an
+    /// organization (a club, even one named after a city), learned for the rest of the
+    /// story; a person found there stays one (a golfer's line of scores).
+    #[inline(never)]
+    fn table_lines(&mut self) {
+        if self.heading {
+            return;
+        }
+        let text = self.text;
+        let mut teams: Vec<Span> = Vec::new();
+        let mut places: Vec<Span> = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            // A table's line is short and ends with a number or a parenthesis (`( halftime
+            // 1-0 )`); a line of prose ends with a stop or a quotation mark.
+            let last = line.trim_end().bytes().last().unwrap_or(b' ');
+            if line.len() > 120 || !(last.is_ascii_digit() || last == b')') {
+                continue;
+            }
+            teams_in_line(line, start, &mut teams);
+            paren_places(line, start, &mut places);
+        }
+        for sp in places {
+            if !self
+                .out
+                .iter()
+                .any(|f| f.span == sp && f.kind == EntityKind::Place)
+            {
+                let name = single_spaced(sp.text(text));
+                let canonical = lookup_place(&name).map_or(name, |pl| pl.name.to_string());
+                self.out
+                    .retain(|f| !(f.span.start < sp.end && sp.start < f.span.end));
+                self.push(sp, EntityKind::Place, canonical, MentionForm::Name);
+            }
+        }
+        for sp in teams {
+            self.team(sp);
+        }
+    }
+
+    /// [`Scanner::table_lines`]' decision for one team's name at `sp`.
+    fn team(&mut self, sp: Span) {
+        let overlaps = |f: &Found| f.span.start < sp.end && sp.start < f.span.end;
+        if self
+            .out
+            .iter()
+            .any(|f| overlaps(f) && f.kind == EntityKind::Person && f.span == sp)
+        {
+            return;
+        }
+        let (Ok(p), Ok(e)) = (
+            self.toks.binary_search_by_key(&sp.start, |t| t.span.start),
+            self.toks.binary_search_by_key(&sp.end, |t| t.span.end),
+        ) else {
+            return;
+        };
+        let e = e + 1;
+        let raw = &self.text[sp.start..sp.end];
+        let name = if raw.chars().any(char::is_lowercase) {
+            single_spaced(raw)
+        } else {
+            title_case(&single_spaced(raw))
+        };
+        const CLUB: Classes = class::CLUB_WORD | class::ORG_WORD | class::ORG_NAME;
+        let club = (p..e).any(|i| self.toks[i].class & CLUB != 0);
+        let place = lookup_place(&name).filter(|pl| pl.kind != "city");
+        let (kind, canonical, form, evidence) = match place {
+            Some(pl) if !club => (
+                EntityKind::Place,
+                Arc::from(pl.name),
+                MentionForm::Name,
+                Evidence::Other,
+            ),
+            _ if !club && e - p >= 2 && self.person_run(p, e, None) == Some(e - p) => (
+                EntityKind::Person,
+                Arc::from(name),
+                MentionForm::Full,
+                Evidence::Names,
+            ),
+            _ => (
+                EntityKind::Organization,
+                Arc::from(name),
+                MentionForm::Full,
+                Evidence::Other,
+            ),
+        };
+        self.out.retain(|f| !overlaps(f));
+        self.out.push(Found {
+            span: sp,
+            kind,
+            canonical,
+            form,
+            role: None,
+            acronym: None,
+            heading: false,
+            evidence,
+        });
     }
 
     /// `Romelu Lukaku, Yannick Carrasco and Dries Mertens`, `Jan Novak (Czech Republic)`:
@@ -666,8 +795,25 @@ impl<'a> Scanner<'a> {
             let Some(close) = inner.find(')').filter(|&c| c <= 40) else {
                 return false;
             };
+            // A city's name too on a results line (`Ato Boldon ( Trinidad ) 20.11`).
+            let results = || {
+                inner[close..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|l| l.bytes().any(|b| b.is_ascii_digit()))
+            };
             let inner = inner[..close].trim();
-            lookup_place(inner).is_some_and(|pl| pl.kind != "city")
+            lookup_place(inner).is_some_and(|pl| pl.kind != "city" || results())
+        };
+        // A cricket scorecard's `c Inzamam-ul-Haq b Wasim Akram`: the fielder and the
+        // bowler.
+        let bowled = |start: usize| {
+            let before = &text[..start];
+            (before.ends_with(" b ") || before.ends_with(" c "))
+                && text[start..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|l| l.bytes().any(|b| b.is_ascii_digit()))
         };
         let promote = |f: &mut Found| {
             f.kind = EntityKind::Person;
@@ -694,7 +840,14 @@ impl<'a> Scanner<'a> {
                     let prev = i > 0
                         && self.out[i - 1].kind == EntityKind::Person
                         && list_sep(self.out[i - 1].span.end, sp.start);
-                    if (prev || country_after(sp.end)) && words_ok(&self.out[i], true) {
+                    let scorecard = || {
+                        bowled(sp.start)
+                            && sp.text(text).split(' ').count() <= 3
+                            && !sp.text(text).contains(['.', '\n'])
+                    };
+                    if (prev || country_after(sp.end)) && words_ok(&self.out[i], true)
+                        || scorecard()
+                    {
                         promote(&mut self.out[i]);
                     }
                 }
@@ -719,6 +872,17 @@ impl<'a> Scanner<'a> {
                 promote(&mut self.out[i]);
             }
         }
+    }
+
+    /// A word that is a name by its shape or the gazetteer, not a common noun capitalized
+    /// inside a longer name (`Telephone` in `Nippon Telegraph and Telephone`): an
+    /// acronym or a word with a capital inside (`DHL`, `USAir`), a place (`Iceland`), a
+    /// bank's one-word name (`Commerzbank`).
+    fn name_of_its_own(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.chars().skip(1).any(char::is_uppercase)
+            || w.len() > 6 && w.ends_with("bank")
+            || lookup_place(w).is_some()
     }
 
     /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
@@ -1045,12 +1209,24 @@ impl<'a> Scanner<'a> {
                             || self.with_joined(right, b, |j| self.know.full.contains_key(j)));
                     // `NWSC and the Democratic Party`: an acronym is an organization's.
                     let left_org = left_org || c == a + 1 && self.org_acronym(a);
-                    right < b
-                        && if left_org || right == c + 2 && right_org {
-                            right_org || right_known || self.person_run(right, b, None).is_some()
-                        } else {
-                            right_org && self.person_run(a, c, None) == Some(c - a)
-                        }
+                    // `Deutsche Bank and Commerzbank`: a name ending in an organization's
+                    // word, with no connector (`Office of Management and Budget`), then one
+                    // more word.
+                    let ends_org = c > a + 1
+                        && (a..c).all(|i| !sets::CONNECTORS.has(self.toks[i].class))
+                        && right == c + 1
+                        && b == right + 1
+                        && sets::ORG_WORDS.has(self.toks[c - 1].class)
+                        && self.name_of_its_own(right);
+                    ends_org
+                        || right < b
+                            && if left_org || right == c + 2 && right_org {
+                                right_org
+                                    || right_known
+                                    || self.person_run(right, b, None).is_some()
+                            } else {
+                                right_org && self.person_run(a, c, None) == Some(c - a)
+                            }
                 }
                 // `Colorado State University of the US`: an organization, then the
                 // country or state it is in.
@@ -1151,8 +1327,15 @@ impl<'a> Scanner<'a> {
                 100_000
             };
             // `Liverpool 0 Leeds 3`: a line of results opens with a club's city.
+            // `Leeds United went top`: a city before a club's word is the club's.
+            let club_after = || {
+                self.toks
+                    .get(p + len)
+                    .is_some_and(|t| t.joined && sets::CLUB_WORDS.has(t.class))
+            };
             let big = info.kind != "city"
                 || info.population >= floor
+                || info.population >= TOWN && club_after()
                 || self.toks[p].sent_start
                     && info.population >= TOWN
                     && score_line(self.text, self.toks[p].span);
@@ -1382,7 +1565,10 @@ impl<'a> Scanner<'a> {
         let mut p = s;
         while p < e {
             let w = self.w(p);
-            if let Some((len, idx)) = self.match_full(p, e) {
+            if let Some((len, idx)) = self
+                .match_full(p, e)
+                .filter(|&(len, idx)| !(len == 1 && self.club_as_place(p, idx)))
+            {
                 self.leftover(&mut left);
                 let kn = &self.know.known[idx];
                 let several = || {
@@ -1469,6 +1655,23 @@ impl<'a> Scanner<'a> {
                 p += 1;
                 continue;
             }
+            // `M. Atherton`, `J. Crawley`: an initial and a surname, as sports copy writes
+            // players (not `W. Germany`, `N. Korea`).
+            if p == s && p + 2 == e && self.initial_and_surname(p) {
+                self.leftover(&mut left);
+                self.out.push(Found {
+                    span: self.span(p, e),
+                    kind: EntityKind::Person,
+                    canonical: self.joined_arc(p, e),
+                    form: MentionForm::Full,
+                    role: None,
+                    acronym: None,
+                    heading: self.heading,
+                    evidence: Evidence::Names,
+                });
+                p = e;
+                continue;
+            }
             let place = self.match_place(p, e);
             if let Some(len) = self.person_run(p, e, place.as_ref().map(|x| x.0)) {
                 self.leftover(&mut left);
@@ -1531,6 +1734,42 @@ impl<'a> Scanner<'a> {
             p += 1;
         }
         self.leftover(&mut left);
+    }
+
+    /// A one-word organization learned from a results line (`Leeds`), at `p` used as the
+    /// city (`in Leeds`) or as part of a longer club name (`Leeds United`).
+    fn club_as_place(&self, p: usize, idx: usize) -> bool {
+        let k = &self.know.known[idx];
+        if k.kind != EntityKind::Organization || k.from_file {
+            return false;
+        }
+        let club_after = self
+            .toks
+            .get(p + 1)
+            .is_some_and(|t| t.joined && sets::CLUB_WORDS.has(t.class));
+        let after_in = p > 0 && self.toks[p].joined && matches!(self.w(p - 1), "in" | "near");
+        (club_after || after_in) && lookup_place(self.w(p)).is_some()
+    }
+
+    /// `M. Atherton`: a single capital's initial at `p`, then a capitalized surname (three
+    /// letters or more, no initial, no country or state: `W. Germany`). Only where the name
+    /// starts (`Harvey T. Lyon` is the scanner's as before).
+    fn initial_and_surname(&self, p: usize) -> bool {
+        let (w, next) = (self.w(p), self.w(p + 1));
+        let t = &self.toks[p + 1];
+        // A word of its own (`Japan-U.S. Trade` is no initial).
+        let start = self.toks[p].span.start;
+        let alone = start == 0 || self.text.as_bytes()[start - 1].is_ascii_whitespace();
+        alone
+            && w.len() == 2
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.ends_with('.')
+            && t.joined
+            && t.title_case()
+            && next.len() >= 3
+            && !next.contains('.')
+            && self.name_token_ok(p + 1)
+            && !lookup_place(next).is_some_and(|pl| pl.kind != "city")
     }
 
     /// A surname that is also a place's name, used there as the place: after a place
@@ -1713,6 +1952,178 @@ fn score_line(text: &str, span: Span) -> bool {
     scores == 2 && words_before == 0
 }
 
+/// `Ato Boldon ( Trinidad ) 20.11`: a place's name in parentheses after a capitalized
+/// word, on a line of results (a number after it): where the competitor is from.
+fn paren_places(line: &str, base: usize, out: &mut Vec<Span>) {
+    let mut from = 0;
+    while let Some(i) = line[from..].find('(') {
+        let open = from + i;
+        from = open + 1;
+        let before = line[..open].trim_end();
+        if !before.ends_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
+        let Some(close) = line[from..].find(')').filter(|&c| c <= 40) else {
+            continue;
+        };
+        let raw = &line[from..from + close];
+        let inner = raw.trim();
+        if inner.is_empty()
+            || !inner
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            || !line[from + close..].bytes().any(|b| b.is_ascii_digit())
+            || lookup_place(inner).is_none()
+        {
+            continue;
+        }
+        let start = base + from + (inner.as_ptr() as usize - raw.as_ptr() as usize);
+        out.push(Span::new(start, start + inner.len()));
+    }
+}
+
+/// Words that open a line of numbers without naming a team (`Group 2`, `Round 3`).
+const NOT_TEAMS: &[&str] = &[
+    "Group",
+    "Round",
+    "Day",
+    "Week",
+    "Section",
+    "Article",
+    "Chapter",
+    "Page",
+    "No",
+    "Game",
+    "Match",
+    "Race",
+    "Stage",
+    "Heat",
+    "Leg",
+    "Set",
+    "Part",
+    "Total",
+    "Division",
+    "Pool",
+    "Level",
+    "Top",
+    "Year",
+    "Hole",
+    "Lap",
+    "Table",
+    "Note",
+    "Figure",
+    "Question",
+    "Rule",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// The teams' names (block offsets) of `line` (at `base`), if it is a results line (`Name
+/// N Name N`, then nothing or a parenthesis) or a standings line (`Name` and three or more
+/// numbers, nothing else), after an optional rank (`1.`).
+fn teams_in_line(line: &str, base: usize, out: &mut Vec<Span>) {
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(12);
+    for w in line.split_ascii_whitespace() {
+        words.push((w.as_ptr() as usize - line.as_ptr() as usize, w));
+        if words.len() > 16 {
+            return;
+        }
+    }
+    let num = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|(_, w)| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let cap = |i: usize| {
+        words.get(i).is_some_and(|(_, w)| {
+            w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with([',', ':', ';'])
+        })
+    };
+    // A name: up to five capitalized words, `and` / `de` / `of` between two of them.
+    let group = |i: usize| -> Option<usize> {
+        if !cap(i) || NOT_TEAMS.contains(&words[i].1) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j - i < 5 {
+            if cap(j) {
+                j += 1;
+            } else if words
+                .get(j)
+                .is_some_and(|(_, w)| matches!(*w, "and" | "de" | "of" | "del" | "la"))
+                && cap(j + 1)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        Some(j)
+    };
+    let span = |a: usize, b: usize| {
+        let (s, _) = words[a];
+        let (t, w) = words[b - 1];
+        Span::new(base + s, base + t + w.len())
+    };
+    let mut i = 0;
+    if words.first().is_some_and(|(_, w)| {
+        w.len() >= 2 && w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    }) {
+        i = 1;
+    }
+    let Some(g1) = group(i) else { return };
+    let mut j = g1;
+    while num(j) {
+        j += 1;
+    }
+    let n1 = j - g1;
+    if n1 >= 3 && j == words.len() {
+        out.push(span(i, g1));
+        return;
+    }
+    if n1 != 1 {
+        return;
+    }
+    let Some(g2) = group(j) else { return };
+    if !num(g2) || num(g2 + 1) {
+        return;
+    }
+    let rest = g2 + 1;
+    if rest == words.len() || words[rest].1.starts_with('(') {
+        out.push(span(i, g1));
+        out.push(span(j, g2));
+    }
+}
+
 /// Why the recognizer took a name for what it is, for the hover.
 fn basis(
     kind: EntityKind,
@@ -1856,16 +2267,112 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
         Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
         _ => p.span,
     });
-    // A paragraph in capitals is a headline or subhead the parser could not tell apart.
-    let (caps, body): (Vec<Span>, Vec<Span>) = spans.partition(|s| in_capitals(s.text(text)));
-    let headings = article
+    let mut headings: Vec<Span> = article
         .headline
         .iter()
         .map(|h| h.text)
         .chain(article.sections.iter().map(|s| s.title))
-        .chain(caps)
         .collect();
+    let mut body = Vec::new();
+    for s in spans {
+        let t = s.text(text);
+        // A paragraph in capitals is a headline or subhead the parser could not tell apart.
+        if in_capitals(t) {
+            headings.push(s);
+            continue;
+        }
+        if !t.contains('\n') {
+            body.push(s);
+            continue;
+        }
+        // Copy with a line a sentence and no blank lines (`SOCCER - LEEDS GO TOP .` over
+        // `LONDON 1996-09-14` over the story): a line in capitals is a heading too.
+        let mut from = s.start;
+        let mut at = s.start;
+        for line in t.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let l = line.trim_end();
+            if l.bytes().filter(u8::is_ascii_uppercase).count() >= 2 && in_capitals(l) {
+                let before = text[from..start].trim_end();
+                if !before.is_empty() {
+                    body.push(Span::new(from, from + before.len()));
+                }
+                headings.push(Span::new(start, start + l.len()));
+                from = at;
+            }
+        }
+        if from == s.start {
+            body.push(s);
+        } else if from < s.end {
+            body.push(Span::new(from, s.end));
+        }
+    }
     (body, headings)
+}
+
+/// `LONDON 1996-08-30`, `AL-AIN , United Arab Emirates 1996-12-06`: a line of a place in
+/// capitals (and a country or region after a comma) and an ISO date, the dateline of wire
+/// copy that the article parser does not read as one. Its places, found as in the body.
+fn iso_datelines(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end();
+        if !(13..=80).contains(&l.len()) || !l.is_char_boundary(l.len() - 11) {
+            continue;
+        }
+        let (head, date) = l.split_at(l.len() - 11);
+        let d = date.as_bytes();
+        let iso = d[0] == b' '
+            && d[5] == b'-'
+            && d[8] == b'-'
+            && [1, 2, 3, 4, 6, 7, 9, 10]
+                .iter()
+                .all(|&i| d[i].is_ascii_digit());
+        if !iso {
+            continue;
+        }
+        let head = head.trim_end();
+        let (place, region) = match head.split_once(',') {
+            Some((p, r)) => (p.trim_end(), Some(r)),
+            None => (head, None),
+        };
+        let words = place.split(' ').count();
+        if place.is_empty()
+            || words > 4
+            || !place.starts_with(|c: char| c.is_uppercase())
+            || place.chars().any(char::is_lowercase)
+        {
+            continue;
+        }
+        let mut push = |name: &str, canonical: String| {
+            let from = start + (name.as_ptr() as usize - line.as_ptr() as usize);
+            out.push(Found {
+                span: Span::new(from, from + name.len()),
+                kind: EntityKind::Place,
+                canonical: canonical.into(),
+                form: MentionForm::Name,
+                role: None,
+                acronym: None,
+                heading: false,
+                evidence: Evidence::Other,
+            });
+        };
+        let canonical = lookup_place(place).map_or_else(|| title_case(place), |i| i.name.into());
+        push(place, canonical);
+        if let Some(r) = region.map(str::trim).filter(|r| !r.is_empty()) {
+            if r.split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            {
+                let canonical = lookup_place(r).map_or_else(|| r.to_string(), |i| i.name.into());
+                push(r, canonical);
+            }
+        }
+    }
+    out
 }
 
 /// No lower-case letter and some capital: a block in capitals.
@@ -2184,6 +2691,7 @@ pub fn extract_with_words(
     let by_first = std::cell::OnceCell::new();
     let reuse_once = reuse.once;
     let mut found = dateline_places(text, article);
+    found.extend(iso_datelines(text));
     found.reserve(reuse.sizes.1);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
@@ -2316,7 +2824,13 @@ pub fn extract_with_words(
     let mut speech_only: Vec<bool> = Vec::new();
     let mut introduced: Vec<bool> = Vec::new();
     for (f, &k) in kept.into_iter().zip(keys.iter()) {
-        if f.heading && !in_body[k] {
+        // A country or state in a headline is one even if the body never names it
+        // (`GOLF - MONTGOMERIE LEADS IN GERMANY`).
+        if f.heading
+            && !in_body[k]
+            && !(f.kind == EntityKind::Place
+                && lookup_place(&f.canonical).is_some_and(|pl| pl.kind != "city"))
+        {
             continue;
         }
         let speech = speech_key[k];

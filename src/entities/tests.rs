@@ -109,7 +109,10 @@ fn all_caps_subheads_and_headlines_only_mention() {
         "{:?}",
         names_of(&e)
     );
-    assert!(e.iter().all(|x| x.canonical != "China"));
+    // A country is one wherever it is named (ner4): a headline's or subhead's only.
+    let china = find(&e, "China");
+    assert_eq!(china.kind, EntityKind::Place);
+    assert!(china.mentions.iter().all(|m| m.in_heading));
     assert_eq!(find(&e, "Ana Ruiz").role.as_deref(), Some("President"));
 }
 
@@ -522,4 +525,29 @@ fn a_city_in_a_results_line_is_its_club_and_a_country_stays_a_place() {
     );
     assert_eq!(find(&e, "Liverpool").kind, EntityKind::Organization);
     assert_eq!(find(&e, "Norway").kind, EntityKind::Place);
+}
+
+/// ner4: wire copy with an ISO dateline, results and standings lines, one sense for a
+/// club learned from its results, initials, headline lines with no blank line between.
+#[test]
+fn wire_tables_datelines_and_clubs() {
+    let t = "SOCCER - HARTFIELD HOLD LEEDS .\nLONDON 1996-09-14\nLeeds United were held 1-1 by Hartfield on Saturday , and Coventry lost again .\nM. Atherton watched from the stand in Coventry .\nResults :\nLeeds 1 Hartfield 1\nCoventry 0 Everton 2\nStandings :\nEverton 6 4 1 1 10 4 13\nGroup 2 3 4 5\n";
+    let e = ents(t);
+    let kind = |c: &str| find(&e, c).kind;
+    assert_eq!(kind("London"), EntityKind::Place);
+    assert_eq!(kind("Leeds United"), EntityKind::Organization);
+    assert_eq!(kind("Hartfield"), EntityKind::Organization);
+    assert_eq!(kind("Everton"), EntityKind::Organization);
+    assert_eq!(kind("M. Atherton"), EntityKind::Person);
+    // The club learned from the results line, in prose; the city after `in`.
+    let coventry: Vec<_> = e.iter().filter(|x| x.canonical == "Coventry").collect();
+    assert!(coventry
+        .iter()
+        .any(|x| x.kind == EntityKind::Organization && x.mentions.len() == 2));
+    assert!(coventry.iter().any(|x| x.kind == EntityKind::Place));
+    assert!(e
+        .iter()
+        .all(|x| x.canonical != "Soccer" && x.canonical != "Group"));
+    // The headline's `HARTFIELD` is the club of the body.
+    assert!(find(&e, "Hartfield").mentions.iter().any(|m| m.in_heading));
 }
