@@ -197,6 +197,14 @@ impl WordStore {
         };
         let (quoted, mentions) = paragraph_facts(article, cx.entities);
         let generation = self.generation;
+        // The paragraphs whose findings were not kept, each with its reuse key. Their rules
+        // run rule by rule over all of them (not paragraph by paragraph), so that one rule's
+        // code stays in the instruction cache while it reads every paragraph. The findings
+        // are gathered per paragraph and come out in the order they always did.
+        let mut todo: Vec<(u64, rules::ParagraphContext<'_>)> = Vec::new();
+        // Per paragraph, in order: its kept findings, or its place in `todo`.
+        let mut order: Vec<Result<Arc<[Finding]>, usize>> =
+            Vec::with_capacity(article.paragraphs.len());
         for (i, p) in article.paragraphs.iter().enumerate() {
             let block = cx.text.get(p.span.start..p.span.end).unwrap_or_default();
             let dateline = dateline_in(article, p);
@@ -216,46 +224,54 @@ impl WordStore {
             if let Some(kept) = self.findings.get_mut(block) {
                 if let Some((_, used, found)) = kept.iter_mut().find(|(k, _, _)| *k == key) {
                     *used = generation;
-                    out.extend(found.iter().map(|f| f.shifted(p.span.start)));
+                    order.push(Ok(found.clone()));
                     continue;
                 }
             }
-            let pcx = rules::ParagraphContext {
-                index: i,
-                kind: p.kind,
-                text: block,
-                words: cx.words.get(i).map(|w| &w[..]).unwrap_or_default(),
-                prose: cx.prose.get(i),
-                has_digit: has_ascii_digit(block.as_bytes()),
-                quoted: &quoted[i],
-                mentions: &mentions[i],
-                dateline,
-                story: &story,
-                config: cx.config,
-                seen: Default::default(),
-            };
-            if self.once {
-                // Nothing kept: the findings go straight to `out`, moved into place.
-                let from = out.len();
-                for rule in on {
-                    rule.check_paragraph(&pcx, out);
-                }
-                for f in &mut out[from..] {
-                    *f = f.shifted(p.span.start);
-                }
-                continue;
+            order.push(Err(todo.len()));
+            todo.push((
+                key,
+                rules::ParagraphContext {
+                    index: i,
+                    kind: p.kind,
+                    text: block,
+                    words: cx.words.get(i).map(|w| &w[..]).unwrap_or_default(),
+                    prose: cx.prose.get(i),
+                    has_digit: has_ascii_digit(block.as_bytes()),
+                    quoted: &quoted[i],
+                    mentions: &mentions[i],
+                    dateline,
+                    story: &story,
+                    config: cx.config,
+                    seen: Default::default(),
+                },
+            ));
+        }
+        let mut found: Vec<Vec<Finding>> = Vec::new();
+        found.resize_with(todo.len(), Vec::new);
+        for rule in on {
+            for ((_, pcx), found) in todo.iter().zip(&mut found) {
+                rule.check_paragraph(pcx, found);
             }
-            let mut found = Vec::new();
-            for rule in on {
-                rule.check_paragraph(&pcx, &mut found);
-            }
-            out.extend(found.iter().map(|f| f.shifted(p.span.start)));
-            {
-                self.findings.entry(Box::from(block)).or_default().push((
-                    key,
-                    generation,
-                    found.into(),
-                ));
+        }
+        for (p, at) in article.paragraphs.iter().zip(order) {
+            match at {
+                Ok(kept) => out.extend(kept.iter().map(|f| f.shifted(p.span.start))),
+                Err(j) => {
+                    let found = std::mem::take(&mut found[j]);
+                    if self.once {
+                        // Nothing kept: the findings are moved into place.
+                        out.extend(found.into_iter().map(|f| f.into_shifted(p.span.start)));
+                    } else {
+                        out.extend(found.iter().map(|f| f.shifted(p.span.start)));
+                        let (key, pcx) = &todo[j];
+                        self.findings.entry(Box::from(pcx.text)).or_default().push((
+                            *key,
+                            generation,
+                            found.into(),
+                        ));
+                    }
+                }
             }
         }
         if !self.once {

@@ -140,6 +140,23 @@ impl Finding {
         self
     }
 
+    /// [`Finding::shifted`] in place: the same spans moved, nothing copied.
+    pub fn into_shifted(mut self, by: usize) -> Finding {
+        let at = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        at(&mut self.span);
+        for f in &mut self.fixes {
+            for e in &mut f.edits {
+                at(&mut e.span);
+            }
+        }
+        for r in &mut self.related {
+            if r.file.is_none() {
+                at(&mut r.span);
+            }
+        }
+        self
+    }
+
     /// The finding with every span (its own, its fixes' edits, its related places) moved
     /// `by` bytes later: a paragraph rule's finding, relative to the paragraph, placed in
     /// the whole text.
