@@ -1979,70 +1979,22 @@ fn paren_places(line: &str, base: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// Words that open a line of numbers without naming a team (`Group 2`, `Round 3`).
+/// Words that open a line of numbers without naming a team (`Group 2`, `Round 3`); the
+/// months and days of the week too ([`not_team`]).
 const NOT_TEAMS: &[&str] = &[
-    "Group",
-    "Round",
-    "Day",
-    "Week",
-    "Section",
-    "Article",
-    "Chapter",
-    "Page",
-    "No",
-    "Game",
-    "Match",
-    "Race",
-    "Stage",
-    "Heat",
-    "Leg",
-    "Set",
-    "Part",
-    "Total",
-    "Division",
-    "Pool",
-    "Level",
-    "Top",
-    "Year",
-    "Hole",
-    "Lap",
-    "Table",
-    "Note",
-    "Figure",
-    "Question",
-    "Rule",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+    "Group", "Round", "Day", "Week", "Section", "Article", "Chapter", "Page", "No", "Game",
+    "Match", "Race", "Stage", "Heat", "Leg", "Set", "Part", "Total", "Division", "Pool", "Level",
 ];
+
+/// A word that opens a line of numbers without naming a team: [`NOT_TEAMS`], a month in
+/// any form a date writes it (`crate::words`), or a day of the week.
+fn not_team(w: &str) -> bool {
+    use crate::words::{FULL_MONTHS, REUTERS_MONTHS, SHORT_MONTHS, WEEKDAYS};
+    NOT_TEAMS.contains(&w)
+        || [&FULL_MONTHS[..], &REUTERS_MONTHS, &SHORT_MONTHS, &WEEKDAYS]
+            .iter()
+            .any(|list| list.contains(&w))
+}
 
 /// The teams' names (block offsets) of `line` (at `base`), if it is a results line (`Name
 /// N Name N`, then nothing or a parenthesis) or a standings line (`Name` and three or more
@@ -2067,7 +2019,7 @@ fn teams_in_line(line: &str, base: usize, out: &mut Vec<Span>) {
     };
     // A name: up to five capitalized words, `and` / `de` / `of` between two of them.
     let group = |i: usize| -> Option<usize> {
-        if !cap(i) || NOT_TEAMS.contains(&words[i].1) {
+        if !cap(i) || not_team(words[i].1) {
             return None;
         }
         let mut j = i + 1;
