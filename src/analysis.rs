@@ -567,9 +567,11 @@ mod tests {
                 assert_eq!(reused, article.paragraphs.len());
             }
             for (p, cell) in article.paragraphs.iter().zip(&read) {
-                let fresh = crate::prose::read(p.span.text(&text));
-                let kept = cell.get_or_init(|| Arc::new(fresh.clone()));
-                assert_eq!(**kept, fresh, "{insert:?}");
+                let block = p.span.text(&text);
+                let fresh = crate::prose::read(block);
+                let kept = cell.get_or_init(|| Arc::new(Prose::of(block)));
+                assert_eq!(kept.figures, fresh.figures, "{insert:?}");
+                assert_eq!(kept.sentences(block), fresh.sentences(block), "{insert:?}");
             }
             store.keep_prose(&text, &article, &read);
             assert_eq!(store.prose.len(), {

@@ -39,17 +39,37 @@ pub struct Figure {
     pub kind: Kind,
 }
 
-/// A paragraph read: sentences and figures, in order, relative to the paragraph's start.
+/// A paragraph read: its figures, and its sentences when first asked for
+/// ([`Prose::sentences`]), in order, relative to the paragraph's start.
+///
+/// [`Prose::of`] reads the figures only around the paragraph's digits and leaves the
+/// sentences to be read on first use: most paragraphs hold a figure some rule looks at,
+/// few a candidate whose rule needs the whole sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Prose {
-    /// Each sentence, from its first character to its final mark (and any closing quote
-    /// or bracket after it); whitespace between sentences belongs to none.
-    pub sentences: Vec<Span>,
     /// The figures, in order, never overlapping.
     pub figures: Vec<Figure>,
+    /// Each sentence, from its first character to its final mark (and any closing quote
+    /// or bracket after it); whitespace between sentences belongs to none.
+    sentences: std::sync::OnceLock<Vec<Span>>,
 }
 
 impl Prose {
+    /// The prose of the paragraph `text`: its figures now, its sentences on first use.
+    pub fn of(text: &str) -> Prose {
+        Prose {
+            figures: read_figures(text),
+            sentences: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The sentences of the paragraph, read now if not yet; `text` is the paragraph's
+    /// text, the one this was read from.
+    pub fn sentences(&self, text: &str) -> &[Span] {
+        self.sentences
+            .get_or_init(|| sentences(text, &pieces(text)))
+    }
+
     /// The figure that holds the word at `span` (relative to the paragraph), if any: the
     /// kind of a word, recognized once.
     pub fn figure_at(&self, span: Span) -> Option<&Figure> {
@@ -59,19 +79,22 @@ impl Prose {
             .filter(|f| f.span.start <= span.start && span.end <= f.span.end)
     }
 
-    /// The index of the sentence holding byte `at` (relative to the paragraph).
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= at);
-        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    /// The sentence holding byte `at` (relative to the paragraph) of `text`, the
+    /// paragraph's text.
+    pub fn sentence_at(&self, text: &str, at: usize) -> Option<Span> {
+        let sentences = self.sentences(text);
+        let i = sentences.partition_point(|s| s.end <= at);
+        sentences.get(i).filter(|s| s.start <= at).copied()
     }
 }
 
-/// Read one paragraph's text.
+/// Read one paragraph's text: its sentences and figures at once, over every piece (what
+/// [`Prose::of`] must agree with).
 pub fn read(text: &str) -> Prose {
     let pieces = pieces(text);
     Prose {
-        sentences: sentences(text, &pieces),
         figures: figures(text, &pieces),
+        sentences: sentences(text, &pieces).into(),
     }
 }
 
@@ -189,32 +212,12 @@ fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
     let mut start: Option<usize> = None;
     for (k, &p) in pieces.iter().enumerate() {
         start.get_or_insert(p.start);
-        // Only a piece that ends in a final mark or a closer (ASCII, or the last byte of
-        // `”`, `’`, `»`) may end a sentence.
-        let last = text.as_bytes()[p.end - 1];
-        if last < 0x80 && !matches!(last, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-            continue;
-        }
-        let s = &text[p.start..p.end];
-        let body = s.trim_end_matches(is_closer);
-        let ends = match body.as_bytes().last() {
-            Some(b'!' | b'?') => true,
-            Some(b'.') => !period_is_part(&body[..body.len() - 1]) || body.ends_with("..."),
-            _ => false,
-        };
-        if !ends {
+        if !piece_ends_sentence(text, p) {
             continue;
         }
         // A sentence ends before a word that does not open in lower case (a capital, a
         // figure, CJK, an emoji) or at the paragraph's end.
-        let next_opens = match pieces.get(k + 1) {
-            None => true,
-            Some(n) => text[n.start..n.end]
-                .trim_start_matches(is_opener)
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase()),
-        };
+        let next_opens = pieces.get(k + 1).is_none_or(|&n| piece_opens(text, n));
         if next_opens {
             if let Some(st) = start.take() {
                 out.push(Span::new(st, p.end));
@@ -225,6 +228,34 @@ fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
         out.push(Span::new(st, last.end));
     }
     out
+}
+
+/// Does the piece `p` end in a final mark that ends a sentence when a word that does not
+/// open in lower case follows: `!`, `?`, or a period that belongs to no abbreviation
+/// (any closing quotes or brackets after it)?
+fn piece_ends_sentence(text: &str, p: Span) -> bool {
+    // Only a piece that ends in a final mark or a closer (ASCII, or the last byte of
+    // `”`, `’`, `»`) may end a sentence.
+    let last = text.as_bytes()[p.end - 1];
+    if last < 0x80 && !matches!(last, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+        return false;
+    }
+    let s = &text[p.start..p.end];
+    let body = s.trim_end_matches(is_closer);
+    match body.as_bytes().last() {
+        Some(b'!' | b'?') => true,
+        Some(b'.') => !period_is_part(&body[..body.len() - 1]) || body.ends_with("..."),
+        _ => false,
+    }
+}
+
+/// Does the piece `p` open in other than lower case (after any opening marks)?
+fn piece_opens(text: &str, p: Span) -> bool {
+    text[p.start..p.end]
+        .trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase())
 }
 
 /// Whether `s` is a cardinal figure: digits, with thousands separators in groups of
@@ -428,74 +459,176 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
-    let core_of = |k: usize| pieces.get(k).map(|&p| core(text, p));
-    let word = |k: usize| core_of(k).map_or("", |c| &text[c.start..c.end]);
     let mut k = 0;
     while k < pieces.len() {
-        // Every figure opens with a digit, a currency sign or a month's capital (after
-        // any opening marks).
-        let raw = text.as_bytes()[pieces[k].start];
-        let may_open = raw.is_ascii_digit()
-            || raw.is_ascii_uppercase()
-            || raw >= 0x80
-            || matches!(raw, b'$' | b'"' | b'\'' | b'(' | b'[');
-        // A capital opens only a month (`is_month`): `J`, `F`, `M`, `A`, `S`, `O`, `N`, `D`.
-        if !may_open || raw.is_ascii_uppercase() && !b"JFMASOND".contains(&raw) {
-            k += 1;
-            continue;
-        }
-        let here = core(text, pieces[k]);
-        let w = &text[here.start..here.end];
-        let first = w.as_bytes().first().copied().unwrap_or(0);
-        if !(first.is_ascii_digit() || first.is_ascii_uppercase() || first >= 0x80 || first == b'$')
-        {
-            k += 1;
-            continue;
-        }
-        // The figure's kind and how many pieces it takes: a capital opens only a date,
-        // a sign (or any character beyond ASCII) only money, a digit the rest.
-        let found = if first.is_ascii_uppercase() {
-            (is_month(w) && is_day(word(k + 1))).then_some((Kind::Date, 2))
-        } else if first == b'$' || first >= 0x80 {
-            w.strip_prefix(['$', '€', '£', '¥']).and_then(|amount| {
-                is_number(strip_period(amount)).then(|| {
-                    let scale = matches!(
-                        strip_period(word(k + 1)),
-                        "million" | "billion" | "trillion"
-                    );
-                    (Kind::Money, if scale { 2 } else { 1 })
-                })
-            })
-        } else {
-            digit_figure(w, word(k + 1), || word(k + 2))
-        };
-        match found {
-            Some((kind, n)) => {
-                let last = core_of(k + n - 1).unwrap_or(here);
-                let end_word = &text[last.start..last.end];
-                // A final period ends the sentence, not the figure (`a.m.` keeps its own).
-                let time_len = match kind {
-                    Kind::Time if n == 1 => joined_time(end_word),
-                    Kind::Time => meridiem_len(end_word),
-                    _ => None,
-                };
-                let end = if let Some(len) = time_len {
-                    last.start + len
-                } else if end_word.ends_with('.') {
-                    last.end - 1
-                } else {
-                    last.end
-                };
-                out.push(Figure {
-                    span: Span::new(here.start, end),
-                    kind,
-                });
+        match figure_at(text, pieces[k], |j| pieces.get(k + j).copied()) {
+            Some((figure, n)) => {
+                out.push(figure);
                 k += n;
             }
             None => k += 1,
         }
     }
     out
+}
+
+/// The figure that opens at the piece `piece`, if any, and how many pieces it takes;
+/// `next(j)`: the `j`-th piece after it (1 or 2).
+fn figure_at(
+    text: &str,
+    piece: Span,
+    next: impl Fn(usize) -> Option<Span>,
+) -> Option<(Figure, usize)> {
+    let core_of = |j: usize| {
+        if j == 0 {
+            Some(core(text, piece))
+        } else {
+            next(j).map(|p| core(text, p))
+        }
+    };
+    let word = |j: usize| core_of(j).map_or("", |c| &text[c.start..c.end]);
+    // Every figure opens with a digit, a currency sign or a month's capital (after any
+    // opening marks).
+    let raw = text.as_bytes()[piece.start];
+    let may_open = raw.is_ascii_digit()
+        || raw.is_ascii_uppercase()
+        || raw >= 0x80
+        || matches!(raw, b'$' | b'"' | b'\'' | b'(' | b'[');
+    // A capital opens only a month (`is_month`): `J`, `F`, `M`, `A`, `S`, `O`, `N`, `D`.
+    if !may_open || raw.is_ascii_uppercase() && !b"JFMASOND".contains(&raw) {
+        return None;
+    }
+    let here = core(text, piece);
+    let w = &text[here.start..here.end];
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if !(first.is_ascii_digit() || first.is_ascii_uppercase() || first >= 0x80 || first == b'$') {
+        return None;
+    }
+    // The figure's kind and how many pieces it takes: a capital opens only a date, a
+    // sign (or any character beyond ASCII) only money, a digit the rest.
+    let (kind, n) = if first.is_ascii_uppercase() {
+        (is_month(w) && is_day(word(1))).then_some((Kind::Date, 2))
+    } else if first == b'$' || first >= 0x80 {
+        w.strip_prefix(['$', '€', '£', '¥']).and_then(|amount| {
+            is_number(strip_period(amount)).then(|| {
+                let scale = matches!(strip_period(word(1)), "million" | "billion" | "trillion");
+                (Kind::Money, if scale { 2 } else { 1 })
+            })
+        })
+    } else {
+        digit_figure(w, word(1), || word(2))
+    }?;
+    let last = core_of(n - 1).unwrap_or(here);
+    let end_word = &text[last.start..last.end];
+    // A final period ends the sentence, not the figure (`a.m.` keeps its own).
+    let time_len = match kind {
+        Kind::Time if n == 1 => joined_time(end_word),
+        Kind::Time => meridiem_len(end_word),
+        _ => None,
+    };
+    let end = if let Some(len) = time_len {
+        last.start + len
+    } else if end_word.ends_with('.') {
+        last.end - 1
+    } else {
+        last.end
+    };
+    Some((
+        Figure {
+            span: Span::new(here.start, end),
+            kind,
+        },
+        n,
+    ))
+}
+
+/// Does `c` separate pieces ([`pieces`]): whitespace, an em or an en dash?
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == '—' || c == '–'
+}
+
+/// The piece that holds byte `at` of `text` (a character boundary, not in a gap).
+fn piece_around(text: &str, at: usize) -> Span {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_gap(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(is_gap).map_or(text.len(), |i| at + i);
+    Span::new(start, end)
+}
+
+/// The first piece that opens at or after byte `from`, if any.
+fn piece_from(text: &str, from: usize) -> Option<Span> {
+    let start = from + text[from..].find(|c: char| !is_gap(c))?;
+    Some(piece_around(text, start))
+}
+
+/// The last piece that ends at or before byte `to`, if any.
+fn piece_before(text: &str, to: usize) -> Option<Span> {
+    let (i, _) = text[..to].char_indices().rev().find(|&(_, c)| !is_gap(c))?;
+    Some(piece_around(text, i))
+}
+
+/// The figures of `text`, as [`read`] finds them, read only around its digits: every
+/// figure holds one, in its first piece or (a month before its day) in the next, so
+/// only those pieces can open one, and the pieces between are never read.
+pub fn read_figures(text: &str) -> Vec<Figure> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Pieces at or after this byte may open a figure: before it, a figure has taken
+    // them, or they were tried already.
+    let mut free = 0;
+    let mut at = 0;
+    while let Some(d) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let holder = piece_around(text, at + d);
+        let before = piece_before(text, holder.start);
+        for piece in before.into_iter().chain([holder]) {
+            if piece.start < free {
+                continue;
+            }
+            match figure_at(text, piece, |j| {
+                let mut p = piece;
+                for _ in 0..j {
+                    p = piece_from(text, p.end)?;
+                }
+                Some(p)
+            }) {
+                Some((figure, n)) => {
+                    // The end of the last piece the figure takes.
+                    let mut last = piece;
+                    for _ in 1..n {
+                        last = piece_from(text, last.end).unwrap_or(last);
+                    }
+                    free = last.end;
+                    out.push(figure);
+                }
+                None => free = piece.end,
+            }
+        }
+        at = holder.end.max(free);
+        if at >= bytes.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Does a sentence of `text` ([`read`]'s) open at byte `at`? Read at `at` alone: `at`
+/// opens a piece that opens in other than lower case, and the piece before it, if any,
+/// ends a sentence.
+pub fn opens_sentence(text: &str, at: usize) -> bool {
+    if !text.is_char_boundary(at) || at >= text.len() {
+        return false;
+    }
+    let here = piece_around(text, at);
+    if here.start != at || text[at..].starts_with(is_gap) {
+        return false;
+    }
+    match piece_before(text, at) {
+        None => true,
+        Some(before) => piece_ends_sentence(text, before) && piece_opens(text, here),
+    }
 }
 
 #[cfg(test)]
@@ -509,8 +642,8 @@ mod tests {
         pub fn read(text: &str) -> Prose {
             let pieces = pieces(text);
             Prose {
-                sentences: sentences(text, &pieces),
                 figures: figures(text, &pieces),
+                sentences: sentences(text, &pieces).into(),
             }
         }
 
@@ -678,18 +811,64 @@ mod tests {
         fn read_agrees_with_the_reference(s in wire_text()) {
             proptest::prop_assert_eq!(read(&s), reference::read(&s));
         }
+
+        /// What the rules read ([`Prose::of`]: figures around the digits, sentences on
+        /// first use; [`opens_sentence`] at one byte) against the reader of every piece.
+        #[test]
+        fn lazy_prose_agrees_with_the_reference(s in wire_text()) {
+            let full = reference::read(&s);
+            let lazy = Prose::of(&s);
+            proptest::prop_assert_eq!(&lazy.figures, &full.figures);
+            proptest::prop_assert_eq!(lazy.sentences(&s), full.sentences(&s));
+            for at in 0..=s.len() {
+                let opens = full.sentences(&s).iter().any(|x| x.start == at);
+                proptest::prop_assert_eq!(opens_sentence(&s, at), opens, "at {}", at);
+            }
+        }
+    }
+
+    /// The lazy reader on the paragraphs of every story shipped in the repository, and of
+    /// the real corpora when `COPYDESK_CORPORA` names their folder.
+    #[test]
+    fn lazy_prose_agrees_on_the_repository_stories() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs: Vec<std::path::PathBuf> = ["samples", "demo", "tests/fixtures"]
+            .iter()
+            .map(|d| root.join(d))
+            .collect();
+        dirs.extend(std::env::var_os("COPYDESK_CORPORA").map(std::path::PathBuf::from));
+        let mut paragraphs = 0;
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir) {
+                let entry = entry.unwrap();
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for para in text.split("\n\n") {
+                    let full = reference::read(para);
+                    let lazy = Prose::of(para);
+                    assert_eq!(lazy.figures, full.figures, "{para:?}");
+                    for at in 0..=para.len() {
+                        let opens = full.sentences(para).iter().any(|x| x.start == at);
+                        assert_eq!(opens_sentence(para, at), opens, "{para:?} at {at}");
+                    }
+                    paragraphs += 1;
+                }
+            }
+        }
+        assert!(paragraphs > 500, "{paragraphs} paragraphs");
     }
 
     fn sentences_of(text: &str) -> Vec<&str> {
-        read(text)
-            .sentences
+        Prose::of(text)
+            .sentences(text)
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
     }
 
     fn figures_of(text: &str) -> Vec<(&str, Kind)> {
-        read(text)
+        Prose::of(text)
             .figures
             .iter()
             .map(|f| (&text[f.span.start..f.span.end], f.kind))
@@ -735,13 +914,14 @@ mod tests {
             ]
         );
         // Every span lies on character boundaries.
-        for s in read(text).sentences {
+        let p = Prose::of(text);
+        for s in p.sentences(text) {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
-        let p = read(text);
+        let sentence = |i: usize| Some(p.sentences(text)[i]);
         let tokyo = text.find("東京").unwrap();
-        assert_eq!(p.sentence_at(tokyo), Some(1));
-        assert_eq!(p.sentence_at(text.find("Fans").unwrap()), Some(2));
+        assert_eq!(p.sentence_at(text, tokyo), sentence(1));
+        assert_eq!(p.sentence_at(text, text.find("Fans").unwrap()), sentence(2));
     }
 
     #[test]
@@ -836,7 +1016,7 @@ mod tests {
                 ("$3 billion", Kind::Money),
             ]
         );
-        let p = read(text);
+        let p = Prose::of(text);
         let at = text.find("5%").unwrap();
         assert_eq!(
             p.figure_at(Span::new(at, at + 1)).map(|f| f.kind),

@@ -63,7 +63,7 @@ impl Context<'_> {
         let cell = self.prose.get(i)?;
         let read = cell.get_or_init(|| {
             let block = self.text.get(p.span.start..p.span.end).unwrap_or_default();
-            std::sync::Arc::new(crate::prose::read(block))
+            std::sync::Arc::new(crate::prose::Prose::of(block))
         });
         Some(read)
     }
@@ -140,7 +140,7 @@ impl ParagraphContext<'_> {
     pub fn prose(&self) -> &crate::prose::Prose {
         static EMPTY: OnceLock<crate::prose::Prose> = OnceLock::new();
         match self.prose {
-            Some(cell) => cell.get_or_init(|| std::sync::Arc::new(crate::prose::read(self.text))),
+            Some(cell) => cell.get_or_init(|| std::sync::Arc::new(crate::prose::Prose::of(self.text))),
             None => EMPTY.get_or_init(crate::prose::Prose::default),
         }
     }
@@ -158,8 +158,7 @@ impl ParagraphContext<'_> {
     /// The words (runs of non-space holding a letter) of the sentence holding `at`, if
     /// `at` is in a sentence.
     pub fn sentence_words(&self, at: usize) -> Option<Vec<&str>> {
-        let prose = self.prose();
-        let s = prose.sentences[prose.sentence_at(at)?];
+        let s = self.prose().sentence_at(self.text, at)?;
         Some(
             s.text(self.text)
                 .split_whitespace()

@@ -53,14 +53,12 @@ impl Rule for SentenceStart {
         if cx.figures().is_empty() {
             return;
         }
-        let mut sentences = cx.prose().sentences.iter().peekable();
         for f in cx.figures() {
             if f.kind != Kind::Number {
                 continue;
             }
             let span = f.span;
-            while sentences.next_if(|s| s.end <= span.start).is_some() {}
-            let opens_sentence = sentences.peek().is_some_and(|s| s.start == span.start);
+            let opens_sentence = crate::prose::opens_sentence(text, span.start);
             // The lede's first sentence opens with the dateline: its text after it.
             let after_dateline = span.start > 0 && span.start == guard.body_start();
             if !(opens_sentence || after_dateline) {

@@ -74,10 +74,9 @@ impl Rule for SmallInWords {
             if !is_count_noun(noun.text(text)) {
                 continue;
             }
-            let Some(sentence) = cx.prose().sentence_at(span.start) else {
+            let Some(sentence) = cx.prose().sentence_at(text, span.start) else {
                 continue;
             };
-            let sentence = cx.prose().sentences[sentence];
             let opens = sentence.start == span.start
                 || (guard.body_start() > 0 && span.start == guard.body_start());
             if opens {

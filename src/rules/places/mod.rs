@@ -42,10 +42,9 @@ pub(crate) fn us_in_text(style: Style, config: &Config) -> UsForm {
 
 /// The sentence of `prose` holding `span` ends right after it (closing marks aside).
 pub(crate) fn ends_sentence(text: &str, prose: &crate::prose::Prose, end: usize) -> bool {
-    let Some(i) = prose.sentence_at(end.saturating_sub(1)) else {
+    let Some(s) = prose.sentence_at(text, end.saturating_sub(1)) else {
         return false;
     };
-    let s = prose.sentences[i];
     text.get(end..s.end).is_some_and(|rest| {
         rest.chars()
             .all(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
