@@ -87,11 +87,13 @@ fn prefilters_change_no_finding_in_samples_fixtures_and_demo() {
         "probe.txt".into(),
         "LANFORD, Ore. (AP) — The president said today that twelve homes burned and \
          the Mayor met in Jan. and mid-Dec., yesterday, with twenty-five people, \
-         “it’s 東京 🎉” — and seven cars, tonight."
+         “it’s 東京 🎉” — and seven cars, tonight. “We will rebuild,” Mayor Ana Ruiz \
+         stated. She noted that “every street” stays open."
             .into(),
     ));
     let found = same_with_and_without(&texts, &configs());
     for code in [
+        "attribution/said",
         "dates/month-spelled-out",
         "dates/relative-day",
         "numbers/large-in-figures",

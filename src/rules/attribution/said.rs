@@ -87,6 +87,13 @@ impl Rule for Said {
         if cx.story.style == Style::Generic {
             return;
         }
+        // Every verb opens a word: a paragraph whose words open none of them (most) is
+        // done without a search.
+        const WORDS: [u64; 4] =
+            crate::rules::words_seen::keys(["stated", "remarked", "noted", "commented"]);
+        if !cx.may_hold_any(&WORDS) {
+            return;
+        }
         let text = cx.text;
         // Searchers for the verbs built once, not once per paragraph and verb.
         static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
