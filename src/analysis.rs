@@ -327,6 +327,7 @@ fn check_story(
         words: &paragraph_words,
         prose: &prose,
         names: &names,
+        shared: Default::default(),
     };
     let mut findings = Vec::new();
     for (rule, level) in rules::all().iter().zip(levels) {
@@ -672,6 +673,7 @@ mod tests {
                     words: &words,
                     prose: &prose,
                     names: &[],
+                    shared: Default::default(),
                 };
                 let mut out = Vec::new();
                 store.paragraph_findings(&cx, &[&FigureProbe], &mut out);

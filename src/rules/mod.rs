@@ -52,9 +52,26 @@ pub struct Context<'a> {
     /// What the `names/` rules read of each paragraph (`article.paragraphs[i]`), filled on
     /// first use; `analysis` keeps it by paragraph text across keystrokes.
     pub names: &'a [std::sync::Arc<names::ParagraphNames>],
+    /// What the story-wide `names/` rules share, built on first use by the first of them
+    /// to ask ([`Context::captions`], [`Context::quoted`]).
+    pub(crate) shared: names::Shared,
 }
 
 impl Context<'_> {
+    /// The story's photo captions, found once for every `names/` rule.
+    pub(crate) fn captions(&self) -> &names::Captions {
+        self.shared
+            .captions
+            .get_or_init(|| names::Captions::new(self))
+    }
+
+    /// The story's quotations, as the `names/` rules read them, found once for all.
+    pub(crate) fn quoted(&self) -> &names::Quoted {
+        self.shared
+            .quoted
+            .get_or_init(|| names::Quoted::new(self.article))
+    }
+
     /// The sentences and figures of paragraph `i` (`article.paragraphs[i]`), relative to
     /// its start ([`crate::prose`]): kept from the last analysis when the paragraph's text
     /// is unchanged, else read now, once for every rule.
@@ -140,7 +157,9 @@ impl ParagraphContext<'_> {
     pub fn prose(&self) -> &crate::prose::Prose {
         static EMPTY: OnceLock<crate::prose::Prose> = OnceLock::new();
         match self.prose {
-            Some(cell) => cell.get_or_init(|| std::sync::Arc::new(crate::prose::Prose::of(self.text))),
+            Some(cell) => {
+                cell.get_or_init(|| std::sync::Arc::new(crate::prose::Prose::of(self.text)))
+            }
             None => EMPTY.get_or_init(crate::prose::Prose::default),
         }
     }

@@ -88,12 +88,14 @@ fn prefilters_change_no_finding_in_samples_fixtures_and_demo() {
         "LANFORD, Ore. (AP) — The president said today that twelve homes burned and \
          the Mayor met in Jan. and mid-Dec., yesterday, with twenty-five people, \
          “it’s 東京 🎉” — and seven cars, tonight. “We will rebuild,” Mayor Ana Ruiz \
-         stated. She noted that “every street” stays open."
+         stated. She noted that “every street” stays open. Governor Ana Ruiz and Lieutenant \
+         Governor Tom Bell agreed."
             .into(),
     ));
     let found = same_with_and_without(&texts, &configs());
     for code in [
         "attribution/said",
+        "titles/abbreviation",
         "dates/month-spelled-out",
         "dates/relative-day",
         "numbers/large-in-figures",
@@ -104,7 +106,7 @@ fn prefilters_change_no_finding_in_samples_fixtures_and_demo() {
 }
 
 /// The same over every corpus of `COPYDESK_CORPORA` (skipped when it is not set), under
-/// the inferred style and the settings that widen the rules.
+/// the inferred style, AP pinned and the settings that widen the rules.
 #[test]
 fn prefilters_change_no_finding_in_the_corpora() {
     let Some(dir) = std::env::var_os("COPYDESK_CORPORA") else {
@@ -113,6 +115,7 @@ fn prefilters_change_no_finding_in_the_corpora() {
     let mut paths = Vec::new();
     files(std::path::Path::new(&dir), &mut paths);
     let configs = configs();
-    let configs = [configs[0].clone(), configs[4].clone()];
+    // Inferred, AP pinned (the AP-only branches on every corpus), and the widened settings.
+    let configs = [configs[0].clone(), configs[1].clone(), configs[4].clone()];
     same_with_and_without(&read(&paths), &configs);
 }

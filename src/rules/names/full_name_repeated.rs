@@ -59,9 +59,7 @@ impl Rule for FullNameRepeated {
             }
         }
         let lines = super::Lines::new(cx.text);
-        let quoted: std::cell::OnceCell<super::Quoted> = std::cell::OnceCell::new();
         let families = std::cell::OnceCell::new();
-        let captions: std::cell::OnceCell<super::Captions> = std::cell::OnceCell::new();
         let word_names = std::cell::OnceCell::new();
         for e in cx.entities.iter() {
             if e.kind != EntityKind::Person {
@@ -86,7 +84,7 @@ impl Rule for FullNameRepeated {
                 continue;
             }
             // A photo caption is not a reference in the story.
-            let captions = captions.get_or_init(|| super::Captions::new(cx));
+            let captions = cx.captions();
             let mut fulls = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Full && !captions.contains(m.span.start));
@@ -96,7 +94,7 @@ impl Rule for FullNameRepeated {
             // A speaker is not held to reference style; a name that modifies a noun (`the
             // Tom Cruise video`) or signs a statement off (`John Cornyn, U.S. Senator`) is
             // no second reference.
-            let quoted = quoted.get_or_init(|| super::Quoted::new(cx.article));
+            let quoted = cx.quoted();
             let fulls: Vec<_> = fulls
                 .filter(|m| {
                     !quoted.contains(m.span.start)

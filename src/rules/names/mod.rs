@@ -78,6 +78,13 @@ impl Quoted {
 /// UK Government.`, `Photo: …`, `(AP Photo/…)`) describes a picture, and the names in it
 /// are not the story's references (`Braverman (left) and Sunak (right) …`). Paragraphs in
 /// order, so a binary search answers "is this offset in a caption?".
+/// What the story-wide `names/` rules share in one analysis ([`super::Context`]).
+#[derive(Default)]
+pub(crate) struct Shared {
+    pub(crate) captions: std::cell::OnceCell<Captions>,
+    pub(crate) quoted: std::cell::OnceCell<Quoted>,
+}
+
 pub(crate) struct Captions {
     ranges: Vec<(usize, usize)>,
 }

@@ -2,7 +2,6 @@ use crate::declare_rule;
 use crate::entities::lexicon::ATTRIBUTIVE_NOUNS;
 use rustc_hash::FxHashMap;
 
-use super::Quoted;
 use crate::entities::{EntityKind, MentionForm};
 use crate::rules::{Context, Finding, Fix, Rule, RuleMeta};
 
@@ -60,9 +59,7 @@ impl Rule for SurnameBeforeFull {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lines = super::Lines::new(cx.text);
-        let quoted: std::cell::OnceCell<Quoted> = std::cell::OnceCell::new();
         let families = std::cell::OnceCell::new();
-        let captions: std::cell::OnceCell<super::Captions> = std::cell::OnceCell::new();
         // For each word, how many entities have it in their name (each counted once), built
         // when first needed: comparing each person with every entity was quadratic.
         let names_with: std::cell::OnceCell<FxHashMap<&str, usize>> = std::cell::OnceCell::new();
@@ -75,7 +72,7 @@ impl Rule for SurnameBeforeFull {
             }
             // A photo caption (`Braverman (left) and Sunak (right) … Image: …`) is not a
             // reference in the story, early or full.
-            let captions = captions.get_or_init(|| super::Captions::new(cx));
+            let captions = cx.captions();
             let Some(full) = e
                 .body_mentions()
                 .find(|m| m.form == MentionForm::Full && !captions.contains(m.span.start))
@@ -85,11 +82,7 @@ impl Rule for SurnameBeforeFull {
             let early: Vec<_> = e
                 .body_mentions()
                 .filter(|m| m.form == MentionForm::Surname && m.span.start < full.span.start)
-                .filter(|m| {
-                    !quoted
-                        .get_or_init(|| Quoted::new(cx.article))
-                        .contains(m.span.start)
-                })
+                .filter(|m| !cx.quoted().contains(m.span.start))
                 .filter(|m| !attributive(cx.text, m.span.end) && !captions.contains(m.span.start))
                 .collect();
             // Only a name with early surnames is asked the rest (the clean case is the

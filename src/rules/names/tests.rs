@@ -296,6 +296,7 @@ fn families_from_parts_match_the_whole_text() {
             words: &[],
             prose: &[],
             names,
+            shared: Default::default(),
         };
         let whole = cx(&[]);
         let from_parts = cx(&parts);
