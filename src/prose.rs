@@ -217,7 +217,7 @@ fn sentences(text: &str, pieces: &[Span]) -> Vec<Span> {
         }
         // A sentence ends before a word that does not open in lower case (a capital, a
         // figure, CJK, an emoji) or at the paragraph's end.
-        let next_opens = pieces.get(k + 1).is_none_or(|&n| piece_opens(text, n));
+        let next_opens = pieces.get(k + 1).map_or(true, |&n| piece_opens(text, n));
         if next_opens {
             if let Some(st) = start.take() {
                 out.push(Span::new(st, p.end));
