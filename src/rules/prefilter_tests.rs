@@ -95,7 +95,6 @@ fn prefilters_change_no_finding_in_samples_fixtures_and_demo() {
     let found = same_with_and_without(&texts, &configs());
     for code in [
         "attribution/said",
-        "titles/abbreviation",
         "dates/month-spelled-out",
         "dates/relative-day",
         "numbers/large-in-figures",

@@ -112,23 +112,6 @@ impl Rule for Abbreviation {
         if house == TitleAbbreviation::Any {
             return;
         }
-        // Spelled out, every title ends in one of these words, right before the name: a
-        // paragraph whose words open none of them (most) has nothing to report.
-        const LAST: [u64; 9] = crate::rules::words_seen::keys([
-            "governor",
-            "general",
-            "colonel",
-            "admiral",
-            "senator",
-            "representative",
-            "reverend",
-            "sergeant",
-            "lieutenant",
-        ]);
-        const _: () = assert!(super::ABBREVIATED.len() == 16);
-        if house == TitleAbbreviation::BeforeFullName && !cx.may_hold_any(&LAST) {
-            return;
-        }
         let text = cx.text;
         let mut guard: Option<Guard> = None;
         // The people's full names: the recognizer's, and a given name of the lexicon with a
