@@ -462,7 +462,7 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
     let mut k = 0;
     while k < pieces.len() {
         match figure_at(text, pieces[k], |j| pieces.get(k + j).copied()) {
-            Some((figure, n)) => {
+            Some((figure, n, _)) => {
                 out.push(figure);
                 k += n;
             }
@@ -472,20 +472,15 @@ fn figures(text: &str, pieces: &[Span]) -> Vec<Figure> {
     out
 }
 
-/// The figure that opens at the piece `piece`, if any, and how many pieces it takes;
-/// `next(j)`: the `j`-th piece after it (1 or 2).
+/// The figure that opens at the piece `piece`, if any, how many pieces it takes and where
+/// the last of them ends; `next(j)`: the `j`-th piece after it (1 or 2).
 fn figure_at(
     text: &str,
     piece: Span,
     next: impl Fn(usize) -> Option<Span>,
-) -> Option<(Figure, usize)> {
-    let core_of = |j: usize| {
-        if j == 0 {
-            Some(core(text, piece))
-        } else {
-            next(j).map(|p| core(text, p))
-        }
-    };
+) -> Option<(Figure, usize, usize)> {
+    let piece_of = |j: usize| if j == 0 { Some(piece) } else { next(j) };
+    let core_of = |j: usize| piece_of(j).map(|p| core(text, p));
     let word = |j: usize| core_of(j).map_or("", |c| &text[c.start..c.end]);
     // Every figure opens with a digit, a currency sign or a month's capital (after any
     // opening marks).
@@ -518,7 +513,8 @@ fn figure_at(
     } else {
         digit_figure(w, word(1), || word(2))
     }?;
-    let last = core_of(n - 1).unwrap_or(here);
+    let last_piece = piece_of(n - 1).unwrap_or(piece);
+    let last = core(text, last_piece);
     let end_word = &text[last.start..last.end];
     // A final period ends the sentence, not the figure (`a.m.` keeps its own).
     let time_len = match kind {
@@ -539,6 +535,7 @@ fn figure_at(
             kind,
         },
         n,
+        last_piece.end,
     ))
 }
 
@@ -594,22 +591,14 @@ pub fn read_figures(text: &str) -> Vec<Figure> {
                 }
                 Some(p)
             }) {
-                Some((figure, n)) => {
-                    // The end of the last piece the figure takes.
-                    let mut last = piece;
-                    for _ in 1..n {
-                        last = piece_from(text, last.end).unwrap_or(last);
-                    }
-                    free = last.end;
+                Some((figure, _, end)) => {
+                    free = end;
                     out.push(figure);
                 }
                 None => free = piece.end,
             }
         }
         at = holder.end.max(free);
-        if at >= bytes.len() {
-            break;
-        }
     }
     out
 }
@@ -618,11 +607,16 @@ pub fn read_figures(text: &str) -> Vec<Figure> {
 /// opens a piece that opens in other than lower case, and the piece before it, if any,
 /// ends a sentence.
 pub fn opens_sentence(text: &str, at: usize) -> bool {
-    if !text.is_char_boundary(at) || at >= text.len() {
+    // A character that is no gap at `at` (a boundary inside the text), first of its piece.
+    let holds_piece = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| !is_gap(c));
+    if !holds_piece {
         return false;
     }
     let here = piece_around(text, at);
-    if here.start != at || text[at..].starts_with(is_gap) {
+    if here.start != at {
         return false;
     }
     match piece_before(text, at) {

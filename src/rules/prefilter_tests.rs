@@ -88,8 +88,7 @@ fn prefilters_change_no_finding_in_samples_fixtures_and_demo() {
         "LANFORD, Ore. (AP) — The president said today that twelve homes burned and \
          the Mayor met in Jan. and mid-Dec., yesterday, with twenty-five people, \
          “it’s 東京 🎉” — and seven cars, tonight. “We will rebuild,” Mayor Ana Ruiz \
-         stated. She noted that “every street” stays open. Governor Ana Ruiz and Lieutenant \
-         Governor Tom Bell agreed."
+         stated. She noted that “every street” stays open."
             .into(),
     ));
     let found = same_with_and_without(&texts, &configs());

@@ -38,7 +38,7 @@ declare_rule! {
     }
 }
 
-const VERBS: &[&str] = &["stated", "remarked", "noted", "commented"];
+const VERBS: [&str; 4] = ["stated", "remarked", "noted", "commented"];
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "He", "She", "They", "It", "We",
@@ -89,8 +89,7 @@ impl Rule for Said {
         }
         // Every verb opens a word: a paragraph whose words open none of them (most) is
         // done without a search.
-        const WORDS: [u64; 4] =
-            crate::rules::words_seen::keys(["stated", "remarked", "noted", "commented"]);
+        const WORDS: [u64; 4] = crate::rules::words_seen::keys(VERBS);
         if !cx.may_hold_any(&WORDS) {
             return;
         }

@@ -74,10 +74,6 @@ impl Quoted {
     }
 }
 
-/// Where the story's photo captions lie: a paragraph holding a picture credit (`Image:
-/// UK Government.`, `Photo: …`, `(AP Photo/…)`) describes a picture, and the names in it
-/// are not the story's references (`Braverman (left) and Sunak (right) …`). Paragraphs in
-/// order, so a binary search answers "is this offset in a caption?".
 /// What the story-wide `names/` rules share in one analysis ([`super::Context`]).
 #[derive(Default)]
 pub(crate) struct Shared {
@@ -85,6 +81,10 @@ pub(crate) struct Shared {
     pub(crate) quoted: std::cell::OnceCell<Quoted>,
 }
 
+/// Where the story's photo captions lie: a paragraph holding a picture credit (`Image:
+/// UK Government.`, `Photo: …`, `(AP Photo/…)`) describes a picture, and the names in it
+/// are not the story's references (`Braverman (left) and Sunak (right) …`). Paragraphs in
+/// order, so a binary search answers "is this offset in a caption?".
 pub(crate) struct Captions {
     ranges: Vec<(usize, usize)>,
 }
