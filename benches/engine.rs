@@ -25,6 +25,11 @@ use copydesk::article::{self, Format};
 use copydesk::text::{Change, Document, Encoding, Position};
 use copydesk::{analyze, analyze_reusing, Config, Reuse};
 
+/// The binary's allocator (`src/main.rs`), so the benchmarks measure what the binary runs.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[path = "support/stories.rs"]
 mod stories;
 

@@ -21,6 +21,11 @@ use std::time::Instant;
 
 use copydesk::{analyze, analyze_reusing, Config, Format, Reuse};
 
+/// The binary's allocator (`src/main.rs`), so the workload measures what the binary runs.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[path = "../benches/support/desk_sheet.rs"]
 mod desk_sheet;
 

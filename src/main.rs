@@ -7,6 +7,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use copydesk::cli::{self, discover, exit, OutputFormat};
 use copydesk::config::{Config, Style};
 
+/// The allocator: jemalloc (see Cargo.toml).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// copydesk: a language server and checker for news wire copy.
 #[derive(Parser)]
 #[command(name = "copydesk", version, about)]

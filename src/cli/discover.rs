@@ -57,11 +57,21 @@ impl Resolver {
 
     /// The configuration for a file at `path` (which need not exist: `--stdin-filename`).
     pub fn config_for(&mut self, path: &Path) -> Found {
+        self.config_in(path, true)
+    }
+
+    /// [`Resolver::config_for`] of a path that is not a folder (a file [`super::collect`]
+    /// gave): its folder is its parent, without asking the file system.
+    pub fn config_for_file(&mut self, path: &Path) -> Found {
+        self.config_in(path, false)
+    }
+
+    fn config_in(&mut self, path: &Path, may_be_folder: bool) -> Found {
         if matches!(self.source, Source::Fixed(_)) {
             return Found::Config(self.default.clone());
         }
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let dir = if abs.is_dir() {
+        let dir = if may_be_folder && abs.is_dir() {
             Some(abs.as_path())
         } else {
             abs.parent()

@@ -109,8 +109,9 @@ pub fn inputs(opts: &InputOptions<'_>, stdin: Option<&mut dyn Read>) -> Inputs {
     }
 
     let mut jobs = Vec::new();
+    // `collect` gave files (walked, or named and not folders).
     for f in files {
-        match resolver.config_for(&f) {
+        match resolver.config_for_file(&f) {
             discover::Found::Config(c) => jobs.push((f, c)),
             discover::Found::Invalid(error) => {
                 problems.push(Problem::Config {

@@ -218,38 +218,51 @@ fn walk_error(e: &walkdir::Error) -> String {
 /// Read one article: a regular file in UTF-8 (folders, pipes, broken links and other
 /// encodings are errors with a message for the reader).
 pub fn read_article(path: &Path) -> Result<String, FileError> {
+    read_article_dated(path).map(|(text, _)| text)
+}
+
+/// [`read_article`], with the file's modification time from the same look at it (one
+/// `stat` per file: `check` reads thousands).
+pub fn read_article_dated(
+    path: &Path,
+) -> Result<(String, Option<std::time::SystemTime>), FileError> {
     let fail = |message: String| FileError::new(path.to_path_buf(), message);
     // Look before reading: opening a FIFO would block forever, and a broken symbolic link
     // deserves a better message than "No such file or directory".
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(fail(
-                "is a folder; name it on its own to check the articles in it".into(),
-            ))
-        }
-        Ok(meta) if !meta.is_file() => {
-            return Err(fail(
-                "not a regular file (a pipe, socket or device); copydesk checks files and folders"
-                    .into(),
-            ))
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return Err(fail(match std::fs::read_link(path) {
-                Ok(target) if e.kind() == io::ErrorKind::NotFound => {
-                    format!("broken symbolic link to {}", target.display())
-                }
-                _ => e.to_string(),
-            }))
-        }
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(match std::fs::read_link(path) {
+            Ok(target) if e.kind() == io::ErrorKind::NotFound => {
+                format!("broken symbolic link to {}", target.display())
+            }
+            _ => e.to_string(),
+        })
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a folder; name it on its own to check the articles in it".into(),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not valid UTF-8: invalid byte sequence at byte offset {}",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a pipe, socket or device); copydesk checks files and folders"
+                .into(),
+        ));
+    }
+    // Read with the size just seen (`std::fs::read` would ask for it again); a file that
+    // grew meanwhile is still read to its end.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    std::fs::File::open(path)
+        .and_then(|mut f| io::Read::read_to_end(&mut f, &mut bytes))
+        .map_err(|e| fail(e.to_string()))?;
+    let modified = meta.modified().ok();
+    String::from_utf8(bytes)
+        .map(|text| (text, modified))
+        .map_err(|e| {
+            fail(format!(
+                "not valid UTF-8: invalid byte sequence at byte offset {}",
+                e.utf8_error().valid_up_to()
+            ))
+        })
 }
 
 /// Read and check one file.
@@ -275,7 +288,7 @@ fn check_file_indexed(
     index: bool,
     mode: FixMode,
 ) -> Result<(FileReport, Option<Indexed>), FileError> {
-    let original = read_article(path)?;
+    let (original, modified) = read_article_dated(path)?;
     let format = Format::from_path(&path.to_string_lossy());
     let (analysis, text, fixed) = if mode == FixMode::Off {
         (analyze(&original, format, config), original, None)
@@ -284,10 +297,8 @@ fn check_file_indexed(
         let changed = f.changed().then_some(f.fixed);
         (f.remaining, f.text, changed.map(|n| (original, n)))
     };
-    let story = index.then(|| {
-        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        crate::workspace::Story::from_analysis(path, &text, &analysis, modified)
-    });
+    let story =
+        index.then(|| crate::workspace::Story::from_analysis(path, &text, &analysis, modified));
     Ok((
         FileReport {
             path: path.to_path_buf(),
