@@ -248,21 +248,10 @@ pub fn read_article_dated(
                 .into(),
         ));
     }
-    // Read with the size just seen (`std::fs::read` would ask for it again); a file that
-    // grew meanwhile is still read to its end.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    std::fs::File::open(path)
-        .and_then(|mut f| io::Read::read_to_end(&mut f, &mut bytes))
-        .map_err(|e| fail(e.to_string()))?;
     let modified = meta.modified().ok();
-    String::from_utf8(bytes)
+    crate::workspace::read_utf8(path, &meta)
         .map(|text| (text, modified))
-        .map_err(|e| {
-            fail(format!(
-                "not valid UTF-8: invalid byte sequence at byte offset {}",
-                e.utf8_error().valid_up_to()
-            ))
-        })
+        .map_err(fail)
 }
 
 /// Read and check one file.

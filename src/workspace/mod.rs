@@ -100,6 +100,25 @@ pub struct Story {
     pub entities: Box<[IndexedEntity]>,
 }
 
+/// The text of the file at `path`, whose metadata `meta` the caller has just read (and
+/// found a regular file): read with that size, so that the file is not asked for it again
+/// (a file that grew meanwhile is still read to its end), and checked to be UTF-8. The
+/// error is the message for the reader. `check` (`cli::read_article_dated`) and
+/// the index ([`Story::read`]) read every story through it.
+pub fn read_utf8(path: &Path, meta: &std::fs::Metadata) -> Result<String, String> {
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8: invalid byte sequence at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 impl Story {
     /// Read the story at `path` from disk: a regular UTF-8 file of at most
     /// [`MAX_STORY_BYTES`]; anything else is a [`Skipped`] with the reason.
@@ -119,13 +138,7 @@ impl Story {
                 MAX_STORY_BYTES >> 20
             )));
         }
-        let bytes = std::fs::read(path).map_err(|e| skip(e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            skip(format!(
-                "not valid UTF-8: invalid byte sequence at byte offset {}",
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
+        let text = read_utf8(path, &meta).map_err(skip)?;
         let format = Format::from_path(&path.to_string_lossy());
         Ok(Story::from_text(
             path,
