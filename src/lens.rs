@@ -40,12 +40,26 @@ impl EntityLens {
 
 /// The lenses of `analysis`, in text order.
 pub fn entity_lenses(analysis: &Analysis) -> Vec<EntityLens> {
+    // The dateline's credit (`(AP)`) and the byline name the agency and the writers, not
+    // a reference the copy makes: no lens there.
+    let furniture = [
+        analysis.article.dateline().map(|d| d.span),
+        analysis.article.byline,
+    ];
+    let in_furniture = |s: crate::span::Span| {
+        furniture
+            .iter()
+            .flatten()
+            .any(|f| f.start <= s.start && s.end <= f.end)
+    };
     let mut out: Vec<EntityLens> = analysis
         .entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
         .filter_map(|e| {
-            let first = e.first_mention().filter(|m| !m.in_heading)?;
+            let first = e
+                .first_mention()
+                .filter(|m| !m.in_heading && !in_furniture(m.span))?;
             let variants = analysis
                 .findings
                 .iter()

@@ -1,6 +1,7 @@
 //! Word lists the engine shares, each defined once: the months in every form a dateline
-//! writes them, the titles that make a name a person, and the short words that may sit
-//! inside a place's or an organization's name.
+//! writes them, the titles that make a name a person, the short words that may sit
+//! inside a place's or an organization's name, and the U.S. states with their
+//! abbreviations.
 //!
 //! At the bottom of the engine (no dependencies), so that the article's dateline reader,
 //! the recognizer's lexicon and the rules read the same lists.
@@ -139,6 +140,25 @@ pub const TITLES: &[&str] = &[
     "Chief",
     "Executive",
     "Officer",
+    "Congressman",
+    "Congresswoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Lieutenant",
+    "Sergeant",
+    "Brigadier",
+    "Marshal",
+    "Rabbi",
+    "Imam",
+    "Ayatollah",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Baroness",
+    "Prosecutor",
+    "Inspector",
+    "Detective",
+    "Superintendent",
 ];
 
 /// Titles that introduce a person even before a surname alone (`President Putin`).
@@ -187,9 +207,126 @@ pub const PLACE_CONNECTORS: &[&str] = &[
     "upon", "on", "sur", "am", "im", "an", "der", "den", "van", "von", "y", "e",
 ];
 
+/// A U.S. state in AP dateline form: (postal code, full name, AP form).
+pub const AP_STATES: &[(&str, &str, &str)] = &[
+    ("AL", "Alabama", "Ala."),
+    ("AK", "Alaska", "Alaska"),
+    ("AZ", "Arizona", "Ariz."),
+    ("AR", "Arkansas", "Ark."),
+    ("CA", "California", "Calif."),
+    ("CO", "Colorado", "Colo."),
+    ("CT", "Connecticut", "Conn."),
+    ("DE", "Delaware", "Del."),
+    ("DC", "District of Columbia", "D.C."),
+    ("FL", "Florida", "Fla."),
+    ("GA", "Georgia", "Ga."),
+    ("HI", "Hawaii", "Hawaii"),
+    ("ID", "Idaho", "Idaho"),
+    ("IL", "Illinois", "Ill."),
+    ("IN", "Indiana", "Ind."),
+    ("IA", "Iowa", "Iowa"),
+    ("KS", "Kansas", "Kan."),
+    ("KY", "Kentucky", "Ky."),
+    ("LA", "Louisiana", "La."),
+    ("ME", "Maine", "Maine"),
+    ("MD", "Maryland", "Md."),
+    ("MA", "Massachusetts", "Mass."),
+    ("MI", "Michigan", "Mich."),
+    ("MN", "Minnesota", "Minn."),
+    ("MS", "Mississippi", "Miss."),
+    ("MO", "Missouri", "Mo."),
+    ("MT", "Montana", "Mont."),
+    ("NE", "Nebraska", "Neb."),
+    ("NV", "Nevada", "Nev."),
+    ("NH", "New Hampshire", "N.H."),
+    ("NJ", "New Jersey", "N.J."),
+    ("NM", "New Mexico", "N.M."),
+    ("NY", "New York", "N.Y."),
+    ("NC", "North Carolina", "N.C."),
+    ("ND", "North Dakota", "N.D."),
+    ("OH", "Ohio", "Ohio"),
+    ("OK", "Oklahoma", "Okla."),
+    ("OR", "Oregon", "Ore."),
+    ("PA", "Pennsylvania", "Pa."),
+    ("RI", "Rhode Island", "R.I."),
+    ("SC", "South Carolina", "S.C."),
+    ("SD", "South Dakota", "S.D."),
+    ("TN", "Tennessee", "Tenn."),
+    ("TX", "Texas", "Texas"),
+    ("UT", "Utah", "Utah"),
+    ("VT", "Vermont", "Vt."),
+    ("VA", "Virginia", "Va."),
+    ("WA", "Washington", "Wash."),
+    ("WV", "West Virginia", "W.Va."),
+    ("WI", "Wisconsin", "Wis."),
+    ("WY", "Wyoming", "Wyo."),
+];
+
+/// Older or informal abbreviations seen in copy: (written without periods, postal code).
+pub const STATE_VARIANTS: &[(&str, &str)] = &[
+    ("TEX", "TX"),
+    ("CAL", "CA"),
+    ("CALIF", "CA"),
+    ("PENN", "PA"),
+    ("PENNA", "PA"),
+    ("WISC", "WI"),
+    ("KANS", "KS"),
+    ("NEBR", "NE"),
+    ("OREG", "OR"),
+    ("ALAS", "AK"),
+    ("ARIZ", "AZ"),
+    ("COLO", "CO"),
+    ("CONN", "CT"),
+    ("FLA", "FL"),
+    ("TENN", "TN"),
+    ("MASS", "MA"),
+    ("MICH", "MI"),
+    ("MINN", "MN"),
+    ("MISS", "MS"),
+    ("MONT", "MT"),
+    ("OKLA", "OK"),
+    ("WASH", "WA"),
+    ("WYO", "WY"),
+];
+
+/// The state an abbreviation after a city names (`Tex.`, `Calif.`, `N.Y.`, `Conn.`):
+/// AP's forms and the older ones of [`STATE_VARIANTS`], each with its period. The state's
+/// full name.
+pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
+    if !abbr.ends_with('.') {
+        return None;
+    }
+    if let Some(&(_, full, _)) = AP_STATES.iter().find(|(_, _, ap)| *ap == abbr) {
+        return Some(full);
+    }
+    let bare = abbr.strip_suffix('.')?;
+    let (_, postal) = STATE_VARIANTS.iter().find(|(v, _)| {
+        v.len() == bare.len()
+            && v.eq_ignore_ascii_case(bare)
+            && bare[1..].bytes().all(|b| b.is_ascii_lowercase())
+    })?;
+    AP_STATES
+        .iter()
+        .find(|(p, _, _)| p == postal)
+        .map(|&(_, full, _)| full)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn state_abbreviations_after_a_city() {
+        assert_eq!(state_abbreviation("Calif."), Some("California"));
+        assert_eq!(state_abbreviation("N.Y."), Some("New York"));
+        assert_eq!(state_abbreviation("Tex."), Some("Texas"));
+        assert_eq!(state_abbreviation("Conn."), Some("Connecticut"));
+        // The period is needed; a word in capitals or a title is no abbreviation here.
+        assert_eq!(state_abbreviation("Calif"), None);
+        assert_eq!(state_abbreviation("TEX."), None);
+        assert_eq!(state_abbreviation("Mr."), None);
+        assert_eq!(state_abbreviation("Texas"), None);
+    }
 
     #[test]
     fn months_in_any_case_and_form() {

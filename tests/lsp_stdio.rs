@@ -358,6 +358,7 @@ fn semantic_tokens_colour_people_places_and_organizations() {
         decode(&full["data"]),
         [
             (s("WELLINGTON"), "place", true),
+            (s("Reuters"), "organization", true),
             (s("Aroha Tane"), "person", true),
             (s("Auckland"), "place", true),
             (s("Pacific Shipping Council"), "organization", true),

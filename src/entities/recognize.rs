@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::WELL_KNOWN;
 use super::lexicon::{class, sets, Classes};
-use super::places::{lookup_place, REGIONS};
+use super::places::{lookup_place, region};
 use super::tokens::{is_all_caps, is_cap, Tok, TokenCache};
 use super::{surname_of, Entities, Entity, EntityKind, Mention, MentionForm, NamesConfig};
 use crate::article::Article;
@@ -38,6 +38,11 @@ enum Evidence {
     /// A given name of the Census list, a surname-first surname or a Census surname in a
     /// run of name-like words (`Harry Kane`, `Wong Pik-wan`).
     Names,
+    /// A writer of the byline.
+    Byline,
+    /// `Dillard Spriggs of Petroleum Analysis Ltd`: a name of two or three words that
+    /// none of the lists knows, then `of` and an organization.
+    Affiliation,
     Other,
 }
 
@@ -378,6 +383,14 @@ impl Knowledge {
                 note(a);
             }
             introduced.push((self.known.len(), at));
+            let short = if f.kind == EntityKind::Organization {
+                org_short_forms(&f.canonical)
+            } else {
+                Vec::new()
+            };
+            for a in &short {
+                note(a);
+            }
             let club = (f.kind == EntityKind::Organization)
                 .then(|| f.canonical.rsplit_once(' ').map(|(_, last)| last))
                 .flatten()
@@ -396,7 +409,7 @@ impl Knowledge {
                     first_at: f.span.start,
                     evidence: f.evidence,
                 },
-                &[],
+                &short,
             );
             // `Rovers` for `Blackburn Rovers`: a club's last word alone names it.
             if let Some(club) = club {
@@ -415,6 +428,176 @@ impl Knowledge {
         (changed, introduced)
     }
 }
+
+/// Words that end a company's name as its legal form (`Comalco Ltd`, `General Motors
+/// Corp`, `Pacific Telesis Group`): the name without them is the short form the rest of a
+/// story uses.
+const LEGAL_FORMS: &[&str] = &[
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Co",
+    "Co.",
+    "Cos",
+    "Cos.",
+    "Company",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "Plc",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "BV",
+    "B.V.",
+    "GmbH",
+    "SpA",
+    "KK",
+    "Bhd",
+    "Pty",
+    "Group",
+    "Holdings",
+];
+
+/// Generic words after a company's first word (`Ford Motor`, `Salomon Brothers`): with
+/// them gone the first word alone names the company (`Ford`, `Salomon`).
+const GENERIC_BUSINESS: &[&str] = &[
+    "Motor",
+    "Motors",
+    "Brothers",
+    "Industries",
+    "Airlines",
+    "Airways",
+    "Petroleum",
+    "Oil",
+    "Electric",
+    "Chemical",
+    "Chemicals",
+    "Steel",
+    "Pharmaceuticals",
+    "Communications",
+    "Computer",
+    "Foods",
+    "Stores",
+    "Mining",
+    "Resources",
+    "Energy",
+    "Enterprises",
+    "International",
+    "Equipment",
+    "Worldwide",
+    "Global",
+    "Systems",
+    "Technologies",
+    "Holdings",
+    "Textiles",
+    "Mills",
+    "Products",
+    "Manufacturing",
+    "Services",
+    "Financial",
+    "Investments",
+    "Insurance",
+    "Bancorp",
+    "Bancshares",
+    "Realty",
+    "Properties",
+    "Shipping",
+];
+
+/// The short forms a company's full name allows (`Comalco` for `Comalco Ltd`, `General
+/// Motors` for `General Motors Corp`, `Goldman Sachs` for `Goldman Sachs and Co`, and
+/// `Ford` for `Ford Motor Co`): keys of [`Knowledge::full`] for the same organization. A
+/// short form that is a place's name, or a word of the lexicon's lists (a title, a
+/// demonym, a common word), is not one (`Texas` of `Texas Industries Inc`, `General`).
+fn org_short_forms(canonical: &str) -> Vec<String> {
+    let words: Vec<&str> = canonical.split(' ').collect();
+    let mut n = words.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let legal = LEGAL_FORMS.contains(&words[n - 1]);
+    if legal {
+        n -= 1;
+        if n >= 2 && matches!(words[n - 1], "and" | "&") {
+            n -= 1;
+        }
+    }
+    let ok = |ws: &[&str]| {
+        let name = ws.join(" ");
+        let one_word_ok = ws.len() > 1
+            || ws[0].chars().count() >= 3
+                && super::lexicon::classes(ws[0])
+                    & !(class::SURNAME
+                        | class::COMMON_SURNAME
+                        | class::GIVEN_NAME
+                        | class::ORG_NAME)
+                    == 0;
+        (one_word_ok
+            && ws.iter().all(|w| is_cap(w))
+            && !ws
+                .iter()
+                .any(|w| LEGAL_FORMS.contains(w) || matches!(*w, "and" | "&" | "of"))
+            && lookup_place(&name).is_none())
+        .then_some(name)
+    };
+    let mut out = Vec::new();
+    if legal {
+        out.extend(ok(&words[..n]));
+    }
+    // `Digital` for `Digital Equipment`, `Ford` for `Ford Motor Co`; not a word that
+    // opens many names (`General Motors`, `National Westminster`).
+    if n >= 2
+        && words[1..n].iter().all(|w| GENERIC_BUSINESS.contains(w))
+        && !NAME_OPENERS.contains(&words[0])
+    {
+        out.extend(ok(&words[..1]));
+    }
+    out
+}
+
+/// Words that open the names of many companies and bodies (`General Motors`, `General
+/// Electric`, `National Steel`): never a company's short form alone.
+const NAME_OPENERS: &[&str] = &[
+    "General",
+    "National",
+    "International",
+    "United",
+    "First",
+    "Royal",
+    "American",
+    "British",
+    "Pacific",
+    "Atlantic",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "New",
+    "Standard",
+    "Continental",
+    "Universal",
+    "Global",
+    "Allied",
+    "Consolidated",
+    "Federal",
+    "Union",
+    "Great",
+    "Mutual",
+    "Security",
+    "Commercial",
+    "Public",
+    "Home",
+    "Old",
+];
 
 /// A club's last word that names it alone in sports copy (`United` for `Manchester
 /// United`): not `City` or `Town`, which name places too.
@@ -634,6 +817,93 @@ impl<'a> Scanner<'a> {
         }
         self.people_in_lists();
         self.table_lines();
+        self.city_and_state();
+    }
+
+    /// `Houston, Tex.`, `Goldendale, Washington`, `of Lugano, Switzerland`: a state's
+    /// abbreviation after a city and a comma is the state; one or two capitalized words no
+    /// pass recognized, after a place preposition and before a comma and a state or
+    /// country, are a place.
+    #[inline(never)]
+    fn city_and_state(&mut self) {
+        if self.heading {
+            return;
+        }
+        let text = self.text;
+        let toks = self.toks;
+        let taken = |out: &[Found], sp: Span| {
+            out.iter()
+                .any(|f| f.span.start < sp.end && sp.start < f.span.end)
+        };
+        for i in 1..toks.len() {
+            let t = &toks[i];
+            if !t.cap() || text.as_bytes().get(t.span.start.wrapping_sub(2)) != Some(&b',') {
+                continue;
+            }
+            let prev = &toks[i - 1];
+            if !prev.cap() || prev.possessive || text.get(prev.span.end..t.span.start) != Some(", ")
+            {
+                continue;
+            }
+            // The state's abbreviation (the token, and the period after it).
+            let w = t.span.text(text);
+            let with_period = text
+                .get(t.span.start..t.span.end + 1)
+                .filter(|s| s.ends_with('.') && !w.ends_with('.'))
+                .unwrap_or(w);
+            let (region, region_span) =
+                if let Some(full) = crate::words::state_abbreviation(with_period) {
+                    let sp = Span::new(t.span.start, t.span.start + with_period.len());
+                    if !taken(&self.out, sp) {
+                        self.push(sp, EntityKind::Place, full, MentionForm::Name);
+                    }
+                    (true, sp)
+                } else {
+                    let known = self.out.iter().any(|f| {
+                        f.span.start == t.span.start
+                            && f.kind == EntityKind::Place
+                            && lookup_place(&f.canonical).is_some_and(|pl| pl.kind != "city")
+                    });
+                    (known, t.span)
+                };
+            if !region {
+                continue;
+            }
+            let _ = region_span;
+            // The city before the comma: one or two capitalized words after a place
+            // preposition.
+            let end = i - 1;
+            let start = if end >= 1 && toks[end - 1].cap() && toks[end].joined {
+                end - 1
+            } else {
+                end
+            };
+            if start == 0 || !toks[start].joined {
+                continue;
+            }
+            let before = toks[start - 1].span.text(text);
+            if !matches!(
+                before,
+                "in" | "at" | "of" | "from" | "near" | "outside" | "to"
+            ) {
+                continue;
+            }
+            const NOT_PLACES: Classes = class::TITLE
+                | class::ORG_WORD
+                | class::OTHER_WORD
+                | class::DEMONYM
+                | class::STOPWORD
+                | class::ORG_NAME;
+            if (start..=end).any(|k| toks[k].class & NOT_PLACES != 0 || toks[k].all_caps()) {
+                continue;
+            }
+            let sp = Span::new(toks[start].span.start, toks[end].span.end);
+            if taken(&self.out, sp) {
+                continue;
+            }
+            let name = single_spaced(sp.text(text));
+            self.push(sp, EntityKind::Place, name, MentionForm::Name);
+        }
     }
 
     /// Results and standings lines (`Leeds 2 Everton 0`, `Japan 2 Syria 1 ( halftime
@@ -1049,6 +1319,20 @@ impl<'a> Scanner<'a> {
         let role = Some(single_spaced(
             Span::new(self.toks[a].span.start, self.toks[name_start - 1].span.end).text(self.text),
         ));
+        // `Federal Reserve Chairman Paul Volcker`, `former Iowa Congressman Berkley Bedell`:
+        // an organization or a place named in the title is one of the story's names too.
+        if k > a {
+            let before = self.out.len();
+            self.run(a, k);
+            let mut i = before;
+            while i < self.out.len() {
+                if matches!(self.out[i].kind, EntityKind::Other | EntityKind::Person) {
+                    self.out.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         if single && self.know.ambiguous_surname(word) {
             self.positional = true;
         }
@@ -1088,6 +1372,17 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let has = |list: &sets::WordSet| (a..b).any(|i| list.has(self.toks[i].class));
+        // `Shares of Warner Communications Inc`: a sentence's first word before `of` and a
+        // company's name is no part of the name.
+        if b - a > 3
+            && self.toks[a].sent_start
+            && self.w(a + 1) == "of"
+            && !sets::ORG_WORDS.has(self.toks[a].class)
+            && LEGAL_FORMS.contains(&self.w(b - 1))
+        {
+            self.run(a + 2, b);
+            return true;
+        }
         if has(&sets::ORG_WORDS) {
             // `Chairman of the Australian Centre for …`, `CEO of the Refugee Council`: the
             // title before `of` is no part of the organization's name.
@@ -1128,6 +1423,17 @@ impl<'a> Scanner<'a> {
         let mut kind = if has(&sets::ORG_WORDS) || spelled_out && !has(&sets::OTHER_WORDS) {
             EntityKind::Organization
         } else if has(&sets::FEATURE_WORDS) {
+            // `board chairman John Tower`, `John Tower said`: a person's name, which
+            // [`Scanner::leftover`] reads with that evidence.
+            if b - a == 2
+                && sets::GIVEN_NAMES.has(self.toks[a].class)
+                && sets::SURNAMES.has(self.toks[a + 1].class)
+                && (self.role_before(a)
+                    || self.speech_after(a + 1)
+                    || appositive(self.text, self.toks[a + 1].span.end).is_some())
+            {
+                return false;
+            }
             EntityKind::Place
         } else if has(&sets::OTHER_WORDS) {
             EntityKind::Other
@@ -1136,6 +1442,36 @@ impl<'a> Scanner<'a> {
         };
         let mut a = a;
         let mut span = span;
+        // `Heinl's Nursery Inc`, `Scott's Hospitality Inc`: a founder's possessive opens
+        // a company's name of one word and its legal form (not `Japan's Sumitomo Corp`).
+        let mut possessive_name = false;
+        if kind == EntityKind::Organization
+            && a > 0
+            && b - a == 2
+            && LEGAL_FORMS.contains(&self.w(b - 1))
+        {
+            let prev = self.toks[a - 1];
+            let between = self
+                .text
+                .get(prev.span.end..self.toks[a].span.start)
+                .unwrap_or_default();
+            const KNOWN: Classes =
+                class::ORG_NAME | class::DEMONYM | class::STOPWORD | class::TITLE;
+            if prev.possessive
+                && prev.title_case()
+                && matches!(between, "'s " | "’s ")
+                && prev.class & KNOWN == 0
+                && lookup_place(self.w(a - 1)).is_none()
+                && !self.know.full.contains_key(self.w(a - 1))
+                && !self.know.surnames.contains_key(self.w(a - 1))
+            {
+                a -= 1;
+                span = self.span(a, b);
+                possessive_name = true;
+                self.out
+                    .retain(|f| !(f.span.start < prev.span.end && prev.span.start < f.span.end));
+            }
+        }
         if kind == EntityKind::Place {
             // `China and the Korean Peninsula`: the place is what follows the last `and`.
             if let Some(c) = (a..b).rev().find(|&i| matches!(self.w(i), "and" | "&")) {
@@ -1157,13 +1493,17 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let know = self.know;
-        let canonical: Arc<str> = self.with_joined(a, b, |joined| match know.full.get(joined) {
-            Some(&idx) => {
-                kind = know.known[idx].kind;
-                know.known[idx].canonical.clone()
-            }
-            None => Arc::from(joined),
-        });
+        let canonical: Arc<str> = if possessive_name {
+            Arc::from(single_spaced(span.text(self.text)))
+        } else {
+            self.with_joined(a, b, |joined| match know.full.get(joined) {
+                Some(&idx) => {
+                    kind = know.known[idx].kind;
+                    know.known[idx].canonical.clone()
+                }
+                None => Arc::from(joined),
+            })
+        };
         let form = if kind == EntityKind::Place {
             MentionForm::Name
         } else {
@@ -1193,6 +1533,7 @@ impl<'a> Scanner<'a> {
             |s: &Self, x: usize, y: usize| (x..y).any(|i| sets::ORG_WORDS.has(s.toks[i].class));
         for c in a + 1..b.saturating_sub(1) {
             let w = self.w(c);
+            let mut affiliated = false;
             let split = match w {
                 "and" | "&" => {
                     let right = if self.w(c + 1) == "the" { c + 2 } else { c + 1 };
@@ -1237,21 +1578,62 @@ impl<'a> Scanner<'a> {
                 {
                     true
                 }
+                // `Woodco Inc of Houston`, `Sedio N.V. of Lugano`: a company's legal form
+                // ends its name.
+                "of" if c > a + 1 && LEGAL_FORMS.contains(&self.w(c - 1)) => true,
                 "of" => {
                     let acronym = c + 2 == b && self.toks[c + 1].all_caps();
-                    !org(self, a, c)
-                        && (org(self, c + 1, b) || acronym)
-                        && self.person_run(a, c, None) == Some(c - a)
+                    if !org(self, a, c) && (org(self, c + 1, b) || acronym) {
+                        if self.person_run(a, c, None) == Some(c - a) {
+                            true
+                        } else if self.unlisted_person(a, c) {
+                            affiliated = true;
+                            true
+                        } else {
+                            false
+                        }
+                    } else {
+                        false
+                    }
                 }
                 _ => false,
             };
             if split {
-                self.run(a, c);
+                if affiliated {
+                    self.out.push(Found {
+                        span: self.span(a, c),
+                        kind: EntityKind::Person,
+                        canonical: self.joined_arc(a, c),
+                        form: MentionForm::Full,
+                        role: None,
+                        acronym: None,
+                        heading: self.heading,
+                        evidence: Evidence::Affiliation,
+                    });
+                } else {
+                    self.run(a, c);
+                }
                 self.run(c + 1, b);
                 return true;
             }
         }
         false
+    }
+
+    /// Words `a..b` read as a person's name the given-name list does not know (`Dillard
+    /// Spriggs`, `Bijan Moussavar-Rahmani`): two or three capitalized words, none a word
+    /// of the lexicon's other lists nor a place's name, the last a surname of the Census
+    /// list or a double-barrelled one (not `National Museum`).
+    fn unlisted_person(&self, a: usize, b: usize) -> bool {
+        const NOT_NAMES: Classes = class::CLUB_WORD | class::ORG_NAME | class::ROLE_NOUN;
+        (2..=3).contains(&(b - a))
+            && (sets::SURNAMES.has(self.toks[b - 1].class) || self.w(b - 1).contains('-'))
+            && (a..b).all(|i| {
+                self.name_token_ok(i)
+                    && self.toks[i].class & NOT_NAMES == 0
+                    && !self.toks[i].all_caps()
+                    && lookup_place(self.w(i)).is_none()
+            })
     }
 
     fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
@@ -1272,7 +1654,28 @@ impl<'a> Scanner<'a> {
         let caps = (p..e).take_while(|&i| self.toks[i].all_caps()).count();
         for len in (1..=caps.min(self.know.longest.max(1))).rev() {
             let name = title_case(&self.joined(p, p + len));
-            if let Some(&idx) = self.know.full.get(&name) {
+            // `AFG INDUSTRIES` for `AFG Industries`: a short word in capitals may be an
+            // acronym inside the name.
+            let hit = self.know.full.get(&name).or_else(|| {
+                (len > 1 && (p..p + len).any(|i| self.w(i).len() <= 4)
+                    || (p..p + len).any(|i| self.w(i).contains('-')))
+                .then(|| {
+                    let mixed: Vec<String> = (p..p + len)
+                        .map(|i| {
+                            let w = self.w(i);
+                            if w.len() <= 4 {
+                                w.to_string()
+                            } else {
+                                // `ALLIS-CHALMERS` for `Allis-Chalmers`.
+                                w.split('-').map(title_case).collect::<Vec<_>>().join("-")
+                            }
+                        })
+                        .collect();
+                    self.know.full.get(&mixed.join(" "))
+                })
+                .flatten()
+            });
+            if let Some(&idx) = hit {
                 let kn = &self.know.known[idx];
                 let surname = kn.surname.as_deref().unwrap_or_default();
                 let form = if len == 1 && surname == name
@@ -1303,11 +1706,9 @@ impl<'a> Scanner<'a> {
 
     fn match_place(&self, p: usize, e: usize) -> Option<(usize, &'static str)> {
         for len in (1..=(e - p).min(4)).rev() {
-            let found = self.with_joined(p, p + len, |name| {
-                match REGIONS.iter().find(|r| **r == name) {
-                    Some(r) => Some(Err(*r)),
-                    None => lookup_place(name).map(Ok),
-                }
+            let found = self.with_joined(p, p + len, |name| match region(name) {
+                Some(r) => Some(Err(r)),
+                None => lookup_place(name).map(Ok),
             });
             let info = match found {
                 Some(Ok(info)) => info,
@@ -1394,7 +1795,7 @@ impl<'a> Scanner<'a> {
         // against a person's.
         let place_word = |i: usize| {
             let w = self.w(i);
-            REGIONS.contains(&w)
+            region(w).is_some()
                 || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= TOWN)
         };
         if place.is_some_and(|len| len >= 2) {
@@ -1544,6 +1945,11 @@ impl<'a> Scanner<'a> {
     fn names(&mut self, s: usize, e: usize) {
         let before = self.out.len();
         self.names_in(s, e);
+        // Not in a headline, where every word is capitalized (`Tokyo Stocks Flat`): a
+        // name there that the story knows was matched whole.
+        if self.heading {
+            return;
+        }
         if let Some(kind) = self.place_in_name(s, e, &self.out[before..]) {
             self.out.truncate(before);
             let span = self.span(s, e);
@@ -1603,6 +2009,8 @@ impl<'a> Scanner<'a> {
                 .know
                 .by_surname(w, self.base + sp.start)
                 .filter(|_| !self.place_used_as_place(p))
+                // `New South Wales` after someone surnamed `New`: a place of several words.
+                .filter(|_| self.match_place(p, e).map_or(true, |(len, _)| len < 2))
             {
                 self.leftover(&mut left);
                 self.push_known(sp, idx, MentionForm::Surname);
@@ -1646,7 +2054,10 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            if sets::ORG_NAMES.has(self.toks[p].class) {
+            // `Citibank`, `Commerzbank`: a bank's one-word name.
+            if sets::ORG_NAMES.has(self.toks[p].class)
+                || w.len() > 6 && w.ends_with("bank") && self.toks[p].title_case()
+            {
                 self.leftover(&mut left);
                 self.push(sp, EntityKind::Organization, w, MentionForm::Full);
                 p += 1;
@@ -1670,7 +2081,17 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let place = self.match_place(p, e);
-            if let Some(len) = self.person_run(p, e, place.as_ref().map(|x| x.0)) {
+            // A headline's capitals make any run of words look like a name: there, a place
+            // opening the run stays the place unless the story knows the name
+            // (`Tokyo Stocks Flat`).
+            let person = self
+                .person_run(p, e, place.as_ref().map(|x| x.0))
+                .filter(|&len| {
+                    !self.heading
+                        || place.is_none()
+                        || self.with_joined(p, p + len, |n| self.know.full.contains_key(n))
+                });
+            if let Some(len) = person {
                 self.leftover(&mut left);
                 let span = self.span(p, p + len);
                 let know = self.know;
@@ -1826,7 +2247,10 @@ impl<'a> Scanner<'a> {
         let w = prev.text(self.text);
         (between == " " || between == ", ")
             && w.chars().all(|c| !c.is_uppercase())
-            && sets::ROLE_NOUNS.has(prev.class)
+            && (sets::ROLE_NOUNS.has(prev.class)
+                // `sixth-seeded Vera Zvonareva`
+                || w.ends_with("-seeded")
+                || w == "seeded")
     }
 
     fn speech_after(&self, i: usize) -> bool {
@@ -1842,7 +2266,15 @@ impl<'a> Scanner<'a> {
             return;
         };
         let count = left.len();
-        let all_names = left.iter().all(|&i| self.name_token_ok(i));
+        // `board chairman John Tower`: a given name and a surname that is also a place
+        // word reads as a person's only with the evidence below.
+        let given_and_feature = count == 2
+            && sets::GIVEN_NAMES.has(self.toks[first].class)
+            && self.name_token_ok(first)
+            && sets::FEATURE_WORDS.has(self.toks[last].class)
+            && sets::SURNAMES.has(self.toks[last].class)
+            && self.toks[last].title_case();
+        let all_names = given_and_feature || left.iter().all(|&i| self.name_token_ok(i));
         // Emptied, not dropped: the caller's vector is used again for the next group.
         left.clear();
         let end = last + 1;
@@ -1888,6 +2320,17 @@ impl<'a> Scanner<'a> {
         if admin_after || end - first >= 2 && sets::FEATURE_WORDS.has(self.toks[last].class) {
             let name = name();
             self.push(span, EntityKind::Place, name, MentionForm::Name);
+        } else if ticker_after(self.text, span.end)
+            && !(end - first == 1 && LEGAL_FORMS.contains(&self.w(first)))
+        {
+            // `Digital Equipment <DEC>`, `PACTEL <PAC>`: the name a stock ticker follows is
+            // a company's.
+            let name = if is_all_caps(span.text(self.text)) {
+                Arc::from(title_case(&single_spaced(span.text(self.text))))
+            } else {
+                name()
+            };
+            self.push(span, EntityKind::Organization, name, MentionForm::Full);
         } else if end - first == 1 {
             let w = self.w(first);
             let camel = is_cap(w)
@@ -1907,6 +2350,10 @@ impl<'a> Scanner<'a> {
 /// (after a place preposition, opening a results line), and below which its name is no
 /// evidence against a person's (`Kyle`, `Walker`: towns of a few thousand).
 const TOWN: u64 = 15_000;
+
+/// The population from which a city a headline names is a place even if the body never
+/// names it.
+const HEADLINE_CITY: u64 = 1_000_000;
 
 /// Whether the line holding `span` is a results line: capitalized words, a score, more
 /// capitalized words and a score (`Leeds 1 Barnsley 3`, `Real Sociedad 2 Sevilla 0`), and
@@ -2088,6 +2535,10 @@ fn basis(
         (EntityKind::Person, Evidence::Appositive) => "introduced with an appositive",
         (EntityKind::Person, Evidence::Speech) => "named beside a verb of speech",
         (EntityKind::Person, Evidence::Names) => "a given name or surname of the Census name lists",
+        (EntityKind::Person, Evidence::Byline) => "a writer of the story's byline",
+        (EntityKind::Person, Evidence::Affiliation) => {
+            "named with its organization (`… of Acme Corp`)"
+        }
         (EntityKind::Organization, _) if form == MentionForm::Acronym => {
             "an acronym (well known, spelled out in the story, or used in running text)"
         }
@@ -2097,6 +2548,23 @@ fn basis(
         (EntityKind::Place, _) => "the gazetteer or a place word",
         _ => return None,
     })
+}
+
+/// ` <DEC>`, ` <CMAC.S>`, `<F>` right after `end`: a stock ticker in angle brackets, as
+/// Reuters writes one after a company's name.
+fn ticker_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let Some(inner) = rest.strip_prefix('<') else {
+        return false;
+    };
+    let len = inner
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == &b'.')
+        .count();
+    (1..=10).contains(&len)
+        && inner.as_bytes().get(len) == Some(&b'>')
+        && inner.as_bytes()[0].is_ascii_uppercase()
 }
 
 /// `(SCO)` right after a name: the acronym and its span.
@@ -2361,6 +2829,29 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
     let Some(d) = article.dateline() else {
         return Vec::new();
     };
+    // `TEHRAN (Reuters) -`: the agency of the credit.
+    let credit = d
+        .credit
+        .as_ref()
+        .map(|c| c.agency)
+        .filter(|s| !s.is_empty())
+        .map(|span| {
+            let raw = span.text(text);
+            Found {
+                span,
+                kind: EntityKind::Organization,
+                canonical: raw.into(),
+                form: if is_all_caps(raw) {
+                    MentionForm::Acronym
+                } else {
+                    MentionForm::Full
+                },
+                role: None,
+                acronym: None,
+                heading: false,
+                evidence: Evidence::Other,
+            }
+        });
     d.places
         .iter()
         .chain(d.regions.iter())
@@ -2370,6 +2861,12 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
             let span = Span::new(span.start, span.start + raw.len());
             let canonical = match lookup_place(raw) {
                 Some(info) => info.name.to_string(),
+                // `HARTFORD, Conn.`: a state's abbreviation.
+                None if crate::words::state_abbreviation(raw).is_some() => {
+                    crate::words::state_abbreviation(raw)
+                        .unwrap_or_default()
+                        .to_string()
+                }
                 // An unknown region (`Fla.`) is the dateline rules' business.
                 None if d.regions.contains(&span) || raw.ends_with('.') => return None,
                 None => title_case(raw),
@@ -2385,7 +2882,90 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
                 evidence: Evidence::Other,
             })
         })
+        .chain(credit)
         .collect()
+}
+
+/// `By David Hume, Reuters`, `BY TED D'AFFLISIO, Reuters`, `By Ann Lee and Sam Roe`: the
+/// writers of the byline are people (learned for the story, like a name of the body), and
+/// the agency after them an organization.
+fn byline_names(text: &str, article: &Article) -> Vec<Found> {
+    let Some(line) = article.byline else {
+        return Vec::new();
+    };
+    let raw = line.text(text);
+    let lead = raw.len() - raw.trim_start_matches([' ', '*', '_']).len();
+    let Some(body) = raw[lead..]
+        .strip_prefix("By ")
+        .or_else(|| raw[lead..].strip_prefix("by "))
+        .or_else(|| raw[lead..].strip_prefix("BY "))
+    else {
+        return Vec::new();
+    };
+    let mut at = line.start + lead + 3;
+    let body = body.trim_end_matches([' ', '*', '_', '\r', '\n']);
+    let mut out = Vec::new();
+    let found = |span: Span, kind, canonical: String, form| Found {
+        span,
+        kind,
+        canonical: canonical.into(),
+        form,
+        role: None,
+        acronym: None,
+        heading: false,
+        evidence: Evidence::Other,
+    };
+    for (n, part) in body.split(", ").enumerate() {
+        let start = at;
+        at += part.len() + 2;
+        if n == 0 {
+            let mut from = start;
+            for name in part.split(" and ") {
+                let span = Span::new(from, from + name.len());
+                from += name.len() + 5;
+                let words: Vec<&str> = name.split(' ').collect();
+                let name_like = (2..=4).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                    });
+                if name_like {
+                    let canonical = if is_all_caps(name) {
+                        title_case(name)
+                    } else {
+                        name.to_string()
+                    };
+                    out.push(Found {
+                        evidence: Evidence::Byline,
+                        ..found(span, EntityKind::Person, canonical, MentionForm::Full)
+                    });
+                }
+            }
+        } else {
+            // `Reuters`, `AP Business Writer`: a well-known agency's name first.
+            let first = part.split(' ').next().unwrap_or_default();
+            let known = sets::ORG_NAMES.has(super::lexicon::classes(first))
+                || WELL_KNOWN
+                    .iter()
+                    .any(|x| x.0 == first && x.2 == EntityKind::Organization);
+            if known {
+                let span = Span::new(start, start + first.len());
+                let form = if is_all_caps(first) {
+                    MentionForm::Acronym
+                } else {
+                    MentionForm::Full
+                };
+                out.push(found(
+                    span,
+                    EntityKind::Organization,
+                    first.to_string(),
+                    form,
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Per-block work kept between analyses of one document (an open editor buffer), keyed
@@ -2598,6 +3178,8 @@ pub fn extract_with_words(
     let mut first: Vec<Found> = Vec::with_capacity(reuse.sizes.0);
     let mut tokens = TokenCache::with_capacity(body.len() + headings.len());
     let mut body_hashes: Vec<u64> = Vec::with_capacity(body.len());
+    let byline = byline_names(text, article);
+    first.extend(byline.iter().filter(|f| learnable(f)).cloned());
     for &span in &body {
         let (hash, w) = reuse.work(text, span, false, None);
         body_hashes.push(hash);
@@ -2655,6 +3237,7 @@ pub fn extract_with_words(
     let reuse_once = reuse.once;
     let mut found = dateline_places(text, article);
     found.extend(iso_datelines(text));
+    found.extend(byline);
     found.reserve(reuse.sizes.1);
     for (spans, heading) in [(&body, false), (&headings, true)] {
         for (index, &span) in spans.iter().enumerate() {
@@ -2789,10 +3372,19 @@ pub fn extract_with_words(
     for (f, &k) in kept.into_iter().zip(keys.iter()) {
         // A country or state in a headline is one even if the body never names it
         // (`GOLF - MONTGOMERIE LEADS IN GERMANY`).
+        // So is a city of a million people or more whose name is nobody's given name
+        // (`Stocks Flat in Tokyo`; not `Jordan`, `Victoria`).
         if f.heading
             && !in_body[k]
             && !(f.kind == EntityKind::Place
-                && lookup_place(&f.canonical).is_some_and(|pl| pl.kind != "city"))
+                && lookup_place(&f.canonical).is_some_and(|pl| {
+                    pl.kind != "city"
+                        || pl.population >= HEADLINE_CITY
+                            && !f
+                                .canonical
+                                .split(' ')
+                                .any(|w| sets::GIVEN_NAMES.has(super::lexicon::classes(w)))
+                }))
         {
             continue;
         }
@@ -2845,7 +3437,11 @@ pub fn extract_with_words(
             Evidence::Speech => {
                 speech_only[id] = true;
             }
-            Evidence::Title | Evidence::Appositive | Evidence::Names => {
+            Evidence::Title
+            | Evidence::Appositive
+            | Evidence::Names
+            | Evidence::Affiliation
+            | Evidence::Byline => {
                 introduced[id] = true;
             }
             Evidence::Other => {}
@@ -3029,6 +3625,34 @@ mod tests {
             let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced(s), reference, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_company_s_short_forms() {
+        assert_eq!(org_short_forms("Comalco Ltd"), ["Comalco"]);
+        assert_eq!(org_short_forms("General Motors Corp"), ["General Motors"]);
+        assert_eq!(org_short_forms("Goldman Sachs and Co"), ["Goldman Sachs"]);
+        assert_eq!(org_short_forms("Ford Motor Co"), ["Ford Motor", "Ford"]);
+        assert_eq!(
+            org_short_forms("Viacom International Inc"),
+            ["Viacom International", "Viacom"]
+        );
+        assert_eq!(org_short_forms("Digital Equipment"), ["Digital"]);
+        // A place, a word that opens many names, no legal form and no generic word.
+        assert!(org_short_forms("Texas Inc").is_empty());
+        assert_eq!(org_short_forms("National Steel Corp"), ["National Steel"]);
+        assert!(org_short_forms("Pacific Shipping Council").is_empty());
+        assert!(org_short_forms("Reuters").is_empty());
+    }
+
+    #[test]
+    fn a_ticker_after_a_name() {
+        assert!(ticker_after("Comalco Ltd <CMAC.S> said", 11));
+        assert!(ticker_after("Ford <F>", 4));
+        assert!(!ticker_after("Ford <f>", 4));
+        assert!(!ticker_after("Ford <Royal Bank of Canada>", 4));
+        assert!(!ticker_after("Ford", 4));
+        assert!(!ticker_after("Ford <", 4));
     }
 
     #[test]

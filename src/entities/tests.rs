@@ -76,8 +76,12 @@ fn organizations_acronyms_and_places() {
     assert_eq!(moscow.mentions[0].span.text(GRAIN), "MOSCOW");
     assert_eq!(moscow.place.as_ref().unwrap().country, Some("Russia"));
     assert_eq!(find(&e, "Beijing").kind, EntityKind::Place);
+    // The dateline's credit is the agency's name.
+    let xinhua = find(&e, "Xinhua");
+    assert_eq!(xinhua.kind, EntityKind::Organization);
+    assert_eq!(xinhua.mentions.len(), 1);
     // Nothing else: no "Trade", "Thursday", "Spotlight" or "王" entities.
-    assert_eq!(e.entities.len(), 5, "{:?}", names_of(&e));
+    assert_eq!(e.entities.len(), 6, "{:?}", names_of(&e));
 }
 
 #[test]

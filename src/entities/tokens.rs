@@ -19,6 +19,20 @@ pub struct Tok {
     pub case: u8,
 }
 
+/// `word` without its possessive `'s` / `’s` (`'S` / `’S` after a word in capitals:
+/// `REAGAN'S`), if it has one and something is left.
+fn strip_possessive(word: &str) -> Option<&str> {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            let upper = suffix.ends_with('S');
+            if !w.is_empty() && (!upper || !w.chars().any(char::is_lowercase)) {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
 /// A line shorter than this many bytes ends a sentence at its line break.
 const SHORT_LINE: usize = 40;
 
@@ -439,14 +453,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             let mut possessive = false;
             // Both suffixes end in `s` (and hold an apostrophe, which only the general
             // steps take into a word).
-            if word.ends_with('s') {
-                for suffix in ["'s", "’s"] {
-                    if let Some(w) = word.strip_suffix(suffix) {
-                        if !w.is_empty() {
-                            word = w;
-                            possessive = true;
-                        }
-                    }
+            if word.ends_with(['s', 'S']) {
+                if let Some(w) = strip_possessive(word) {
+                    word = w;
+                    possessive = true;
                 }
             }
             let class = lexicon.classes(word);
@@ -547,13 +557,9 @@ mod tests {
             let b = chars.get(j).map_or(s.len(), |&(o, _)| o);
             let mut word = &s[a..b];
             let mut possessive = false;
-            for suffix in ["'s", "’s"] {
-                if let Some(w) = word.strip_suffix(suffix) {
-                    if !w.is_empty() {
-                        word = w;
-                        possessive = true;
-                    }
-                }
+            if let Some(w) = strip_possessive(word) {
+                word = w;
+                possessive = true;
             }
             out.push(Tok::new(
                 text,
@@ -640,6 +646,25 @@ mod tests {
             assert!(!is_word_char(c));
         }
         assert!(is_word_char('é') && is_word_char('森') && !is_word_char('🌊'));
+    }
+
+    #[test]
+    fn a_possessive_in_capitals() {
+        let w = words("REAGAN'S HOPES, KIM’S PLAN, CHRIS'S and Andreas'S");
+        let got: Vec<(&str, bool)> = w.iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("REAGAN", true),
+                ("HOPES", false),
+                ("KIM", true),
+                ("PLAN", false),
+                ("CHRIS", true),
+                ("and", false),
+                // `'S` after a word with lower-case letters is not a possessive.
+                ("Andreas'S", false),
+            ]
+        );
     }
 
     #[test]
