@@ -851,25 +851,22 @@ impl<'a> Scanner<'a> {
                 .get(t.span.start..t.span.end + 1)
                 .filter(|s| s.ends_with('.') && !w.ends_with('.'))
                 .unwrap_or(w);
-            let (region, region_span) =
-                if let Some(full) = crate::words::state_abbreviation(with_period) {
-                    let sp = Span::new(t.span.start, t.span.start + with_period.len());
-                    if !taken(&self.out, sp) {
-                        self.push(sp, EntityKind::Place, full, MentionForm::Name);
-                    }
-                    (true, sp)
-                } else {
-                    let known = self.out.iter().any(|f| {
-                        f.span.start == t.span.start
-                            && f.kind == EntityKind::Place
-                            && lookup_place(&f.canonical).is_some_and(|pl| pl.kind != "city")
-                    });
-                    (known, t.span)
-                };
+            let region = if let Some(full) = crate::words::state_abbreviation(with_period) {
+                let sp = Span::new(t.span.start, t.span.start + with_period.len());
+                if !taken(&self.out, sp) {
+                    self.push(sp, EntityKind::Place, full, MentionForm::Name);
+                }
+                true
+            } else {
+                self.out.iter().any(|f| {
+                    f.span.start == t.span.start
+                        && f.kind == EntityKind::Place
+                        && lookup_place(&f.canonical).is_some_and(|pl| pl.kind != "city")
+                })
+            };
             if !region {
                 continue;
             }
-            let _ = region_span;
             // The city before the comma: one or two capitalized words after a place
             // preposition.
             let end = i - 1;
@@ -1324,14 +1321,12 @@ impl<'a> Scanner<'a> {
         if k > a {
             let before = self.out.len();
             self.run(a, k);
-            let mut i = before;
-            while i < self.out.len() {
-                if matches!(self.out[i].kind, EntityKind::Other | EntityKind::Person) {
-                    self.out.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
+            let named = self.out.split_off(before);
+            self.out.extend(
+                named
+                    .into_iter()
+                    .filter(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Place)),
+            );
         }
         if single && self.know.ambiguous_surname(word) {
             self.positional = true;
@@ -2859,14 +2854,11 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
         .filter_map(|&span| {
             let raw = span.text(text).trim_end_matches(',');
             let span = Span::new(span.start, span.start + raw.len());
+            let state = || crate::words::state_abbreviation(raw);
             let canonical = match lookup_place(raw) {
                 Some(info) => info.name.to_string(),
                 // `HARTFORD, Conn.`: a state's abbreviation.
-                None if crate::words::state_abbreviation(raw).is_some() => {
-                    crate::words::state_abbreviation(raw)
-                        .unwrap_or_default()
-                        .to_string()
-                }
+                None if state().is_some() => state().unwrap_or_default().to_string(),
                 // An unknown region (`Fla.`) is the dateline rules' business.
                 None if d.regions.contains(&span) || raw.ends_with('.') => return None,
                 None => title_case(raw),
@@ -2924,7 +2916,19 @@ fn byline_names(text: &str, article: &Article) -> Vec<Found> {
                 let span = Span::new(from, from + name.len());
                 from += name.len() + 5;
                 let words: Vec<&str> = name.split(' ').collect();
+                // Not `Staff Writer`, `The Associated Press`, `Reuters Staff`.
+                const NOT_NAMES: Classes = class::TITLE
+                    | class::ROLE_NOUN
+                    | class::ORG_WORD
+                    | class::ORG_NAME
+                    | class::STOPWORD
+                    | class::DEMONYM;
                 let name_like = (2..=4).contains(&words.len())
+                    && words.iter().all(|w| {
+                        let classes = super::lexicon::classes(&title_case(w))
+                            | super::lexicon::classes(&w.to_lowercase());
+                        classes & NOT_NAMES == 0 && !w.eq_ignore_ascii_case("staff")
+                    })
                     && words.iter().all(|w| {
                         w.starts_with(|c: char| c.is_uppercase())
                             && w.chars()

@@ -555,3 +555,29 @@ fn wire_tables_datelines_and_clubs() {
     // The headline's `HARTFIELD` is the club of the body.
     assert!(find(&e, "Hartfield").mentions.iter().any(|m| m.in_heading));
 }
+
+#[test]
+fn a_byline_names_its_writers_and_agency() {
+    let text = "MILL TO CLOSE\nBy Dana Whitcombe and Ivo Marsh, Reuters\n\nLEEDS, March 3 - The mill will close, Whitcombe's sources said.\n";
+    let e = ents(text);
+    let dana = find(&e, "Dana Whitcombe");
+    assert_eq!(dana.kind, EntityKind::Person);
+    // Learned from the byline: the surname alone later is her.
+    assert_eq!(dana.mentions.len(), 2, "{:?}", names_of(&e));
+    assert_eq!(find(&e, "Ivo Marsh").kind, EntityKind::Person);
+    assert_eq!(find(&e, "Reuters").kind, EntityKind::Organization);
+    // A desk's byline names nobody.
+    for byline in [
+        "By Staff Writer",
+        "By Reuters Staff",
+        "By The Associated Press",
+    ] {
+        let text = format!("MILL TO CLOSE\n{byline}\n\nLEEDS, March 3 - The mill will close.\n");
+        let e = ents(&text);
+        assert!(
+            e.iter().all(|x| x.kind != EntityKind::Person),
+            "{byline}: {:?}",
+            names_of(&e)
+        );
+    }
+}
