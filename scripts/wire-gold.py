@@ -53,13 +53,14 @@ def main():
                 misc = [{"start": s, "end": e} for s, e in doc["neutral"]]
                 (pathlib.Path(tmp) / f"{stem}.json").write_text(json.dumps({"entities": ents, "misc": misc}))
             cmd = [sys.executable, str(root / "scripts/ner-eval.py"), "--bin", args.bin, "--data", tmp]
-            name = f'{data["corpus"]} {data["split"]}'
+            name = gold.stem
             if args.json:
                 out = subprocess.run(cmd + ["--json"], capture_output=True, text=True, check=True)
                 results[name] = json.loads(out.stdout)
             else:
                 out = subprocess.run(cmd + (["--errors"] if args.errors else []), capture_output=True, text=True, check=True)
-                print(f"## {name} ({len(data['documents'])} stories, {sum(len(d['names']) for d in data['documents'].values())} names)")
+                names = sum(len(d["names"]) for d in data["documents"].values())
+                print(f"## {name} ({data['split']}, {len(data['documents'])} stories, {names} names)")
                 print(out.stdout.split("\n", 1)[1])
     if args.json:
         print(json.dumps(results, indent=2))

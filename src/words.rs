@@ -193,6 +193,8 @@ pub const STRONG_TITLES: &[&str] = &[
 /// Initiative`): what the recognizer lets through between capitalized words.
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "on", "the", "de", "du", "la", "des", "&",
+    // In a line of capitals (`FRUIT OF THE LOOM INC`, `BANK OF TOKYO`).
+    "OF", "FOR", "AND", "THE",
 ];
 
 /// Prepositions after which a place's name is read as the place (`from Dubuque`): the

@@ -28,7 +28,8 @@ const WIRE_FLOORS: &[(&str, f64)] = &[
     ("agnews-2004.dev", 88.0),
     ("agnews-2004.held-out", 87.5),
     ("reuters-1987.dev", 92.0),
-    ("reuters-1987.held-out", 82.0),
+    ("reuters-1987.dev2", 88.5),
+    ("reuters-1987.held-out", 83.0),
 ];
 
 /// One scored story: its text and path, its gold names and the spans that count neither way.

@@ -849,6 +849,8 @@ pub const NOT_ORG_ACRONYMS: &[&str] = &[
     "SUV", "ISBN", "FAQ", "PS", "NB", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "YTD", "QB", "RBI",
     "ERA", "VR", "TB", "OTC", "EPS", "ETF", "MW", "GW", "KW", "PPM", "II", "III", "IV", "WWII",
     "WWI", "THE", "AND", "FOR", "NEW", "US", "UK", "USA", "UAE",
+    // Finance copy: notes, rates, units and credit ratings.
+    "NOTE", "NOTES", "LIBOR", "CWT", "AAA", "CAA", "BAA",
 ];
 
 /// Organizations known by one word, that news copy names without introducing: companies,

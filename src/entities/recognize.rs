@@ -802,7 +802,10 @@ impl<'a> Scanner<'a> {
             }
             let mut j = i + 1;
             while j < n && !self.toks[j - 1].possessive {
-                if self.toks[j].joined && (self.toks[j].cap() || self.arabic(j)) {
+                if self.toks[j].joined
+                    && (self.toks[j].cap() || self.arabic(j) || self.w(j) == "plc")
+                {
+                    // `Barclays Bank plc`: the legal form in lower case ends the name.
                     j += 1;
                 } else if let Some(skip) = self.connector_bridge(j) {
                     j += skip;
@@ -820,6 +823,53 @@ impl<'a> Scanner<'a> {
         self.city_and_state();
     }
 
+    /// `(D-Ill)`, `(R-Tenn.)`, `Sen. Carl Levin, D-Mich,`: the state of a U.S.
+    /// legislator's party tag.
+    fn party_states(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        for dash in memchr::memchr_iter(b'-', b) {
+            if dash == 0
+                || !matches!(b[dash - 1], b'D' | b'R' | b'I')
+                || !(dash < 2 || matches!(b[dash - 2], b'(' | b' '))
+            {
+                continue;
+            }
+            let rest = &text[dash + 1..];
+            let len = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+                .count();
+            let abbr = &rest[..len];
+            if !rest[len..].starts_with([')', ',', ' ', ';']) && len != rest.len() {
+                continue;
+            }
+            let with_period;
+            let key = if abbr.ends_with('.') {
+                abbr
+            } else {
+                with_period = format!("{abbr}.");
+                &with_period
+            };
+            let Some(full) = crate::words::state_abbreviation(key).or_else(|| {
+                crate::words::AP_STATES
+                    .iter()
+                    .find(|(_, full, ap)| *ap == abbr && full == ap)
+                    .map(|&(_, full, _)| full)
+            }) else {
+                continue;
+            };
+            let sp = Span::new(dash + 1, dash + 1 + len);
+            let over = |f: &Found| f.span.start < sp.end && sp.start < f.span.end;
+            // The tag read as a name of its own (`D-Ill`) gives way.
+            self.out
+                .retain(|f| !(over(f) && f.kind == EntityKind::Other));
+            if !self.out.iter().any(over) {
+                self.push(sp, EntityKind::Place, full, MentionForm::Name);
+            }
+        }
+    }
+
     /// `Houston, Tex.`, `Goldendale, Washington`, `of Lugano, Switzerland`: a state's
     /// abbreviation after a city and a comma is the state; one or two capitalized words no
     /// pass recognized, after a place preposition and before a comma and a state or
@@ -829,6 +879,7 @@ impl<'a> Scanner<'a> {
         if self.heading {
             return;
         }
+        self.party_states();
         let text = self.text;
         let toks = self.toks;
         let taken = |out: &[Found], sp: Span| {
@@ -1321,12 +1372,13 @@ impl<'a> Scanner<'a> {
         if k > a {
             let before = self.out.len();
             self.run(a, k);
+            // Not a minister's portfolios (`Finance and Petroleum Minister`).
+            let text = self.text;
             let named = self.out.split_off(before);
-            self.out.extend(
-                named
-                    .into_iter()
-                    .filter(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Place)),
-            );
+            self.out.extend(named.into_iter().filter(|f| {
+                f.kind == EntityKind::Place
+                    || f.kind == EntityKind::Organization && !f.span.text(text).contains(" and ")
+            }));
         }
         if single && self.know.ambiguous_surname(word) {
             self.positional = true;
@@ -1379,6 +1431,17 @@ impl<'a> Scanner<'a> {
             return true;
         }
         if has(&sets::ORG_WORDS) {
+            // `Defense Department Inspector General`, `Treasury Department Secretary James
+            // Baker`: a title after the organization's word starts a stretch of its own.
+            if let Some(k) = (a + 2..b).find(|&k| {
+                sets::TITLES.has(self.toks[k].class)
+                    && sets::ORG_WORDS.has(self.toks[k - 1].class)
+                    && !(k..b).any(|i| sets::ORG_WORDS.has(self.toks[i].class))
+            }) {
+                self.run(a, k);
+                self.run(k, b);
+                return true;
+            }
             // `Chairman of the Australian Centre for …`, `CEO of the Refugee Council`: the
             // title before `of` is no part of the organization's name.
             if b - a > 2
@@ -1437,12 +1500,13 @@ impl<'a> Scanner<'a> {
         };
         let mut a = a;
         let mut span = span;
-        // `Heinl's Nursery Inc`, `Scott's Hospitality Inc`: a founder's possessive opens
-        // a company's name of one word and its legal form (not `Japan's Sumitomo Corp`).
+        // `Heinl's Nursery Inc`, `Moody's Investors Service Inc`: a founder's possessive
+        // opens a company's name of a word or two and its legal form (not `Japan's
+        // Sumitomo Corp`).
         let mut possessive_name = false;
         if kind == EntityKind::Organization
             && a > 0
-            && b - a == 2
+            && (2..=3).contains(&(b - a))
             && LEGAL_FORMS.contains(&self.w(b - 1))
         {
             let prev = self.toks[a - 1];
@@ -1452,7 +1516,12 @@ impl<'a> Scanner<'a> {
                 .unwrap_or_default();
             const KNOWN: Classes =
                 class::ORG_NAME | class::DEMONYM | class::STOPWORD | class::TITLE;
+            // One word with the possessive, not the end of a longer name (`National
+            // Fuel's Seneca Resources Corp`: a unit of National Fuel).
+            let longer =
+                a >= 2 && prev.joined && self.toks[a - 2].cap() && !self.w(a - 2).contains('-');
             if prev.possessive
+                && !longer
                 && prev.title_case()
                 && matches!(between, "'s " | "’s ")
                 && prev.class & KNOWN == 0
@@ -1540,8 +1609,17 @@ impl<'a> Scanner<'a> {
                     let right_known = right < b
                         && (b - right == 1 && self.know.surnames.contains_key(self.w(right))
                             || self.with_joined(right, b, |j| self.know.full.contains_key(j)));
-                    // `NWSC and the Democratic Party`: an acronym is an organization's.
-                    let left_org = left_org || c == a + 1 && self.org_acronym(a);
+                    // `NWSC and the Democratic Party`: an acronym is an organization's; one
+                    // organization's word alone is none (`Securities and Exchange
+                    // Commission`).
+                    let left_org = if c == a + 1 {
+                        let w = self.w(a);
+                        self.org_acronym(a)
+                            || sets::ORG_NAMES.has(self.toks[a].class)
+                            || w.len() > 6 && w.ends_with("bank")
+                    } else {
+                        left_org
+                    };
                     // `Deutsche Bank and Commerzbank`: a name ending in an organization's
                     // word, with no connector (`Office of Management and Budget`), then one
                     // more word.
@@ -1574,8 +1652,14 @@ impl<'a> Scanner<'a> {
                     true
                 }
                 // `Woodco Inc of Houston`, `Sedio N.V. of Lugano`: a company's legal form
-                // ends its name.
+                // ends its name; so does `Division` before its parent company's.
                 "of" if c > a + 1 && LEGAL_FORMS.contains(&self.w(c - 1)) => true,
+                "of" if c > a + 1
+                    && matches!(self.w(c - 1), "Division" | "Unit" | "Subsidiary")
+                    && LEGAL_FORMS.contains(&self.w(b - 1)) =>
+                {
+                    true
+                }
                 "of" => {
                     let acronym = c + 2 == b && self.toks[c + 1].all_caps();
                     if !org(self, a, c) && (org(self, c + 1, b) || acronym) {
@@ -1940,9 +2024,9 @@ impl<'a> Scanner<'a> {
     fn names(&mut self, s: usize, e: usize) {
         let before = self.out.len();
         self.names_in(s, e);
-        // Not in a headline, where every word is capitalized (`Tokyo Stocks Flat`): a
-        // name there that the story knows was matched whole.
-        if self.heading {
+        // Not in a headline in title case, where every word is capitalized (`Tokyo Stocks
+        // Flat`): a name there that the story knows was matched whole.
+        if self.heading && !(s..e).all(|i| self.toks[i].all_caps() || !self.toks[i].cap()) {
             return;
         }
         if let Some(kind) = self.place_in_name(s, e, &self.out[before..]) {
@@ -3374,13 +3458,13 @@ pub fn extract_with_words(
     let mut speech_only: Vec<bool> = Vec::new();
     let mut introduced: Vec<bool> = Vec::new();
     for (f, &k) in kept.into_iter().zip(keys.iter()) {
-        // A country or state in a headline is one even if the body never names it
-        // (`GOLF - MONTGOMERIE LEADS IN GERMANY`).
-        // So is a city of a million people or more whose name is nobody's given name
-        // (`Stocks Flat in Tokyo`; not `Jordan`, `Victoria`).
-        if f.heading
-            && !in_body[k]
-            && !(f.kind == EntityKind::Place
+        // A name only a headline gives is dropped, unless it is a country or state
+        // (`GOLF - MONTGOMERIE LEADS IN GERMANY`), a city of a million people or more
+        // whose name is nobody's given name (`Stocks Flat in Tokyo`; not `Jordan`,
+        // `Victoria`), or a company that opens the line and a stock ticker follows
+        // (`TRIANGLE INDUSTRIES INC <TRI>`).
+        let headline_place = || {
+            f.kind == EntityKind::Place
                 && lookup_place(&f.canonical).is_some_and(|pl| {
                     pl.kind != "city"
                         || pl.population >= HEADLINE_CITY
@@ -3388,8 +3472,14 @@ pub fn extract_with_words(
                                 .canonical
                                 .split(' ')
                                 .any(|w| sets::GIVEN_NAMES.has(super::lexicon::classes(w)))
-                }))
-        {
+                })
+        };
+        let headline_company = || {
+            f.kind == EntityKind::Organization
+                && (f.span.start == 0 || text.as_bytes()[f.span.start - 1] == b'\n')
+                && ticker_after(text, f.span.end)
+        };
+        if f.heading && !in_body[k] && !headline_place() && !headline_company() {
             continue;
         }
         let speech = speech_key[k];
