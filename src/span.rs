@@ -41,6 +41,11 @@ impl Span {
         self.start <= offset && offset <= self.end
     }
 
+    /// Whether the two spans share a byte (`a.start < b.end && b.start < a.end`).
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }

@@ -59,6 +59,28 @@ struct Found {
     evidence: Evidence,
 }
 
+impl Found {
+    /// A name found with no role, acronym or evidence of its own.
+    fn new(
+        span: Span,
+        kind: EntityKind,
+        canonical: impl Into<Arc<str>>,
+        form: MentionForm,
+        heading: bool,
+    ) -> Found {
+        Found {
+            span,
+            kind,
+            canonical: canonical.into(),
+            form,
+            role: None,
+            acronym: None,
+            heading,
+            evidence: Evidence::Other,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Known {
     kind: EntityKind,
@@ -762,16 +784,8 @@ impl<'a> Scanner<'a> {
         canonical: impl Into<Arc<str>>,
         form: MentionForm,
     ) {
-        self.out.push(Found {
-            span,
-            kind,
-            canonical: canonical.into(),
-            form,
-            role: None,
-            acronym: None,
-            heading: self.heading,
-            evidence: Evidence::Other,
-        });
+        self.out
+            .push(Found::new(span, kind, canonical, form, self.heading));
     }
 
     fn push_known(&mut self, span: Span, idx: usize, form: MentionForm) {
@@ -860,7 +874,7 @@ impl<'a> Scanner<'a> {
                 continue;
             };
             let sp = Span::new(dash + 1, dash + 1 + len);
-            let over = |f: &Found| f.span.start < sp.end && sp.start < f.span.end;
+            let over = |f: &Found| f.span.overlaps(sp);
             // The tag read as a name of its own (`D-Ill`) gives way.
             self.out
                 .retain(|f| !(over(f) && f.kind == EntityKind::Other));
@@ -882,10 +896,7 @@ impl<'a> Scanner<'a> {
         self.party_states();
         let text = self.text;
         let toks = self.toks;
-        let taken = |out: &[Found], sp: Span| {
-            out.iter()
-                .any(|f| f.span.start < sp.end && sp.start < f.span.end)
-        };
+        let taken = |out: &[Found], sp: Span| out.iter().any(|f| f.span.overlaps(sp));
         for i in 1..toks.len() {
             let t = &toks[i];
             if !t.cap() || text.as_bytes().get(t.span.start.wrapping_sub(2)) != Some(&b',') {
@@ -985,8 +996,7 @@ impl<'a> Scanner<'a> {
             {
                 let name = single_spaced(sp.text(text));
                 let canonical = lookup_place(&name).map_or(name, |pl| pl.name.to_string());
-                self.out
-                    .retain(|f| !(f.span.start < sp.end && sp.start < f.span.end));
+                self.out.retain(|f| !f.span.overlaps(sp));
                 self.push(sp, EntityKind::Place, canonical, MentionForm::Name);
             }
         }
@@ -997,7 +1007,7 @@ impl<'a> Scanner<'a> {
 
     /// [`Scanner::table_lines`]' decision for one team's name at `sp`.
     fn team(&mut self, sp: Span) {
-        let overlaps = |f: &Found| f.span.start < sp.end && sp.start < f.span.end;
+        let overlaps = |f: &Found| f.span.overlaps(sp);
         if self
             .out
             .iter()
@@ -1195,9 +1205,7 @@ impl<'a> Scanner<'a> {
     /// bank's one-word name (`Commerzbank`).
     fn name_of_its_own(&self, i: usize) -> bool {
         let w = self.w(i);
-        w.chars().skip(1).any(char::is_uppercase)
-            || w.len() > 6 && w.ends_with("bank")
-            || lookup_place(w).is_some()
+        w.chars().skip(1).any(char::is_uppercase) || bank_name(w) || lookup_place(w).is_some()
     }
 
     /// One or two connectors at `j` followed by a capitalized word (`of the Petroleum`):
@@ -1532,8 +1540,7 @@ impl<'a> Scanner<'a> {
                 a -= 1;
                 span = self.span(a, b);
                 possessive_name = true;
-                self.out
-                    .retain(|f| !(f.span.start < prev.span.end && prev.span.start < f.span.end));
+                self.out.retain(|f| !f.span.overlaps(prev.span));
             }
         }
         if kind == EntityKind::Place {
@@ -1613,10 +1620,9 @@ impl<'a> Scanner<'a> {
                     // organization's word alone is none (`Securities and Exchange
                     // Commission`).
                     let left_org = if c == a + 1 {
-                        let w = self.w(a);
                         self.org_acronym(a)
                             || sets::ORG_NAMES.has(self.toks[a].class)
-                            || w.len() > 6 && w.ends_with("bank")
+                            || bank_name(self.w(a))
                     } else {
                         left_org
                     };
@@ -1679,15 +1685,16 @@ impl<'a> Scanner<'a> {
             };
             if split {
                 if affiliated {
+                    let name = self.joined_arc(a, c);
                     self.out.push(Found {
-                        span: self.span(a, c),
-                        kind: EntityKind::Person,
-                        canonical: self.joined_arc(a, c),
-                        form: MentionForm::Full,
-                        role: None,
-                        acronym: None,
-                        heading: self.heading,
                         evidence: Evidence::Affiliation,
+                        ..Found::new(
+                            self.span(a, c),
+                            EntityKind::Person,
+                            name,
+                            MentionForm::Full,
+                            self.heading,
+                        )
                     });
                 } else {
                     self.run(a, c);
@@ -2134,8 +2141,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             // `Citibank`, `Commerzbank`: a bank's one-word name.
-            if sets::ORG_NAMES.has(self.toks[p].class)
-                || w.len() > 6 && w.ends_with("bank") && self.toks[p].title_case()
+            if sets::ORG_NAMES.has(self.toks[p].class) || bank_name(w) && self.toks[p].title_case()
             {
                 self.leftover(&mut left);
                 self.push(sp, EntityKind::Organization, w, MentionForm::Full);
@@ -2629,6 +2635,11 @@ fn basis(
     })
 }
 
+/// A bank's one-word name (`Citibank`, `Commerzbank`, `Bundesbank`).
+fn bank_name(w: &str) -> bool {
+    w.len() > 6 && w.ends_with("bank")
+}
+
 /// ` <DEC>`, ` <CMAC.S>`, `<F>` right after `end`: a stock ticker in angle brackets, as
 /// Reuters writes one after a company's name.
 fn ticker_after(text: &str, end: usize) -> bool {
@@ -2860,16 +2871,13 @@ fn iso_datelines(text: &str) -> Vec<Found> {
         }
         let mut push = |name: &str, canonical: String| {
             let from = start + (name.as_ptr() as usize - line.as_ptr() as usize);
-            out.push(Found {
-                span: Span::new(from, from + name.len()),
-                kind: EntityKind::Place,
-                canonical: canonical.into(),
-                form: MentionForm::Name,
-                role: None,
-                acronym: None,
-                heading: false,
-                evidence: Evidence::Other,
-            });
+            out.push(Found::new(
+                Span::new(from, from + name.len()),
+                EntityKind::Place,
+                canonical,
+                MentionForm::Name,
+                false,
+            ));
         };
         let canonical = lookup_place(place).map_or_else(|| title_case(place), |i| i.name.into());
         push(place, canonical);
@@ -2916,20 +2924,12 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
         .filter(|s| !s.is_empty())
         .map(|span| {
             let raw = span.text(text);
-            Found {
-                span,
-                kind: EntityKind::Organization,
-                canonical: raw.into(),
-                form: if is_all_caps(raw) {
-                    MentionForm::Acronym
-                } else {
-                    MentionForm::Full
-                },
-                role: None,
-                acronym: None,
-                heading: false,
-                evidence: Evidence::Other,
-            }
+            let form = if is_all_caps(raw) {
+                MentionForm::Acronym
+            } else {
+                MentionForm::Full
+            };
+            Found::new(span, EntityKind::Organization, raw, form, false)
         });
     d.places
         .iter()
@@ -2938,25 +2938,23 @@ fn dateline_places(text: &str, article: &Article) -> Vec<Found> {
         .filter_map(|&span| {
             let raw = span.text(text).trim_end_matches(',');
             let span = Span::new(span.start, span.start + raw.len());
-            let state = || crate::words::state_abbreviation(raw);
-            let canonical = match lookup_place(raw) {
-                Some(info) => info.name.to_string(),
+            let known = lookup_place(raw)
+                .map(|info| info.name)
                 // `HARTFORD, Conn.`: a state's abbreviation.
-                None if state().is_some() => state().unwrap_or_default().to_string(),
+                .or_else(|| crate::words::state_abbreviation(raw));
+            let canonical = match known {
+                Some(name) => name.to_string(),
                 // An unknown region (`Fla.`) is the dateline rules' business.
                 None if d.regions.contains(&span) || raw.ends_with('.') => return None,
                 None => title_case(raw),
             };
-            Some(Found {
+            Some(Found::new(
                 span,
-                kind: EntityKind::Place,
-                canonical: canonical.into(),
-                form: MentionForm::Name,
-                role: None,
-                acronym: None,
-                heading: false,
-                evidence: Evidence::Other,
-            })
+                EntityKind::Place,
+                canonical,
+                MentionForm::Name,
+                false,
+            ))
         })
         .chain(credit)
         .collect()
@@ -2981,16 +2979,6 @@ fn byline_names(text: &str, article: &Article) -> Vec<Found> {
     let mut at = line.start + lead + 3;
     let body = body.trim_end_matches([' ', '*', '_', '\r', '\n']);
     let mut out = Vec::new();
-    let found = |span: Span, kind, canonical: String, form| Found {
-        span,
-        kind,
-        canonical: canonical.into(),
-        form,
-        role: None,
-        acronym: None,
-        heading: false,
-        evidence: Evidence::Other,
-    };
     for (n, part) in body.split(", ").enumerate() {
         let start = at;
         at += part.len() + 2;
@@ -3026,7 +3014,13 @@ fn byline_names(text: &str, article: &Article) -> Vec<Found> {
                     };
                     out.push(Found {
                         evidence: Evidence::Byline,
-                        ..found(span, EntityKind::Person, canonical, MentionForm::Full)
+                        ..Found::new(
+                            span,
+                            EntityKind::Person,
+                            canonical,
+                            MentionForm::Full,
+                            false,
+                        )
                     });
                 }
             }
@@ -3044,11 +3038,12 @@ fn byline_names(text: &str, article: &Article) -> Vec<Found> {
                 } else {
                     MentionForm::Full
                 };
-                out.push(found(
+                out.push(Found::new(
                     span,
                     EntityKind::Organization,
-                    first.to_string(),
+                    first,
                     form,
+                    false,
                 ));
             }
         }
