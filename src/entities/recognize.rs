@@ -438,6 +438,31 @@ impl Knowledge {
                 self.full.entry(club).or_insert(idx);
             }
         }
+        // `the Community` for `European Community`, `the Fund` for `International
+        // Monetary Fund`: the head word of the story's one organization ending with it.
+        let mut heads: HashMap<&str, Option<usize>> = HashMap::default();
+        for (i, k) in self.known.iter().enumerate() {
+            let Some((_, head)) = k.canonical.rsplit_once(' ') else {
+                continue;
+            };
+            if k.kind == EntityKind::Organization && !k.from_file && ORG_HEADS.contains(&head) {
+                heads
+                    .entry(head)
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(i));
+            }
+        }
+        let mut heads: Vec<(&str, usize)> = heads
+            .into_iter()
+            .filter_map(|(h, i)| Some((h, i?)))
+            .collect();
+        heads.sort_unstable();
+        for (head, i) in heads {
+            if !self.full.contains_key(head) {
+                note(head);
+                self.full.insert(head.to_string(), i);
+            }
+        }
         // `Mr Volcker` before `Paul Volcker`: the one word is the surname, not a full name.
         let surnames = &self.surnames;
         self.full.retain(|name, _| {
@@ -450,6 +475,25 @@ impl Knowledge {
         (changed, introduced)
     }
 }
+
+/// The last words of an organization's name that name it alone once the story has given
+/// the whole name (`the Community`, `the Fund`, `the Commission`).
+const ORG_HEADS: &[&str] = &[
+    "Community",
+    "Commission",
+    "Fund",
+    "Bank",
+    "Committee",
+    "Council",
+    "Board",
+    "Exchange",
+    "Court",
+    "Agency",
+    "Authority",
+    "Federation",
+    "Organisation",
+    "Organization",
+];
 
 /// Words that end a company's name as its legal form (`Comalco Ltd`, `General Motors
 /// Corp`, `Pacific Telesis Group`): the name without them is the short form the rest of a
@@ -529,6 +573,10 @@ const GENERIC_BUSINESS: &[&str] = &[
     "Insurance",
     "Bancorp",
     "Bancshares",
+    "Aviation",
+    "Marine",
+    "Aerospace",
+    "Industrie",
     "Realty",
     "Properties",
     "Shipping",
@@ -574,12 +622,33 @@ fn org_short_forms(canonical: &str) -> Vec<String> {
     if legal {
         out.extend(ok(&words[..n]));
     }
+    // `Consolidated TVX` for `Consolidated TVX Mining Corp`, `Shearson Lehman` for
+    // `Shearson Lehman Brothers Inc`: the name without its generic last words.
+    let k = (1..n)
+        .rev()
+        .take_while(|&k| GENERIC_BUSINESS.contains(&words[k]))
+        .last()
+        .unwrap_or(n);
+    if (2..n).contains(&k) {
+        out.extend(ok(&words[..k]));
+    }
     // `Digital` for `Digital Equipment`, `Ford` for `Ford Motor Co`; not a word that
     // opens many names (`General Motors`, `National Westminster`).
-    if n >= 2
-        && words[1..n].iter().all(|w| GENERIC_BUSINESS.contains(w))
-        && !NAME_OPENERS.contains(&words[0])
-    {
+    let first_alone = n >= 2 && !NAME_OPENERS.contains(&words[0]) && {
+        if k == 1 {
+            true
+        } else {
+            // `Shearson` for `Shearson Lehman Brothers Inc`, `Drexel` for `Drexel
+            // Burnham Lambert Inc`: with a legal form, a first word that no list knows
+            // names the company alone; not a surname (`Marchetti Hotels Corp` and the
+            // late Gideon Marchetti).
+            legal
+                && words[0].len() >= 4
+                && !matches!(words[1], "and" | "&" | "of" | "de" | "du" | "des")
+                && super::lexicon::classes(words[0]) & !class::ORG_NAME == 0
+        }
+    };
+    if first_alone {
         out.extend(ok(&words[..1]));
     }
     out
@@ -605,7 +674,6 @@ const NAME_OPENERS: &[&str] = &[
     "Central",
     "New",
     "Standard",
-    "Continental",
     "Universal",
     "Global",
     "Allied",
@@ -816,6 +884,15 @@ impl<'a> Scanner<'a> {
             }
             let mut j = i + 1;
             while j < n && !self.toks[j - 1].possessive {
+                // `Ostrander Holdings Inc. Ostrander is`: a legal form with its period ends
+                // a name (not `Samsung Electronics Co. Ltd.`).
+                let prev = self.w(j - 1);
+                if prev.ends_with('.')
+                    && LEGAL_FORMS.contains(&prev)
+                    && !LEGAL_FORMS.contains(&self.w(j))
+                {
+                    break;
+                }
                 if self.toks[j].joined
                     && (self.toks[j].cap() || self.arabic(j) || self.w(j) == "plc")
                 {
@@ -1380,12 +1457,18 @@ impl<'a> Scanner<'a> {
         if k > a {
             let before = self.out.len();
             self.run(a, k);
-            // Not a minister's portfolios (`Finance and Petroleum Minister`).
+            // Not a minister's portfolios (`Finance and Petroleum Minister`), but a
+            // committee's name (`House Ways and Means Committee Chairman`).
             let text = self.text;
             let named = self.out.split_off(before);
             self.out.extend(named.into_iter().filter(|f| {
+                let name = f.span.text(text);
+                let org_last = name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| ORG_HEADS.contains(&w));
                 f.kind == EntityKind::Place
-                    || f.kind == EntityKind::Organization && !f.span.text(text).contains(" and ")
+                    || f.kind == EntityKind::Organization && (!name.contains(" and ") || org_last)
             }));
         }
         if single && self.know.ambiguous_surname(word) {
@@ -1606,6 +1689,53 @@ impl<'a> Scanner<'a> {
             let w = self.w(c);
             let mut affiliated = false;
             let split = match w {
+                // `Laurie Milbank and Co`: a company's name with its legal form.
+                "and" | "&" if c + 2 == b && LEGAL_FORMS.contains(&self.w(c + 1)) => false,
+                // `House Ways and Means Committee`, `Nippon Telegraph and Telephone Corp`:
+                // a word that ends no organization's name before `and`, a common word after
+                // it, and an organization's last word.
+                "and" | "&"
+                    if c + 2 < b
+                        && c > a + 1
+                        && !(a..c).any(|i| sets::CONNECTORS.has(self.toks[i].class))
+                        && !ORG_HEADS.contains(&self.w(c - 1))
+                        && !LEGAL_FORMS.contains(&self.w(c - 1))
+                        && !matches!(
+                            self.w(c - 1),
+                            "Senate" | "House" | "Department" | "Ministry"
+                        )
+                        && self.toks[c + 1].title_case()
+                        && self.toks[c + 1].class & (class::ORG_WORD | class::ORG_NAME) == 0
+                        && !self.name_of_its_own(c + 1)
+                        && lookup_place(self.w(c + 1)).is_none()
+                        && !NAME_OPENERS.contains(&self.w(c + 1))
+                        && self.person_run(a, c, None) != Some(c - a)
+                        && !self.with_joined(a, c, |j| self.know.full.contains_key(j))
+                        && (LEGAL_FORMS.contains(&self.w(b - 1))
+                            || ORG_HEADS.contains(&self.w(b - 1))) =>
+                {
+                    false
+                }
+                // `House and Senate`: the two chambers.
+                "and" | "&"
+                    if c == a + 1
+                        && b == c + 2
+                        && matches!(self.w(a), "House" | "Senate")
+                        && matches!(self.w(c + 1), "House" | "Senate") =>
+                {
+                    for i in [a, c + 1] {
+                        let name = self.w(i);
+                        let found = Found::new(
+                            self.toks[i].span,
+                            EntityKind::Organization,
+                            name,
+                            MentionForm::Full,
+                            self.heading,
+                        );
+                        self.out.push(found);
+                    }
+                    return true;
+                }
                 "and" | "&" => {
                     let right = if self.w(c + 1) == "the" { c + 2 } else { c + 1 };
                     // An organization and then an organization or a person; a person
@@ -1731,6 +1861,26 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// `Staff Builders` after `Staff Buildiers Inc`, `Gideon Marchetti` after `Marchetti
+    /// Hotels Corp`: an organization's one-word short form inside a longer run of
+    /// capitalized words `s..e` is part of another name, before a word no list knows or
+    /// after a capitalized word.
+    fn short_form_in_longer(&self, s: usize, p: usize, e: usize, idx: usize) -> bool {
+        let kn = &self.know.known[idx];
+        // Not in a headline in title case, where every word is capitalized.
+        !self.heading
+            && kn.kind == EntityKind::Organization
+            && *kn.canonical != *self.w(p)
+            && (p + 1 < e
+                && self.toks[p + 1].title_case()
+                && self.toks[p + 1].class == 0
+                && !self.toks[p].possessive
+                || p > s
+                    && self.toks[p - 1].title_case()
+                    && (!self.toks[p - 1].sent_start
+                        || sets::GIVEN_NAMES.has(self.toks[p - 1].class)))
+    }
+
     /// A known person or organization written in capitals at `p` (`HARRY KANE`, `KANE`,
     /// `KIM JONG-UN`): how many words, which, and the form.
     fn match_caps(&self, p: usize, e: usize) -> Option<(usize, usize, MentionForm)> {
@@ -1739,7 +1889,20 @@ impl<'a> Scanner<'a> {
         }
         let caps = (p..e).take_while(|&i| self.toks[i].all_caps()).count();
         for len in (1..=caps.min(self.know.longest.max(1))).rev() {
+            // `BANK OF CEYLON` for `Bank of Ceylon`.
             let name = title_case(&self.joined(p, p + len));
+            let name = if len > 2 && name.contains(' ') {
+                name.split(' ')
+                    .enumerate()
+                    .map(|(i, w)| match w {
+                        "Of" | "And" | "The" | "For" if i > 0 => w.to_lowercase(),
+                        _ => w.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                name
+            };
             // `AFG INDUSTRIES` for `AFG Industries`: a short word in capitals may be an
             // acronym inside the name.
             let hit = self.know.full.get(&name).or_else(|| {
@@ -1760,6 +1923,12 @@ impl<'a> Scanner<'a> {
                     self.know.full.get(&mixed.join(" "))
                 })
                 .flatten()
+            });
+            // Not `IOWA BANK` for the story's `World Bank`: a one-word head in capitals.
+            let hit = hit.filter(|&&idx| {
+                !(len == 1
+                    && ORG_HEADS.contains(&name.as_str())
+                    && *self.know.known[idx].canonical != *name)
             });
             if let Some(&idx) = hit {
                 let kn = &self.know.known[idx];
@@ -2054,10 +2223,10 @@ impl<'a> Scanner<'a> {
         let mut p = s;
         while p < e {
             let w = self.w(p);
-            if let Some((len, idx)) = self
-                .match_full(p, e)
-                .filter(|&(len, idx)| !(len == 1 && self.club_as_place(p, idx)))
-            {
+            if let Some((len, idx)) = self.match_full(p, e).filter(|&(len, idx)| {
+                !(len == 1
+                    && (self.club_as_place(p, idx) || self.short_form_in_longer(s, p, e, idx)))
+            }) {
                 self.leftover(&mut left);
                 let kn = &self.know.known[idx];
                 let several = || {
@@ -2655,6 +2824,186 @@ fn ticker_after(text: &str, end: usize) -> bool {
     (1..=10).contains(&len)
         && inner.as_bytes().get(len) == Some(&b'>')
         && inner.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// `DIGITAL EQUIPMENT <DEC> SEEKS COST EFFECTIVENESS`: the name in capitals that opens a
+/// headline before a stock ticker is a company's. Found where the body first writes it in
+/// mixed case (`Digital Equipment said`), so that the story learns it as it is written
+/// there, with its short forms (`Digital`); nothing when the body never writes it so, or
+/// when the body already gives it a longer name (`Digital Equipment Corp`), which teaches
+/// the same. `first` is what the body's first pass found.
+fn headline_companies(text: &str, headings: &[Span], first: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for h in headings {
+        let line = h.text(text);
+        let Some(lt) = memchr::memchr(b'<', line.as_bytes()) else {
+            continue;
+        };
+        let name = line[..lt].trim_end();
+        let end = h.start + name.len();
+        if name.is_empty() || !ticker_after(text, end) || !in_capitals(name) {
+            continue;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // `JURY FINDS FOR DOW <DOW>`, `FED SAYS ...`: a headline's sentence, not a name.
+        const NOT_IN_NAME: Classes = class::STOPWORD | class::SPEECH_VERB | class::TITLE;
+        if words.len() > 6
+            || words.iter().any(|w| {
+                let t = title_case(w);
+                super::lexicon::classes(&t) & NOT_IN_NAME != 0 && !matches!(*w, "AND" | "OF" | "&")
+                    || !w.bytes().any(|b| b.is_ascii_alphabetic())
+            })
+        {
+            continue;
+        }
+        let Some(found) = body_casing(text, h.end, &words) else {
+            continue;
+        };
+        let lower = found.text(text).to_lowercase();
+        let taught = first.iter().any(|f| {
+            f.kind == EntityKind::Organization && f.canonical.to_lowercase().starts_with(&lower)
+        });
+        if !taught {
+            let canonical = single_spaced(found.text(text));
+            out.push(Found::new(
+                found,
+                EntityKind::Organization,
+                canonical,
+                MentionForm::Full,
+                false,
+            ));
+        }
+    }
+    out
+}
+
+/// Where the text after `from` first writes `words` (a name in capitals) in mixed case,
+/// word for word: `Digital Equipment` for `DIGITAL EQUIPMENT`, `NL Industries` for `NL
+/// INDUSTRIES`.
+fn body_casing(text: &str, from: usize, words: &[&str]) -> Option<Span> {
+    let first = words.first()?;
+    let rest = text.get(from..)?;
+    let mut best: Option<Span> = None;
+    for needle in [title_case(first), first.to_string()] {
+        for at in memchr::memmem::find_iter(rest.as_bytes(), needle.as_bytes()) {
+            let start = from + at;
+            if best.is_some_and(|b| b.start <= start) {
+                break;
+            }
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // The other words, each after one space, compared without case.
+            let mut end = start + first.len();
+            let ok = words[1..].iter().all(|w| {
+                let next = text.get(end..end + 1 + w.len());
+                let hit =
+                    next.is_some_and(|n| n.starts_with(' ') && n[1..].eq_ignore_ascii_case(w));
+                if hit {
+                    end += 1 + w.len();
+                }
+                hit
+            });
+            // `Baker International corp` for `BAKER`: the capitalized words that go on.
+            if ok {
+                while let Some(w) = text[end..]
+                    .strip_prefix(' ')
+                    .and_then(|r| r.split([' ', ',', '\n', '.', '\'', '’']).next())
+                    .filter(|w| is_cap(w) && w.chars().skip(1).all(char::is_lowercase))
+                    .filter(|w| LEGAL_FORMS.contains(w) || GENERIC_BUSINESS.contains(w))
+                {
+                    end += 1 + w.len();
+                }
+            }
+            let after = text[end..].chars().next();
+            let span = Span::new(start, end);
+            if ok && !after.is_some_and(char::is_alphanumeric) && !is_all_caps(span.text(text)) {
+                best = Some(span);
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// `the U.S. Market reduce its restrictions`, `British and U.S. Securities houses`: copy
+/// that capitalizes the word after an abbreviation's period. A name ending in `U.S.` or
+/// `U.K.` and one word that the story also writes in lower case (or a function word) is
+/// the place alone, whose span this gives; not an institution's name (`U.S. Treasury`,
+/// `U.S. Embassy`), and not when a name rather than a demonym comes before.
+fn abbreviation_and_common_word(text: &str, span: Span) -> Option<Span> {
+    let name = span.text(text);
+    // Asked of every name found: most hold no `U.S. ` or `U.K. `.
+    memchr::memmem::find(name.as_bytes(), b". ")?;
+    let (head, word) = name.rsplit_once(' ')?;
+    let (before, abbr) = head.rsplit_once(' ').unwrap_or(("", head));
+    if !matches!(abbr, "U.S." | "U.K.") || !word.chars().skip(1).all(char::is_lowercase) {
+        return None;
+    }
+    let classes = super::lexicon::classes(word);
+    const INSTITUTIONS: &[&str] = &[
+        "Embassy",
+        "Army",
+        "Navy",
+        "Department",
+        "Administration",
+        "Mint",
+        "Steel",
+    ];
+    if classes & class::ORG_NAME != 0 || INSTITUTIONS.contains(&word) {
+        return None;
+    }
+    let demonyms = before
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| super::lexicon::classes(w) & (class::DEMONYM | class::CONNECTOR) != 0);
+    if !demonyms {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let written_lower = || {
+        memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+            let b = text.as_bytes();
+            let end = at + lower.len();
+            (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+                && b.get(end).map_or(true, |c| !c.is_ascii_alphanumeric())
+        })
+    };
+    // Words copy writes in lower case, whatever the story does with them.
+    const FUNCTION_WORDS: &[&str] = &[
+        "Should", "Would", "Could", "Will", "Must", "Can", "Is", "Are", "Was", "Were", "Has",
+        "Have", "Had", "Out", "Over", "Off", "Up", "Into", "Against",
+    ];
+    if classes & class::STOPWORD == 0 && !FUNCTION_WORDS.contains(&word) && !written_lower() {
+        return None;
+    }
+    let start = span.start + head.len() - abbr.len();
+    Some(Span::new(start, start + abbr.len()))
+}
+
+/// `from Norfolk Southern Corp.` at a sentence's end: the period after the legal form
+/// that ends `span` ends the sentence too, and the name is written without it (as a
+/// name in mid-sentence, `Inc. said`, keeps it).
+fn legal_form_ends_sentence(text: &str, span: Span) -> bool {
+    let name = span.text(text);
+    // Asked of every name found: the cheap test first.
+    if !name.ends_with('.') {
+        return false;
+    }
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    if !LEGAL_FORMS.contains(&last) || last.matches('.').count() > 1 {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or_default();
+    let mut after = rest.chars();
+    match after.next() {
+        None | Some('\n' | '\r') => true,
+        Some(' ' | '\t') => after
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘')),
+        _ => false,
+    }
 }
 
 /// `(SCO)` right after a name: the acronym and its span.
@@ -3276,6 +3625,18 @@ pub fn extract_with_words(
         first.extend(shifted(learn_from, span.start));
         tokens.insert_relative(span, w.toks.clone());
     }
+    // A company a headline's ticker names is no person, however the body's first pass
+    // read it (`Digital Equipment said`).
+    let companies = headline_companies(text, &headings, &first);
+    if !companies.is_empty() {
+        first.retain(|f| {
+            f.kind != EntityKind::Person
+                || !companies
+                    .iter()
+                    .any(|c| c.canonical.eq_ignore_ascii_case(&f.canonical))
+        });
+        first.extend(companies);
+    }
     // What the story teaches depends on its learnable names and their order, not on
     // where they are: when they are the last analysis's, its knowledge is taken back with
     // each learned entry's position updated (`first_at`, what positions are read from).
@@ -3385,6 +3746,21 @@ pub fn extract_with_words(
             continue;
         }
         kept.push(f);
+    }
+    for f in &mut kept {
+        if f.kind != EntityKind::Place {
+            if let Some(abbr) = abbreviation_and_common_word(text, f.span) {
+                let name = lookup_place(abbr.text(text)).map_or("", |p| p.name);
+                *f = Found::new(abbr, EntityKind::Place, name, MentionForm::Name, f.heading);
+                continue;
+            }
+        }
+        if f.kind == EntityKind::Organization && legal_form_ends_sentence(text, f.span) {
+            f.span.end -= 1;
+            if let Some(c) = f.canonical.strip_suffix('.') {
+                f.canonical = Arc::from(c);
+            }
+        }
     }
     // `President Putin` and `Vladimir Putin` in one story are one person: a one-word
     // "full name" that is the surname of exactly one longer name joins it.
@@ -3732,6 +4108,93 @@ mod tests {
         assert_eq!(org_short_forms("National Steel Corp"), ["National Steel"]);
         assert!(org_short_forms("Pacific Shipping Council").is_empty());
         assert!(org_short_forms("Reuters").is_empty());
+        // Without the generic last words; a first word no list knows, with a legal form.
+        assert_eq!(
+            org_short_forms("Consolidated TVX Mining Corp"),
+            ["Consolidated TVX Mining", "Consolidated TVX"]
+        );
+        assert_eq!(
+            org_short_forms("Shearson Lehman Brothers Inc"),
+            ["Shearson Lehman Brothers", "Shearson Lehman", "Shearson"]
+        );
+        assert_eq!(
+            org_short_forms("Outboard Marine Corp"),
+            ["Outboard Marine", "Outboard"]
+        );
+        // Not a surname (a founder of the story), nor `of` after the first word.
+        assert_eq!(
+            org_short_forms("Marchetti Hotels Corp"),
+            ["Marchetti Hotels"]
+        );
+        assert!(org_short_forms("Bank of Ceylon Ltd").is_empty());
+    }
+
+    #[test]
+    fn a_legal_form_s_period_at_a_sentence_s_end() {
+        let t = "with Norfolk Southern Corp. The offer";
+        assert!(legal_form_ends_sentence(t, Span::new(5, 27)));
+        let t = "from Morgan Stanley Inc.";
+        assert!(legal_form_ends_sentence(t, Span::new(5, 24)));
+        // Mid-sentence, the period stays the abbreviation's.
+        let t = "Time Warner Inc. said";
+        assert!(!legal_form_ends_sentence(t, Span::new(0, 16)));
+        // No period, or not a legal form.
+        assert!(!legal_form_ends_sentence(
+            "Comalco Ltd said",
+            Span::new(0, 11)
+        ));
+        assert!(!legal_form_ends_sentence("the U.S. Then", Span::new(4, 8)));
+    }
+
+    #[test]
+    fn a_common_word_capitalized_after_an_abbreviation() {
+        let t = "that the U.S. Market reduce curbs in the market";
+        assert_eq!(
+            abbreviation_and_common_word(t, Span::new(9, 20)),
+            Some(Span::new(9, 13))
+        );
+        let t = "Japanese, British and U.S. Securities houses";
+        assert_eq!(abbreviation_and_common_word(t, Span::new(10, 37)), None);
+        let t = "British and U.S. Securities houses bought securities";
+        assert_eq!(
+            abbreviation_and_common_word(t, Span::new(0, 27)),
+            Some(Span::new(12, 16))
+        );
+        // A function word needs no lower-case use elsewhere.
+        let t = "The U.S. Should act";
+        assert_eq!(
+            abbreviation_and_common_word(t, Span::new(4, 15)),
+            Some(Span::new(4, 8))
+        );
+        // An institution, a word never written in lower case, a name before.
+        let t = "the U.S. Treasury said the treasury";
+        assert_eq!(abbreviation_and_common_word(t, Span::new(4, 17)), None);
+        let t = "the U.S. Embassy said";
+        assert_eq!(abbreviation_and_common_word(t, Span::new(4, 16)), None);
+        let t = "the U.S. Pershing missiles";
+        assert_eq!(abbreviation_and_common_word(t, Span::new(4, 17)), None);
+    }
+
+    #[test]
+    fn a_headline_company_as_the_body_writes_it() {
+        let t = "DIGITAL EQUIPMENT <DEC> SEEKS\n\nBOSTON - DIGITAL said Digital Equipment said";
+        assert_eq!(
+            body_casing(t, 29, &["DIGITAL", "EQUIPMENT"]).map(|s| s.text(t)),
+            Some("Digital Equipment")
+        );
+        let t = "BAKER <BKO> SUES\n\nBaker International corp said";
+        assert_eq!(
+            body_casing(t, 16, &["BAKER"]).map(|s| s.text(t)),
+            Some("Baker International")
+        );
+        let t = "NL INDUSTRIES <NL> NET\n\nNL Industries Inc said";
+        assert_eq!(
+            body_casing(t, 22, &["NL", "INDUSTRIES"]).map(|s| s.text(t)),
+            Some("NL Industries Inc")
+        );
+        // Not a longer word, not only in capitals.
+        assert_eq!(body_casing("X\n\nDigitalis said", 1, &["DIGITAL"]), None);
+        assert_eq!(body_casing("X\n\nDIGITAL said", 1, &["DIGITAL"]), None);
     }
 
     #[test]
