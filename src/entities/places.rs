@@ -46,11 +46,22 @@ pub fn lookup_place(name: &str) -> Option<PlaceInfo> {
     })
 }
 
-/// `name` as one of [`REGIONS`] (exact spelling), looked up in a set built once.
+/// `name` as one of [`REGIONS`] (exact spelling, or a compass point written with a
+/// hyphen: `South-East Asia` for `Southeast Asia`), looked up in a set built once.
 pub fn region(name: &str) -> Option<&'static str> {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| REGIONS.iter().copied().collect());
-    SET.get(name).copied()
+    SET.get(name).copied().or_else(|| {
+        let (head, rest) = name.split_once('-')?;
+        if !matches!(head, "North" | "South") {
+            return None;
+        }
+        let (point, rest) = match rest.strip_prefix("East") {
+            Some(r) => ("east", r),
+            None => ("west", rest.strip_prefix("West")?),
+        };
+        SET.get(format!("{head}{point}{rest}").as_str()).copied()
+    })
 }
 
 /// Places the gazetteer does not list but copy names all the time.
@@ -214,6 +225,10 @@ pub const FEATURE_WORDS: &[&str] = &[
     "Gulf",
     "Coast",
     "Plaza",
+    "Creek",
+    "Canyon",
+    "Fort",
+    "Camp",
 ];
 
 #[cfg(test)]
@@ -228,5 +243,13 @@ mod tests {
         assert_eq!(lookup_place("Beijing").unwrap().country_code, "CN");
         assert_eq!(lookup_place("United States").unwrap().kind, "country");
         assert!(lookup_place("Medvedev").is_none());
+    }
+
+    #[test]
+    fn a_region_with_a_hyphenated_compass_point() {
+        assert_eq!(region("South-East Asia"), Some("Southeast Asia"));
+        assert_eq!(region("Southeast Asia"), Some("Southeast Asia"));
+        assert_eq!(region("South-Central Asia"), None);
+        assert_eq!(region("Anglo-East Asia"), None);
     }
 }

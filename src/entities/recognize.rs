@@ -414,9 +414,8 @@ impl Knowledge {
                 note(a);
             }
             let club = (f.kind == EntityKind::Organization)
-                .then(|| f.canonical.rsplit_once(' ').map(|(_, last)| last))
+                .then(|| club_alone(&f.canonical))
                 .flatten()
-                .filter(|last| CLUB_ALONE.contains(last))
                 .map(str::to_string);
             let idx = self.add(
                 Known {
@@ -433,8 +432,10 @@ impl Knowledge {
                 },
                 &short,
             );
-            // `Rovers` for `Blackburn Rovers`: a club's last word alone names it.
+            // `Rovers` for `Blackburn Rovers`, `Colts` for `Indianapolis Colts`: a club's
+            // last word (or nickname) alone names it.
             if let Some(club) = club {
+                note(&club);
                 self.full.entry(club).or_insert(idx);
             }
         }
@@ -702,6 +703,38 @@ const CLUB_ALONE: &[&str] = &[
     "Rangers",
     "Celtic",
 ];
+
+/// The words of a club's name that name it alone: `Rovers` of `Blackburn Rovers` (a
+/// [`CLUB_ALONE`] word), `Colts` of `Indianapolis Colts` and `Red Sox` of `Boston Red Sox`
+/// (a major-league nickname after a place's name).
+fn club_alone(canonical: &str) -> Option<&str> {
+    let (_, last) = canonical.rsplit_once(' ')?;
+    if CLUB_ALONE.contains(&last) {
+        return Some(last);
+    }
+    // Asked of every organization learned: most end in no nickname's last word.
+    static LAST_WORDS: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            super::lexicon::CLUB_NICKNAMES
+                .iter()
+                .map(|n| n.rsplit(' ').next().unwrap_or(n))
+                .collect()
+        });
+    if !LAST_WORDS.contains(last) {
+        return None;
+    }
+    super::lexicon::CLUB_NICKNAMES.iter().copied().find(|nick| {
+        // `Tampa Bay Lightning`: the place may be named by its first word.
+        canonical.strip_suffix(nick).is_some_and(|place| {
+            place.strip_suffix(' ').is_some_and(|place| {
+                let first = place.split(' ').next().unwrap_or(place);
+                [place, first]
+                    .iter()
+                    .any(|p| lookup_place(p).is_some() || region(p).is_some())
+            })
+        })
+    })
+}
 
 /// A word's hash, for the set of words [`Knowledge::learn`] changed.
 fn word_hash(w: &str) -> u64 {
@@ -1569,7 +1602,16 @@ impl<'a> Scanner<'a> {
         // `Asia-Pacific Economic Cooperation (APEC)`: a name spelled out before its acronym.
         let spelled_out = acronym
             .is_some_and(|(acr, _)| acr.chars().next() == self.w(a).chars().next() && b - a >= 2);
-        let mut kind = if has(&sets::ORG_WORDS) || spelled_out && !has(&sets::OTHER_WORDS) {
+        // `Tampa Bay Lightning`: a place and a major-league nickname is a club.
+        let club = || {
+            self.with_joined(a, b, |j| {
+                club_alone(j).is_some_and(|c| !CLUB_ALONE.contains(&c))
+            })
+        };
+        let mut kind = if has(&sets::ORG_WORDS)
+            || spelled_out && !has(&sets::OTHER_WORDS)
+            || has(&sets::FEATURE_WORDS) && club()
+        {
             EntityKind::Organization
         } else if has(&sets::FEATURE_WORDS) {
             // `board chairman John Tower`, `John Tower said`: a person's name, which
@@ -1852,6 +1894,17 @@ impl<'a> Scanner<'a> {
             })
     }
 
+    /// [`lexicon::UNMISTAKABLE_CLUBS`](super::lexicon::UNMISTAKABLE_CLUBS) at `p`: how many
+    /// words, when the club is the whole run `p..e` or opens a headline's.
+    fn unmistakable_club(&self, p: usize, e: usize) -> Option<usize> {
+        static SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+            super::lexicon::UNMISTAKABLE_CLUBS.iter().copied().collect()
+        });
+        (1..=2.min(e - p)).rev().find(|&len| {
+            (p + len == e || self.heading) && self.with_joined(p, p + len, |j| SET.contains(j))
+        })
+    }
+
     fn match_full(&self, p: usize, e: usize) -> Option<(usize, usize)> {
         if self.know.full.is_empty() {
             return None;
@@ -2075,8 +2128,17 @@ impl<'a> Scanner<'a> {
         let by_lists = if after_possessive {
             true
         } else if given {
+            // `David Wright`: after a given name, a surname that is also a town's name
+            // (Wright, Florida: 23,000 people) is a surname; a city's of 100,000 or more
+            // still counts against a person.
+            let big_place_word = |i: usize| {
+                let w = self.w(i);
+                region(w).is_some()
+                    || lookup_place(w)
+                        .is_some_and(|pl| pl.kind != "city" || pl.population >= 100_000)
+            };
             place.is_none() && !place_word(p)
-                || sets::SURNAMES.has(self.toks[p + 1].class) && !place_word(p + 1)
+                || sets::SURNAMES.has(self.toks[p + 1].class) && !big_place_word(p + 1)
         } else if surname_first {
             q - p <= 3 && !place_word(p + 1)
         } else {
@@ -2255,6 +2317,22 @@ impl<'a> Scanner<'a> {
                 self.leftover(&mut left);
                 p += 1;
                 continue;
+            }
+            // `the Yankees`, `Expos End Life in Montreal`: a major-league nickname no other
+            // word is spelled as, standing alone (or opening a headline's run).
+            if p == s {
+                if let Some(len) = self.unmistakable_club(p, e) {
+                    self.leftover(&mut left);
+                    let name = self.joined_arc(p, p + len);
+                    self.push(
+                        self.span(p, p + len),
+                        EntityKind::Organization,
+                        name,
+                        MentionForm::Full,
+                    );
+                    p += len;
+                    continue;
+                }
             }
             let sp = self.toks[p].span;
             if self.know.ambiguous_surname(w) {
@@ -2535,16 +2613,33 @@ impl<'a> Scanner<'a> {
         let particle = sets::PARTICLES.has(self.toks[first].class);
         if !self.heading && (2..=4).contains(&count) && all_names && !particle {
             let role = appositive(self.text, self.toks[last].span.end);
-            let evidence = if role.is_some() {
-                Evidence::Appositive
-            } else {
-                Evidence::Speech
+            let speech = role.is_none() && (self.speech_before(first) || self.speech_after(last));
+            // `Peyton Manning threw`, `Bode Miller won`: a given name the Census list
+            // lacks and a surname it has, asked only when nothing else says person. The
+            // surname one of the commonest (rarer ones are often words: `Hope Creek`,
+            // `Writers Guild`); not a name twice (`Duran Duran`), after `of` (`the ouster
+            // of People Power`: a party's), a hyphen (`Masjid Al-Haram`), nor a sentence's
+            // first word that no list knows (`Yesterday Mohamed`).
+            let unlisted = || {
+                sets::COMMON_SURNAMES.has(self.toks[last].class)
+                    && self.w(first) != self.w(last)
+                    && !(first > 0 && self.w(first - 1) == "of")
+                    && (!self.toks[first].sent_start || sets::SURNAMES.has(self.toks[first].class))
+                    && self.unlisted_person(first, end)
+                    && (first..end).all(|i| !self.w(i).contains('-'))
             };
-            if role.is_some()
-                || self.speech_before(first)
-                || self.speech_after(last)
-                || self.role_before(first)
-            {
+            let evidence = if role.is_some() {
+                Some(Evidence::Appositive)
+            } else if speech {
+                Some(Evidence::Speech)
+            } else if unlisted() {
+                Some(Evidence::Names)
+            } else if self.role_before(first) {
+                Some(Evidence::Speech)
+            } else {
+                None
+            };
+            if let Some(evidence) = evidence {
                 self.out.push(Found {
                     span: self.span(first, end),
                     kind: EntityKind::Person,
@@ -3123,10 +3218,11 @@ fn blocks(text: &str, article: &Article) -> (Vec<Span>, Vec<Span>) {
         Some(e) if p.span.contains(e) || p.span.end == e => Span::new(e, p.span.end),
         _ => p.span,
     });
+    // The headline's kicker names too (`NFL Wrap: Colts Beat Titans`).
     let mut headings: Vec<Span> = article
         .headline
         .iter()
-        .map(|h| h.text)
+        .flat_map(|h| h.kicker.into_iter().chain(std::iter::once(h.text)))
         .chain(article.sections.iter().map(|s| s.title))
         .collect();
     let mut body = Vec::new();
@@ -3850,7 +3946,15 @@ pub fn extract_with_words(
                 && (f.span.start == 0 || text.as_bytes()[f.span.start - 1] == b'\n')
                 && ticker_after(text, f.span.end)
         };
-        if f.heading && !in_body[k] && !headline_place() && !headline_company() {
+        // `NFL Wrap: ...`: a well-known acronym is certain anywhere.
+        // Not a ticker in angle brackets (`UNILEVER'S <UN>`).
+        let well_known = || {
+            f.form == MentionForm::Acronym
+                && f.kind == EntityKind::Organization
+                && (f.span.start == 0 || text.as_bytes()[f.span.start - 1] != b'<')
+                && WELL_KNOWN.iter().any(|x| *x.1 == *f.canonical)
+        };
+        if f.heading && !in_body[k] && !headline_place() && !headline_company() && !well_known() {
             continue;
         }
         let speech = speech_key[k];
@@ -4127,6 +4231,18 @@ mod tests {
             ["Marchetti Hotels"]
         );
         assert!(org_short_forms("Bank of Ceylon Ltd").is_empty());
+    }
+
+    #[test]
+    fn a_club_s_name_alone() {
+        assert_eq!(club_alone("Blackburn Rovers"), Some("Rovers"));
+        assert_eq!(club_alone("Indianapolis Colts"), Some("Colts"));
+        assert_eq!(club_alone("Boston Red Sox"), Some("Red Sox"));
+        assert_eq!(club_alone("Tampa Bay Lightning"), Some("Lightning"));
+        // A nickname after no place's name, or no nickname.
+        assert_eq!(club_alone("Ascent Colts"), None);
+        assert_eq!(club_alone("Texas Instruments"), None);
+        assert_eq!(club_alone("Colts"), None);
     }
 
     #[test]
