@@ -434,8 +434,8 @@ impl Knowledge {
             );
             // `Rovers` for `Blackburn Rovers`, `Colts` for `Indianapolis Colts`: a club's
             // last word (or nickname) alone names it.
+            // Its words are the canonical name's, noted above.
             if let Some(club) = club {
-                note(&club);
                 self.full.entry(club).or_insert(idx);
             }
         }
@@ -1942,19 +1942,22 @@ impl<'a> Scanner<'a> {
         }
         let caps = (p..e).take_while(|&i| self.toks[i].all_caps()).count();
         for len in (1..=caps.min(self.know.longest.max(1))).rev() {
-            // `BANK OF CEYLON` for `Bank of Ceylon`.
-            let name = title_case(&self.joined(p, p + len));
-            let name = if len > 2 && name.contains(' ') {
-                name.split(' ')
-                    .enumerate()
-                    .map(|(i, w)| match w {
-                        "Of" | "And" | "The" | "For" if i > 0 => w.to_lowercase(),
-                        _ => w.to_string(),
+            // `BANK OF CEYLON` for `Bank of Ceylon`: a connector inside in lower case.
+            let connector = |i: usize| i > p && sets::CONNECTORS.has(self.toks[i].class);
+            let name = if len > 2 && (p..p + len).any(connector) {
+                (p..p + len)
+                    .map(|i| {
+                        let w = self.w(i);
+                        if connector(i) {
+                            w.to_lowercase()
+                        } else {
+                            title_case(w)
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join(" ")
             } else {
-                name
+                title_case(&self.joined(p, p + len))
             };
             // `AFG INDUSTRIES` for `AFG Industries`: a short word in capitals may be an
             // acronym inside the name.
@@ -2100,12 +2103,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // A small town's name (`Kyle`, `Walker`: towns of a few thousand) is no evidence
-        // against a person's.
-        let place_word = |i: usize| {
+        // against a person's: a region, a country or state, or a city of `floor` people.
+        let place_of = |i: usize, floor: u64| {
             let w = self.w(i);
             region(w).is_some()
-                || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= TOWN)
+                || lookup_place(w).is_some_and(|pl| pl.kind != "city" || pl.population >= floor)
         };
+        let place_word = |i: usize| place_of(i, TOWN);
         if place.is_some_and(|len| len >= 2) {
             return None;
         }
@@ -2131,14 +2135,8 @@ impl<'a> Scanner<'a> {
             // `David Wright`: after a given name, a surname that is also a town's name
             // (Wright, Florida: 23,000 people) is a surname; a city's of 100,000 or more
             // still counts against a person.
-            let big_place_word = |i: usize| {
-                let w = self.w(i);
-                region(w).is_some()
-                    || lookup_place(w)
-                        .is_some_and(|pl| pl.kind != "city" || pl.population >= 100_000)
-            };
             place.is_none() && !place_word(p)
-                || sets::SURNAMES.has(self.toks[p + 1].class) && !big_place_word(p + 1)
+                || sets::SURNAMES.has(self.toks[p + 1].class) && !place_of(p + 1, 100_000)
         } else if surname_first {
             q - p <= 3 && !place_word(p + 1)
         } else {
